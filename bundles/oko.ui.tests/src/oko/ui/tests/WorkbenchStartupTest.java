@@ -1,0 +1,71 @@
+package oko.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+
+import oko.ui.OkoWorkbenchAdvisor;
+
+/** Starts the real Oko application (see pom.xml) and checks what a methodologist sees first. */
+class WorkbenchStartupTest {
+
+    @Test
+    void workbenchOpensInTheMethodologistPerspectiveWithItsViews() throws Exception {
+        assertTrue(PlatformUI.isWorkbenchRunning(), "the Oko workbench is not running");
+        UiThread.settle(500);
+
+        UiThread.run(() -> {
+            IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+            assertNotNull(window, "no active workbench window");
+            IWorkbenchPage page = window.getActivePage();
+            assertNotNull(page, "no active page");
+            assertEquals(OkoWorkbenchAdvisor.DEFAULT_PERSPECTIVE, page.getPerspective().getId());
+            assertEquals("Методист", page.getPerspective().getLabel());
+
+            List<String> views = Arrays.stream(page.getViewReferences()).map(IViewReference::getId).toList();
+            for (String id : List.of(IPageLayout.ID_PROP_SHEET, IPageLayout.ID_OUTLINE, "org.eclipse.pde.runtime.LogView")) {
+                assertTrue(views.contains(id), id + " missing; the perspective shows " + views);
+            }
+
+            Shell shell = window.getShell();
+            assertTrue(shell.isVisible());
+            assertTrue(shell.getText().startsWith("Oko — репозиторий "), shell.getText());
+            assertTrue(shell.getText().contains("oko-data"), "the title names the data directory: " + shell.getText());
+
+            List<String> menus = Arrays.stream(shell.getMenuBar().getItems()).map(MenuItem::getText)
+                    .map(t -> t.replace("&", "")).toList();
+            assertEquals(List.of("Файл", "Правка", "Окно", "Справка"), menus);
+        });
+    }
+
+    @Test
+    void screenshotOfTheWorkbenchShowsAWindowWithContent() throws Exception {
+        UiThread.settle(500);
+        Path file = UiThread.call(() -> Screenshots.save(
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "workbench-methodologist"));
+        assertTrue(Files.size(file) > 5_000, "screenshot too small: " + file);
+        ImageData image = new ImageLoader().load(file.toString())[0];
+        assertTrue(image.width >= 800 && image.height >= 600, "window is " + image.width + "x" + image.height);
+        // a blank capture (nothing painted) has a single colour; a real window has many
+        long colours = java.util.stream.IntStream.range(0, 2000)
+                .map(i -> image.getPixel((i * 7919) % image.width, (i * 104729) % image.height))
+                .distinct().count();
+        assertTrue(colours > 5, "the screenshot looks blank (" + colours + " colours)");
+    }
+}
