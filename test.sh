@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# ./test.sh — the whole test suite, as CI runs it (.ci/run calls exactly this).
+# On a fresh Debian machine, run as root: installs what is missing (X virtual frame buffer,
+# GTK 3, fonts), then builds everything and runs every test bundle under Xvfb.
+# Extra arguments go to Maven, e.g. ./test.sh -o  or  ./test.sh -pl bundles/oko.cli.tests -am
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
+cd "$root"
+
+packages=(xvfb xauth libgtk-3-0 fonts-dejavu-core)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "test.sh: installing ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        echo "test.sh: missing packages ${missing[*]}; run as root or install them" >&2
+        exit 1
+    fi
+fi
+
+. "$root/features/oko.feature/rootfiles/find-java.sh"
+oko_find_java
+echo "test.sh: JAVA_HOME=$JAVA_HOME"
+
+# UI tests need a display; Tycho does not start one.
+xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -B -ntp verify "$@"
+
+# The product itself, started the way users start it: commands need no display.
+releng/scripts/product-smoke.sh
