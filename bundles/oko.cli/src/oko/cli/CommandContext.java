@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import oko.cli.internal.Messages;
+import oko.cli.internal.OptionToken;
 
 /**
  * What a running command gets: its own arguments (global options already removed), the global
@@ -78,27 +79,13 @@ public final class CommandContext {
                 positionals.add(arg);
                 continue;
             }
-            String name = arg;
-            String inline = null;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                name = arg.substring(0, eq);
-                inline = arg.substring(eq + 1);
-            }
-            if (flags.contains(name) && inline == null) {
+            OptionToken option = OptionToken.of(arg);
+            String name = option.name();
+            if (flags.contains(name) && option.valueFollows()) {
                 values.put(name, "");
             } else if (valuedOptions.contains(name)) {
-                String value = inline;
-                if (value == null) {
-                    if (i + 1 >= arguments.size() || arguments.get(i + 1).startsWith("--")) {
-                        throw new UsageException(Messages.bind(Messages.optionNeedsValue, name));
-                    }
-                    value = arguments.get(++i);
-                }
-                if (value.isEmpty()) {
-                    throw new UsageException(Messages.bind(Messages.optionNeedsValue, name));
-                }
-                values.put(name, value);
+                values.put(name, option.value(arguments, i, "--"));
+                i += option.argumentsUsed();
             } else {
                 throw new UsageException(Messages.bind(Messages.unknownCommandOption, arg, commandName));
             }

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 
 import oko.cli.GlobalOptions.ServerAddress;
 import oko.cli.internal.Messages;
+import oko.cli.internal.OptionToken;
 
 /**
  * The one entry of {@code ./oko}: separates the global options from the rest, then either runs the
@@ -43,21 +44,15 @@ public final class Dispatcher {
         try {
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
-                String name = arg;
-                String inline = null;
-                int eq = arg.indexOf('=');
-                if (arg.startsWith("--") && eq > 0) {
-                    name = arg.substring(0, eq);
-                    inline = arg.substring(eq + 1);
-                }
-                switch (name) {
+                OptionToken option = OptionToken.of(arg);
+                switch (option.name()) {
                     case "--data" -> {
-                        String value = inline != null ? inline : valueAfter(args, i++, name);
-                        data = parseDirectory(value);
+                        data = parseDirectory(option.value(args, i, "-"));
+                        i += option.argumentsUsed();
                     }
                     case "--server" -> {
-                        String value = inline != null ? inline : valueAfter(args, i++, name);
-                        server = parseServer(value);
+                        server = parseServer(option.value(args, i, "-"));
+                        i += option.argumentsUsed();
                     }
                     case "--help", "-h" -> helpRequested = true;
                     default -> rest.add(arg);
@@ -107,17 +102,7 @@ public final class Dispatcher {
         return new GlobalOptions(data != null ? data : GlobalOptions.defaultDataDirectory(), Optional.ofNullable(server));
     }
 
-    private static String valueAfter(List<String> args, int index, String option) throws UsageException {
-        if (index + 1 >= args.size() || args.get(index + 1).startsWith("-") || args.get(index + 1).isEmpty()) {
-            throw new UsageException(Messages.bind(Messages.optionNeedsValue, option));
-        }
-        return args.get(index + 1);
-    }
-
     private static Path parseDirectory(String value) throws UsageException {
-        if (value.isEmpty()) {
-            throw new UsageException(Messages.bind(Messages.optionNeedsValue, "--data"));
-        }
         try {
             return Path.of(value).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {

@@ -18,6 +18,7 @@ import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.eclipse.emf.ecore.util.Diagnostician;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,14 @@ import oko.model.WorkingGroupRules;
  * round-trips through XMI, and holds what the seed documents say.
  */
 class SampleModelTest {
+
+    /** seeds.xmi, loaded once; the tests only read it. */
+    private static ModelRoot seeds;
+
+    @BeforeAll
+    static void loadSeeds() {
+        seeds = load(resourceSet(), "seeds.xmi");
+    }
 
     private static Path samples() {
         return Path.of(System.getProperty("oko.root"), "models", "samples");
@@ -87,7 +96,7 @@ class SampleModelTest {
 
     @Test
     void ishimbayHasTheNineDirectionsOfOrder1048InTwoGroups() {
-        ModelRoot root = load(resourceSet(), "seeds.xmi");
+        ModelRoot root = seeds;
         QualitySystem ishimbay = system(root, "qs-ishimbay");
         List<String> codes = ishimbay.getDirections().stream().map(Direction::getCode).toList();
         assertEquals(List.of("1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "2.5"), codes);
@@ -104,7 +113,7 @@ class SampleModelTest {
 
     @Test
     void technologicalMapOfSeed000HasTheSixStagesInCycleOrder() {
-        ModelRoot root = load(resourceSet(), "seeds.xmi");
+        ModelRoot root = seeds;
         TechnologicalMap map = (TechnologicalMap) root.eResource().getEObject("tm-000");
         assertNotNull(map);
         List<StageKind> kinds = map.getRows().stream().map(TechMapRow::getKind).toList();
@@ -124,7 +133,7 @@ class SampleModelTest {
 
     @Test
     void krasnogorskWorkingGroupFollowsItsRegulation() {
-        ModelRoot root = load(resourceSet(), "seeds.xmi");
+        ModelRoot root = seeds;
         WorkingGroup group = (WorkingGroup) root.eResource().getEObject("wg-krg");
         assertNotNull(group);
         WorkingGroupRules rules = group.getRules();
@@ -143,10 +152,9 @@ class SampleModelTest {
 
     @Test
     void xmiRoundTripIsLossless(@TempDir Path dir) throws Exception {
-        ResourceSet original = resourceSet();
-        ModelRoot root = load(original, "seeds.xmi");
+        ModelRoot root = seeds;
         Path copy = dir.resolve("seeds.xmi");
-        Resource saved = original.createResource(URI.createFileURI(copy.toString()));
+        Resource saved = resourceSet().createResource(URI.createFileURI(copy.toString()));
         ModelRoot duplicate = EcoreUtil.copy(root);
         saved.getContents().add(duplicate);
         saved.save(Map.of());
