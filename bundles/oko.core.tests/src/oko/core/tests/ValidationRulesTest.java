@@ -1,0 +1,287 @@
+package oko.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.ecore.EObject;
+import org.junit.jupiter.api.Test;
+
+import oko.core.ModelLabels;
+import oko.core.validation.OkoValidation;
+import oko.core.validation.OkoValidation.Problem;
+import oko.core.validation.Rule;
+import oko.model.CycleStage;
+import oko.model.DataElement;
+import oko.model.Direction;
+import oko.model.Document;
+import oko.model.DocumentStatus;
+import oko.model.Function;
+import oko.model.FunctionSection;
+import oko.model.Indicator;
+import oko.model.InformationSystem;
+import oko.model.Membership;
+import oko.model.OkoFactory;
+import oko.model.ModelRoot;
+import oko.model.Plan;
+import oko.model.PlanItem;
+import oko.model.QualitySystem;
+import oko.model.RelativeDeadline;
+import oko.model.Role;
+import oko.model.StageKind;
+import oko.model.TimeUnit;
+import oko.model.WorkingGroup;
+import oko.model.WorkingGroupRole;
+
+/** Every rule of {@link Rule}: one model that breaks it, the same model repaired passes it. */
+class ValidationRulesTest {
+
+    private static final OkoFactory F = OkoFactory.eINSTANCE;
+
+    private final ModelRoot root = F.createModelRoot();
+    private final QualitySystem system = F.createQualitySystem();
+
+    ValidationRulesTest() {
+        system.setCode("test");
+        system.setName("Тестовая система");
+        root.getQualitySystems().add(system);
+    }
+
+    private List<Problem> problems() {
+        return OkoValidation.validate(List.of(root), new NullProgressMonitor());
+    }
+
+    /** The rule ids reported for {@code object}. */
+    private Set<String> rulesOn(EObject object) {
+        return problems().stream().filter(p -> p.object() == object).map(Problem::ruleId).collect(Collectors.toSet());
+    }
+
+    private Problem only(Rule rule) {
+        List<Problem> matching = problems().stream().filter(p -> p.ruleId().equals(rule.id())).toList();
+        assertEquals(1, matching.size(), () -> "expected one " + rule.id() + " in " + problems());
+        return matching.get(0);
+    }
+
+    private Direction direction(StageKind... kinds) {
+        Direction direction = F.createDirection();
+        direction.setCode("1.2");
+        direction.setName("Система обеспечения объективности");
+        for (StageKind kind : kinds) {
+            CycleStage stage = F.createCycleStage();
+            stage.setKind(kind);
+            stage.setCoordinatorDuty("организует");
+            direction.getStages().add(stage);
+        }
+        system.getDirections().add(direction);
+        return direction;
+    }
+
+    @Test
+    void cycle01MissingStage() {
+        Direction direction = direction(StageKind.GOALS, StageKind.INDICATORS, StageKind.MONITORING,
+                StageKind.ANALYSIS, StageKind.MEASURES);
+        Problem problem = only(Rule.CYCLE_01);
+        assertEquals(direction, problem.object());
+        assertEquals(Diagnostic.ERROR, problem.severity());
+        assertTrue(problem.message().contains(ModelLabels.label(direction)), problem.message());
+        assertEquals("test / 1.2", problem.path());
+        direction.getStages().add(stage(StageKind.EFFECTIVENESS));
+        assertEquals(Set.of(), rulesOn(direction));
+    }
+
+    private static CycleStage stage(StageKind kind) {
+        CycleStage stage = F.createCycleStage();
+        stage.setKind(kind);
+        stage.setExecutorsDuty("исполняют");
+        return stage;
+    }
+
+    @Test
+    void cycle02StageWithoutResponsible() {
+        Direction direction = direction(StageKind.VALUES.toArray(StageKind[]::new));
+        CycleStage stage = direction.getStages().get(3);
+        stage.setCoordinatorDuty(" ");
+        assertEquals(stage, only(Rule.CYCLE_02).object());
+        stage.setOperatorDuty("собирает данные");
+        assertEquals(Set.of(), rulesOn(stage));
+    }
+
+    @Test
+    void cycle03NoStagesAndCycle04DuplicateStage() {
+        Direction direction = direction();
+        assertEquals(Diagnostic.WARNING, only(Rule.CYCLE_03).severity());
+        direction.getStages().addAll(new java.util.ArrayList<>(direction(StageKind.VALUES.toArray(StageKind[]::new)).getStages()));
+        system.getDirections().remove(1);
+        assertEquals(Set.of(), rulesOn(direction));
+        direction.getStages().add(stage(StageKind.ANALYSIS));
+        assertEquals(direction, only(Rule.CYCLE_04).object());
+    }
+
+    @Test
+    void func01And02FunctionWithoutRoleOrDocument() {
+        FunctionSection section = F.createFunctionSection();
+        section.setNumber("1");
+        Function function = F.createFunction();
+        function.setNumber("1.1");
+        function.setName("Проведение мониторинга");
+        section.getFunctions().add(function);
+        system.getSections().add(section);
+        assertEquals(Set.of(Rule.FUNC_01.id(), Rule.FUNC_02.id()), rulesOn(function));
+        Role role = F.createRole();
+        system.getRoles().add(role);
+        section.getResponsibleRoles().add(role);
+        assertEquals(Set.of(Rule.FUNC_02.id()), rulesOn(function));
+        Document order = F.createDocument();
+        system.getDocuments().add(order);
+        function.getDocuments().add(order);
+        assertEquals(Set.of(), rulesOn(function));
+    }
+
+    private Indicator indicator() {
+        Indicator indicator = F.createIndicator();
+        indicator.setCode("1.2.1");
+        indicator.setName("Доля высокобалльников");
+        system.getIndicators().add(indicator);
+        return indicator;
+    }
+
+    @Test
+    void ind01To03IndicatorWithoutCriteriaSourceOrResponsible() {
+        Indicator indicator = indicator();
+        assertEquals(Set.of(Rule.IND_01.id(), Rule.IND_02.id(), Rule.IND_03.id()), rulesOn(indicator));
+        indicator.setCriteria("отношение количества высокобальников к числу выпускников");
+        InformationSystem ris = F.createInformationSystem();
+        root.getInformationSystems().add(ris);
+        indicator.getInformationSystems().add(ris);
+        assertEquals(Set.of(Rule.IND_03.id()), rulesOn(indicator));
+        indicator.setResponsibleText("муниципальный оператор");
+        assertEquals(Set.of(), rulesOn(indicator));
+    }
+
+    @Test
+    void ind04FormulaDoesNotParseAndInd05UnknownReference() {
+        Indicator indicator = indicator();
+        indicator.setSources("РИС ГИА");
+        indicator.setResponsibleText("оператор");
+        DataElement graduates = F.createDataElement();
+        graduates.setCode("ege_graduates");
+        system.getDataElements().add(graduates);
+        indicator.setFormula("share(ege_high_scorers, ege_graduates");
+        Problem parse = only(Rule.IND_04);
+        assertTrue(parse.message().contains("38"), parse.message());
+        indicator.setFormula("share(ege_high_scorers, ege_graduates) + [9.9]");
+        assertEquals(Set.of(Rule.IND_05.id()), rulesOn(indicator));
+        assertEquals(2, problems().size(), () -> problems().toString());
+        DataElement scorers = F.createDataElement();
+        scorers.setCode("ege_high_scorers");
+        system.getDataElements().add(scorers);
+        indicator.setFormula("share(ege_high_scorers, ege_graduates) + 0 * [1.2.1]");
+        assertEquals(Set.of(), rulesOn(indicator));
+    }
+
+    private PlanItem planItem(Plan plan, String number) {
+        PlanItem item = F.createPlanItem();
+        item.setNumber(number);
+        plan.getItems().add(item);
+        return item;
+    }
+
+    private static RelativeDeadline relative(PlanItem item, PlanItem reference) {
+        RelativeDeadline deadline = F.createRelativeDeadline();
+        deadline.setAmount(1);
+        deadline.setUnit(TimeUnit.MONTHS);
+        deadline.setReference(reference);
+        item.setDeadline(deadline);
+        return deadline;
+    }
+
+    @Test
+    void plan01RelativeDeadlineToAMissingItem() {
+        Plan plan = F.createPlan();
+        system.getPlans().add(plan);
+        PlanItem first = planItem(plan, "2.1.1.1");
+        PlanItem second = planItem(plan, "2.1.1.2");
+        RelativeDeadline deadline = relative(second, null);
+        assertEquals(second, only(Rule.PLAN_01).object());
+        deadline.setReferenceText("сроки, установленные МОиН УР");
+        assertEquals(Set.of(), rulesOn(second));
+        deadline.setReference(first);
+        assertEquals(Set.of(), rulesOn(second));
+        plan.getItems().remove(first);
+        assertTrue(only(Rule.PLAN_01).message().contains("2.1.1.1"));
+    }
+
+    @Test
+    void plan02RelativeDeadlinesInACycle() {
+        Plan plan = F.createPlan();
+        system.getPlans().add(plan);
+        PlanItem a = planItem(plan, "1");
+        PlanItem b = planItem(plan, "2");
+        PlanItem c = planItem(plan, "3");
+        relative(a, c);
+        relative(b, a);
+        RelativeDeadline cDeadline = relative(c, b);
+        List<Problem> cycle = problems().stream().filter(p -> p.ruleId().equals(Rule.PLAN_02.id())).toList();
+        assertEquals(Set.of(a, b, c), cycle.stream().map(Problem::object).collect(Collectors.toSet()));
+        assertTrue(cycle.get(0).message().contains("1 → 3 → 2 → 1"), cycle.get(0).message());
+        cDeadline.setReference(null);
+        cDeadline.setReferenceText("начало учебного года");
+        assertEquals(List.of(), problems());
+    }
+
+    @Test
+    void wg01And02WorkingGroupWithoutChairOrSecretary() {
+        WorkingGroup group = F.createWorkingGroup();
+        group.setName("Рабочая группа");
+        system.getWorkingGroups().add(group);
+        Membership member = F.createMembership();
+        member.setRole(WorkingGroupRole.MEMBER);
+        group.getMembers().add(member);
+        assertEquals(Set.of(Rule.WG_01.id(), Rule.WG_02.id()), rulesOn(group));
+        Membership chair = F.createMembership();
+        chair.setRole(WorkingGroupRole.CHAIR);
+        group.getMembers().add(chair);
+        assertEquals(Set.of(Rule.WG_02.id()), rulesOn(group));
+        member.setRole(WorkingGroupRole.SECRETARY);
+        assertEquals(Set.of(), rulesOn(group));
+    }
+
+    @Test
+    void doc01PublishedDocumentWithoutLink() {
+        Document document = F.createDocument();
+        document.setNumber("1048");
+        document.setName("Приказ");
+        system.getDocuments().add(document);
+        document.setStatus(DocumentStatus.APPROVED);
+        assertEquals(Set.of(), rulesOn(document));
+        document.setStatus(DocumentStatus.PUBLISHED);
+        assertEquals(document, only(Rule.DOC_01).object());
+        document.setPublicationLink("https://example.org/prikaz-1048");
+        assertEquals(Set.of(), rulesOn(document));
+    }
+
+    @Test
+    void everyRuleHasAMessageInRussianAndEnglish() throws Exception {
+        java.util.Properties ru = new java.util.Properties();
+        java.util.Properties en = new java.util.Properties();
+        try (var in = oko.core.validation.Rule.class.getResourceAsStream("/oko/core/internal/messages.properties")) {
+            ru.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (var in = oko.core.validation.Rule.class.getResourceAsStream("/oko/core/internal/messages_en.properties")) {
+            en.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (Rule rule : Rule.values()) {
+            String key = "rule_" + rule.name();
+            assertTrue(ru.getProperty(key, "").contains("{0}"), key + " ru");
+            assertTrue(en.getProperty(key, "").contains("{0}"), key + " en");
+            assertTrue(ru.getProperty(key).chars().anyMatch(ch -> ch >= 'а' && ch <= 'я'), key + " is not Russian");
+            assertEquals(rule, Rule.byId(rule.id()));
+            assertTrue(rule.id().matches("OKO-[A-Z]+-\\d\\d"), rule.id());
+        }
+    }
+}

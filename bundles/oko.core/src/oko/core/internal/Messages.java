@@ -1,0 +1,47 @@
+package oko.core.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Texts of the core; Russian in messages.properties, English in messages_en.properties. */
+public final class Messages extends NLS {
+
+    public static String formulaEmpty;
+    public static String formulaUnexpected;
+    public static String formulaUnexpectedEnd;
+    public static String formulaUnclosed;
+    public static String formulaUnclosedBracket;
+    public static String formulaEmptyReference;
+    public static String formulaBadCharacter;
+    public static String formulaUnknownFunction;
+    public static String formulaArity;
+
+    public static String valueMissingInput;
+    public static String valueDivisionByZero;
+    public static String valueShareOfZero;
+
+    public static String deadlineNoReference;
+
+    public static String rule_CYCLE_01;
+    public static String rule_CYCLE_02;
+    public static String rule_CYCLE_03;
+    public static String rule_CYCLE_04;
+    public static String rule_FUNC_01;
+    public static String rule_FUNC_02;
+    public static String rule_IND_01;
+    public static String rule_IND_02;
+    public static String rule_IND_03;
+    public static String rule_IND_04;
+    public static String rule_IND_05;
+    public static String rule_PLAN_01;
+    public static String rule_PLAN_02;
+    public static String rule_WG_01;
+    public static String rule_WG_02;
+    public static String rule_DOC_01;
+
+    static {
+        NLS.initializeMessages("oko.core.internal.messages", Messages.class);
+    }
+
+    private Messages() {
+    }
+}

@@ -1,0 +1,242 @@
+package oko.core.validation;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.emf.common.util.BasicDiagnostic;
+import org.eclipse.emf.common.util.DiagnosticChain;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EPackage;
+import org.eclipse.emf.ecore.util.EObjectValidator;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.osgi.util.NLS;
+
+import oko.core.ModelLabels;
+import oko.core.deadline.Deadlines;
+import oko.core.formula.Expression;
+import oko.core.formula.FormulaEvaluator;
+import oko.core.formula.FormulaException;
+import oko.core.formula.FormulaParser;
+import oko.core.internal.Messages;
+import oko.model.Activity;
+import oko.model.CycleStage;
+import oko.model.DataElement;
+import oko.model.Direction;
+import oko.model.Document;
+import oko.model.DocumentStatus;
+import oko.model.Function;
+import oko.model.FunctionSection;
+import oko.model.Indicator;
+import oko.model.Membership;
+import oko.model.OkoPackage;
+import oko.model.QualitySystem;
+import oko.model.RelativeDeadline;
+import oko.model.StageKind;
+import oko.model.WorkingGroup;
+import oko.model.WorkingGroupRole;
+
+/**
+ * The Oko rules ({@link Rule}) on top of EMF's structural checks. Each diagnostic carries the
+ * object as its first data element and the {@link Rule} as its second, so tools can show the
+ * rule id and select the object.
+ */
+public class OkoValidator extends EObjectValidator {
+
+    public static final String DIAGNOSTIC_SOURCE = "oko.core";
+
+    @Override
+    protected EPackage getEPackage() {
+        return OkoPackage.eINSTANCE;
+    }
+
+    @Override
+    public boolean validate(EClass eClass, EObject object, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        boolean valid = super.validate(eClass, object, diagnostics, context);
+        List<Finding> findings = new ArrayList<>();
+        if (object instanceof Direction direction) {
+            checkCycle(direction, findings);
+        } else if (object instanceof CycleStage stage) {
+            checkStage(stage, findings);
+        } else if (object instanceof Function function) {
+            checkFunction(function, findings);
+        } else if (object instanceof Indicator indicator) {
+            checkIndicator(indicator, findings);
+        } else if (object instanceof WorkingGroup group) {
+            checkWorkingGroup(group, findings);
+        } else if (object instanceof Document document) {
+            checkDocument(document, findings);
+        }
+        if (object instanceof Activity activity && activity.getDeadline() instanceof RelativeDeadline relative) {
+            checkRelativeDeadline(activity, relative, findings);
+        }
+        for (Finding finding : findings) {
+            valid &= finding.rule.severity() != org.eclipse.emf.common.util.Diagnostic.ERROR;
+            if (diagnostics != null) {
+                Object[] arguments = new Object[finding.arguments.length + 1];
+                arguments[0] = ModelLabels.label(object);
+                System.arraycopy(finding.arguments, 0, arguments, 1, finding.arguments.length);
+                diagnostics.add(new BasicDiagnostic(finding.rule.severity(), DIAGNOSTIC_SOURCE,
+                        finding.rule.ordinal(), NLS.bind(finding.rule.template(), arguments),
+                        new Object[] { object, finding.rule }));
+            }
+        }
+        return valid;
+    }
+
+    private record Finding(Rule rule, Object[] arguments) {
+    }
+
+    private static void report(List<Finding> findings, Rule rule, Object... arguments) {
+        findings.add(new Finding(rule, arguments));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private void checkCycle(Direction direction, List<Finding> findings) {
+        if (direction.getStages().isEmpty()) {
+            report(findings, Rule.CYCLE_03);
+            return;
+        }
+        Set<StageKind> present = EnumSet.noneOf(StageKind.class);
+        Set<StageKind> reported = EnumSet.noneOf(StageKind.class);
+        for (CycleStage stage : direction.getStages()) {
+            if (stage.getKind() != null && !present.add(stage.getKind()) && reported.add(stage.getKind())) {
+                report(findings, Rule.CYCLE_04, stageName(stage.getKind()));
+            }
+        }
+        for (StageKind kind : StageKind.VALUES) {
+            if (!present.contains(kind)) {
+                report(findings, Rule.CYCLE_01, stageName(kind));
+            }
+        }
+    }
+
+    private static String stageName(StageKind kind) {
+        return oko.model.provider.OkoEditPlugin.INSTANCE.getString("_UI_StageKind_" + kind.getName() + "_literal");
+    }
+
+    private void checkStage(CycleStage stage, List<Finding> findings) {
+        if (blank(stage.getCoordinatorDuty()) && blank(stage.getExecutorsDuty()) && blank(stage.getOperatorDuty())) {
+            report(findings, Rule.CYCLE_02);
+        }
+    }
+
+    private void checkFunction(Function function, List<Finding> findings) {
+        boolean hasRole = !function.getResponsibleRoles().isEmpty();
+        boolean hasDocument = !function.getDocuments().isEmpty();
+        for (EObject container = function.eContainer(); container instanceof FunctionSection section;
+                container = section.eContainer()) {
+            hasRole |= !section.getResponsibleRoles().isEmpty();
+            hasDocument |= !section.getDocuments().isEmpty();
+        }
+        if (!hasRole) {
+            report(findings, Rule.FUNC_01);
+        }
+        if (!hasDocument) {
+            report(findings, Rule.FUNC_02);
+        }
+    }
+
+    private void checkIndicator(Indicator indicator, List<Finding> findings) {
+        if (blank(indicator.getCriteria()) && blank(indicator.getFormula())) {
+            report(findings, Rule.IND_01);
+        }
+        if (indicator.getInformationSystems().isEmpty() && blank(indicator.getSources())) {
+            report(findings, Rule.IND_02);
+        }
+        if (indicator.getResponsibleRoles().isEmpty() && indicator.getResponsibleOrganisations().isEmpty()
+                && blank(indicator.getResponsibleText())) {
+            report(findings, Rule.IND_03);
+        }
+        if (blank(indicator.getFormula())) {
+            return;
+        }
+        Expression expression;
+        try {
+            expression = FormulaParser.parse(indicator.getFormula());
+        } catch (FormulaException e) {
+            report(findings, Rule.IND_04, e.problem(), e.column(), indicator.getFormula());
+            return;
+        }
+        Set<String> known = knownNames(indicator);
+        Set<String> reported = new HashSet<>();
+        for (Expression.Reference reference : FormulaEvaluator.references(expression)) {
+            String key = (reference.indicator() ? "[" : "") + reference.name() + (reference.indicator() ? "]" : "");
+            if (!known.contains(key) && reported.add(key)) {
+                report(findings, Rule.IND_05, key, reference.column());
+            }
+        }
+    }
+
+    /** Data element codes as they are, indicator codes in brackets, from the indicator's system. */
+    private static Set<String> knownNames(Indicator indicator) {
+        Set<String> names = new HashSet<>();
+        EObject container = indicator.eContainer();
+        while (container != null && !(container instanceof QualitySystem)) {
+            container = container.eContainer();
+        }
+        if (container instanceof QualitySystem system) {
+            for (DataElement element : system.getDataElements()) {
+                names.add(element.getCode());
+            }
+            system.eAllContents().forEachRemaining(object -> {
+                if (object instanceof Indicator other && other.getCode() != null) {
+                    names.add("[" + other.getCode() + "]");
+                }
+            });
+        }
+        return names;
+    }
+
+    private void checkRelativeDeadline(Activity activity, RelativeDeadline relative, List<Finding> findings) {
+        Activity reference = relative.getReference();
+        if (reference == null) {
+            if (blank(relative.getReferenceText())) {
+                report(findings, Rule.PLAN_01, Messages.deadlineNoReference);
+            }
+            return;
+        }
+        if (reference.eIsProxy() || reference.eResource() == null
+                && EcoreUtil.getRootContainer(reference) != EcoreUtil.getRootContainer(activity)) {
+            report(findings, Rule.PLAN_01, ModelLabels.label(reference));
+            return;
+        }
+        Optional<List<Activity>> cycle = Deadlines.cycle(activity);
+        if (cycle.isPresent() && cycle.get().get(0) == activity) {
+            List<String> numbers = new ArrayList<>();
+            for (Activity step : cycle.get()) {
+                numbers.add(ModelLabels.name(step));
+            }
+            report(findings, Rule.PLAN_02, String.join(" → ", numbers));
+        }
+    }
+
+    private void checkWorkingGroup(WorkingGroup group, List<Finding> findings) {
+        Set<WorkingGroupRole> roles = EnumSet.noneOf(WorkingGroupRole.class);
+        for (Membership member : group.getMembers()) {
+            if (member.getRole() != null) {
+                roles.add(member.getRole());
+            }
+        }
+        if (!roles.contains(WorkingGroupRole.CHAIR)) {
+            report(findings, Rule.WG_01);
+        }
+        if (!roles.contains(WorkingGroupRole.SECRETARY)) {
+            report(findings, Rule.WG_02);
+        }
+    }
+
+    private void checkDocument(Document document, List<Finding> findings) {
+        if (document.getStatus() == DocumentStatus.PUBLISHED && blank(document.getPublicationLink())) {
+            report(findings, Rule.DOC_01);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package oko.core.validation;
+
+import org.eclipse.emf.common.util.Diagnostic;
+
+import oko.core.internal.Messages;
+
+/**
+ * The validation rules of the Oko model. Each has a stable id used in messages, in the
+ * documentation ({@code docs/validation.md}) and in tests; never renumber a rule, retire it.
+ * Message templates are {@code rule_<ID>} in {@code oko/core/internal/messages*.properties};
+ * {@code {0}} is always the object the diagnostic is about.
+ */
+public enum Rule {
+    /** A direction describes some stages of the management cycle but not all six. */
+    CYCLE_01("OKO-CYCLE-01", Diagnostic.ERROR),
+    /** A stage names no one responsible: no duty of coordinator, executors or operator. */
+    CYCLE_02("OKO-CYCLE-02", Diagnostic.ERROR),
+    /** A direction has no management cycle described yet. */
+    CYCLE_03("OKO-CYCLE-03", Diagnostic.WARNING),
+    /** Two stages of one direction are the same stage of the cycle. */
+    CYCLE_04("OKO-CYCLE-04", Diagnostic.ERROR),
+    /** A function has no responsible role (neither its own nor its section's). */
+    FUNC_01("OKO-FUNC-01", Diagnostic.ERROR),
+    /** A function has no governing document (neither its own nor its section's). */
+    FUNC_02("OKO-FUNC-02", Diagnostic.ERROR),
+    /** An indicator has no calculation criteria: neither text nor formula. */
+    IND_01("OKO-IND-01", Diagnostic.ERROR),
+    /** An indicator names no data source: neither an information system nor a source text. */
+    IND_02("OKO-IND-02", Diagnostic.ERROR),
+    /** An indicator names no one responsible for it. */
+    IND_03("OKO-IND-03", Diagnostic.ERROR),
+    /** An indicator's formula does not parse. */
+    IND_04("OKO-IND-04", Diagnostic.ERROR),
+    /** An indicator's formula refers to a raw measure or indicator the system does not have. */
+    IND_05("OKO-IND-05", Diagnostic.WARNING),
+    /** A relative deadline refers to no item (and names no outside event). */
+    PLAN_01("OKO-PLAN-01", Diagnostic.ERROR),
+    /** Relative deadlines refer to each other in a cycle. */
+    PLAN_02("OKO-PLAN-02", Diagnostic.ERROR),
+    /** A working group has no chair. */
+    WG_01("OKO-WG-01", Diagnostic.ERROR),
+    /** A working group has no secretary. */
+    WG_02("OKO-WG-02", Diagnostic.ERROR),
+    /** A published document has no publication link. */
+    DOC_01("OKO-DOC-01", Diagnostic.ERROR);
+
+    private final String id;
+    private final int severity;
+
+    Rule(String id, int severity) {
+        this.id = id;
+        this.severity = severity;
+    }
+
+    /** The stable id, e.g. {@code OKO-CYCLE-01}. */
+    public String id() {
+        return id;
+    }
+
+    /** {@link Diagnostic#ERROR}, {@link Diagnostic#WARNING} or {@link Diagnostic#INFO}. */
+    public int severity() {
+        return severity;
+    }
+
+    /** The message template in the current language. */
+    public String template() {
+        try {
+            return (String) Messages.class.getField("rule_" + name()).get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no message for rule " + id, e);
+        }
+    }
+
+    /** The rule with this id, or {@code null}. */
+    public static Rule byId(String id) {
+        for (Rule rule : values()) {
+            if (rule.id.equals(id)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+}
