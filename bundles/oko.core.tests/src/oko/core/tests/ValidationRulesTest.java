@@ -12,7 +12,7 @@ import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.EObject;
 import org.junit.jupiter.api.Test;
 
-import oko.core.ModelLabels;
+import oko.model.edit.ModelLabels;
 import oko.core.validation.OkoValidation;
 import oko.core.validation.OkoValidation.Problem;
 import oko.core.validation.Rule;

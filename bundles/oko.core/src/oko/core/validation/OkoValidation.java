@@ -14,7 +14,7 @@ import org.eclipse.emf.ecore.EValidator;
 import org.eclipse.emf.ecore.impl.EValidatorRegistryImpl;
 import org.eclipse.emf.ecore.util.Diagnostician;
 
-import oko.core.ModelLabels;
+import oko.model.edit.ModelLabels;
 import oko.model.OkoPackage;
 
 /**

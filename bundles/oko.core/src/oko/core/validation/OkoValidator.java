@@ -17,7 +17,7 @@ import org.eclipse.emf.ecore.util.EObjectValidator;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.osgi.util.NLS;
 
-import oko.core.ModelLabels;
+import oko.model.edit.ModelLabels;
 import oko.core.deadline.Deadlines;
 import oko.core.formula.Expression;
 import oko.core.formula.FormulaEvaluator;

@@ -1,4 +1,4 @@
-package oko.core;
+package oko.model.edit;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -6,6 +6,7 @@ import java.util.MissingResourceException;
 
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 
 import oko.model.CodedElement;
 import oko.model.Membership;
@@ -32,6 +33,16 @@ public final class ModelLabels {
             return OkoEditPlugin.INSTANCE.getString("_UI_" + eClass.getName() + "_type");
         } catch (MissingResourceException e) {
             return eClass.getName();
+        }
+    }
+
+    /** A feature's name as the properties view shows it, e.g. "Название" / "Name". */
+    public static String featureName(EClass eClass, EStructuralFeature feature) {
+        try {
+            return OkoEditPlugin.INSTANCE.getString(
+                    "_UI_" + feature.getEContainingClass().getName() + "_" + feature.getName() + "_feature");
+        } catch (MissingResourceException e) {
+            return feature.getName();
         }
     }
 

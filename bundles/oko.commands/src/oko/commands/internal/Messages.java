@@ -1,0 +1,29 @@
+package oko.commands.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Texts of the repository commands; Russian in messages.properties, English in messages_en.properties. */
+public final class Messages extends NLS {
+
+    public static String serverWithServer;
+    public static String serverDataAndDb;
+    public static String badPort;
+    public static String badDatabase;
+    public static String importNothing;
+    public static String importSampleAndFiles;
+    public static String importNoFile;
+    public static String imported;
+    public static String importFailed;
+    public static String exported;
+    public static String exportNoOut;
+    public static String validateEmpty;
+    public static String validateSummary;
+    public static String validateFileErrors;
+
+    static {
+        NLS.initializeMessages("oko.commands.internal.messages", Messages.class);
+    }
+
+    private Messages() {
+    }
+}

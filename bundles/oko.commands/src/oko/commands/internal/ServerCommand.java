@@ -1,0 +1,52 @@
+package oko.commands.internal;
+
+import java.util.Set;
+
+import oko.cli.Command;
+import oko.cli.CommandContext;
+import oko.cli.CommandContext.ParsedArguments;
+import oko.cli.UsageException;
+import oko.repository.ServerRunner;
+import oko.repository.db.StoreConfig;
+
+/** {@code ./oko server}: the repository over TCP until SIGTERM or Ctrl-C. */
+public final class ServerCommand implements Command {
+
+    @Override
+    public int run(CommandContext context) throws Exception {
+        ParsedArguments args = context.parse(Set.of(), Set.of("--port", "--bind", "--db")).expectPositionals(0, 0);
+        if (context.options().server().isPresent()) {
+            throw new UsageException(Messages.serverWithServer);
+        }
+        int port = port(args.value("--port", "2036"));
+        StoreConfig store;
+        if (args.has("--db")) {
+            if (context.arguments().contains("--data")) {
+                throw new UsageException(Messages.serverDataAndDb);
+            }
+            try {
+                store = StoreConfig.PostgreSQL.parse(args.value("--db", ""));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(Messages.bind(Messages.badDatabase, args.value("--db", "")));
+            }
+        } else {
+            java.nio.file.Path directory = context.options().dataDirectory().resolve("repository");
+            java.nio.file.Files.createDirectories(directory);
+            store = new StoreConfig.H2(directory);
+        }
+        ServerRunner.run(store, args.value("--bind", "127.0.0.1"), port, context.out());
+        return OK;
+    }
+
+    private static int port(String text) throws UsageException {
+        try {
+            int port = Integer.parseInt(text);
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(Messages.bind(Messages.badPort, text));
+    }
+}

@@ -1,0 +1,49 @@
+package oko.repository.tests;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.emf.common.util.TreeIterator;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+
+import oko.repository.exchange.SampleModel;
+import oko.repository.exchange.XmiFiles;
+
+/** Helpers shared by the repository tests. */
+final class Models {
+
+    private Models() {
+    }
+
+    /** How many objects the roots hold, the roots included. */
+    static int count(List<? extends EObject> roots) {
+        int count = 0;
+        for (EObject root : roots) {
+            count++;
+            for (TreeIterator<EObject> it = root.eAllContents(); it.hasNext(); it.next()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The sample files loaded as plain EMF, in the order they are imported. */
+    static List<EObject> sampleRoots() {
+        ResourceSet set = XmiFiles.resourceSet();
+        List<EObject> roots = new ArrayList<>();
+        for (URI file : SampleModel.FILES) {
+            Resource resource = set.getResource(file, true);
+            roots.addAll(resource.getContents());
+        }
+        return roots;
+    }
+
+    static List<EObject> load(java.nio.file.Path file) {
+        ResourceSet set = XmiFiles.resourceSet();
+        Resource resource = set.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true);
+        return new ArrayList<>(resource.getContents());
+    }
+}

@@ -1,0 +1,121 @@
+package oko.repository.tests;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.runtime.FileLocator;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+import oko.repository.ServerRunner;
+
+/**
+ * {@link ServerRunner} in a JVM of its own (plain Java, the class path made from the bundles of
+ * this test runtime), so tests can stop it, kill it and start it again on the same store.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final List<String> BUNDLES = List.of("oko.repository", "oko.model", "oko.model.edit",
+            "org.eclipse.emf.cdo", "org.eclipse.emf.common", "org.eclipse.emf.ecore", "org.eclipse.emf.ecore.xmi",
+            "org.eclipse.emf.ecore.change", "org.eclipse.emf.edit", "com.h2database", "org.postgresql.jdbc",
+            "org.eclipse.equinox.common", "org.eclipse.equinox.registry", "org.eclipse.core.runtime", "org.eclipse.osgi");
+
+    final int port;
+    private final Process process;
+    final Path log;
+
+    private ServerProcess(int port, Process process, Path log) {
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts the server with {@code storeArgs} ({@code --data DIR} or {@code --db URL}) and waits until it listens. */
+    static ServerProcess start(List<String> storeArgs, int port, Path log) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-cp");
+        command.add(classPath());
+        command.add(ServerRunner.class.getName());
+        command.addAll(storeArgs);
+        command.add("--port");
+        command.add(String.valueOf(port));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + ":\n"
+                        + Files.readString(log));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return new ServerProcess(port, process, log);
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("server did not listen within 60 s:\n" + Files.readString(log));
+    }
+
+    private static String classPath() throws IOException {
+        Set<String> entries = new LinkedHashSet<>();
+        Bundle self = FrameworkUtil.getBundle(ServerProcess.class);
+        for (String name : BUNDLES) {
+            Bundle bundle = null;
+            for (Bundle candidate : self.getBundleContext().getBundles()) {
+                if (candidate.getSymbolicName().equals(name)) {
+                    bundle = candidate;
+                }
+            }
+            if (bundle == null) {
+                throw new IllegalStateException("bundle " + name + " is not in the test runtime");
+            }
+            File file = FileLocator.getBundleFileLocation(bundle)
+                    .orElseThrow(() -> new IllegalStateException("no file for " + name));
+            File classes = new File(file, "target/classes");
+            entries.add((file.isDirectory() && classes.isDirectory() ? classes : file).getAbsolutePath());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** SIGTERM, as Ctrl-C or a service manager would stop it; returns the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("server did not stop on SIGTERM within 60 s");
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: no shutdown hook, no clean close. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}

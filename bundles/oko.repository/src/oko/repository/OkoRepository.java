@@ -1,0 +1,289 @@
+package oko.repository;
+
+import oko.repository.internal.Messages;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.emf.cdo.CDOObject;
+import org.eclipse.emf.cdo.common.branch.CDOBranch;
+import org.eclipse.emf.cdo.common.commit.CDOCommitInfo;
+import org.eclipse.emf.cdo.common.id.CDOID;
+import org.eclipse.emf.cdo.common.revision.CDORevision;
+import org.eclipse.emf.cdo.common.revision.CDORevisionManager;
+import org.eclipse.emf.cdo.eresource.CDOResource;
+import org.eclipse.emf.cdo.eresource.CDOResourceFolder;
+import org.eclipse.emf.cdo.eresource.CDOResourceNode;
+import org.eclipse.emf.cdo.net4j.CDONet4jSession;
+import org.eclipse.emf.cdo.net4j.CDONet4jSessionConfiguration;
+import org.eclipse.emf.cdo.net4j.CDONet4jUtil;
+import org.eclipse.emf.cdo.transaction.CDOTransaction;
+import org.eclipse.emf.cdo.util.CommitException;
+import org.eclipse.emf.cdo.view.CDOView;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.spi.cdo.CDOMergingConflictResolver;
+import org.eclipse.net4j.connector.IConnector;
+import org.eclipse.net4j.tcp.TCPUtil;
+import org.eclipse.net4j.util.container.IManagedContainer;
+import org.eclipse.net4j.util.lifecycle.LifecycleUtil;
+
+import oko.model.OkoPackage;
+import oko.repository.db.StoreConfig;
+
+/**
+ * A client's connection to the Oko repository: either embedded (an {@link OkoServer} in this JVM
+ * over an H2 store in the data directory) or remote (a server over TCP). Model files live as CDO
+ * resources in the folder {@value #MODEL_FOLDER}; each holds model roots.
+ */
+public final class OkoRepository implements AutoCloseable {
+
+    /** The folder of model resources. */
+    public static final String MODEL_FOLDER = "/oko";
+
+    /** net4j's default of 10 s breaks big prefetches on slow machines. */
+    private static final long SIGNAL_TIMEOUT_MILLIS = 10 * 60 * 1000L;
+
+    private final OkoServer embeddedServer;
+    private final IManagedContainer container;
+    private final CDONet4jSession session;
+    private final String label;
+
+    /** Threads waiting for the server in {@link #commit}; interrupted when the connection dies. */
+    private final java.util.Set<Thread> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean connectionLost;
+
+    private OkoRepository(OkoServer embeddedServer, IManagedContainer container, CDONet4jSession session,
+            String label) {
+        this.embeddedServer = embeddedServer;
+        this.container = container;
+        this.session = session;
+        this.label = label;
+        // net4j lets a request wait for its full signal timeout when the server dies; wake it up.
+        session.options().getNet4jProtocol().getChannel().getMultiplexer()
+                .addListener(new org.eclipse.net4j.util.lifecycle.LifecycleEventAdapter() {
+                    @Override
+                    protected void onDeactivated(org.eclipse.net4j.util.lifecycle.ILifecycle lifecycle) {
+                        connectionLost = true;
+                        waiting.forEach(Thread::interrupt);
+                    }
+                });
+    }
+
+    /** Whether the connection to the server broke (the server stopped or died). */
+    public boolean isConnectionLost() {
+        return connectionLost;
+    }
+
+    /** Starts an embedded server on {@code dataDirectory/repository} (H2) and connects to it. */
+    public static OkoRepository openEmbedded(Path dataDirectory, String user, Consumer<String> log) {
+        Path store = dataDirectory.resolve("repository");
+        try {
+            java.nio.file.Files.createDirectories(store);
+        } catch (java.io.IOException e) {
+            throw new RepositoryException(Messages.bind(Messages.cannotConnect, store, e.getMessage()), e);
+        }
+        OkoServer server = OkoServer.start(new StoreConfig.H2(store), log);
+        try {
+            return new OkoRepository(server, server.container(), openSession(server.jvmConnector(), user),
+                    dataDirectory.toAbsolutePath().toString());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Connects to an embedded or standalone server in this JVM (tests, the server's own tools). */
+    public static OkoRepository connect(OkoServer server, String user) {
+        return new OkoRepository(null, null, openSession(server.jvmConnector(), user), server.store().describe());
+    }
+
+    /** Connects to {@code ./oko server} over TCP. */
+    public static OkoRepository connect(String host, int port, String user) {
+        IManagedContainer container = OkoServer.createContainer();
+        try {
+            IConnector connector = TCPUtil.getConnector(container, host + ":" + port);
+            return new OkoRepository(null, container, openSession(connector, user), host + ":" + port);
+        } catch (RuntimeException e) {
+            container.deactivate();
+            throw new RepositoryException(Messages.bind(Messages.cannotConnect, host + ":" + port,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+
+    private static CDONet4jSession openSession(IConnector connector, String user) {
+        CDONet4jSessionConfiguration configuration = CDONet4jUtil.createNet4jSessionConfiguration();
+        configuration.setConnector(connector);
+        configuration.setRepositoryName(OkoServer.REPOSITORY_NAME);
+        configuration.setUserID(user);
+        configuration.setSignalTimeout(SIGNAL_TIMEOUT_MILLIS);
+        CDONet4jSession session = configuration.openNet4jSession();
+        session.getPackageRegistry().putEPackage(OkoPackage.eINSTANCE);
+        return session;
+    }
+
+    public CDONet4jSession session() {
+        return session;
+    }
+
+    /** The embedded path or {@code host:port}, for the window title and messages. */
+    public String label() {
+        return label;
+    }
+
+    public String user() {
+        return session.getUserID();
+    }
+
+    /**
+     * A transaction that merges changes of other clients to other features of the same objects
+     * as they arrive; a change to the same feature becomes a conflict reported by {@link #commit}.
+     */
+    public CDOTransaction openTransaction() {
+        CDOTransaction transaction = session.openTransaction();
+        transaction.options().addConflictResolver(new CDOMergingConflictResolver());
+        return transaction;
+    }
+
+    public CDOView openView() {
+        return session.openView();
+    }
+
+    /** A read-only view of the repository as it was at {@code timeStamp} (audit). */
+    public CDOView openView(long timeStamp) {
+        return session.openView(timeStamp);
+    }
+
+    /**
+     * Commits with a comment.
+     *
+     * @throws CommitConflictException when another client changed the same feature of an object;
+     *         the message names object and feature; {@link CDOTransaction#rollback()} reloads
+     * @throws RepositoryException for any other refusal (e.g. a deleted object still referenced)
+     */
+    public CDOCommitInfo commit(CDOTransaction transaction, String comment, IProgressMonitor monitor) {
+        if (connectionLost) {
+            throw new RepositoryException(Messages.bind(Messages.connectionLost, label));
+        }
+        Thread self = Thread.currentThread();
+        waiting.add(self);
+        try {
+            return doCommit(transaction, comment, monitor);
+        } catch (RuntimeException e) {
+            if (connectionLost) {
+                throw new RepositoryException(Messages.bind(Messages.connectionLost, label), e);
+            }
+            throw e;
+        } finally {
+            waiting.remove(self);
+            if (connectionLost) {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    private CDOCommitInfo doCommit(CDOTransaction transaction, String comment, IProgressMonitor monitor) {
+        transaction.setCommitComment(comment);
+        try {
+            return transaction.commit(monitor);
+        } catch (CommitException first) {
+            if (!transaction.hasConflict()) {
+                // The server may have refused a stale revision before our client heard of the
+                // other commit: catch up, let the merging resolver do its work, and try once more.
+                session.refresh();
+                if (!transaction.hasConflict() && transaction.isDirty() && !Conflicts.isIntegrity(first)) {
+                    try {
+                        return transaction.commit(monitor);
+                    } catch (CommitException second) {
+                        throw Conflicts.translate(this, transaction, second);
+                    }
+                }
+            }
+            throw Conflicts.translate(this, transaction, first);
+        }
+    }
+
+    /** The model resources, in path order. */
+    public static List<CDOResource> modelResources(CDOView view) {
+        List<CDOResource> result = new ArrayList<>();
+        CDOResourceNode node;
+        try {
+            node = view.getResourceNode(MODEL_FOLDER);
+        } catch (RuntimeException notThere) {
+            return result;
+        }
+        if (node instanceof CDOResourceFolder folder) {
+            collect(folder, result);
+        }
+        return result;
+    }
+
+    private static void collect(CDOResourceFolder folder, List<CDOResource> into) {
+        for (CDOResourceNode node : folder.getNodes()) {
+            if (node instanceof CDOResource resource) {
+                into.add(resource);
+            } else if (node instanceof CDOResourceFolder sub) {
+                collect(sub, into);
+            }
+        }
+    }
+
+    /** The top objects of every model resource. */
+    public static List<EObject> roots(CDOView view) {
+        List<EObject> roots = new ArrayList<>();
+        for (CDOResource resource : modelResources(view)) {
+            roots.addAll(resource.getContents());
+        }
+        return roots;
+    }
+
+    /** Whether the repository holds no model yet. */
+    public boolean isEmpty() {
+        CDOView view = session.openView();
+        try {
+            return roots(view).isEmpty();
+        } finally {
+            view.close();
+        }
+    }
+
+    /** Loads every model object into the client's cache in one go (instead of one round trip per object). */
+    public static void prefetch(CDOView view) {
+        view.getRootResource().cdoPrefetch(CDORevision.DEPTH_INFINITE);
+    }
+
+    /** One commit that changed an object. */
+    public record Change(int version, long timeStamp, String user, String comment) {
+    }
+
+    /** The commits that changed {@code object}, newest first (its audit trail). */
+    public List<Change> history(CDOObject object) {
+        CDOID id = object.cdoID();
+        CDOBranch branch = session.getBranchManager().getMainBranch();
+        CDORevisionManager revisions = session.getRevisionManager();
+        CDORevision latest = revisions.getRevision(id, branch.getHead(), 0, CDORevision.DEPTH_NONE, true);
+        List<Change> changes = new ArrayList<>();
+        for (int version = latest == null ? 0 : latest.getVersion(); version >= CDORevision.FIRST_VERSION; version--) {
+            CDORevision revision = revisions.getRevisionByVersion(id, branch.getVersion(version), 0, true);
+            if (revision == null) {
+                break;
+            }
+            CDOCommitInfo info = session.getCommitInfoManager().getCommitInfo(revision.getTimeStamp());
+            changes.add(new Change(version, revision.getTimeStamp(), info == null ? null : info.getUserID(),
+                    info == null ? null : info.getComment()));
+        }
+        return changes;
+    }
+
+    @Override
+    public void close() {
+        LifecycleUtil.deactivate(session);
+        if (container != null && embeddedServer == null) {
+            container.deactivate();
+        }
+        if (embeddedServer != null) {
+            embeddedServer.close();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package oko.repository;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CountDownLatch;
+
+import oko.repository.db.StoreConfig;
+import oko.repository.internal.Messages;
+
+/**
+ * Runs {@link OkoServer} over TCP until the process is asked to stop (SIGTERM, Ctrl-C); then
+ * closes the repository cleanly. Used by {@code ./oko server} and, as a plain Java main without
+ * OSGi, by the tests that kill and restart a server in another JVM.
+ */
+public final class ServerRunner {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private ServerRunner() {
+    }
+
+    /** Serves until the JVM shuts down; returns after the repository is closed. */
+    public static void run(StoreConfig store, String host, int port, PrintStream out) throws InterruptedException {
+        OkoServer server = OkoServer.start(store, line -> log(out, line));
+        try {
+            server.listen(host, port);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            log(out, Messages.serverStopping);
+            server.close();
+            log(out, Messages.serverStopped);
+            stopped.countDown();
+        }, "oko-server-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        log(out, Messages.bind(Messages.serverListening, new Object[] { OkoServer.REPOSITORY_NAME, host + ":" + port,
+                store.describe() }));
+        stopped.await();
+    }
+
+    private static synchronized void log(PrintStream out, String line) {
+        out.println(LocalTime.now().format(TIME) + " " + line);
+        out.flush();
+    }
+
+    /**
+     * {@code java -cp … oko.repository.ServerRunner (--data DIR | --db URL) --port N [--bind HOST]}:
+     * the server without OSGi, for tests that need it in a process of its own.
+     */
+    public static void main(String[] args) throws Exception {
+        StoreConfig store = null;
+        String host = "127.0.0.1";
+        int port = 2036;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+            case "--data" -> store = new StoreConfig.H2(Path.of(args[i + 1]).resolve("repository"));
+            case "--db" -> store = StoreConfig.PostgreSQL.parse(args[i + 1]);
+            case "--port" -> port = Integer.parseInt(args[i + 1]);
+            case "--bind" -> host = args[i + 1];
+            default -> throw new IllegalArgumentException(args[i]);
+            }
+        }
+        if (store == null) {
+            throw new IllegalArgumentException("--data DIR or --db URL");
+        }
+        run(store, host, port, System.out);
+    }
+}

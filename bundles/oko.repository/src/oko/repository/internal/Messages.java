@@ -1,0 +1,37 @@
+package oko.repository.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Texts of the repository; Russian in messages.properties, English in messages_en.properties. */
+public final class Messages extends NLS {
+
+    public static String clientConnected;
+    public static String clientDisconnected;
+    public static String conflict;
+    public static String conflictFeature;
+    public static String conflictNoFeature;
+    public static String integrity;
+    public static String commitFailed;
+    public static String cannotConnect;
+    public static String importLoadError;
+    public static String importNotAModel;
+    public static String importExists;
+    public static String importReferenced;
+    public static String importEmpty;
+    public static String importCommitFailed;
+    public static String importComment;
+    public static String sampleComment;
+    public static String exportNoSystem;
+    public static String importDangling;
+    public static String connectionLost;
+    public static String serverListening;
+    public static String serverStopping;
+    public static String serverStopped;
+
+    static {
+        NLS.initializeMessages("oko.repository.internal.messages", Messages.class);
+    }
+
+    private Messages() {
+    }
+}
