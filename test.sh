@@ -28,8 +28,13 @@ fi
 oko_find_java
 echo "test.sh: JAVA_HOME=$JAVA_HOME"
 
+# The repository tests also run against PostgreSQL: a throw-away cluster under target/postgres.
+pg_url=$(releng/scripts/postgres.sh start)
+trap 'releng/scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+echo "test.sh: PostgreSQL for the repository tests at $pg_url"
+
 # UI tests need a display; Tycho does not start one.
-xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -B -ntp verify "$@"
+xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -B -ntp verify -Doko.test.postgresql="$pg_url" "$@"
 
 # The product itself, started the way users start it: commands need no display.
 releng/scripts/product-smoke.sh

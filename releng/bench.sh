@@ -2,6 +2,10 @@
 # releng/bench.sh BENCHMARK [RUNS] — measures Oko and prints figures (benchmarks are not tests).
 #   startup   time from starting the product to its workbench window being mapped, on a fresh
 #             data directory, under Xvfb (needs x11-utils for xwininfo). Default 3 runs.
+#   repository  commit of 100,000 small model objects into the repository (embedded H2, audits),
+#             their load in a fresh session (lazy and with prefetch, warm and restarted server),
+#             and the plain EMF XMI save/load of the same model. -Doko.bench.objects=N via
+#             BENCH_OPTS changes the size.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 product="$root/releng/oko.product/target/products/oko.app.product/linux/gtk/x86_64/oko"
@@ -36,7 +40,20 @@ startup() {
     echo "mean: $((total / runs)) ms over $runs runs"
 }
 
+repository() {
+    [ -x "$product/oko" ] || { echo "bench: build the product first (./oko help or ./test.sh)" >&2; exit 1; }
+    local bench; bench=$(ls "$root"/bundles/oko.repository.bench/target/oko.repository.bench-*.jar 2>/dev/null | head -1)
+    [ -n "$bench" ] || { echo "bench: build first (./mvnw verify -DskipTests)" >&2; exit 1; }
+    . "$root/features/oko.feature/rootfiles/find-java.sh"
+    oko_find_java
+    # The benchmark runs as plain Java on the product's own bundles (no OSGi needed headless).
+    local cp="$bench" jar
+    for jar in "$product"/plugins/*.jar; do cp="$cp:$jar"; done
+    "$JAVA_HOME/bin/java" -Xmx2g ${BENCH_OPTS:-} -cp "$cp" oko.repository.bench.RepositoryBenchmark
+}
+
 case "${1:-}" in
     startup) shift; startup "$@" ;;
-    *) echo "usage: releng/bench.sh startup [RUNS]" >&2; exit 2 ;;
+    repository) shift; repository "$@" ;;
+    *) echo "usage: releng/bench.sh startup [RUNS] | repository" >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the materialized product the way a user does, without a display, and checks the
-# command-line contract: help works headless, mistakes give one line and exit code 2.
+# command-line contract: help works headless, mistakes give one line and exit code 2; the
+# repository commands work on an embedded store and against ./oko server.
 set -uo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 oko="$root/releng/oko.product/target/products/oko.app.product/linux/gtk/x86_64/oko/oko"
@@ -33,6 +34,30 @@ check unknown-command        2 1 'bogus'               -- bogus
 check unknown-option         2 1 '--frobnicate'        -- --frobnicate
 check data-without-value     2 1 '--data'              -- help --data
 check bad-server-address     2 1 'nowhere'             -- --server nowhere help
+
+# The repository commands on a fresh embedded store (the data directory of the checks above).
+sed '16s/.*/  <organisations code="x" <<< не XML/' "$root/models/samples/seeds.xmi" >"$work/broken.xmi"
+check validate-empty         0 0 'пуст|empty'          -- validate
+check import-sample          0 0 'Импортировано объектов: [0-9]+' -- import --sample
+check import-again-refused   1 any 'replace'           -- import --sample
+check import-broken          1 any 'broken.xmi, строка 16' -- import "$work/broken.xmi"
+check validate-sample        0 0 'Ошибок: 0, предупреждений: 9' -- validate
+check validate-lines         0 0 '^WARNING OKO-CYCLE-03 ishimbay-msoko / 1\.1: ' -- validate
+check export-system          0 0 'Выгружено объектов' -- export --out "$work/school.xmi" --system vsoko-chel-sosh51
+check validate-file          0 0 'Ошибок: 0'           -- validate "$work/school.xmi"
+
+# ./oko server in the background, a command against it, then SIGTERM.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+env -u DISPLAY "$oko" server --data "$work/data" --port "$port" >"$work/server.out" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do grep -q "$port" "$work/server.out" 2>/dev/null && break; sleep 0.2; done
+check validate-over-tcp      0 0 'Ошибок: 0, предупреждений: 9' -- --server "127.0.0.1:$port" validate
+kill -TERM "$server"; wait "$server" 2>/dev/null
+if grep -q 'клиент подключён' "$work/server.out" && grep -q 'сервер остановлен' "$work/server.out"; then
+    echo "product-smoke: PASS server-logs-and-stops"; passed=$((passed + 1))
+else
+    echo "product-smoke: FAIL server-logs-and-stops"; sed 's/^/    server: /' "$work/server.out"; failed=$((failed + 1))
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -42,8 +42,16 @@ public final class OkoRepository implements AutoCloseable {
     /** The folder of model resources. */
     public static final String MODEL_FOLDER = "/oko";
 
-    /** net4j's default of 10 s breaks big prefetches on slow machines. */
-    private static final long SIGNAL_TIMEOUT_MILLIS = 10 * 60 * 1000L;
+    /**
+     * How long a request waits for the server. It bounds how long a client hangs when the server
+     * dies (a request in flight is not woken up by the broken connection in net4j 4.7), so it is
+     * short; operations known to be long ({@link #prefetch}) raise it while they run. Override
+     * with {@code -Doko.signalTimeout=MILLIS}.
+     */
+    private static final long SIGNAL_TIMEOUT_MILLIS = Long.getLong("oko.signalTimeout", 30_000L);
+
+    /** For whole-repository loads: net4j's default of 10 s breaks big prefetches on slow machines. */
+    private static final long LONG_SIGNAL_TIMEOUT_MILLIS = 10 * 60 * 1000L;
 
     private final OkoServer embeddedServer;
     private final IManagedContainer container;
@@ -250,7 +258,14 @@ public final class OkoRepository implements AutoCloseable {
 
     /** Loads every model object into the client's cache in one go (instead of one round trip per object). */
     public static void prefetch(CDOView view) {
-        view.getRootResource().cdoPrefetch(CDORevision.DEPTH_INFINITE);
+        var protocol = ((CDONet4jSession) view.getSession()).options().getNet4jProtocol();
+        long timeout = protocol.getTimeout();
+        protocol.setTimeout(Math.max(timeout, LONG_SIGNAL_TIMEOUT_MILLIS));
+        try {
+            view.getRootResource().cdoPrefetch(CDORevision.DEPTH_INFINITE);
+        } finally {
+            protocol.setTimeout(timeout);
+        }
     }
 
     /** One commit that changed an object. */

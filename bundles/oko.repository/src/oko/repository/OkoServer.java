@@ -87,6 +87,7 @@ public final class OkoServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LifecycleUtil.deactivate(repository);
             container.deactivate();
+            store.shutdown();
             throw e;
         }
         return new OkoServer(container, repository, store, jvmName);
@@ -139,5 +140,6 @@ public final class OkoServer implements AutoCloseable {
         }
         LifecycleUtil.deactivate(repository);
         container.deactivate();
+        store.shutdown();
     }
 }

@@ -27,6 +27,18 @@ public final class OkoWorkbenchAdvisor extends WorkbenchAdvisor {
     }
 
     @Override
+    public void postStartup() {
+        super.postStartup();
+        RepositoryConnection.connect(options);
+    }
+
+    @Override
+    public void postShutdown() {
+        RepositoryConnection.close();
+        super.postShutdown();
+    }
+
+    @Override
     public String getInitialWindowPerspectiveId() {
         return DEFAULT_PERSPECTIVE;
     }

@@ -58,6 +58,14 @@ class ServerProcessTest {
         return log;
     }
 
+    private static String stack(Thread thread) {
+        StringBuilder text = new StringBuilder();
+        for (StackTraceElement element : thread.getStackTrace()) {
+            text.append("  at ").append(element).append('\n');
+        }
+        return text.toString();
+    }
+
     private static int count(OkoRepository repository) {
         CDOView view = repository.openView();
         try {
@@ -129,9 +137,16 @@ class ServerProcessTest {
                 }
                 Thread.sleep(20);
             }
+            String before = stack(writer);
+            int confirmedBeforeKill;
+            synchronized (confirmed) {
+                confirmedBeforeKill = confirmed.size();
+            }
             server.kill();
             writer.join(60_000);
-            assertTrue(stoppedBy.get() != null, "the writer did not notice the server's death");
+            assertTrue(stoppedBy.get() != null, () -> "the writer did not notice the server's death; "
+                    + confirmedBeforeKill + " commits before the kill; writer before the kill:\n" + before
+                    + "\nwriter now:\n" + stack(writer));
             try {
                 client.close();
             } catch (RuntimeException deadConnection) {

@@ -23,15 +23,32 @@ public sealed interface StoreConfig {
     /** For messages and the window title; never contains a password. */
     String describe();
 
+    /** Called after the repository is closed; an embedded database closes its files here. */
+    default void shutdown() {
+    }
+
     /**
      * H2 2.3 file database {@code repository.mv.db} in {@code directory}. {@code WRITE_DELAY=0}:
      * a commit the client saw succeed is on disk, even if the process is killed right after.
+     * {@code DB_CLOSE_DELAY=-1}: H2 would otherwise close the database whenever CDO's last
+     * connection closes, and a connection opened during that close fails ("database has been
+     * closed"); {@link #shutdown()} closes it when the server stops.
      */
     record H2(Path directory) implements StoreConfig {
 
         public String jdbcUrl() {
             return "jdbc:h2:" + directory.toAbsolutePath().resolve("repository")
-                    + ";NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+                    + ";NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
+        }
+
+        /** The database stays open between connections (DB_CLOSE_DELAY=-1) until this SHUTDOWN. */
+        @Override
+        public void shutdown() {
+            try {
+                org.eclipse.net4j.db.h2.H2Adapter.shutdown(dataSource());
+            } catch (RuntimeException alreadyClosed) {
+                // nothing left to close
+            }
         }
 
         @Override

@@ -55,6 +55,22 @@ class WorkbenchStartupTest {
     }
 
     @Test
+    void theWorkbenchOpensTheEmbeddedRepositoryWithTheSampleModel() throws Exception {
+        org.eclipse.core.runtime.jobs.Job.getJobManager().join(oko.ui.RepositoryConnection.FAMILY, null);
+        oko.repository.OkoRepository repository = oko.ui.RepositoryConnection.repository()
+                .orElseThrow(() -> new AssertionError("the workbench did not open the repository"));
+        assertTrue(repository.label().contains("oko-data"), repository.label());
+        org.eclipse.emf.cdo.view.CDOView view = repository.openView();
+        try {
+            List<String> resources = oko.repository.OkoRepository.modelResources(view).stream()
+                    .map(r -> r.getName()).toList();
+            assertEquals(List.of("seeds.xmi", "illustrative-monitoring.xmi"), resources);
+        } finally {
+            view.close();
+        }
+    }
+
+    @Test
     void screenshotOfTheWorkbenchShowsAWindowWithContent() throws Exception {
         UiThread.settle(500);
         Path file = UiThread.call(() -> Screenshots.save(

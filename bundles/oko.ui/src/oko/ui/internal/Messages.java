@@ -6,6 +6,11 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
     public static String windowTitle;
+    public static String connecting;
+    public static String loadingSample;
+    public static String sampleLoaded;
+    public static String connectFailed;
+    public static String connectFailedTitle;
     public static String menuFile;
     public static String menuEdit;
     public static String menuWindow;

@@ -1,0 +1,172 @@
+package oko.repository.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.emf.cdo.eresource.CDOResource;
+import org.eclipse.emf.cdo.transaction.CDOTransaction;
+import org.eclipse.emf.cdo.view.CDOView;
+import org.eclipse.emf.common.util.TreeIterator;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+
+import oko.model.ModelRoot;
+import oko.model.Monitoring;
+import oko.model.MonitoringRun;
+import oko.model.OkoFactory;
+import oko.model.Organisation;
+import oko.model.OrganisationKind;
+import oko.model.QualitySystem;
+import oko.model.RawValue;
+import oko.repository.OkoRepository;
+import oko.repository.OkoServer;
+import oko.repository.db.StoreConfig;
+import oko.repository.exchange.XmiFiles;
+
+/**
+ * Commit and load times of the repository against plain EMF XMI for the same model: 100,000 raw
+ * monitoring values (small objects referring to 100 schools). Run by {@code releng/bench.sh
+ * repository}; prints figures, asserts nothing. Object count: {@code -Doko.bench.objects=N}.
+ */
+public final class RepositoryBenchmark {
+
+    private static final OkoFactory F = OkoFactory.eINSTANCE;
+
+    public static void main(String[] args) throws Exception {
+        int objects = Integer.getInteger("oko.bench.objects", 100_000);
+        Path dir = Files.createTempDirectory("oko-bench-");
+        try {
+            run(objects, dir);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void run(int objects, Path dir) throws Exception {
+        System.out.printf(Locale.ROOT, "model: %,d raw values + 100 schools; JVM %s, %d cores%n", objects,
+                Runtime.version(), Runtime.getRuntime().availableProcessors());
+
+        ModelRoot model = model(objects);
+        int total = count(List.of(model));
+        Path xmi = dir.resolve("bench.xmi");
+        time("XMI save", () -> {
+            Resource resource = XmiFiles.resourceSet().createResource(URI.createFileURI(xmi.toString()));
+            resource.getContents().add(EcoreUtil.copy(model));
+            resource.save(XmiFiles.saveOptions());
+            return null;
+        });
+        double xmiLoad = time("XMI load (fresh resource set, all objects touched)", () -> {
+            Resource resource = XmiFiles.resourceSet().getResource(URI.createFileURI(xmi.toString()), true);
+            return touch(resource.getContents());
+        });
+
+        StoreConfig store = new StoreConfig.H2(dir.resolve("h2"));
+        try (OkoServer server = OkoServer.start(store, line -> { });
+                OkoRepository repository = OkoRepository.connect(server, "bench")) {
+            time("CDO commit of " + String.format(Locale.ROOT, "%,d", total) + " objects (H2, audits)", () -> {
+                CDOTransaction transaction = repository.openTransaction();
+                CDOResource resource = transaction.createResource(OkoRepository.MODEL_FOLDER + "/bench.xmi");
+                resource.getContents().add(model);
+                repository.commit(transaction, "benchmark", new NullProgressMonitor());
+                transaction.close();
+                return null;
+            });
+            time("CDO load, new session, warm server, lazy", () -> load(server, false));
+            time("CDO load, new session, warm server, prefetch", () -> load(server, true));
+        }
+        double cold;
+        try (OkoServer server = OkoServer.start(store, line -> { })) {
+            cold = time("CDO first load, restarted server, new session, prefetch", () -> load(server, true));
+        }
+        System.out.printf(Locale.ROOT, "ratio: first repository load / XMI load = %.2f (goal <= 2)%n", cold / xmiLoad);
+    }
+
+    private static int load(OkoServer server, boolean prefetch) {
+        try (OkoRepository repository = OkoRepository.connect(server, "bench")) {
+            CDOView view = repository.openView();
+            if (prefetch) {
+                OkoRepository.prefetch(view);
+            }
+            int n = touch(view.getResource(OkoRepository.MODEL_FOLDER + "/bench.xmi").getContents());
+            view.close();
+            return n;
+        }
+    }
+
+    private static ModelRoot model(int values) {
+        ModelRoot root = F.createModelRoot();
+        root.setName("benchmark");
+        List<Organisation> schools = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Organisation school = F.createOrganisation();
+            school.setCode("sch-" + i);
+            school.setName("Школа № " + i);
+            school.setKind(OrganisationKind.SCHOOL);
+            root.getOrganisations().add(school);
+            schools.add(school);
+        }
+        QualitySystem system = F.createQualitySystem();
+        system.setCode("bench");
+        root.getQualitySystems().add(system);
+        Monitoring monitoring = F.createMonitoring();
+        monitoring.setCode("M1");
+        system.getMonitorings().add(monitoring);
+        MonitoringRun run = F.createMonitoringRun();
+        run.setName("2023");
+        monitoring.getRuns().add(run);
+        for (int i = 0; i < values; i++) {
+            RawValue value = F.createRawValue();
+            value.setCode("measure_" + (i % 20));
+            value.setOrganisation(schools.get(i % schools.size()));
+            value.setValue(i * 0.5);
+            run.getRawValues().add(value);
+        }
+        return root;
+    }
+
+    private static int count(List<? extends EObject> roots) {
+        int n = 0;
+        for (EObject root : roots) {
+            n++;
+            for (TreeIterator<EObject> it = root.eAllContents(); it.hasNext(); it.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Reads every object and one reference of each raw value, as a report or a view would. */
+    private static int touch(List<? extends EObject> roots) {
+        int n = 0;
+        for (EObject root : roots) {
+            for (TreeIterator<EObject> it = root.eAllContents(); it.hasNext();) {
+                EObject object = it.next();
+                if (object instanceof RawValue value && value.getOrganisation() == null) {
+                    throw new IllegalStateException("raw value without school");
+                }
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static double time(String what, Callable<?> action) throws Exception {
+        long start = System.nanoTime();
+        Object result = action.call();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%-62s %7.2f s%s%n", what, seconds,
+                result instanceof Integer n ? String.format(Locale.ROOT, "  (%,d objects)", n) : "");
+        return seconds;
+    }
+}

@@ -1,0 +1,93 @@
+package oko.ui;
+
+import java.util.Optional;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.ui.PlatformUI;
+
+import oko.cli.GlobalOptions;
+import oko.repository.OkoRepository;
+import oko.repository.exchange.SampleModel;
+import oko.ui.internal.Messages;
+
+/**
+ * The workbench's connection to the repository: opened in a background job when the workbench
+ * starts (embedded in the data directory, or the server of {@code --server}), closed when it
+ * stops. An empty embedded repository gets the sample model on first start.
+ */
+public final class RepositoryConnection {
+
+    /** Job family of the connecting job, for tests and for waiting. */
+    public static final Object FAMILY = RepositoryConnection.class;
+
+    private static volatile OkoRepository repository;
+
+    private RepositoryConnection() {
+    }
+
+    /** The open repository, empty while connecting or after a failure. */
+    public static Optional<OkoRepository> repository() {
+        return Optional.ofNullable(repository);
+    }
+
+    /** The user name shown in the title bar and recorded with commits. */
+    public static String user() {
+        return System.getProperty("user.name", "oko");
+    }
+
+    static void connect(GlobalOptions options) {
+        Job job = new Job(Messages.bind(Messages.connecting, options.repositoryLabel())) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                SubMonitor progress = SubMonitor.convert(monitor, 10);
+                try {
+                    OkoRepository opened = options.server()
+                            .map(address -> OkoRepository.connect(address.host(), address.port(), user()))
+                            .orElseGet(() -> OkoRepository.openEmbedded(options.dataDirectory(), user(), line -> { }));
+                    progress.worked(2);
+                    if (options.server().isEmpty()) {
+                        progress.subTask(Messages.loadingSample);
+                        if (SampleModel.loadIfEmpty(opened, progress.split(8))) {
+                            ILog.of(RepositoryConnection.class).info(Messages.sampleLoaded);
+                        }
+                    }
+                    repository = opened;
+                    return Status.OK_STATUS;
+                } catch (Exception e) {
+                    IStatus status = Status.error(Messages.bind(Messages.connectFailed, options.repositoryLabel(),
+                            e.getMessage()), e);
+                    ILog.of(RepositoryConnection.class).log(status);
+                    PlatformUI.getWorkbench().getDisplay().asyncExec(() -> ErrorDialog.openError(null,
+                            Messages.connectFailedTitle, null, status));
+                    return Status.OK_STATUS;
+                }
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        job.setUser(false);
+        job.schedule();
+    }
+
+    static void close() {
+        try {
+            Job.getJobManager().join(FAMILY, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        OkoRepository open = repository;
+        repository = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+}
