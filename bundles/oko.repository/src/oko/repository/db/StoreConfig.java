@@ -44,10 +44,11 @@ public sealed interface StoreConfig {
         /** The database stays open between connections (DB_CLOSE_DELAY=-1) until this SHUTDOWN. */
         @Override
         public void shutdown() {
-            try {
-                org.eclipse.net4j.db.h2.H2Adapter.shutdown(dataSource());
-            } catch (RuntimeException alreadyClosed) {
-                // nothing left to close
+            try (java.sql.Connection connection = dataSource().getConnection();
+                    java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (java.sql.SQLException alreadyClosed) {
+                // SHUTDOWN closes this connection too; nothing else is left to close
             }
         }
 
