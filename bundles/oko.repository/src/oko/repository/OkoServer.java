@@ -69,6 +69,9 @@ public final class OkoServer implements AutoCloseable {
         properties.put(IRepository.Props.SUPPORTING_AUDITS, "true");
         properties.put(IRepository.Props.SUPPORTING_BRANCHES, "false");
         properties.put(IRepository.Props.ENSURE_REFERENTIAL_INTEGRITY, "true");
+        // CDO interrupts the thread of a finished query; an interrupt during H2's file I/O closes
+        // the database file (ClosedByInterruptException) and breaks the store.
+        properties.put(IRepository.Props.ALLOW_INTERRUPT_RUNNING_QUERIES, "false");
         IRepository repository = CDOServerUtil.createRepository(REPOSITORY_NAME, dbStore, properties);
         try {
             CDOServerUtil.addRepository(container, repository);
@@ -76,7 +79,11 @@ public final class OkoServer implements AutoCloseable {
             repository.getSessionManager().addListener(new ContainerEventAdapter<ISession>() {
                 @Override
                 protected void onAdded(IContainer<ISession> source, ISession session) {
-                    log.accept(Messages.bind(Messages.clientConnected, session.getSessionID(), user(session)));
+                    // CDO sets the user after the session is added; it is known when it leaves
+                    String user = session.getUserID();
+                    log.accept(user == null || user.isEmpty()
+                            ? Messages.bind(Messages.clientConnectedAnonymous, session.getSessionID())
+                            : Messages.bind(Messages.clientConnected, session.getSessionID(), user));
                 }
 
                 @Override
@@ -107,6 +114,32 @@ public final class OkoServer implements AutoCloseable {
         CDONet4jServerUtil.prepareContainer(container);
         container.activate();
         return container;
+    }
+
+    /**
+     * Loads every model object into the server's revision cache, so the first client to load the
+     * whole model does not wait for one database read per object. Runs on the calling thread;
+     * returns the number of objects and how long it took.
+     */
+    public WarmUp warmUp() {
+        long start = System.nanoTime();
+        try (OkoRepository client = OkoRepository.connect(this, "oko-server")) {
+            org.eclipse.emf.cdo.view.CDOView view = client.openView();
+            OkoRepository.prefetch(view);
+            int objects = 0;
+            for (org.eclipse.emf.ecore.EObject root : OkoRepository.roots(view)) {
+                objects++;
+                for (var it = root.eAllContents(); it.hasNext(); it.next()) {
+                    objects++;
+                }
+            }
+            view.close();
+            return new WarmUp(objects, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** What {@link #warmUp()} did. */
+    public record WarmUp(int objects, long millis) {
     }
 
     /** Also accept clients over TCP on {@code host:port}. */

@@ -40,6 +40,16 @@ public final class ServerRunner {
         Runtime.getRuntime().addShutdownHook(hook);
         log(out, Messages.bind(Messages.serverListening, new Object[] { OkoServer.REPOSITORY_NAME, host + ":" + port,
                 store.describe() }));
+        Thread warmUp = new Thread(() -> {
+            try {
+                OkoServer.WarmUp done = server.warmUp();
+                log(out, Messages.bind(Messages.serverWarm, done.objects(), done.millis()));
+            } catch (RuntimeException e) {
+                // the server is stopping, or a client will load the model the slow way
+            }
+        }, "oko-server-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         stopped.await();
     }
 

@@ -32,12 +32,14 @@ public sealed interface StoreConfig {
      * a commit the client saw succeed is on disk, even if the process is killed right after.
      * {@code DB_CLOSE_DELAY=-1}: H2 would otherwise close the database whenever CDO's last
      * connection closes, and a connection opened during that close fails ("database has been
-     * closed"); {@link #shutdown()} closes it when the server stops.
+     * closed"); {@link #shutdown()} closes it when the server stops. {@code retry:}: H2's file
+     * system that reopens its file channel when a thread doing I/O is interrupted, instead of
+     * failing every later access.
      */
     record H2(Path directory) implements StoreConfig {
 
         public String jdbcUrl() {
-            return "jdbc:h2:" + directory.toAbsolutePath().resolve("repository")
+            return "jdbc:h2:retry:" + directory.toAbsolutePath().resolve("repository")
                     + ";NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
         }
 

@@ -6,6 +6,7 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
     public static String clientConnected;
+    public static String clientConnectedAnonymous;
     public static String clientDisconnected;
     public static String conflict;
     public static String conflictFeature;
@@ -27,6 +28,7 @@ public final class Messages extends NLS {
     public static String serverListening;
     public static String serverStopping;
     public static String serverStopped;
+    public static String serverWarm;
 
     static {
         NLS.initializeMessages("oko.repository.internal.messages", Messages.class);
