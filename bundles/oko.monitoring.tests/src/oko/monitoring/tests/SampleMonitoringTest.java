@@ -1,0 +1,103 @@
+package oko.monitoring.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
+import org.junit.jupiter.api.Test;
+
+import oko.model.MonitoringRun;
+import oko.model.Organisation;
+import oko.model.Period;
+import oko.model.QualitySystem;
+import oko.model.RawValue;
+import oko.monitoring.MonitoringEngine;
+import oko.monitoring.MonitoringEngine.IndicatorResult;
+import oko.monitoring.RiskGroups;
+
+/** End to end on the sample model's illustrative monitoring data (models/samples). */
+class SampleMonitoringTest {
+
+    private final ResourceSet set = new ResourceSetImpl();
+    private final Resource seeds;
+    private final Resource illustrative;
+
+    SampleMonitoringTest() {
+        set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
+        Path samples = Path.of(System.getProperty("oko.root"), "models", "samples");
+        seeds = set.getResource(URI.createFileURI(samples.resolve("seeds.xmi").toString()), true);
+        illustrative = set.getResource(URI.createFileURI(samples.resolve("illustrative-monitoring.xmi").toString()),
+                true);
+        EcoreUtil.resolveAll(set);
+    }
+
+    private RawValue raw(QualitySystem system, Period period, Organisation school, String code) {
+        for (MonitoringRun run : MonitoringEngine.runs(system, period)) {
+            for (RawValue value : run.getRawValues()) {
+                if (value.getOrganisation() == school && code.equals(value.getCode())) {
+                    return value;
+                }
+            }
+        }
+        throw new AssertionError("no raw value " + code + " for " + school.getCode());
+    }
+
+    @Test
+    void indicatorsOfTheObjectivityDirectionAreComputedFromTheRawValues() {
+        QualitySystem ishimbay = (QualitySystem) seeds.getEObject("qs-ishimbay");
+        Period y2023 = (Period) illustrative.getEObject("per-2023");
+        List<IndicatorResult> results = MonitoringEngine.compute(ishimbay, y2023);
+        IndicatorResult highScorers = results.stream().filter(r -> "1.2.1.1".equals(r.indicator().getCode()))
+                .findFirst().orElseThrow();
+        assertEquals("share(ege_high_scorers, ege_graduates)", highScorers.indicator().getFormula());
+        assertEquals(12, highScorers.schools().size(), "the 12 illustrative schools");
+        Set<Integer> ranks = new HashSet<>();
+        int withValue = 0;
+        for (MonitoringEngine.SchoolResult school : highScorers.schools()) {
+            RawValue scorers = raw(ishimbay, y2023, school.school(), "ege_high_scorers");
+            RawValue graduates = raw(ishimbay, y2023, school.school(), "ege_graduates");
+            if (scorers.isNoValue() || graduates.isNoValue()) {
+                assertFalse(school.value().present(), school.school().getCode());
+                String reason = (scorers.isNoValue() ? scorers : graduates).getNoValueReason();
+                assertEquals(reason, school.value().reason());
+                continue;
+            }
+            withValue++;
+            double expected = scorers.getValue() / graduates.getValue() * 100;
+            assertEquals(expected, school.value().number(), 1e-9, school.school().getCode());
+            assertTrue(school.rank() >= 1 && school.rank() <= 12);
+            ranks.add(school.rank());
+            assertTrue(school.scaled() >= 0 && school.scaled() <= 100);
+        }
+        assertTrue(ranks.contains(1));
+        assertTrue(withValue >= 8, "most schools have values");
+        assertFalse(highScorers.clusters().isEmpty(), "the illustrative schools are in clusters");
+    }
+
+    @Test
+    void riskListsAndTheirDynamicsAreConsistent() {
+        QualitySystem ishimbay = (QualitySystem) seeds.getEObject("qs-ishimbay");
+        Period y2023 = (Period) illustrative.getEObject("per-2023");
+        List<RiskGroups.RiskListResult> lists = RiskGroups.compute(ishimbay, y2023, RiskGroups.Policy.DEFAULT);
+        assertEquals(List.of("ШНОР", "ШНСУ"), lists.stream().map(l -> l.group().getCode()).toList());
+        for (RiskGroups.RiskListResult list : lists) {
+            Set<Organisation> union = new HashSet<>(list.entered());
+            union.addAll(list.stayed());
+            assertEquals(list.schools(), union, list.group().getCode());
+            assertTrue(list.left().stream().noneMatch(list.schools()::contains));
+        }
+        assertFalse(lists.get(0).schools().isEmpty() && lists.get(1).schools().isEmpty(),
+                "the illustrative data are meant to show risk schools");
+    }
+}

@@ -1,0 +1,271 @@
+package oko.monitoring;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+import org.eclipse.emf.ecore.EObject;
+
+import oko.core.formula.Expression;
+import oko.core.formula.FormulaEvaluator;
+import oko.core.formula.FormulaException;
+import oko.core.formula.FormulaParser;
+import oko.core.formula.FormulaValue;
+import oko.model.Cluster;
+import oko.model.Indicator;
+import oko.model.Monitoring;
+import oko.model.MonitoringRun;
+import oko.model.Organisation;
+import oko.model.Period;
+import oko.model.QualitySystem;
+import oko.model.RawValue;
+
+/**
+ * Computes a quality system's indicators for one period: each indicator's formula over the raw
+ * values of each school (from the system's monitoring runs of that period), then ranks, 0–100
+ * scores, and median, mean, minimum and maximum overall and per cluster. Pure computation over
+ * the model; {@link ResultWriter} stores the results.
+ */
+public final class MonitoringEngine {
+
+    /** One school's result for an indicator. {@code rank} and {@code scaled} are null without a value. */
+    public record SchoolResult(Organisation school, FormulaValue value, Integer rank, Double scaled) {
+    }
+
+    /** Statistics of a group of schools (a cluster, or all: {@code cluster == null}). */
+    public record GroupStatistics(Cluster cluster, int schools, OptionalDouble median, OptionalDouble mean,
+            OptionalDouble min, OptionalDouble max) {
+    }
+
+    /** An indicator computed for a period. */
+    public record IndicatorResult(Indicator indicator, Period period, List<SchoolResult> schools,
+            GroupStatistics overall, Map<Cluster, GroupStatistics> clusters) {
+
+        /** The school's value, if it has one. */
+        public OptionalDouble value(Organisation school) {
+            for (SchoolResult result : schools) {
+                if (result.school() == school && result.value().present()) {
+                    return OptionalDouble.of(result.value().number());
+                }
+            }
+            return OptionalDouble.empty();
+        }
+
+        /** Median of the school's cluster (or of all schools when it has none). */
+        public OptionalDouble clusterMedian(Organisation school) {
+            GroupStatistics group = school.getCluster() == null ? null : clusters.get(school.getCluster());
+            return group != null ? group.median() : overall.median();
+        }
+    }
+
+    private final QualitySystem system;
+    private final Period period;
+    private final Map<Organisation, Map<String, FormulaValue>> raw;
+    private final Map<Indicator, Map<Organisation, FormulaValue>> computed = new HashMap<>();
+    private final Deque<Indicator> inProgress = new ArrayDeque<>();
+
+    private MonitoringEngine(QualitySystem system, Period period) {
+        this.system = system;
+        this.period = period;
+        this.raw = rawValues(system, period);
+    }
+
+    /** Every indicator of the system that has a formula, computed for the period. */
+    public static List<IndicatorResult> compute(QualitySystem system, Period period) {
+        MonitoringEngine engine = new MonitoringEngine(system, period);
+        List<IndicatorResult> results = new ArrayList<>();
+        for (Indicator indicator : indicators(system)) {
+            if (indicator.getFormula() != null && !indicator.getFormula().isBlank()) {
+                results.add(engine.result(indicator));
+            }
+        }
+        return results;
+    }
+
+    /** The system's indicators in document order (including sub-indicators). */
+    public static List<Indicator> indicators(QualitySystem system) {
+        List<Indicator> result = new ArrayList<>();
+        for (var it = system.eAllContents(); it.hasNext();) {
+            EObject object = it.next();
+            if (object instanceof Indicator indicator) {
+                result.add(indicator);
+            }
+        }
+        return result;
+    }
+
+    /** The runs of the system's monitorings that belong to the period. */
+    public static List<MonitoringRun> runs(QualitySystem system, Period period) {
+        List<MonitoringRun> runs = new ArrayList<>();
+        for (Monitoring monitoring : allMonitorings(system)) {
+            for (MonitoringRun run : monitoring.getRuns()) {
+                if (run.getPeriod() == period) {
+                    runs.add(run);
+                }
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Monitorings of the system, including those other model files contribute for it (they
+     * refer to the system's direction or indicators; e.g. the illustrative monitoring data).
+     */
+    static List<Monitoring> allMonitorings(QualitySystem system) {
+        Set<Monitoring> monitorings = new LinkedHashSet<>(system.getMonitorings());
+        var resourceSet = system.eResource() == null ? null : system.eResource().getResourceSet();
+        if (resourceSet != null) {
+            for (var it = resourceSet.getAllContents(); it.hasNext();) {
+                Object object = it.next();
+                if (object instanceof Monitoring monitoring && belongsTo(monitoring, system)) {
+                    monitorings.add(monitoring);
+                }
+            }
+        }
+        return new ArrayList<>(monitorings);
+    }
+
+    private static boolean belongsTo(Monitoring monitoring, QualitySystem system) {
+        if (monitoring.getDirection() != null && monitoring.getDirection().eContainer() == system) {
+            return true;
+        }
+        for (Indicator indicator : monitoring.getIndicators()) {
+            for (EObject c = indicator; c != null; c = c.eContainer()) {
+                if (c == system) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Raw values per school and measure code for the period. */
+    public static Map<Organisation, Map<String, FormulaValue>> rawValues(QualitySystem system, Period period) {
+        Map<Organisation, Map<String, FormulaValue>> values = new LinkedHashMap<>();
+        for (MonitoringRun run : runs(system, period)) {
+            for (RawValue value : run.getRawValues()) {
+                if (value.getOrganisation() == null) {
+                    continue;
+                }
+                String code = value.getCode() != null ? value.getCode()
+                        : value.getElement() != null ? value.getElement().getCode() : null;
+                if (code == null) {
+                    continue;
+                }
+                FormulaValue v = value.isNoValue() ? FormulaValue.none(value.getNoValueReason() == null
+                        ? code : value.getNoValueReason()) : FormulaValue.of(value.getValue());
+                values.computeIfAbsent(value.getOrganisation(), k -> new LinkedHashMap<>()).put(code, v);
+            }
+        }
+        return values;
+    }
+
+    private IndicatorResult result(Indicator indicator) {
+        Map<Organisation, FormulaValue> values = values(indicator);
+        Map<Organisation, Double> present = new LinkedHashMap<>();
+        values.forEach((school, value) -> {
+            if (value.present()) {
+                present.put(school, value.number());
+            }
+        });
+        Map<Organisation, Integer> ranks = Statistics.ranks(present, indicator.isHigherIsBetter());
+        Map<Organisation, Double> scaled = Statistics.scaled(present, indicator.isHigherIsBetter());
+        List<SchoolResult> schools = new ArrayList<>();
+        values.forEach((school, value) -> schools.add(new SchoolResult(school, value, ranks.get(school),
+                scaled.get(school))));
+        schools.sort(Comparator.comparing(r -> r.school().getCode() == null ? "" : r.school().getCode()));
+        Map<Cluster, List<Double>> byCluster = new LinkedHashMap<>();
+        present.forEach((school, value) -> {
+            if (school.getCluster() != null) {
+                byCluster.computeIfAbsent(school.getCluster(), k -> new ArrayList<>()).add(value);
+            }
+        });
+        Map<Cluster, GroupStatistics> clusters = new LinkedHashMap<>();
+        byCluster.forEach((cluster, list) -> clusters.put(cluster, statistics(cluster, list)));
+        return new IndicatorResult(indicator, period, schools, statistics(null, new ArrayList<>(present.values())),
+                clusters);
+    }
+
+    private static GroupStatistics statistics(Cluster cluster, List<Double> values) {
+        return new GroupStatistics(cluster, values.size(), Statistics.median(values), Statistics.mean(values),
+                Statistics.min(values), Statistics.max(values));
+    }
+
+    /** The indicator's value for every school with raw values in the period. */
+    private Map<Organisation, FormulaValue> values(Indicator indicator) {
+        Map<Organisation, FormulaValue> known = computed.get(indicator);
+        if (known != null) {
+            return known;
+        }
+        Map<Organisation, FormulaValue> result = new LinkedHashMap<>();
+        Expression expression;
+        try {
+            expression = FormulaParser.parse(indicator.getFormula());
+        } catch (FormulaException e) {
+            FormulaValue broken = FormulaValue.none(Messages.bind(Messages.formulaBroken, e.getMessage()));
+            raw.keySet().forEach(school -> result.put(school, broken));
+            computed.put(indicator, result);
+            return result;
+        }
+        Set<String> measures = measures(indicator, new LinkedHashSet<>());
+        inProgress.push(indicator);
+        try {
+            for (Map.Entry<Organisation, Map<String, FormulaValue>> entry : raw.entrySet()) {
+                Organisation school = entry.getKey();
+                if (!measures.isEmpty() && entry.getValue().keySet().stream().noneMatch(measures::contains)) {
+                    continue; // not measured for this indicator (e.g. the authority, for a school indicator)
+                }
+                result.put(school, FormulaEvaluator.evaluate(expression, reference -> reference.indicator()
+                        ? indicatorValue(reference.name(), school)
+                        : entry.getValue().getOrDefault(reference.name(),
+                                FormulaValue.none(Messages.bind(Messages.missingMeasure, reference.name())))));
+            }
+        } finally {
+            inProgress.pop();
+        }
+        computed.put(indicator, result);
+        return result;
+    }
+
+    /** Raw measure codes the indicator's formula uses, directly or through other indicators. */
+    private Set<String> measures(Indicator indicator, Set<Indicator> visited) {
+        Set<String> codes = new LinkedHashSet<>();
+        if (!visited.add(indicator)) {
+            return codes;
+        }
+        try {
+            for (Expression.Reference reference : FormulaEvaluator.references(FormulaParser.parse(indicator.getFormula()))) {
+                if (!reference.indicator()) {
+                    codes.add(reference.name());
+                } else {
+                    indicators(system).stream().filter(i -> reference.name().equals(i.getCode())
+                            && i.getFormula() != null && !i.getFormula().isBlank()).findFirst()
+                            .ifPresent(other -> codes.addAll(measures(other, visited)));
+                }
+            }
+        } catch (FormulaException e) {
+            // a broken formula uses nothing; every school gets "no value" with the parse error
+        }
+        return codes;
+    }
+
+    private FormulaValue indicatorValue(String code, Organisation school) {
+        Indicator other = indicators(system).stream().filter(i -> code.equals(i.getCode())).findFirst().orElse(null);
+        if (other == null || other.getFormula() == null || other.getFormula().isBlank()) {
+            return FormulaValue.none(Messages.bind(Messages.unknownIndicator, code));
+        }
+        if (inProgress.contains(other)) {
+            return FormulaValue.none(Messages.bind(Messages.indicatorCycle, code));
+        }
+        FormulaValue value = values(other).get(school);
+        return value != null ? value : FormulaValue.none(Messages.bind(Messages.missingMeasure, code));
+    }
+}

@@ -1,0 +1,83 @@
+package oko.monitoring;
+
+import java.util.List;
+import java.util.Objects;
+
+import oko.model.Indicator;
+import oko.model.IndicatorValue;
+import oko.model.Monitoring;
+import oko.model.MonitoringRun;
+import oko.model.OkoFactory;
+import oko.model.Period;
+import oko.model.QualitySystem;
+import oko.model.RiskList;
+
+/**
+ * Stores computed values and risk lists in the model, in the run of the period of the monitoring
+ * that collects the indicator. Computing again replaces what was stored, never duplicates it.
+ */
+public final class ResultWriter {
+
+    private ResultWriter() {
+    }
+
+    /** @return how many values were stored (indicators no monitoring of the period collects are skipped) */
+    public static int storeValues(QualitySystem system, Period period, List<MonitoringEngine.IndicatorResult> results) {
+        int stored = 0;
+        for (MonitoringEngine.IndicatorResult result : results) {
+            MonitoringRun run = runFor(system, period, result.indicator());
+            if (run == null) {
+                continue;
+            }
+            run.getValues().removeIf(v -> v.getIndicator() == result.indicator());
+            for (MonitoringEngine.SchoolResult school : result.schools()) {
+                IndicatorValue value = OkoFactory.eINSTANCE.createIndicatorValue();
+                value.setIndicator(result.indicator());
+                value.setOrganisation(school.school());
+                if (school.value().present()) {
+                    value.setValue(school.value().number());
+                } else {
+                    value.setNoValue(true);
+                    value.setNoValueReason(school.value().reason());
+                }
+                run.getValues().add(value);
+                stored++;
+            }
+        }
+        return stored;
+    }
+
+    /** @return how many lists were stored */
+    public static int storeRiskLists(QualitySystem system, Period period, List<RiskGroups.RiskListResult> lists) {
+        int stored = 0;
+        for (RiskGroups.RiskListResult list : lists) {
+            MonitoringRun run = list.group().getIndicators().stream().map(i -> runFor(system, period, i))
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+            if (run == null) {
+                continue;
+            }
+            run.getRiskLists().removeIf(r -> r.getRiskGroup() == list.group());
+            RiskList riskList = OkoFactory.eINSTANCE.createRiskList();
+            riskList.setRiskGroup(list.group());
+            riskList.setName(Messages.bind(Messages.riskListName, list.group().getCode(),
+                    period.getName() != null ? period.getName() : period.getCode()));
+            riskList.getSchools().addAll(list.schools());
+            run.getRiskLists().add(riskList);
+            stored++;
+        }
+        return stored;
+    }
+
+    private static MonitoringRun runFor(QualitySystem system, Period period, Indicator indicator) {
+        for (Monitoring monitoring : MonitoringEngine.allMonitorings(system)) {
+            if (monitoring.getIndicators().contains(indicator)) {
+                for (MonitoringRun run : monitoring.getRuns()) {
+                    if (run.getPeriod() == period) {
+                        return run;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
