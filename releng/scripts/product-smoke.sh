@@ -45,6 +45,9 @@ check validate-sample        0 0 'Ошибок: 0, предупреждений:
 check validate-lines         0 0 '^WARNING OKO-CYCLE-03 ishimbay-msoko / 1\.1: ' -- validate
 check export-system          0 0 'Выгружено объектов' -- export --out "$work/school.xmi" --system vsoko-chel-sosh51
 check validate-file          0 0 'Ошибок: 0'           -- validate "$work/school.xmi"
+check monitor-compute        0 0 '^1\.2\.1\.1	ИШМ-01	city	[0-9.]+	[0-9]+	' -- monitor compute --period 2023
+check monitor-risk           0 0 '^group	school	status$' -- monitor risk --period 2023
+check monitor-bad-period     1 1 '1999'                -- monitor compute --period 1999
 
 # ./oko server in the background, a command against it, then SIGTERM.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')

@@ -19,6 +19,12 @@ public final class Messages extends NLS {
     public static String validateEmpty;
     public static String validateSummary;
     public static String validateFileErrors;
+    public static String monitorUnknownAction;
+    public static String monitorNoPeriod;
+    public static String monitorNoSuchPeriod;
+    public static String monitorNoSystem;
+    public static String monitorComputeComment;
+    public static String monitorRiskComment;
 
     static {
         NLS.initializeMessages("oko.commands.internal.messages", Messages.class);

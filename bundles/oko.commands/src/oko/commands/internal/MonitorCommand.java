@@ -1,0 +1,149 @@
+package oko.commands.internal;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.emf.cdo.transaction.CDOTransaction;
+import org.eclipse.emf.ecore.EObject;
+
+import oko.cli.Command;
+import oko.cli.CommandContext;
+import oko.cli.CommandContext.ParsedArguments;
+import oko.cli.UsageException;
+import oko.model.ModelRoot;
+import oko.model.Organisation;
+import oko.model.Period;
+import oko.model.QualitySystem;
+import oko.monitoring.MonitoringEngine;
+import oko.monitoring.MonitoringEngine.IndicatorResult;
+import oko.monitoring.ResultWriter;
+import oko.monitoring.RiskGroups;
+import oko.repository.OkoRepository;
+
+/**
+ * {@code ./oko monitor compute|risk --period CODE [--system CODE]}: tab-separated tables with a
+ * header, so they can be diffed. {@code compute} stores the values in the repository, {@code risk}
+ * the risk lists; computing again replaces them.
+ */
+public final class MonitorCommand implements Command {
+
+    @Override
+    public int run(CommandContext context) throws Exception {
+        ParsedArguments args = context.parse(Set.of(), Set.of("--period", "--system")).expectPositionals(1, 1);
+        String action = args.positionals().get(0);
+        if (!action.equals("compute") && !action.equals("risk")) {
+            throw new UsageException(Messages.bind(Messages.monitorUnknownAction, action));
+        }
+        if (!args.has("--period")) {
+            throw new UsageException(Messages.monitorNoPeriod);
+        }
+        String periodCode = args.value("--period", "");
+        try (OkoRepository repository = Repositories.open(context)) {
+            CDOTransaction transaction = repository.openTransaction();
+            try {
+                OkoRepository.prefetch(transaction);
+                List<EObject> roots = OkoRepository.roots(transaction);
+                Period period = findPeriod(roots, periodCode);
+                if (period == null) {
+                    context.err().println(Messages.bind(Messages.monitorNoSuchPeriod, periodCode));
+                    return FAILED;
+                }
+                QualitySystem system = findSystem(roots, args.value("--system", null), period);
+                if (system == null) {
+                    context.err().println(Messages.bind(Messages.monitorNoSystem, periodCode));
+                    return FAILED;
+                }
+                String comment;
+                if (action.equals("compute")) {
+                    List<IndicatorResult> results = MonitoringEngine.compute(system, period);
+                    printValues(context.out(), results);
+                    ResultWriter.storeValues(system, period, results);
+                    comment = Messages.bind(Messages.monitorComputeComment, system.getCode(), periodCode);
+                } else {
+                    List<RiskGroups.RiskListResult> lists = RiskGroups.compute(system, period,
+                            RiskGroups.Policy.DEFAULT);
+                    printRisk(context.out(), lists);
+                    ResultWriter.storeRiskLists(system, period, lists);
+                    comment = Messages.bind(Messages.monitorRiskComment, system.getCode(), periodCode);
+                }
+                if (transaction.isDirty()) {
+                    repository.commit(transaction, comment, new NullProgressMonitor());
+                }
+                return OK;
+            } finally {
+                transaction.close();
+            }
+        }
+    }
+
+    private static Period findPeriod(List<EObject> roots, String code) {
+        for (EObject root : roots) {
+            if (root instanceof ModelRoot model) {
+                for (Period period : model.getPeriods()) {
+                    if (code.equals(period.getCode())) {
+                        return period;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The system of that code, or the first one with monitoring runs in the period. */
+    private static QualitySystem findSystem(List<EObject> roots, String code, Period period) {
+        for (EObject root : roots) {
+            if (root instanceof ModelRoot model) {
+                for (QualitySystem system : model.getQualitySystems()) {
+                    if (code != null ? code.equals(system.getCode())
+                            : !MonitoringEngine.runs(system, period).isEmpty()) {
+                        return system;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void printValues(PrintStream out, List<IndicatorResult> results) {
+        out.println(String.join("\t", "indicator", "school", "cluster", "value", "rank", "scaled", "cluster_median",
+                "median", "mean", "no_value_reason"));
+        for (IndicatorResult result : results) {
+            for (MonitoringEngine.SchoolResult school : result.schools()) {
+                Organisation org = school.school();
+                boolean present = school.value().present();
+                out.println(String.join("\t", result.indicator().getCode(), org.getCode(),
+                        org.getCluster() == null ? "" : org.getCluster().getCode(),
+                        present ? number(school.value().number()) : "",
+                        school.rank() == null ? "" : school.rank().toString(),
+                        school.scaled() == null ? "" : number(school.scaled()),
+                        number(result.clusterMedian(org)), number(result.overall().median()),
+                        number(result.overall().mean()), present ? "" : school.value().reason()));
+            }
+        }
+    }
+
+    private static void printRisk(PrintStream out, List<RiskGroups.RiskListResult> lists) {
+        out.println(String.join("\t", "group", "school", "status"));
+        for (RiskGroups.RiskListResult list : lists) {
+            List<String> rows = new ArrayList<>();
+            list.entered().forEach(s -> rows.add(list.group().getCode() + "\t" + s.getCode() + "\tentered"));
+            list.stayed().forEach(s -> rows.add(list.group().getCode() + "\t" + s.getCode() + "\tstayed"));
+            list.left().forEach(s -> rows.add(list.group().getCode() + "\t" + s.getCode() + "\tleft"));
+            rows.stream().sorted().forEach(out::println);
+        }
+    }
+
+    private static String number(OptionalDouble value) {
+        return value.isPresent() ? number(value.getAsDouble()) : "";
+    }
+
+    static String number(double value) {
+        String text = String.format(Locale.ROOT, "%.4f", value);
+        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+    }
+}
