@@ -6,6 +6,9 @@
 #             their load in a fresh session (lazy and with prefetch, warm and restarted server),
 #             and the plain EMF XMI save/load of the same model. -Doko.bench.objects=N via
 #             BENCH_OPTS changes the size.
+#   monitoring  all indicators, ranks, medians, scores and risk groups for 1,000 schools × 50
+#             indicators × 5 periods (5 runs, the later ones warm), and a 250,000-row CSV import
+#             including the commit.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 product="$root/releng/oko.product/target/products/oko.app.product/linux/gtk/x86_64/oko"
@@ -40,20 +43,23 @@ startup() {
     echo "mean: $((total / runs)) ms over $runs runs"
 }
 
-repository() {
+# plain Java on the product's bundles plus one benchmark jar (no OSGi needed headless)
+run_bench() {
+    local module=$1 main=$2
     [ -x "$product/oko" ] || { echo "bench: build the product first (./oko help or ./test.sh)" >&2; exit 1; }
-    local bench; bench=$(ls "$root"/bundles/oko.repository.bench/target/oko.repository.bench-*.jar 2>/dev/null | head -1)
+    local bench; bench=$(ls "$root"/bundles/"$module"/target/"$module"-*.jar 2>/dev/null | head -1)
     [ -n "$bench" ] || { echo "bench: build first (./mvnw verify -DskipTests)" >&2; exit 1; }
     . "$root/features/oko.feature/rootfiles/find-java.sh"
     oko_find_java
-    # The benchmark runs as plain Java on the product's own bundles (no OSGi needed headless).
     local cp="$bench" jar
     for jar in "$product"/plugins/*.jar; do cp="$cp:$jar"; done
-    "$JAVA_HOME/bin/java" -Xmx2g ${BENCH_OPTS:-} -cp "$cp" oko.repository.bench.RepositoryBenchmark
+    "$JAVA_HOME/bin/java" -Xmx2g ${BENCH_OPTS:-} -cp "$cp" "$main"
 }
+
 
 case "${1:-}" in
     startup) shift; startup "$@" ;;
-    repository) shift; repository "$@" ;;
-    *) echo "usage: releng/bench.sh startup [RUNS] | repository" >&2; exit 2 ;;
+    repository) run_bench oko.repository.bench oko.repository.bench.RepositoryBenchmark ;;
+    monitoring) run_bench oko.monitoring.bench oko.monitoring.bench.MonitoringBenchmark ;;
+    *) echo "usage: releng/bench.sh startup [RUNS] | repository | monitoring" >&2; exit 2 ;;
 esac

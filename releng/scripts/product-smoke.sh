@@ -45,6 +45,10 @@ check validate-sample        0 0 'Ошибок: 0, предупреждений:
 check validate-lines         0 0 '^WARNING OKO-CYCLE-03 ishimbay-msoko / 1\.1: ' -- validate
 check export-system          0 0 'Выгружено объектов' -- export --out "$work/school.xmi" --system vsoko-chel-sosh51
 check validate-file          0 0 'Ошибок: 0'           -- validate "$work/school.xmi"
+printf 'school;measure;value\nИШМ-01;ege_graduates;50\n' >"$work/good.csv"
+printf 'school;measure;value\nИШМ-01;ege_graduates;много\nИШМ-77;ege_graduates;1\n' >"$work/bad.csv"
+check monitor-import         0 0 'Сохранено значений: 1 ' -- monitor import "$work/good.csv" --period 2023
+check monitor-import-bad     1 3 'bad.csv, строка 3: неизвестная школа' -- monitor import "$work/bad.csv" --period 2023
 check monitor-compute        0 0 '^1\.2\.1\.1	ИШМ-01	city	[0-9.]+	[0-9]+	' -- monitor compute --period 2023
 check monitor-risk           0 0 '^group	school	status$' -- monitor risk --period 2023
 check monitor-bad-period     1 1 '1999'                -- monitor compute --period 1999

@@ -10,6 +10,15 @@ final class Messages extends NLS {
     public static String unknownIndicator;
     public static String indicatorCycle;
     public static String riskListName;
+    public static String importNoColumn;
+    public static String importUnknownMeasure;
+    public static String importUnknownSchool;
+    public static String importOtherPeriod;
+    public static String importEmptyValue;
+    public static String importBadNumber;
+    public static String importDuplicate;
+    public static String importBadCsv;
+    public static String importMonitoringName;
 
     static {
         NLS.initializeMessages("oko.monitoring.messages", Messages.class);

@@ -25,6 +25,11 @@ public final class Messages extends NLS {
     public static String monitorNoSystem;
     public static String monitorComputeComment;
     public static String monitorRiskComment;
+    public static String monitorNoFile;
+    public static String monitorBadFormat;
+    public static String monitorImportFailed;
+    public static String monitorImported;
+    public static String monitorImportComment;
 
     static {
         NLS.initializeMessages("oko.commands.internal.messages", Messages.class);

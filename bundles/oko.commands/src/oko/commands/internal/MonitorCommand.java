@@ -21,6 +21,7 @@ import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.monitoring.MonitoringEngine;
 import oko.monitoring.MonitoringEngine.IndicatorResult;
+import oko.monitoring.RawValueImport;
 import oko.monitoring.ResultWriter;
 import oko.monitoring.RiskGroups;
 import oko.repository.OkoRepository;
@@ -34,10 +35,29 @@ public final class MonitorCommand implements Command {
 
     @Override
     public int run(CommandContext context) throws Exception {
-        ParsedArguments args = context.parse(Set.of(), Set.of("--period", "--system")).expectPositionals(1, 1);
+        ParsedArguments args = context.parse(Set.of(), Set.of("--period", "--system", "--format"))
+                .expectPositionals(1, 2);
         String action = args.positionals().get(0);
-        if (!action.equals("compute") && !action.equals("risk")) {
+        if (!Set.of("compute", "risk", "import").contains(action)) {
             throw new UsageException(Messages.bind(Messages.monitorUnknownAction, action));
+        }
+        java.nio.file.Path file = null;
+        RawValueImport.Layout layout = RawValueImport.Layout.LONG;
+        if (action.equals("import")) {
+            if (args.positionals().size() != 2) {
+                throw new UsageException(Messages.monitorNoFile);
+            }
+            file = java.nio.file.Path.of(args.positionals().get(1));
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new UsageException(Messages.bind(Messages.importNoFile, file));
+            }
+            String format = args.value("--format", "long");
+            if (!format.equals("long") && !format.equals("wide")) {
+                throw new UsageException(Messages.bind(Messages.monitorBadFormat, format));
+            }
+            layout = format.equals("wide") ? RawValueImport.Layout.WIDE : RawValueImport.Layout.LONG;
+        } else if (args.positionals().size() != 1) {
+            throw new UsageException(Messages.bind(Messages.monitorUnknownAction, args.positionals().get(1)));
         }
         if (!args.has("--period")) {
             throw new UsageException(Messages.monitorNoPeriod);
@@ -53,13 +73,25 @@ public final class MonitorCommand implements Command {
                     context.err().println(Messages.bind(Messages.monitorNoSuchPeriod, periodCode));
                     return FAILED;
                 }
-                QualitySystem system = findSystem(roots, args.value("--system", null), period);
+                QualitySystem system = findSystem(roots, args.value("--system", null),
+                        action.equals("import") ? null : period);
                 if (system == null) {
                     context.err().println(Messages.bind(Messages.monitorNoSystem, periodCode));
                     return FAILED;
                 }
                 String comment;
-                if (action.equals("compute")) {
+                if (action.equals("import")) {
+                    RawValueImport.Checked checked = RawValueImport.check(file, layout, system, period);
+                    if (!checked.ok()) {
+                        context.err().println(Messages.bind(Messages.monitorImportFailed, file));
+                        checked.problems().forEach(p -> context.err().println("  " + p));
+                        return FAILED;
+                    }
+                    int stored = RawValueImport.store(system, period, checked.rows());
+                    context.out().println(Messages.bind(Messages.monitorImported, new Object[] { stored, file,
+                            checked.charset().displayName(), periodCode }));
+                    comment = Messages.bind(Messages.monitorImportComment, file.getFileName(), periodCode);
+                } else if (action.equals("compute")) {
                     List<IndicatorResult> results = MonitoringEngine.compute(system, period);
                     printValues(context.out(), results);
                     ResultWriter.storeValues(system, period, results);
@@ -94,13 +126,17 @@ public final class MonitorCommand implements Command {
         return null;
     }
 
-    /** The system of that code, or the first one with monitoring runs in the period. */
+    /**
+     * The system of that code, or the first one with monitoring runs in the period (with raw
+     * measures defined, when importing: {@code period == null}).
+     */
     private static QualitySystem findSystem(List<EObject> roots, String code, Period period) {
         for (EObject root : roots) {
             if (root instanceof ModelRoot model) {
                 for (QualitySystem system : model.getQualitySystems()) {
                     if (code != null ? code.equals(system.getCode())
-                            : !MonitoringEngine.runs(system, period).isEmpty()) {
+                            : period == null ? !system.getDataElements().isEmpty()
+                                    : !MonitoringEngine.runs(system, period).isEmpty()) {
                         return system;
                     }
                 }

@@ -1,0 +1,313 @@
+package oko.monitoring;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import oko.core.formula.Expression;
+import oko.core.formula.FormulaEvaluator;
+import oko.core.formula.FormulaException;
+import oko.core.formula.FormulaParser;
+import oko.model.DataElement;
+import oko.model.Indicator;
+import oko.model.ModelRoot;
+import oko.model.Monitoring;
+import oko.model.MonitoringRun;
+import oko.model.OkoFactory;
+import oko.model.Organisation;
+import oko.model.Period;
+import oko.model.QualitySystem;
+import oko.model.RawValue;
+
+/**
+ * Imports raw monitoring values from CSV, in long form (columns school, [period,] measure, value)
+ * or wide form (a school column, then one column per measure). UTF-8 (with or without BOM) or
+ * Windows-1251, separated by ";", "," or tab (taken from the header), decimal comma or point.
+ * Everything is checked first; with any bad row nothing is stored, and every problem names the
+ * file, the line and the reason.
+ */
+public final class RawValueImport {
+
+    public enum Layout {
+        LONG, WIDE
+    }
+
+    /** One checked value. */
+    public record Row(int line, Organisation school, DataElement measure, double value) {
+    }
+
+    /** What a check found: the rows when there are no problems. */
+    public record Checked(List<Row> rows, List<String> problems, Charset charset) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private static final Set<String> SCHOOL = Set.of("school", "школа", "оо", "код оо", "код школы");
+    private static final Set<String> PERIOD = Set.of("period", "период");
+    private static final Set<String> MEASURE = Set.of("measure", "показатель", "код показателя");
+    private static final Set<String> VALUE = Set.of("value", "значение");
+
+    private RawValueImport() {
+    }
+
+    /** Reads and checks a file against the system's schools and measures. */
+    public static Checked check(Path file, Layout layout, QualitySystem system, Period period) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        Charset charset = charset(bytes);
+        String text = new String(bytes, charset);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        return check(file.getFileName().toString(), text, charset, layout, system, period);
+    }
+
+    static Charset charset(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return StandardCharsets.UTF_8;
+        } catch (CharacterCodingException notUtf8) {
+            return Charset.forName("windows-1251");
+        }
+    }
+
+    static Checked check(String fileName, String text, Charset charset, Layout layout, QualitySystem system,
+            Period period) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        if (!text.endsWith("\n")) {
+            text = text + "\n"; // so that the parser's line count is the line of the record just read
+        }
+        String firstLine = text.lines().findFirst().orElse("");
+        char delimiter = firstLine.contains(";") ? ';' : firstLine.contains("\t") ? '\t' : ',';
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
+                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+        Map<String, Organisation> schools = schools(system);
+        Map<String, DataElement> measures = new HashMap<>();
+        system.getDataElements().forEach(e -> measures.put(e.getCode(), e));
+        Set<String> seen = new HashSet<>();
+        try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = parser.getHeaderNames();
+            int schoolColumn = column(header, SCHOOL);
+            if (schoolColumn < 0) {
+                problems.add(Messages.bind(Messages.importNoColumn, new Object[] { fileName, 1, "school / школа" }));
+                return new Checked(List.of(), problems, charset);
+            }
+            int periodColumn = column(header, PERIOD);
+            int measureColumn = column(header, MEASURE);
+            int valueColumn = column(header, VALUE);
+            if (layout == Layout.LONG && (measureColumn < 0 || valueColumn < 0)) {
+                problems.add(Messages.bind(Messages.importNoColumn, new Object[] { fileName, 1,
+                        measureColumn < 0 ? "measure / показатель" : "value / значение" }));
+                return new Checked(List.of(), problems, charset);
+            }
+            if (layout == Layout.WIDE) {
+                for (int c = 0; c < header.size(); c++) {
+                    if (c != schoolColumn && c != periodColumn && !measures.containsKey(header.get(c))) {
+                        problems.add(Messages.bind(Messages.importUnknownMeasure,
+                                new Object[] { fileName, 1, header.get(c) }));
+                    }
+                }
+            }
+            for (CSVRecord record : parser) {
+                int line = (int) parser.getCurrentLineNumber();
+                String schoolCode = get(record, schoolColumn);
+                Organisation school = schools.get(schoolCode);
+                if (school == null) {
+                    problems.add(Messages.bind(Messages.importUnknownSchool, new Object[] { fileName, line, schoolCode }));
+                    continue;
+                }
+                if (periodColumn >= 0 && !get(record, periodColumn).isEmpty()
+                        && !get(record, periodColumn).equals(period.getCode())) {
+                    problems.add(Messages.bind(Messages.importOtherPeriod, new Object[] { fileName, line,
+                            get(record, periodColumn), period.getCode() }));
+                    continue;
+                }
+                if (layout == Layout.LONG) {
+                    String measureCode = get(record, measureColumn);
+                    DataElement measure = measures.get(measureCode);
+                    if (measure == null) {
+                        problems.add(Messages.bind(Messages.importUnknownMeasure,
+                                new Object[] { fileName, line, measureCode }));
+                        continue;
+                    }
+                    add(rows, problems, seen, fileName, line, school, measure, get(record, valueColumn), true);
+                } else {
+                    for (int c = 0; c < header.size(); c++) {
+                        DataElement measure = measures.get(header.get(c));
+                        if (c != schoolColumn && c != periodColumn && measure != null) {
+                            add(rows, problems, seen, fileName, line, school, measure, get(record, c), false);
+                        }
+                    }
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            problems.add(Messages.bind(Messages.importBadCsv, fileName, e.getMessage()));
+        }
+        return new Checked(problems.isEmpty() ? rows : List.of(), problems, charset);
+    }
+
+    private static void add(List<Row> rows, List<String> problems, Set<String> seen, String file, int line,
+            Organisation school, DataElement measure, String text, boolean required) {
+        if (text.isEmpty()) {
+            if (required) {
+                problems.add(Messages.bind(Messages.importEmptyValue, new Object[] { file, line, measure.getCode() }));
+            }
+            return;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(text.replace(" ", "").replace("\u00a0", "").replace(',', '.'));
+        } catch (NumberFormatException e) {
+            problems.add(Messages.bind(Messages.importBadNumber, new Object[] { file, line, text, measure.getCode() }));
+            return;
+        }
+        if (!seen.add(school.getCode() + "\u0000" + measure.getCode())) {
+            problems.add(Messages.bind(Messages.importDuplicate, new Object[] { file, line, school.getCode(),
+                    measure.getCode() }));
+            return;
+        }
+        rows.add(new Row(line, school, measure, value));
+    }
+
+    private static String get(CSVRecord record, int column) {
+        return column < record.size() ? record.get(column).strip() : "";
+    }
+
+    private static int column(List<String> header, Set<String> names) {
+        for (int i = 0; i < header.size(); i++) {
+            if (names.contains(header.get(i).strip().toLowerCase(Locale.ROOT))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Organisations by code, from every model root the system's resource set holds. */
+    static Map<String, Organisation> schools(QualitySystem system) {
+        Map<String, Organisation> schools = new LinkedHashMap<>();
+        var resourceSet = system.eResource() == null ? null : system.eResource().getResourceSet();
+        List<ModelRoot> roots = new ArrayList<>();
+        if (resourceSet != null) {
+            resourceSet.getAllContents().forEachRemaining(o -> {
+                if (o instanceof ModelRoot root) {
+                    roots.add(root);
+                }
+            });
+        } else if (system.eContainer() instanceof ModelRoot root) {
+            roots.add(root);
+        }
+        for (ModelRoot root : roots) {
+            for (Organisation organisation : root.getOrganisations()) {
+                schools.putIfAbsent(organisation.getCode(), organisation);
+            }
+        }
+        return schools;
+    }
+
+    /**
+     * Stores checked rows in the period's run of the monitoring whose indicators use each measure
+     * (the system's first monitoring otherwise), creating the run if needed; a value already
+     * stored for the same school and measure is replaced.
+     *
+     * @return the number of values stored
+     */
+    public static int store(QualitySystem system, Period period, List<Row> rows) {
+        Map<MonitoringRun, Map<String, RawValue>> existing = new HashMap<>();
+        for (Row row : rows) {
+            MonitoringRun run = run(system, period, monitoringFor(system, row.measure()));
+            Map<String, RawValue> byKey = existing.computeIfAbsent(run, r -> {
+                Map<String, RawValue> map = new HashMap<>();
+                for (RawValue v : r.getRawValues()) {
+                    if (v.getOrganisation() != null) {
+                        map.put(v.getOrganisation().getCode() + "\u0000" + v.getCode(), v);
+                    }
+                }
+                return map;
+            });
+            String key = row.school().getCode() + "\u0000" + row.measure().getCode();
+            RawValue value = byKey.get(key);
+            if (value == null) {
+                value = OkoFactory.eINSTANCE.createRawValue();
+                value.setOrganisation(row.school());
+                value.setCode(row.measure().getCode());
+                value.setElement(row.measure());
+                run.getRawValues().add(value);
+                byKey.put(key, value);
+            }
+            value.setValue(row.value());
+            value.setNoValue(false);
+            value.setNoValueReason(null);
+        }
+        return rows.size();
+    }
+
+    private static Monitoring monitoringFor(QualitySystem system, DataElement measure) {
+        List<Monitoring> monitorings = MonitoringEngine.allMonitorings(system);
+        for (Monitoring monitoring : monitorings) {
+            for (Indicator indicator : monitoring.getIndicators()) {
+                if (uses(indicator, measure.getCode())) {
+                    return monitoring;
+                }
+            }
+        }
+        if (monitorings.isEmpty()) {
+            Monitoring monitoring = OkoFactory.eINSTANCE.createMonitoring();
+            monitoring.setCode("import");
+            monitoring.setName(Messages.importMonitoringName);
+            system.getMonitorings().add(monitoring);
+            return monitoring;
+        }
+        return monitorings.get(0);
+    }
+
+    private static boolean uses(Indicator indicator, String code) {
+        if (indicator.getFormula() == null || indicator.getFormula().isBlank()) {
+            return false;
+        }
+        try {
+            for (Expression.Reference reference : FormulaEvaluator.references(FormulaParser.parse(indicator.getFormula()))) {
+                if (!reference.indicator() && reference.name().equals(code)) {
+                    return true;
+                }
+            }
+        } catch (FormulaException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static MonitoringRun run(QualitySystem system, Period period, Monitoring monitoring) {
+        for (MonitoringRun run : monitoring.getRuns()) {
+            if (run.getPeriod() == period) {
+                return run;
+            }
+        }
+        MonitoringRun run = OkoFactory.eINSTANCE.createMonitoringRun();
+        run.setPeriod(period);
+        run.setName((monitoring.getName() == null ? monitoring.getCode() : monitoring.getName()) + ", "
+                + (period.getName() == null ? period.getCode() : period.getName()));
+        monitoring.getRuns().add(run);
+        return run;
+    }
+}
