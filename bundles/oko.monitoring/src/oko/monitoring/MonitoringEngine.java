@@ -47,16 +47,13 @@ public final class MonitoringEngine {
 
     /** An indicator computed for a period. */
     public record IndicatorResult(Indicator indicator, Period period, List<SchoolResult> schools,
-            GroupStatistics overall, Map<Cluster, GroupStatistics> clusters) {
+            GroupStatistics overall, Map<Cluster, GroupStatistics> clusters, Map<Organisation, SchoolResult> bySchool) {
 
         /** The school's value, if it has one. */
         public OptionalDouble value(Organisation school) {
-            for (SchoolResult result : schools) {
-                if (result.school() == school && result.value().present()) {
-                    return OptionalDouble.of(result.value().number());
-                }
-            }
-            return OptionalDouble.empty();
+            SchoolResult result = bySchool.get(school);
+            return result != null && result.value().present() ? OptionalDouble.of(result.value().number())
+                    : OptionalDouble.empty();
         }
 
         /** Median of the school's cluster (or of all schools when it has none). */
@@ -123,10 +120,17 @@ public final class MonitoringEngine {
         Set<Monitoring> monitorings = new LinkedHashSet<>(system.getMonitorings());
         var resourceSet = system.eResource() == null ? null : system.eResource().getResourceSet();
         if (resourceSet != null) {
-            for (var it = resourceSet.getAllContents(); it.hasNext();) {
-                Object object = it.next();
-                if (object instanceof Monitoring monitoring && belongsTo(monitoring, system)) {
-                    monitorings.add(monitoring);
+            for (var resource : List.copyOf(resourceSet.getResources())) {
+                for (EObject root : resource.getContents()) {
+                    if (root instanceof oko.model.ModelRoot model) {
+                        for (QualitySystem other : model.getQualitySystems()) {
+                            for (Monitoring monitoring : other.getMonitorings()) {
+                                if (belongsTo(monitoring, system)) {
+                                    monitorings.add(monitoring);
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -190,8 +194,10 @@ public final class MonitoringEngine {
         });
         Map<Cluster, GroupStatistics> clusters = new LinkedHashMap<>();
         byCluster.forEach((cluster, list) -> clusters.put(cluster, statistics(cluster, list)));
+        Map<Organisation, SchoolResult> bySchool = new HashMap<>();
+        schools.forEach(r -> bySchool.put(r.school(), r));
         return new IndicatorResult(indicator, period, schools, statistics(null, new ArrayList<>(present.values())),
-                clusters);
+                clusters, bySchool);
     }
 
     private static GroupStatistics statistics(Cluster cluster, List<Double> values) {
@@ -220,7 +226,8 @@ public final class MonitoringEngine {
         try {
             for (Map.Entry<Organisation, Map<String, FormulaValue>> entry : raw.entrySet()) {
                 Organisation school = entry.getKey();
-                if (!measures.isEmpty() && entry.getValue().keySet().stream().noneMatch(measures::contains)) {
+                Map<String, FormulaValue> schoolValues = entry.getValue();
+                if (!measures.isEmpty() && measures.stream().noneMatch(schoolValues::containsKey)) {
                     continue; // not measured for this indicator (e.g. the authority, for a school indicator)
                 }
                 result.put(school, FormulaEvaluator.evaluate(expression, reference -> reference.indicator()

@@ -209,11 +209,13 @@ public final class RawValueImport {
         var resourceSet = system.eResource() == null ? null : system.eResource().getResourceSet();
         List<ModelRoot> roots = new ArrayList<>();
         if (resourceSet != null) {
-            resourceSet.getAllContents().forEachRemaining(o -> {
-                if (o instanceof ModelRoot root) {
-                    roots.add(root);
+            for (var resource : List.copyOf(resourceSet.getResources())) {
+                for (var top : resource.getContents()) {
+                    if (top instanceof ModelRoot root) {
+                        roots.add(root);
+                    }
                 }
-            });
+            }
         } else if (system.eContainer() instanceof ModelRoot root) {
             roots.add(root);
         }
@@ -234,8 +236,11 @@ public final class RawValueImport {
      */
     public static int store(QualitySystem system, Period period, List<Row> rows) {
         Map<MonitoringRun, Map<String, RawValue>> existing = new HashMap<>();
+        Map<DataElement, MonitoringRun> runs = new HashMap<>();
+        List<Monitoring> monitorings = MonitoringEngine.allMonitorings(system);
         for (Row row : rows) {
-            MonitoringRun run = run(system, period, monitoringFor(system, row.measure()));
+            MonitoringRun run = runs.computeIfAbsent(row.measure(),
+                    measure -> run(system, period, monitoringFor(system, monitorings, measure)));
             Map<String, RawValue> byKey = existing.computeIfAbsent(run, r -> {
                 Map<String, RawValue> map = new HashMap<>();
                 for (RawValue v : r.getRawValues()) {
@@ -262,8 +267,7 @@ public final class RawValueImport {
         return rows.size();
     }
 
-    private static Monitoring monitoringFor(QualitySystem system, DataElement measure) {
-        List<Monitoring> monitorings = MonitoringEngine.allMonitorings(system);
+    private static Monitoring monitoringFor(QualitySystem system, List<Monitoring> monitorings, DataElement measure) {
         for (Monitoring monitoring : monitorings) {
             for (Indicator indicator : monitoring.getIndicators()) {
                 if (uses(indicator, measure.getCode())) {
@@ -276,6 +280,7 @@ public final class RawValueImport {
             monitoring.setCode("import");
             monitoring.setName(Messages.importMonitoringName);
             system.getMonitorings().add(monitoring);
+            monitorings.add(monitoring);
             return monitoring;
         }
         return monitorings.get(0);

@@ -46,7 +46,19 @@ public final class RiskGroups {
     }
 
     public static List<RiskListResult> compute(QualitySystem system, Period period, Policy policy) {
+        return compute(system, period, policy, List.of());
+    }
+
+    /**
+     * As {@link #compute(QualitySystem, Period, Policy)}, reusing indicator results already
+     * computed (of any periods) instead of computing them again.
+     */
+    public static List<RiskListResult> compute(QualitySystem system, Period period, Policy policy,
+            List<MonitoringEngine.IndicatorResult> known) {
         Map<Period, Map<Indicator, MonitoringEngine.IndicatorResult>> cache = new LinkedHashMap<>();
+        for (MonitoringEngine.IndicatorResult result : known) {
+            cache.computeIfAbsent(result.period(), p -> new LinkedHashMap<>()).put(result.indicator(), result);
+        }
         List<RiskListResult> lists = new ArrayList<>();
         for (RiskGroup group : system.getRiskGroups()) {
             Set<Organisation> now = members(system, group, period, policy, cache);

@@ -57,12 +57,14 @@ public final class MonitoringBenchmark {
             time("compute " + SCHOOLS + " schools × " + INDICATORS + " indicators × " + PERIODS
                     + " periods + risk groups, run " + run, () -> {
                         int values = 0;
+                        List<MonitoringEngine.IndicatorResult> all = new ArrayList<>();
                         for (Period period : periods) {
                             for (MonitoringEngine.IndicatorResult result : MonitoringEngine.compute(system, period)) {
                                 values += result.schools().size();
+                                all.add(result);
                             }
                         }
-                        RiskGroups.compute(system, last, RiskGroups.Policy.DEFAULT);
+                        RiskGroups.compute(system, last, RiskGroups.Policy.DEFAULT, all);
                         return values;
                     });
         }
