@@ -256,6 +256,18 @@ public final class OkoRepository implements AutoCloseable {
         }
     }
 
+    /** How many objects the roots hold, the roots included. */
+    public static int count(List<? extends EObject> roots) {
+        int count = 0;
+        for (EObject root : roots) {
+            count++;
+            for (var it = root.eAllContents(); it.hasNext(); it.next()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Loads every model object into the client's cache in one go (instead of one round trip per object). */
     public static void prefetch(CDOView view) {
         var protocol = ((CDONet4jSession) view.getSession()).options().getNet4jProtocol();

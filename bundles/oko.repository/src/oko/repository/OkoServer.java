@@ -126,13 +126,7 @@ public final class OkoServer implements AutoCloseable {
         try (OkoRepository client = OkoRepository.connect(this, "oko-server")) {
             org.eclipse.emf.cdo.view.CDOView view = client.openView();
             OkoRepository.prefetch(view);
-            int objects = 0;
-            for (org.eclipse.emf.ecore.EObject root : OkoRepository.roots(view)) {
-                objects++;
-                for (var it = root.eAllContents(); it.hasNext(); it.next()) {
-                    objects++;
-                }
-            }
+            int objects = OkoRepository.count(OkoRepository.roots(view));
             view.close();
             return new WarmUp(objects, (System.nanoTime() - start) / 1_000_000);
         }

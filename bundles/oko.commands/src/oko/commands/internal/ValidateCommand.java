@@ -77,13 +77,7 @@ public final class ValidateCommand implements Command {
         long errors = OkoValidation.errors(problems);
         long warnings = problems.stream().filter(p -> p.severity() == org.eclipse.emf.common.util.Diagnostic.WARNING)
                 .count();
-        int objects = 0;
-        for (EObject root : roots) {
-            objects++;
-            for (var it = root.eAllContents(); it.hasNext(); it.next()) {
-                objects++;
-            }
-        }
+        int objects = OkoRepository.count(roots);
         context.out().println(Messages.bind(Messages.validateSummary, new Object[] { errors, warnings, objects }));
         return errors > 0 ? FAILED : OK;
     }

@@ -58,7 +58,7 @@ public final class RepositoryBenchmark {
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
 
         ModelRoot model = model(objects);
-        int total = count(List.of(model));
+        int total = OkoRepository.count(List.of(model));
         Path xmi = dir.resolve("bench.xmi");
         time("XMI save", () -> {
             Resource resource = XmiFiles.resourceSet().createResource(URI.createFileURI(xmi.toString()));
@@ -139,17 +139,6 @@ public final class RepositoryBenchmark {
             run.getRawValues().add(value);
         }
         return root;
-    }
-
-    private static int count(List<? extends EObject> roots) {
-        int n = 0;
-        for (EObject root : roots) {
-            n++;
-            for (TreeIterator<EObject> it = root.eAllContents(); it.hasNext(); it.next()) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Reads every object and one reference of each raw value, as a report or a view would. */

@@ -3,7 +3,6 @@ package oko.repository.tests;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -20,14 +19,7 @@ final class Models {
 
     /** How many objects the roots hold, the roots included. */
     static int count(List<? extends EObject> roots) {
-        int count = 0;
-        for (EObject root : roots) {
-            count++;
-            for (TreeIterator<EObject> it = root.eAllContents(); it.hasNext(); it.next()) {
-                count++;
-            }
-        }
-        return count;
+        return oko.repository.OkoRepository.count(roots);
     }
 
     /** The sample files loaded as plain EMF, in the order they are imported. */

@@ -23,12 +23,7 @@ public class OkoH2Adapter extends H2Adapter {
 
     @Override
     public boolean isReservedWord(String word) {
-        for (String reserved : RESERVED) {
-            if (reserved.equalsIgnoreCase(word)) {
-                return true;
-            }
-        }
-        return super.isReservedWord(word);
+        return ReservedWords.contains(RESERVED, word) || super.isReservedWord(word);
     }
 
     @Override

@@ -30,12 +30,7 @@ public class OkoPostgreSQLAdapter extends DBAdapter {
 
     @Override
     public boolean isReservedWord(String word) {
-        for (String reserved : RESERVED) {
-            if (reserved.equalsIgnoreCase(word)) {
-                return true;
-            }
-        }
-        return super.isReservedWord(word);
+        return ReservedWords.contains(RESERVED, word) || super.isReservedWord(word);
     }
 
     @Override

@@ -43,6 +43,15 @@ final class ReservedWords {
     private ReservedWords() {
     }
 
+    static boolean contains(String[] words, String word) {
+        for (String reserved : words) {
+            if (reserved.equalsIgnoreCase(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String[] union(String[]... lists) {
         Set<String> words = new LinkedHashSet<>();
         for (String[] list : lists) {
