@@ -27,6 +27,25 @@ public final class RepositoryConnection {
     public static final Object FAMILY = RepositoryConnection.class;
 
     private static volatile OkoRepository repository;
+    private static final java.util.List<java.util.function.Consumer<OkoRepository>> WAITING =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs {@code action} with the repository once it is open (at once when it already is). */
+    public static synchronized void whenConnected(java.util.function.Consumer<OkoRepository> action) {
+        if (repository != null) {
+            action.accept(repository);
+        } else {
+            WAITING.add(action);
+        }
+    }
+
+    private static synchronized void connected(OkoRepository opened) {
+        repository = opened;
+        for (java.util.function.Consumer<OkoRepository> action : WAITING) {
+            action.accept(opened);
+        }
+        WAITING.clear();
+    }
 
     private RepositoryConnection() {
     }
@@ -57,7 +76,7 @@ public final class RepositoryConnection {
                             ILog.of(RepositoryConnection.class).info(Messages.sampleLoaded);
                         }
                     }
-                    repository = opened;
+                    connected(opened);
                     return Status.OK_STATUS;
                 } catch (Exception e) {
                     IStatus status = Status.error(Messages.bind(Messages.connectFailed, options.repositoryLabel(),

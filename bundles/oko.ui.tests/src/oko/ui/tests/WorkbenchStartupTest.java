@@ -71,6 +71,31 @@ class WorkbenchStartupTest {
     }
 
     @Test
+    void theNavigatorShowsTheQualitySystemsOfTheRepository() throws Exception {
+        org.eclipse.core.runtime.jobs.Job.getJobManager().join(oko.ui.RepositoryConnection.FAMILY, null);
+        UiThread.settle(1000);
+        List<String> labels = UiThread.call(() -> {
+            IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+            oko.ui.internal.navigator.RepositoryNavigator navigator = (oko.ui.internal.navigator.RepositoryNavigator) page
+                    .showView(oko.ui.internal.navigator.RepositoryNavigator.ID);
+            org.eclipse.swt.widgets.Tree tree = navigator.viewer().getTree();
+            java.util.List<String> texts = new java.util.ArrayList<>();
+            for (org.eclipse.swt.widgets.TreeItem root : tree.getItems()) {
+                texts.add(root.getText());
+                for (org.eclipse.swt.widgets.TreeItem child : root.getItems()) {
+                    texts.add(child.getText());
+                }
+            }
+            return texts;
+        });
+        assertTrue(labels.stream().anyMatch(t -> t.contains("МСОКО МР Ишимбайский район")), labels.toString());
+        assertTrue(labels.stream().anyMatch(t -> t.contains("СОШ № 51")), labels.toString());
+        Path file = UiThread.call(() -> Screenshots.save(
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "workbench-navigator"));
+        assertTrue(Files.size(file) > 5_000);
+    }
+
+    @Test
     void screenshotOfTheWorkbenchShowsAWindowWithContent() throws Exception {
         UiThread.settle(500);
         Path file = UiThread.call(() -> Screenshots.save(

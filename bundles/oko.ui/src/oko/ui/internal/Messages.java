@@ -7,6 +7,7 @@ public final class Messages extends NLS {
 
     public static String windowTitle;
     public static String connecting;
+    public static String navigatorFilter;
     public static String loadingSample;
     public static String sampleLoaded;
     public static String connectFailed;

@@ -23,7 +23,7 @@ public final class MethodologistPerspective implements IPerspectiveFactory {
         layout.setEditorAreaVisible(true);
 
         IFolderLayout left = layout.createFolder("oko.left", IPageLayout.LEFT, 0.25f, editorArea);
-        left.addPlaceholder(NAVIGATOR_VIEW);
+        left.addView(NAVIGATOR_VIEW);
         left.addView(IPageLayout.ID_OUTLINE);
 
         IFolderLayout bottom = layout.createFolder("oko.bottom", IPageLayout.BOTTOM, 0.68f, editorArea);
@@ -32,6 +32,7 @@ public final class MethodologistPerspective implements IPerspectiveFactory {
         bottom.addView(ERROR_LOG_VIEW);
         bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
 
+        layout.addShowViewShortcut(NAVIGATOR_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
         layout.addShowViewShortcut(ERROR_LOG_VIEW);

@@ -1,0 +1,92 @@
+package oko.ui.internal.navigator;
+
+import java.net.URL;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.common.notify.AdapterFactory;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
+import org.eclipse.emf.edit.provider.ComposedImage;
+import org.eclipse.emf.edit.provider.IItemLabelProvider;
+import org.eclipse.emf.edit.provider.ITreeItemContentProvider;
+import org.eclipse.jface.resource.ImageDescriptor;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.resource.LocalResourceManager;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.widgets.Control;
+
+import oko.model.edit.ModelLabels;
+import oko.model.provider.OkoItemProviderAdapterFactory;
+
+/**
+ * The few JFace adapters Oko needs instead of EMF's edit.ui (not on Maven Central): a tree
+ * content provider and a label provider over the generated item providers of oko.model.edit.
+ */
+final class ItemProviderAdapters {
+
+    private final ComposedAdapterFactory factory = new ComposedAdapterFactory(
+            List.<AdapterFactory>of(new OkoItemProviderAdapterFactory()));
+
+    void dispose() {
+        factory.dispose();
+    }
+
+    /** Children through {@link ITreeItemContentProvider}; the input is a list of model roots. */
+    ITreeContentProvider contentProvider() {
+        return new ITreeContentProvider() {
+            @Override
+            public Object[] getElements(Object input) {
+                return input instanceof Collection<?> roots ? roots.toArray() : getChildren(input);
+            }
+
+            @Override
+            public Object[] getChildren(Object parent) {
+                ITreeItemContentProvider provider = (ITreeItemContentProvider) factory.adapt(parent,
+                        ITreeItemContentProvider.class);
+                return provider == null ? new Object[0] : provider.getChildren(parent).toArray();
+            }
+
+            @Override
+            public Object getParent(Object element) {
+                return element instanceof EObject object ? object.eContainer() : null;
+            }
+
+            @Override
+            public boolean hasChildren(Object element) {
+                ITreeItemContentProvider provider = (ITreeItemContentProvider) factory.adapt(element,
+                        ITreeItemContentProvider.class);
+                return provider != null && provider.hasChildren(element);
+            }
+        };
+    }
+
+    /** Type and name as a methodologist says them; the item provider's icon. */
+    LabelProvider labelProvider(Control owner) {
+        LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), owner);
+        Map<Object, Image> images = new HashMap<>();
+        return new LabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return element instanceof EObject object ? ModelLabels.label(object) : String.valueOf(element);
+            }
+
+            @Override
+            public Image getImage(Object element) {
+                IItemLabelProvider provider = (IItemLabelProvider) factory.adapt(element, IItemLabelProvider.class);
+                Object image = provider == null ? null : provider.getImage(element);
+                if (image instanceof ComposedImage composed && !composed.getImages().isEmpty()) {
+                    image = composed.getImages().get(0);
+                }
+                if (!(image instanceof URL url)) {
+                    return null;
+                }
+                return images.computeIfAbsent(url, u -> resources.create(ImageDescriptor.createFromURL(url)));
+            }
+        };
+    }
+}
