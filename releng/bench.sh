@@ -7,7 +7,7 @@
 #             and the plain EMF XMI save/load of the same model. -Doko.bench.objects=N via
 #             BENCH_OPTS changes the size.
 #   monitoring  all indicators, ranks, medians, scores and risk groups for 1,000 schools × 50
-#             indicators × 5 periods (5 runs, the later ones warm), and a 250,000-row CSV import
+#             indicators × 5 periods (10 runs; median of the last 5 = warm), and a 250,000-row CSV import
 #             including the commit.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)

@@ -90,13 +90,15 @@ public final class MonitoringEngine {
     /** The system's indicators in document order (including sub-indicators). */
     public static List<Indicator> indicators(QualitySystem system) {
         List<Indicator> result = new ArrayList<>();
-        for (var it = system.eAllContents(); it.hasNext();) {
-            EObject object = it.next();
-            if (object instanceof Indicator indicator) {
-                result.add(indicator);
-            }
-        }
+        addWithSubIndicators(system.getIndicators(), result);
         return result;
+    }
+
+    private static void addWithSubIndicators(List<Indicator> indicators, List<Indicator> into) {
+        for (Indicator indicator : indicators) {
+            into.add(indicator);
+            addWithSubIndicators(indicator.getSubIndicators(), into);
+        }
     }
 
     /** The runs of the system's monitorings that belong to the period. */
@@ -230,10 +232,14 @@ public final class MonitoringEngine {
                 if (!measures.isEmpty() && measures.stream().noneMatch(schoolValues::containsKey)) {
                     continue; // not measured for this indicator (e.g. the authority, for a school indicator)
                 }
-                result.put(school, FormulaEvaluator.evaluate(expression, reference -> reference.indicator()
-                        ? indicatorValue(reference.name(), school)
-                        : entry.getValue().getOrDefault(reference.name(),
-                                FormulaValue.none(Messages.bind(Messages.missingMeasure, reference.name())))));
+                result.put(school, FormulaEvaluator.evaluate(expression, reference -> {
+                    if (reference.indicator()) {
+                        return indicatorValue(reference.name(), school);
+                    }
+                    FormulaValue value = schoolValues.get(reference.name());
+                    return value != null ? value
+                            : FormulaValue.none(Messages.bind(Messages.missingMeasure, reference.name()));
+                }));
             }
         } finally {
             inProgress.pop();
