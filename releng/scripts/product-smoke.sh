@@ -4,6 +4,7 @@
 # repository commands work on an embedded store and against ./oko server.
 set -uo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
+here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 oko="$root/releng/oko.product/target/products/oko.app.product/linux/gtk/x86_64/oko/oko"
 work="$root/releng/oko.product/target/smoke"
 rm -rf "$work"; mkdir -p "$work"
@@ -52,6 +53,11 @@ check monitor-import-bad     1 3 'bad.csv, строка 3: неизвестна�
 check monitor-compute        0 0 '^1\.2\.1\.1	ИШМ-01	city	[0-9.]+	[0-9]+	' -- monitor compute --period 2023
 check monitor-risk           0 0 '^group	school	status$' -- monitor risk --period 2023
 check monitor-bad-period     1 1 '1999'                -- monitor compute --period 1999
+check monitor-import-xlsx    0 0 'Сохранено значений: 4 .*XLSX' -- monitor import "$here/fixtures/values-wide.xlsx" --format wide --period 2023
+check monitor-recommend      0 1 '^1\.2-Р2-ill	ШНОР	' -- monitor recommend --period 2023
+check monitor-recommend-again 0 1 '^1\.2-Р1-ill	ИШМ-[0-9]+	1\.2\.1\.2	' -- monitor recommend --period 2023
+check monitor-effect         0 0 '^1	1\.2\.1\.2	3	' -- monitor effect --period 2023
+check monitor-correlate      0 0 '^1\.2\.1\.1	1\.2\.1\.2	[0-9]+	-?[0-9.]+	-?[0-9.]+$' -- monitor correlate 1.2.1.1 1.2.1.2 --period 2023
 
 # ./oko server in the background, a command against it, then SIGTERM.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')

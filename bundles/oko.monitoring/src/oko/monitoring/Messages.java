@@ -18,7 +18,15 @@ final class Messages extends NLS {
     public static String importBadNumber;
     public static String importDuplicate;
     public static String importBadCsv;
+    public static String importBadXlsx;
     public static String importMonitoringName;
+    public static String ruleConditionBroken;
+    public static String ruleNoValues;
+    public static String ruleNoRiskList;
+    public static String effectNoData;
+    public static String effectRow;
+    public static String effectBetter;
+    public static String effectNotBetter;
 
     static {
         NLS.initializeMessages("oko.monitoring.messages", Messages.class);

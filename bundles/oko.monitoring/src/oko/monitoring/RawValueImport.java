@@ -39,9 +39,10 @@ import oko.model.QualitySystem;
 import oko.model.RawValue;
 
 /**
- * Imports raw monitoring values from CSV, in long form (columns school, [period,] measure, value)
- * or wide form (a school column, then one column per measure). UTF-8 (with or without BOM) or
- * Windows-1251, separated by ";", "," or tab (taken from the header), decimal comma or point.
+ * Imports raw monitoring values from CSV or XLSX (the first sheet), in long form (columns school,
+ * [period,] measure, value) or wide form (a school column, then one column per measure). CSV is
+ * UTF-8 (with or without BOM) or Windows-1251, separated by ";", "," or tab (taken from the
+ * header); values have a decimal comma or point (in XLSX also number cells).
  * Everything is checked first; with any bad row nothing is stored, and every problem names the
  * file, the line and the reason.
  */
@@ -56,7 +57,7 @@ public final class RawValueImport {
     }
 
     /** What a check found: the rows when there are no problems. */
-    public record Checked(List<Row> rows, List<String> problems, Charset charset) {
+    public record Checked(List<Row> rows, List<String> problems, String encoding) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -67,18 +68,24 @@ public final class RawValueImport {
     private static final Set<String> MEASURE = Set.of("measure", "показатель", "код показателя");
     private static final Set<String> VALUE = Set.of("value", "значение");
 
+    private static final String LOG4J_FACTORY = "log4j2.loggerContextFactory";
+
     private RawValueImport() {
     }
 
-    /** Reads and checks a file against the system's schools and measures. */
+    /** Reads and checks a file (CSV, or XLSX by its name) against the system's schools and measures. */
     public static Checked check(Path file, Layout layout, QualitySystem system, Period period) throws IOException {
+        String name = file.getFileName().toString();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            return checkXlsx(file, layout, system, period);
+        }
         byte[] bytes = Files.readAllBytes(file);
         Charset charset = charset(bytes);
         String text = new String(bytes, charset);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
-        return check(file.getFileName().toString(), text, charset, layout, system, period);
+        return check(name, text, charset, layout, system, period);
     }
 
     static Charset charset(byte[] bytes) {
@@ -91,10 +98,15 @@ public final class RawValueImport {
         }
     }
 
+    /** A row of a table read from a file: its line (CSV) or row number (sheet), and its cells. */
+    private record TableRow(int line, List<String> cells) {
+        String get(int column) {
+            return column >= 0 && column < cells.size() && cells.get(column) != null ? cells.get(column).strip() : "";
+        }
+    }
+
     static Checked check(String fileName, String text, Charset charset, Layout layout, QualitySystem system,
             Period period) throws IOException {
-        List<String> problems = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
         if (!text.endsWith("\n")) {
             text = text + "\n"; // so that the parser's line count is the line of the record just read
         }
@@ -102,69 +114,148 @@ public final class RawValueImport {
         char delimiter = firstLine.contains(";") ? ';' : firstLine.contains("\t") ? '\t' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
                 .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+        try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = parser.getHeaderNames();
+            java.util.Iterator<CSVRecord> records = parser.iterator();
+            Iterable<TableRow> rows = () -> new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return records.hasNext();
+                }
+
+                @Override
+                public TableRow next() {
+                    CSVRecord record = records.next();
+                    return new TableRow((int) parser.getCurrentLineNumber(), record.toList());
+                }
+            };
+            return checkTable(fileName, header, rows, charset.name(), layout, system, period);
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            return new Checked(List.of(), List.of(Messages.bind(Messages.importBadCsv, fileName, e.getMessage())),
+                    charset.name());
+        }
+    }
+
+    /** The first sheet of a workbook; the first row is the header, row numbers are the sheet's. */
+    static Checked checkXlsx(Path file, Layout layout, QualitySystem system, Period period) throws IOException {
+        if (System.getProperty(LOG4J_FACTORY) == null) {
+            // POI logs through the Log4j API; without a provider it complains on stderr at first use
+            System.setProperty(LOG4J_FACTORY, "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+        String fileName = file.getFileName().toString();
+        List<TableRow> rows = new ArrayList<>();
+        List<String> header = null;
+        try (org.apache.poi.ss.usermodel.Workbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(file))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getNumberOfSheets() == 0 ? null : workbook.getSheetAt(0);
+            if (sheet != null) {
+                for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                    List<String> cells = new ArrayList<>();
+                    for (int c = 0; c < row.getLastCellNum(); c++) {
+                        cells.add(text(row.getCell(c)));
+                    }
+                    if (cells.stream().allMatch(String::isBlank)) {
+                        continue;
+                    }
+                    if (header == null) {
+                        header = cells;
+                    } else {
+                        rows.add(new TableRow(row.getRowNum() + 1, cells));
+                    }
+                }
+            }
+        } catch (RuntimeException | IOException e) {
+            // POI reports a broken or foreign file with various unchecked exceptions
+            return new Checked(List.of(), List.of(Messages.bind(Messages.importBadXlsx, fileName,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), "XLSX");
+        }
+        if (header == null) {
+            return new Checked(List.of(), List.of(Messages.bind(Messages.importNoColumn,
+                    new Object[] { fileName, 1, "school / школа" })), "XLSX");
+        }
+        return checkTable(fileName, header, rows, "XLSX", layout, system, period);
+    }
+
+    /** A cell as text: numbers exactly, without an exponent or a trailing ".0"; formulas by their cached result. */
+    private static String text(org.apache.poi.ss.usermodel.Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        org.apache.poi.ss.usermodel.CellType type = cell.getCellType();
+        if (type == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+            type = cell.getCachedFormulaResultType();
+        }
+        return switch (type) {
+        case NUMERIC -> java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        case STRING -> cell.getStringCellValue();
+        case BOOLEAN -> cell.getBooleanCellValue() ? "1" : "0";
+        case ERROR -> "#ERROR";
+        default -> "";
+        };
+    }
+
+    private static Checked checkTable(String fileName, List<String> header, Iterable<TableRow> records,
+            String encoding, Layout layout, QualitySystem system, Period period) {
+        List<String> problems = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         Map<String, Organisation> schools = schools(system);
         Map<String, DataElement> measures = new HashMap<>();
         system.getDataElements().forEach(e -> measures.put(e.getCode(), e));
         Set<String> seen = new HashSet<>();
-        try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> header = parser.getHeaderNames();
-            int schoolColumn = column(header, SCHOOL);
-            if (schoolColumn < 0) {
-                problems.add(Messages.bind(Messages.importNoColumn, new Object[] { fileName, 1, "school / школа" }));
-                return new Checked(List.of(), problems, charset);
-            }
-            int periodColumn = column(header, PERIOD);
-            int measureColumn = column(header, MEASURE);
-            int valueColumn = column(header, VALUE);
-            if (layout == Layout.LONG && (measureColumn < 0 || valueColumn < 0)) {
-                problems.add(Messages.bind(Messages.importNoColumn, new Object[] { fileName, 1,
-                        measureColumn < 0 ? "measure / показатель" : "value / значение" }));
-                return new Checked(List.of(), problems, charset);
-            }
-            if (layout == Layout.WIDE) {
-                for (int c = 0; c < header.size(); c++) {
-                    if (c != schoolColumn && c != periodColumn && !measures.containsKey(header.get(c))) {
-                        problems.add(Messages.bind(Messages.importUnknownMeasure,
-                                new Object[] { fileName, 1, header.get(c) }));
-                    }
-                }
-            }
-            for (CSVRecord record : parser) {
-                int line = (int) parser.getCurrentLineNumber();
-                String schoolCode = get(record, schoolColumn);
-                Organisation school = schools.get(schoolCode);
-                if (school == null) {
-                    problems.add(Messages.bind(Messages.importUnknownSchool, new Object[] { fileName, line, schoolCode }));
-                    continue;
-                }
-                if (periodColumn >= 0 && !get(record, periodColumn).isEmpty()
-                        && !get(record, periodColumn).equals(period.getCode())) {
-                    problems.add(Messages.bind(Messages.importOtherPeriod, new Object[] { fileName, line,
-                            get(record, periodColumn), period.getCode() }));
-                    continue;
-                }
-                if (layout == Layout.LONG) {
-                    String measureCode = get(record, measureColumn);
-                    DataElement measure = measures.get(measureCode);
-                    if (measure == null) {
-                        problems.add(Messages.bind(Messages.importUnknownMeasure,
-                                new Object[] { fileName, line, measureCode }));
-                        continue;
-                    }
-                    add(rows, problems, seen, fileName, line, school, measure, get(record, valueColumn), true);
-                } else {
-                    for (int c = 0; c < header.size(); c++) {
-                        DataElement measure = measures.get(header.get(c));
-                        if (c != schoolColumn && c != periodColumn && measure != null) {
-                            add(rows, problems, seen, fileName, line, school, measure, get(record, c), false);
-                        }
-                    }
-                }
-            }
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            problems.add(Messages.bind(Messages.importBadCsv, fileName, e.getMessage()));
+        int schoolColumn = column(header, SCHOOL);
+        if (schoolColumn < 0) {
+            problems.add(Messages.bind(Messages.importNoColumn, new Object[] { fileName, 1, "school / школа" }));
+            return new Checked(List.of(), problems, encoding);
         }
-        return new Checked(problems.isEmpty() ? rows : List.of(), problems, charset);
+        int periodColumn = column(header, PERIOD);
+        int measureColumn = column(header, MEASURE);
+        int valueColumn = column(header, VALUE);
+        if (layout == Layout.LONG && (measureColumn < 0 || valueColumn < 0)) {
+            problems.add(Messages.bind(Messages.importNoColumn, new Object[] { fileName, 1,
+                    measureColumn < 0 ? "measure / показатель" : "value / значение" }));
+            return new Checked(List.of(), problems, encoding);
+        }
+        if (layout == Layout.WIDE) {
+            for (int c = 0; c < header.size(); c++) {
+                if (c != schoolColumn && c != periodColumn && !measures.containsKey(header.get(c).strip())) {
+                    problems.add(Messages.bind(Messages.importUnknownMeasure,
+                            new Object[] { fileName, 1, header.get(c) }));
+                }
+            }
+        }
+        for (TableRow record : records) {
+            int line = record.line();
+            String schoolCode = record.get(schoolColumn);
+            Organisation school = schools.get(schoolCode);
+            if (school == null) {
+                problems.add(Messages.bind(Messages.importUnknownSchool, new Object[] { fileName, line, schoolCode }));
+                continue;
+            }
+            String periodCode = record.get(periodColumn);
+            if (!periodCode.isEmpty() && !periodCode.equals(period.getCode())) {
+                problems.add(Messages.bind(Messages.importOtherPeriod, new Object[] { fileName, line, periodCode,
+                        period.getCode() }));
+                continue;
+            }
+            if (layout == Layout.LONG) {
+                String measureCode = record.get(measureColumn);
+                DataElement measure = measures.get(measureCode);
+                if (measure == null) {
+                    problems.add(Messages.bind(Messages.importUnknownMeasure,
+                            new Object[] { fileName, line, measureCode }));
+                    continue;
+                }
+                add(rows, problems, seen, fileName, line, school, measure, record.get(valueColumn), true);
+            } else {
+                for (int c = 0; c < header.size(); c++) {
+                    DataElement measure = measures.get(header.get(c).strip());
+                    if (c != schoolColumn && c != periodColumn && measure != null) {
+                        add(rows, problems, seen, fileName, line, school, measure, record.get(c), false);
+                    }
+                }
+            }
+        }
+        return new Checked(problems.isEmpty() ? rows : List.of(), problems, encoding);
     }
 
     private static void add(List<Row> rows, List<String> problems, Set<String> seen, String file, int line,
@@ -188,10 +279,6 @@ public final class RawValueImport {
             return;
         }
         rows.add(new Row(line, school, measure, value));
-    }
-
-    private static String get(CSVRecord record, int column) {
-        return column < record.size() ? record.get(column).strip() : "";
     }
 
     private static int column(List<String> header, Set<String> names) {

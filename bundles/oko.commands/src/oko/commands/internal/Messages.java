@@ -31,6 +31,11 @@ public final class Messages extends NLS {
     public static String monitorImported;
     public static String monitorImportComment;
 
+    public static String monitorCorrelateUsage;
+    public static String monitorNoIndicator;
+    public static String monitorRecommended;
+    public static String monitorRecommendComment;
+    public static String monitorEffectComment;
     static {
         NLS.initializeMessages("oko.commands.internal.messages", Messages.class);
     }

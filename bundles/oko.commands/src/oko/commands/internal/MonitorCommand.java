@@ -19,26 +19,31 @@ import oko.model.ModelRoot;
 import oko.model.Organisation;
 import oko.model.Period;
 import oko.model.QualitySystem;
+import oko.model.Recommendation;
+import oko.monitoring.Correlation;
+import oko.monitoring.Effectiveness;
 import oko.monitoring.MonitoringEngine;
 import oko.monitoring.MonitoringEngine.IndicatorResult;
 import oko.monitoring.RawValueImport;
+import oko.monitoring.Recommendations;
 import oko.monitoring.ResultWriter;
 import oko.monitoring.RiskGroups;
 import oko.repository.OkoRepository;
 
 /**
- * {@code ./oko monitor compute|risk --period CODE [--system CODE]}: tab-separated tables with a
- * header, so they can be diffed. {@code compute} stores the values in the repository, {@code risk}
- * the risk lists; computing again replaces them.
+ * {@code ./oko monitor compute|risk|recommend|effect|correlate A B --period CODE [--system CODE]}:
+ * tab-separated tables with a header, so they can be diffed. {@code compute} stores the values in
+ * the repository, {@code risk} the risk lists, {@code recommend} the recommendations, {@code effect}
+ * the measures' conclusions; running again replaces them. {@code correlate} only prints.
  */
 public final class MonitorCommand implements Command {
 
     @Override
     public int run(CommandContext context) throws Exception {
         ParsedArguments args = context.parse(Set.of(), Set.of("--period", "--system", "--format"))
-                .expectPositionals(1, 2);
+                .expectPositionals(1, 3);
         String action = args.positionals().get(0);
-        if (!Set.of("compute", "risk", "import").contains(action)) {
+        if (!Set.of("compute", "risk", "import", "recommend", "effect", "correlate").contains(action)) {
             throw new UsageException(Messages.bind(Messages.monitorUnknownAction, action));
         }
         java.nio.file.Path file = null;
@@ -56,6 +61,10 @@ public final class MonitorCommand implements Command {
                 throw new UsageException(Messages.bind(Messages.monitorBadFormat, format));
             }
             layout = format.equals("wide") ? RawValueImport.Layout.WIDE : RawValueImport.Layout.LONG;
+        } else if (action.equals("correlate")) {
+            if (args.positionals().size() != 3) {
+                throw new UsageException(Messages.monitorCorrelateUsage);
+            }
         } else if (args.positionals().size() != 1) {
             throw new UsageException(Messages.bind(Messages.monitorUnknownAction, args.positionals().get(1)));
         }
@@ -89,21 +98,54 @@ public final class MonitorCommand implements Command {
                     }
                     int stored = RawValueImport.store(system, period, checked.rows());
                     context.out().println(Messages.bind(Messages.monitorImported, new Object[] { stored, file,
-                            checked.charset().displayName(), periodCode }));
+                            checked.encoding(), periodCode }));
                     comment = Messages.bind(Messages.monitorImportComment, file.getFileName(), periodCode);
                 } else if (action.equals("compute")) {
                     List<IndicatorResult> results = MonitoringEngine.compute(system, period);
                     printValues(context.out(), results);
                     ResultWriter.storeValues(system, period, results);
                     comment = Messages.bind(Messages.monitorComputeComment, system.getCode(), periodCode);
-                } else {
+                } else if (action.equals("risk")) {
                     List<RiskGroups.RiskListResult> lists = RiskGroups.compute(system, period,
                             RiskGroups.Policy.DEFAULT);
                     printRisk(context.out(), lists);
                     ResultWriter.storeRiskLists(system, period, lists);
                     comment = Messages.bind(Messages.monitorRiskComment, system.getCode(), periodCode);
+                } else if (action.equals("recommend")) {
+                    List<IndicatorResult> results = new ArrayList<>(MonitoringEngine.compute(system, period));
+                    if (period.getPrevious() != null) {
+                        results.addAll(MonitoringEngine.compute(system, period.getPrevious()));
+                    }
+                    List<RiskGroups.RiskListResult> lists = RiskGroups.compute(system, period,
+                            RiskGroups.Policy.DEFAULT, results);
+                    Recommendations.Outcome outcome = Recommendations.generate(system, period, results, lists);
+                    outcome.problems().forEach(p -> context.err().println(p));
+                    printRecommendations(context.out(), outcome);
+                    context.err().println(Messages.bind(Messages.monitorRecommended, new Object[] {
+                            outcome.recommendations().size(), outcome.created(), outcome.updated(), outcome.removed() }));
+                    comment = Messages.bind(Messages.monitorRecommendComment, system.getCode(), periodCode);
+                } else if (action.equals("effect")) {
+                    Effectiveness.Analysis analysis = Effectiveness.analyse(system, period, List.of());
+                    printEffectiveness(context.out(), analysis);
+                    Effectiveness.store(analysis);
+                    comment = Messages.bind(Messages.monitorEffectComment, system.getCode(), periodCode);
+                } else {
+                    List<IndicatorResult> results = MonitoringEngine.compute(system, period);
+                    IndicatorResult a = find(results, args.positionals().get(1));
+                    IndicatorResult b = find(results, args.positionals().get(2));
+                    if (a == null || b == null) {
+                        context.err().println(Messages.bind(Messages.monitorNoIndicator,
+                                a == null ? args.positionals().get(1) : args.positionals().get(2), periodCode));
+                        return FAILED;
+                    }
+                    Correlation.Result correlation = Correlation.of(a, b);
+                    context.out().println(String.join("\t", "a", "b", "schools", "pearson", "spearman"));
+                    context.out().println(String.join("\t", a.indicator().getCode(), b.indicator().getCode(),
+                            Integer.toString(correlation.schools()), number(correlation.pearson()),
+                            number(correlation.spearman())));
+                    comment = null;
                 }
-                if (transaction.isDirty()) {
+                if (comment != null && transaction.isDirty()) {
                     repository.commit(transaction, comment, new NullProgressMonitor());
                 }
                 return OK;
@@ -171,6 +213,44 @@ public final class MonitorCommand implements Command {
             list.stayed().forEach(s -> rows.add(list.group().getCode() + "\t" + s.getCode() + "\tstayed"));
             list.left().forEach(s -> rows.add(list.group().getCode() + "\t" + s.getCode() + "\tleft"));
             rows.stream().sorted().forEach(out::println);
+        }
+    }
+
+    private static IndicatorResult find(List<IndicatorResult> results, String code) {
+        return results.stream().filter(r -> code.equals(r.indicator().getCode())).findFirst().orElse(null);
+    }
+
+    private static void printRecommendations(PrintStream out, Recommendations.Outcome outcome) {
+        out.println(String.join("\t", "rule", "addressee", "indicator", "value", "threshold", "status", "text"));
+        for (Recommendation recommendation : outcome.recommendations()) {
+            String addressee = recommendation.getAddresseeGroup() != null ? recommendation.getAddresseeGroup().getCode()
+                    : recommendation.getAddresseeLevel() != null && recommendation.getAddresseeSchools().isEmpty()
+                            ? recommendation.getAddresseeLevel().getName()
+                            : recommendation.getAddresseeSchools().stream().map(Organisation::getCode)
+                                    .collect(java.util.stream.Collectors.joining(","));
+            out.println(String.join("\t", recommendation.getRule().getCode(), addressee,
+                    recommendation.getBasisIndicator() == null ? "" : recommendation.getBasisIndicator().getCode(),
+                    recommendation.getValue() == null ? "" : number(recommendation.getValue()),
+                    recommendation.getThreshold() == null ? "" : number(recommendation.getThreshold()),
+                    recommendation.getStatus().getName(), recommendation.getText()));
+        }
+    }
+
+    private static void printEffectiveness(PrintStream out, Effectiveness.Analysis analysis) {
+        out.println(String.join("\t", "measure", "indicator", "with_schools", "with_change", "without_schools",
+                "without_change", "effect", "effective"));
+        for (Effectiveness.Row row : analysis.rows()) {
+            out.println(String.join("\t", row.measure().getNumber() == null ? "" : row.measure().getNumber(),
+                    row.indicator().getCode(), Integer.toString(row.withSchools()), number(row.withChange()),
+                    Integer.toString(row.withoutSchools()), number(row.withoutChange()), number(row.effect()),
+                    row.effective() ? "yes" : "no"));
+        }
+        out.println();
+        out.println(String.join("\t", "direction", "measures", "rows", "effective_rows", "mean_effect"));
+        for (Effectiveness.DirectionSummary summary : analysis.directions()) {
+            out.println(String.join("\t", summary.direction() == null ? "" : summary.direction().getCode(),
+                    Integer.toString(summary.measures()), Integer.toString(summary.rows()),
+                    Integer.toString(summary.effective()), number(summary.meanEffect())));
         }
     }
 

@@ -266,6 +266,33 @@ class ValidationRulesTest {
     }
 
     @Test
+    void rec01To03RecommendationRules() {
+        oko.model.Indicator indicator = F.createIndicator();
+        indicator.setCode("1.2.1.2");
+        oko.model.RecommendationRule rule = F.createRecommendationRule();
+        rule.setCode("R1");
+        rule.setName("Правило");
+        system.getRecommendationRules().add(rule);
+        assertEquals(Set.of(Rule.REC_02.id()), rulesOn(rule), "a school rule needs an indicator");
+        rule.setIndicator(indicator);
+        rule.setCondition("value > median and change < 0");
+        rule.setTemplate("{school}: {value} ({period})");
+        assertEquals(Set.of(), rulesOn(rule));
+        rule.setCondition("value >");
+        assertEquals(rule, only(Rule.REC_01).object());
+        rule.setCondition("valeu > median");
+        Problem unknown = only(Rule.REC_01);
+        assertTrue(unknown.message().contains("valeu") && unknown.message().contains("value"), unknown.message());
+        rule.setCondition("value > median");
+        rule.setTemplate("{school}: {schools}");
+        assertTrue(only(Rule.REC_03).message().contains("schools"), "a school rule has no list of schools");
+        rule.setAddressee(oko.model.AddresseeKind.RISK_GROUP);
+        rule.setCondition("count > 1");
+        rule.setTemplate("{group}: {schools}");
+        assertEquals(Set.of(Rule.REC_02.id()), rulesOn(rule), "a group rule needs its group");
+    }
+
+    @Test
     void everyRuleHasAMessageInRussianAndEnglish() throws Exception {
         java.util.Properties ru = new java.util.Properties();
         java.util.Properties en = new java.util.Properties();

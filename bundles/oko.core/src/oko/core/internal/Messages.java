@@ -37,6 +37,12 @@ public final class Messages extends NLS {
     public static String rule_WG_01;
     public static String rule_WG_02;
     public static String rule_DOC_01;
+    public static String rule_REC_01;
+    public static String rule_REC_02;
+    public static String rule_REC_03;
+    public static String recUnknownName;
+    public static String recNeedsIndicator;
+    public static String recNeedsGroup;
 
     static {
         NLS.initializeMessages("oko.core.internal.messages", Messages.class);

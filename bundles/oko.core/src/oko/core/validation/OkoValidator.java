@@ -36,6 +36,9 @@ import oko.model.Indicator;
 import oko.model.Membership;
 import oko.model.OkoPackage;
 import oko.model.QualitySystem;
+import oko.model.AddresseeKind;
+import oko.model.RecommendationRule;
+import oko.core.formula.RuleValues;
 import oko.model.RelativeDeadline;
 import oko.model.StageKind;
 import oko.model.WorkingGroup;
@@ -71,6 +74,8 @@ public class OkoValidator extends EObjectValidator {
             checkWorkingGroup(group, findings);
         } else if (object instanceof Document document) {
             checkDocument(document, findings);
+        } else if (object instanceof RecommendationRule rule) {
+            checkRecommendationRule(rule, findings);
         }
         if (object instanceof Activity activity && activity.getDeadline() instanceof RelativeDeadline relative) {
             checkRelativeDeadline(activity, relative, findings);
@@ -237,6 +242,39 @@ public class OkoValidator extends EObjectValidator {
     private void checkDocument(Document document, List<Finding> findings) {
         if (document.getStatus() == DocumentStatus.PUBLISHED && blank(document.getPublicationLink())) {
             report(findings, Rule.DOC_01);
+        }
+    }
+
+    private void checkRecommendationRule(RecommendationRule rule, List<Finding> findings) {
+        AddresseeKind addressee = rule.getAddressee() == null ? AddresseeKind.SCHOOL : rule.getAddressee();
+        if (addressee == AddresseeKind.RISK_GROUP ? rule.getRiskGroup() == null : rule.getIndicator() == null) {
+            report(findings, Rule.REC_02,
+                    addressee == AddresseeKind.RISK_GROUP ? Messages.recNeedsGroup : Messages.recNeedsIndicator);
+        }
+        if (!blank(rule.getCondition())) {
+            try {
+                Expression expression = FormulaParser.parse(rule.getCondition());
+                Set<String> known = RuleValues.names(addressee);
+                for (Expression.Reference reference : FormulaEvaluator.references(expression)) {
+                    if (reference.indicator() || !known.contains(reference.name())) {
+                        report(findings, Rule.REC_01, NLS.bind(Messages.recUnknownName, reference.name(),
+                                String.join(", ", new java.util.TreeSet<>(known))), reference.column(),
+                                rule.getCondition());
+                        break;
+                    }
+                }
+            } catch (FormulaException e) {
+                report(findings, Rule.REC_01, e.problem(), e.column(), rule.getCondition());
+            }
+        }
+        if (!blank(rule.getTemplate())) {
+            java.util.regex.Matcher matcher = RuleValues.PLACEHOLDER.matcher(rule.getTemplate());
+            Set<String> known = RuleValues.placeholders(addressee);
+            while (matcher.find()) {
+                if (!known.contains(matcher.group(1))) {
+                    report(findings, Rule.REC_03, matcher.group(1));
+                }
+            }
         }
     }
 }

@@ -42,7 +42,13 @@ public enum Rule {
     /** A working group has no secretary. */
     WG_02("OKO-WG-02", Diagnostic.ERROR),
     /** A published document has no publication link. */
-    DOC_01("OKO-DOC-01", Diagnostic.ERROR);
+    DOC_01("OKO-DOC-01", Diagnostic.ERROR),
+    /** A recommendation rule's condition does not parse or names a value rules do not have. */
+    REC_01("OKO-REC-01", Diagnostic.ERROR),
+    /** A recommendation rule lacks what its addressee needs: an indicator, or a risk group. */
+    REC_02("OKO-REC-02", Diagnostic.ERROR),
+    /** A recommendation rule's template has a placeholder rules do not fill. */
+    REC_03("OKO-REC-03", Diagnostic.WARNING);
 
     private final String id;
     private final int severity;

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +70,7 @@ class RawValueImportTest {
                 + "ИШМ-02;2023;passed;8\n", StandardCharsets.UTF_8);
         Checked checked = RawValueImport.check(file, Layout.LONG, system, period);
         assertEquals(List.of(), checked.problems());
-        assertEquals(StandardCharsets.UTF_8, checked.charset());
+        assertEquals("UTF-8", checked.encoding());
         assertEquals(3, RawValueImport.store(system, period, checked.rows()));
         List<RawValue> stored = monitoring.getRuns().get(0).getRawValues();
         assertEquals(3, stored.size());
@@ -85,7 +88,7 @@ class RawValueImportTest {
         Path file = file("wide.csv", "Школа;passed;total\nИШМ-01;5;10\nИШМ-02;;9\n", Charset.forName("windows-1251"));
         Checked checked = RawValueImport.check(file, Layout.WIDE, system, period);
         assertEquals(List.of(), checked.problems());
-        assertEquals(Charset.forName("windows-1251"), checked.charset());
+        assertEquals("windows-1251", checked.encoding());
         assertEquals(3, checked.rows().size(), "the empty cell is not a value");
         assertEquals(2, checked.rows().get(2).line() - 1);
     }
@@ -122,5 +125,63 @@ class RawValueImportTest {
         Checked checked = RawValueImport.check(file, Layout.LONG, system, period);
         assertEquals(1, checked.problems().size());
         assertTrue(checked.problems().get(0).contains("2022"));
+    }
+
+    /** Writes a workbook whose first sheet holds the rows; a Double is a number cell, anything else text. */
+    private Path xlsx(String name, List<List<Object>> rows) throws Exception {
+        Path file = temp.resolve(name);
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Данные");
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object value = rows.get(r).get(c);
+                    if (value instanceof Double number) {
+                        row.createCell(c).setCellValue(number);
+                    } else if (value != null) {
+                        row.createCell(c).setCellValue(value.toString());
+                    }
+                }
+            }
+            try (var out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void xlsxInLongFormWithNumberAndTextCells() throws Exception {
+        Path file = xlsx("values.xlsx", List.of(List.of("Школа", "Период", "Показатель", "Значение"),
+                List.of("ИШМ-01", 2023.0, "passed", 5.0), List.of("ИШМ-01", "2023", "total", "10,5"),
+                List.of("ИШМ-02", 2023.0, "passed", 0.125)));
+        Checked checked = RawValueImport.check(file, Layout.LONG, system, period);
+        assertEquals(List.of(), checked.problems());
+        assertEquals("XLSX", checked.encoding());
+        assertEquals(List.of(5.0, 10.5, 0.125), checked.rows().stream().map(RawValueImport.Row::value).toList());
+        assertEquals(List.of(2, 3, 4), checked.rows().stream().map(RawValueImport.Row::line).toList(),
+                "lines are the sheet's row numbers");
+        assertEquals(3, RawValueImport.store(system, period, checked.rows()));
+    }
+
+    @Test
+    void xlsxInWideFormReportsBadCellsByRow() throws Exception {
+        Path file = xlsx("wide.xlsx", List.of(List.of("school", "passed", "total"), List.of("ИШМ-01", 5.0, 10.0),
+                List.of("ИШМ-02", "пять", 9.0), List.of("ИШМ-77", 1.0, 2.0)));
+        Checked checked = RawValueImport.check(file, Layout.WIDE, system, period);
+        assertEquals(2, checked.problems().size(), checked.problems().toString());
+        assertTrue(checked.problems().get(0).startsWith("wide.xlsx, ") && checked.problems().get(0).contains(" 3")
+                && checked.problems().get(0).contains("пять"), checked.problems().get(0));
+        assertTrue(checked.problems().get(1).contains(" 4") && checked.problems().get(1).contains("ИШМ-77"),
+                checked.problems().get(1));
+        assertEquals(List.of(), checked.rows(), "nothing of a file with errors");
+    }
+
+    @Test
+    void aFileNamedXlsxThatIsNotAWorkbookGivesAClearError() throws Exception {
+        Path file = file("broken.xlsx", "school;measure;value\n", StandardCharsets.UTF_8);
+        Checked checked = RawValueImport.check(file, Layout.LONG, system, period);
+        assertEquals(1, checked.problems().size());
+        assertTrue(checked.problems().get(0).startsWith("broken.xlsx: "), checked.problems().get(0));
     }
 }

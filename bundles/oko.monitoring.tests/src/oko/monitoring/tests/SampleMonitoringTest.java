@@ -25,6 +25,9 @@ import oko.model.RawValue;
 import oko.monitoring.MonitoringEngine;
 import oko.monitoring.MonitoringEngine.IndicatorResult;
 import oko.monitoring.RiskGroups;
+import oko.monitoring.Recommendations;
+import oko.monitoring.Effectiveness;
+import oko.model.Recommendation;
 
 /** End to end on the sample model's illustrative monitoring data (models/samples). */
 class SampleMonitoringTest {
@@ -99,5 +102,60 @@ class SampleMonitoringTest {
         }
         assertFalse(lists.get(0).schools().isEmpty() && lists.get(1).schools().isEmpty(),
                 "the illustrative data are meant to show risk schools");
+    }
+
+    @Test
+    void sampleRulesAddressTheSchoolsAboveTheirClusterMedianAndTheRiskGroupWithoutDuplicates() {
+        QualitySystem ishimbay = (QualitySystem) seeds.getEObject("qs-ishimbay");
+        Period y2023 = (Period) illustrative.getEObject("per-2023");
+        List<IndicatorResult> results = new java.util.ArrayList<>(MonitoringEngine.compute(ishimbay, y2023));
+        results.addAll(MonitoringEngine.compute(ishimbay, y2023.getPrevious()));
+        List<RiskGroups.RiskListResult> lists = RiskGroups.compute(ishimbay, y2023, RiskGroups.Policy.DEFAULT, results);
+        Recommendations.Outcome outcome = Recommendations.generate(ishimbay, y2023, results, lists);
+        assertEquals(List.of(), outcome.problems());
+
+        IndicatorResult failed = results.stream().filter(r -> r.period() == y2023
+                && "1.2.1.2".equals(r.indicator().getCode())).findFirst().orElseThrow();
+        Set<Organisation> expected = new HashSet<>();
+        for (MonitoringEngine.SchoolResult school : failed.schools()) {
+            if (school.value().present() && school.value().number() > failed.clusterMedian(school.school()).getAsDouble()) {
+                expected.add(school.school());
+            }
+        }
+        assertFalse(expected.isEmpty());
+        String seedText = ((Recommendation) seeds.getEObject("rec-1.2-3")).getText();
+        Set<Organisation> addressed = new HashSet<>();
+        for (Recommendation recommendation : outcome.recommendations()) {
+            if ("1.2-Р1-ill".equals(recommendation.getRule().getCode())) {
+                addressed.addAll(recommendation.getAddresseeSchools());
+                assertTrue(recommendation.getText().contains(seedText), recommendation.getText());
+                assertTrue(recommendation.getText().startsWith(recommendation.getAddresseeSchools().get(0).getName()));
+            }
+        }
+        assertEquals(expected, addressed);
+        Recommendation toShnor = outcome.recommendations().stream().filter(r -> r.getAddresseeGroup() != null)
+                .findFirst().orElseThrow();
+        assertEquals(lists.get(0).schools(), new HashSet<>(toShnor.getAddresseeSchools()));
+
+        int before = outcome.recommendations().size();
+        Recommendations.Outcome again = Recommendations.generate(ishimbay, y2023, results, lists);
+        assertEquals(before, again.recommendations().size());
+        assertEquals(0, again.created(), "no duplicates");
+    }
+
+    @Test
+    void theSampleMeasureIsAnalysedAgainstThePreviousPeriod() {
+        QualitySystem ishimbay = (QualitySystem) seeds.getEObject("qs-ishimbay");
+        Period y2023 = (Period) illustrative.getEObject("per-2023");
+        Effectiveness.Analysis analysis = Effectiveness.analyse(ishimbay, y2023, List.of());
+        assertEquals(2, analysis.rows().size(), "one measure on two indicators");
+        assertEquals(1, analysis.directions().size());
+        assertEquals("1.2", analysis.directions().get(0).direction().getCode());
+        for (Effectiveness.Row row : analysis.rows()) {
+            assertEquals(3, row.withSchools());
+            assertTrue(row.effect().isPresent(), row.indicator().getCode());
+        }
+        Effectiveness.store(analysis);
+        assertTrue(analysis.rows().get(0).measure().getEffectiveness().startsWith("2023 год: 1.2.1.1"));
     }
 }
