@@ -101,6 +101,24 @@ public final class MonitoringEngine {
         }
     }
 
+    /**
+     * The quality systems of the models that have monitoring runs in the period, in repository
+     * order: the systems whose indicators can be computed for it.
+     */
+    public static List<QualitySystem> systemsWithRuns(List<? extends EObject> roots, Period period) {
+        List<QualitySystem> systems = new ArrayList<>();
+        for (EObject root : roots) {
+            if (root instanceof oko.model.ModelRoot model) {
+                for (QualitySystem system : model.getQualitySystems()) {
+                    if (!runs(system, period).isEmpty()) {
+                        systems.add(system);
+                    }
+                }
+            }
+        }
+        return systems;
+    }
+
     /** The runs of the system's monitorings that belong to the period. */
     public static List<MonitoringRun> runs(QualitySystem system, Period period) {
         List<MonitoringRun> runs = new ArrayList<>();

@@ -60,6 +60,12 @@ public final class OkoServer implements AutoCloseable {
     public static OkoServer start(StoreConfig store, Consumer<String> log) {
         // JVM acceptors are registered by name for the whole JVM: each server needs its own.
         String jvmName = REPOSITORY_NAME + "-" + SERVERS.incrementAndGet();
+        try {
+            oko.repository.internal.ModelVersion.check(store.dataSource(), store.describe());
+        } catch (RuntimeException e) {
+            store.shutdown();
+            throw e;
+        }
         IManagedContainer container = createContainer();
         IMappingStrategy mapping = CDODBUtil.createHorizontalMappingStrategy(true, false);
         IStore dbStore = CDODBUtil.createStore(mapping, store.adapter(),

@@ -173,12 +173,13 @@ public final class MonitorCommand implements Command {
      * measures defined, when importing: {@code period == null}).
      */
     private static QualitySystem findSystem(List<EObject> roots, String code, Period period) {
+        if (code == null && period != null) {
+            return MonitoringEngine.systemsWithRuns(roots, period).stream().findFirst().orElse(null);
+        }
         for (EObject root : roots) {
             if (root instanceof ModelRoot model) {
                 for (QualitySystem system : model.getQualitySystems()) {
-                    if (code != null ? code.equals(system.getCode())
-                            : period == null ? !system.getDataElements().isEmpty()
-                                    : !MonitoringEngine.runs(system, period).isEmpty()) {
+                    if (code != null ? code.equals(system.getCode()) : !system.getDataElements().isEmpty()) {
                         return system;
                     }
                 }

@@ -130,6 +130,8 @@ class RawValueImportTest {
     /** Writes a workbook whose first sheet holds the rows; a Double is a number cell, anything else text. */
     private Path xlsx(String name, List<List<Object>> rows) throws Exception {
         Path file = temp.resolve(name);
+        // as RawValueImport does before POI's first use: POI logs through Log4j, which has no provider here
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet("Данные");
             for (int r = 0; r < rows.size(); r++) {

@@ -29,6 +29,7 @@ public final class Messages extends NLS {
     public static String serverStopping;
     public static String serverStopped;
     public static String serverWarm;
+    public static String modelMismatch;
 
     static {
         NLS.initializeMessages("oko.repository.internal.messages", Messages.class);

@@ -50,7 +50,7 @@ class WorkbenchStartupTest {
 
             List<String> menus = Arrays.stream(shell.getMenuBar().getItems()).map(MenuItem::getText)
                     .map(t -> t.replace("&", "")).toList();
-            assertEquals(List.of("Файл", "Правка", "Окно", "Справка"), menus);
+            assertEquals(List.of("Файл", "Правка", "Модель", "Мониторинг", "Окно", "Справка"), menus);
         });
     }
 

@@ -27,17 +27,17 @@ import oko.model.provider.OkoItemProviderAdapterFactory;
  * The few JFace adapters Oko needs instead of EMF's edit.ui (not on Maven Central): a tree
  * content provider and a label provider over the generated item providers of oko.model.edit.
  */
-final class ItemProviderAdapters {
+public final class ItemProviderAdapters {
 
     private final ComposedAdapterFactory factory = new ComposedAdapterFactory(
             List.<AdapterFactory>of(new OkoItemProviderAdapterFactory()));
 
-    void dispose() {
+    public void dispose() {
         factory.dispose();
     }
 
     /** Children through {@link ITreeItemContentProvider}; the input is a list of model roots. */
-    ITreeContentProvider contentProvider() {
+    public ITreeContentProvider contentProvider() {
         return new ITreeContentProvider() {
             @Override
             public Object[] getElements(Object input) {
@@ -66,7 +66,7 @@ final class ItemProviderAdapters {
     }
 
     /** Type and name as a methodologist says them; the item provider's icon. */
-    LabelProvider labelProvider(Control owner) {
+    public LabelProvider labelProvider(Control owner) {
         LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), owner);
         Map<Object, Image> images = new HashMap<>();
         return new LabelProvider() {

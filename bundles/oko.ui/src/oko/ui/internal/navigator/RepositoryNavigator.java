@@ -65,6 +65,8 @@ public final class RepositoryNavigator extends ViewPart {
             }
         });
         getSite().setSelectionProvider(viewer);
+        viewer.addDoubleClickListener(event -> open(((org.eclipse.jface.viewers.IStructuredSelection) event
+                .getSelection()).getFirstElement()));
         RepositoryConnection.whenConnected(this::show);
     }
 
@@ -113,6 +115,46 @@ public final class RepositoryNavigator extends ViewPart {
                 viewer.setInput(systems(view));
             }
         });
+    }
+
+    /**
+     * Opens the object's table editor (technological map, role distribution, plan), or shows its
+     * properties when it has none.
+     */
+    public void open(Object element) {
+        if (!(element instanceof EObject object)) {
+            return;
+        }
+        var page = getSite().getPage();
+        try {
+            var kind = oko.ui.internal.editors.TableKind.of(object);
+            if (kind.isPresent()) {
+                page.openEditor(new oko.ui.internal.editors.ModelEditorInput(
+                        org.eclipse.emf.cdo.util.CDOUtil.getCDOObject(object).cdoID(), kind.get(),
+                        oko.model.edit.ModelLabels.label(object)), oko.ui.internal.editors.TableEditor.ID);
+            } else {
+                page.showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET);
+            }
+        } catch (org.eclipse.ui.PartInitException e) {
+            org.eclipse.core.runtime.ILog.of(RepositoryNavigator.class).log(e.getStatus());
+            org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), null, null, e.getStatus());
+        }
+    }
+
+    /** Selects and reveals the object of that id (from Validate's problems, for instance). */
+    public void select(org.eclipse.emf.cdo.common.id.CDOID id) {
+        if (view == null || view.isClosed()) {
+            return;
+        }
+        try {
+            EObject object = view.getObject(id);
+            if (!filter.getText().isEmpty()) {
+                filter.setText("");
+            }
+            viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(object), true);
+        } catch (RuntimeException gone) {
+            // the object was deleted meanwhile: nothing to select
+        }
     }
 
     /** The tree, for tests. */

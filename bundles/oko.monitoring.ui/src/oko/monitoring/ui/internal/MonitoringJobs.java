@@ -1,0 +1,174 @@
+package oko.monitoring.ui.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.MultiStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.emf.cdo.common.id.CDOID;
+import org.eclipse.emf.cdo.transaction.CDOTransaction;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.ui.PlatformUI;
+
+import oko.model.Period;
+import oko.model.QualitySystem;
+import oko.monitoring.MonitoringEngine;
+import oko.monitoring.RawValueImport;
+import oko.monitoring.Recommendations;
+import oko.monitoring.ResultWriter;
+import oko.monitoring.RiskGroups;
+import oko.repository.OkoRepository;
+import oko.ui.RepositoryConnection;
+
+/**
+ * The monitoring actions as background jobs: each opens its own transaction, does the work with
+ * progress, and commits with a comment; a failure or bad input shows a dialog with every problem
+ * and goes to the Error Log, and nothing of it is stored.
+ */
+public final class MonitoringJobs {
+
+    /** Family of the jobs that change the repository, for tests and for waiting. */
+    public static final Object FAMILY = MonitoringJobs.class;
+
+    /** The work inside the transaction: returns the commit comment and the message for the log. */
+    private interface Work {
+        String[] run(CDOTransaction transaction, QualitySystem system, Period period, SubMonitor monitor)
+                throws Exception;
+    }
+
+    private MonitoringJobs() {
+    }
+
+    static Job compute(CDOID system, CDOID period, String periodName, Runnable done) {
+        return schedule(Messages.bind(Messages.computeJob, periodName), system, period, done, (tx, s, p, monitor) -> {
+            monitor.setWorkRemaining(3);
+            List<MonitoringEngine.IndicatorResult> results = new ArrayList<>(MonitoringEngine.compute(s, p));
+            monitor.worked(1);
+            if (p.getPrevious() != null) {
+                results.addAll(MonitoringEngine.compute(s, p.getPrevious()));
+            }
+            List<RiskGroups.RiskListResult> lists = RiskGroups.compute(s, p, RiskGroups.Policy.DEFAULT, results);
+            monitor.worked(1);
+            int values = ResultWriter.storeValues(s, p, results.stream().filter(r -> r.period() == p).toList());
+            int stored = ResultWriter.storeRiskLists(s, p, lists);
+            return new String[] { Messages.bind(Messages.computeComment, s.getCode(), p.getCode()),
+                    Messages.bind(Messages.computeDone, values, stored) };
+        });
+    }
+
+    static Job recommend(CDOID system, CDOID period, String periodName, Runnable done) {
+        return schedule(Messages.bind(Messages.recommendJob, periodName), system, period, done, (tx, s, p, monitor) -> {
+            monitor.setWorkRemaining(2);
+            List<MonitoringEngine.IndicatorResult> results = new ArrayList<>(MonitoringEngine.compute(s, p));
+            if (p.getPrevious() != null) {
+                results.addAll(MonitoringEngine.compute(s, p.getPrevious()));
+            }
+            List<RiskGroups.RiskListResult> lists = RiskGroups.compute(s, p, RiskGroups.Policy.DEFAULT, results);
+            monitor.worked(1);
+            Recommendations.Outcome outcome = Recommendations.generate(s, p, results, lists);
+            if (!outcome.problems().isEmpty()) {
+                throw new InputProblems(Messages.bind(Messages.failed, s.getCode()), outcome.problems());
+            }
+            return new String[] { Messages.bind(Messages.recommendComment, s.getCode(), p.getCode()),
+                    Messages.bind(Messages.recommendDone, new Object[] { outcome.recommendations().size(),
+                            outcome.created(), outcome.updated(), outcome.removed() }) };
+        });
+    }
+
+    static Job importValues(Path file, RawValueImport.Layout layout, CDOID system, CDOID period, String periodName,
+            Runnable done) {
+        return schedule(Messages.bind(Messages.importJob, file.getFileName()), system, period, done,
+                (tx, s, p, monitor) -> {
+                    monitor.setWorkRemaining(2);
+                    RawValueImport.Checked checked = RawValueImport.check(file, layout, s, p);
+                    monitor.worked(1);
+                    if (!checked.ok()) {
+                        throw new InputProblems(Messages.bind(Messages.importFailed, file.getFileName(),
+                                checked.problems().size()), checked.problems());
+                    }
+                    int stored = RawValueImport.store(s, p, checked.rows());
+                    return new String[] { Messages.bind(Messages.importComment, file.getFileName(), p.getCode()),
+                            Messages.bind(Messages.importDone, new Object[] { stored, file.getFileName(),
+                                    checked.encoding(), p.getCode() }) };
+                });
+    }
+
+    /** Bad input: a summary and one line per problem (file, line, reason). */
+    static final class InputProblems extends Exception {
+        private static final long serialVersionUID = 1L;
+        final List<String> problems;
+
+        InputProblems(String summary, List<String> problems) {
+            super(summary);
+            this.problems = problems;
+        }
+    }
+
+    private static Job schedule(String name, CDOID systemId, CDOID periodId, Runnable done, Work work) {
+        Job job = new Job(name) {
+            @Override
+            protected IStatus run(IProgressMonitor progress) {
+                SubMonitor monitor = SubMonitor.convert(progress, name, 10);
+                OkoRepository repository = RepositoryConnection.repository().orElse(null);
+                if (repository == null) {
+                    return Status.CANCEL_STATUS;
+                }
+                CDOTransaction transaction = repository.openTransaction();
+                try {
+                    // load every model resource: the engine looks across them (schools, monitorings)
+                    OkoRepository.prefetch(transaction);
+                    OkoRepository.roots(transaction);
+                    QualitySystem system = (QualitySystem) transaction.getObject(systemId);
+                    Period period = (Period) transaction.getObject(periodId);
+                    String[] result = work.run(transaction, system, period, monitor.split(7));
+                    monitor.checkCanceled();
+                    if (transaction.isDirty()) {
+                        repository.commit(transaction, result[0], monitor.split(3));
+                    }
+                    ILog.of(MonitoringJobs.class).info(result[1]);
+                    return Status.OK_STATUS;
+                } catch (OperationCanceledException e) {
+                    transaction.rollback();
+                    return Status.CANCEL_STATUS;
+                } catch (InputProblems e) {
+                    transaction.rollback();
+                    MultiStatus status = new MultiStatus(MonitoringJobs.class, 0, e.getMessage());
+                    e.problems.forEach(p -> status.add(Status.error(p)));
+                    report(status);
+                    return Status.OK_STATUS;
+                } catch (Exception e) {
+                    transaction.rollback();
+                    report(Status.error(Messages.bind(Messages.failed, e.getMessage()), e));
+                    return Status.OK_STATUS;
+                } finally {
+                    transaction.close();
+                    if (done != null) {
+                        PlatformUI.getWorkbench().getDisplay().asyncExec(done);
+                    }
+                }
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        job.setUser(true);
+        job.schedule();
+        return job;
+    }
+
+    /** Logs the status and shows it in a dialog (the job's own status stays OK: the dialog is the report). */
+    private static void report(IStatus status) {
+        ILog.of(MonitoringJobs.class).log(status);
+        PlatformUI.getWorkbench().getDisplay().asyncExec(() -> ErrorDialog.openError(
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), Messages.failedTitle, null, status));
+    }
+}

@@ -1,0 +1,348 @@
+package oko.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.emf.cdo.CDOObject;
+import org.eclipse.emf.cdo.common.id.CDOID;
+import org.eclipse.emf.cdo.util.CDOUtil;
+import org.eclipse.emf.cdo.view.CDOView;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.junit.jupiter.api.Test;
+
+import oko.model.ModelRoot;
+import oko.model.QualitySystem;
+import oko.model.TechnologicalMap;
+import oko.repository.OkoRepository;
+import oko.ui.RepositoryConnection;
+import oko.ui.internal.editors.ModelEditorInput;
+import oko.ui.internal.editors.TableEditor;
+import oko.ui.internal.editors.TableKind;
+import oko.ui.internal.navigator.RepositoryNavigator;
+import oko.ui.internal.problems.ProblemsView;
+import oko.ui.internal.problems.ValidateHandler;
+
+/**
+ * The table editors on the sample model (cells as in the seeds), an edit through the cell
+ * editor, undo, redo, save as a commit with a comment, and reopening; Validate and its problems.
+ */
+class EditorsTest {
+
+    private static final String SEED_000_ACTION = "разработка и утверждение концептуального документа";
+
+    private static IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    /** Finds an object in a fresh view of the repository; returns its id. */
+    private static CDOID find(Predicate<EObject> test) {
+        CDOView view = RepositoryConnection.repository().orElseThrow().openView();
+        try {
+            for (EObject root : OkoRepository.roots(view)) {
+                for (var it = root.eAllContents(); it.hasNext();) {
+                    EObject object = it.next();
+                    if (test.test(object)) {
+                        return CDOUtil.getCDOObject(object).cdoID();
+                    }
+                }
+            }
+            throw new AssertionError("not in the sample");
+        } finally {
+            view.close();
+        }
+    }
+
+    private static <T> T read(CDOID id, java.util.function.Function<EObject, T> query) {
+        CDOView view = RepositoryConnection.repository().orElseThrow().openView();
+        try {
+            return query.apply(view.getObject(id));
+        } finally {
+            view.close();
+        }
+    }
+
+    private static TableEditor open(CDOID id, TableKind kind, String name) throws Exception {
+        TableEditor editor = UiThread.call(() -> (TableEditor) page().openEditor(new ModelEditorInput(id, kind, name),
+                TableEditor.ID));
+        UiThread.settle(300);
+        return editor;
+    }
+
+    private static List<List<String>> cells(TableEditor editor) throws Exception {
+        return UiThread.call(editor::cellTexts);
+    }
+
+    private static List<String> headers(TableEditor editor) throws Exception {
+        return UiThread.call(() -> {
+            List<String> headers = new ArrayList<>();
+            for (TreeColumn column : editor.viewer().getTree().getColumns()) {
+                headers.add(column.getText());
+            }
+            return headers;
+        });
+    }
+
+    private static Text findText(org.eclipse.swt.widgets.Composite composite) {
+        for (Control child : composite.getChildren()) {
+            if (child instanceof Text text) {
+                return text;
+            }
+            if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                Text found = findText(inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String texts(Control control) {
+        StringBuilder text = new StringBuilder();
+        if (control instanceof Tree tree) {
+            for (TreeItem item : tree.getItems()) {
+                appendItem(item, text);
+            }
+        }
+        return text.toString();
+    }
+
+    private static void appendItem(TreeItem item, StringBuilder text) {
+        text.append(item.getText(0)).append(" = ").append(item.getText(1)).append('\n');
+        for (TreeItem child : item.getItems()) {
+            appendItem(child, text);
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replace('\n', ' ').replaceAll("\\s+", " ").strip();
+    }
+
+    private static void command(String id) throws Exception {
+        UiThread.run(() -> PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(id, null));
+        UiThread.settle(200);
+    }
+
+    @Test
+    void technologicalMapEditUndoRedoSaveAndReopen() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        CDOID mapId = find(o -> o instanceof TechnologicalMap map && map.getRows().size() == 6
+                && map.getRows().get(0).getAction() != null
+                && oneLine(map.getRows().get(0).getAction()).contains(SEED_000_ACTION));
+        List<List<String>> expected = read(mapId, o -> ((TechnologicalMap) o).getRows().stream()
+                .map(r -> List.of(r.getNumber() == 0 ? "" : Integer.toString(r.getNumber()), oneLine(r.getName()),
+                        oneLine(r.getAction()), oneLine(r.getCoordinatorDuty()), oneLine(r.getExecutorsDuty()),
+                        oneLine(r.getOperatorDuty())))
+                .toList());
+        TableEditor editor = open(mapId, TableKind.TECH_MAP, "Технологическая карта");
+        assertEquals(List.of("№", "Структура управленческого цикла (разделы направлений муниципальной системы оценки качества)",
+                "Действия, необходимые для реализации компонента управленческого цикла",
+                "Функциональные обязанности координатора", "Функциональные обязанности ответственных исполнителей",
+                "Муниципальный оператор"), headers(editor));
+        List<List<String>> shown = cells(editor);
+        assertEquals(expected, shown);
+        assertTrue(shown.get(0).get(2).contains(SEED_000_ACTION), shown.get(0).get(2));
+        UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+                "editor-technological-map"));
+
+        // edit the action of the first stage through its cell editor
+        String original = shown.get(0).get(2);
+        String edited = "Проверка правки: " + System.nanoTime();
+        UiThread.run(() -> {
+            Tree tree = editor.viewer().getTree();
+            editor.viewer().editElement(tree.getItem(0).getData(), 2);
+            Text text = null;
+            for (Control child : tree.getChildren()) {
+                if (child instanceof Text t && !t.isDisposed()) {
+                    text = t;
+                }
+            }
+            assertNotNull(text, "no cell editor");
+            text.setText(edited);
+            text.notifyListeners(SWT.DefaultSelection, new Event());
+        });
+        UiThread.settle(200);
+        assertEquals(edited, cells(editor).get(0).get(2));
+        assertTrue(UiThread.call(editor::isDirty));
+
+        command("org.eclipse.ui.edit.undo");
+        assertEquals(original, cells(editor).get(0).get(2));
+        assertFalse(UiThread.call(editor::isDirty), "undo back to the saved state");
+        command("org.eclipse.ui.edit.redo");
+        assertEquals(edited, cells(editor).get(0).get(2));
+        assertTrue(UiThread.call(editor::isDirty));
+
+        // save: the comment dialog comes up; give a comment and press OK
+        String comment = "Тест: правка технологической карты";
+        Display.getDefault().asyncExec(() -> {
+            try {
+                PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.file.save",
+                        null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Shell dialog = null;
+        for (int i = 0; i < 50 && dialog == null; i++) {
+            UiThread.settle(100);
+            dialog = UiThread.call(() -> {
+                for (Shell shell : Display.getDefault().getShells()) {
+                    if (shell.isVisible() && "Сохранение в репозиторий".equals(shell.getText())) {
+                        return shell;
+                    }
+                }
+                return null;
+            });
+        }
+        assertNotNull(dialog, "Save did not ask for a comment");
+        Shell ask = dialog;
+        UiThread.call(() -> Screenshots.save(ask, "editor-save-comment"));
+        UiThread.run(() -> {
+            Text text = findText(ask);
+            assertNotNull(text, "no comment field");
+            text.setText(comment);
+            Button ok = ask.getDefaultButton();
+            ok.notifyListeners(SWT.Selection, new Event());
+        });
+        for (int i = 0; i < 50 && UiThread.call(editor::isDirty); i++) {
+            UiThread.settle(100);
+        }
+        assertFalse(UiThread.call(editor::isDirty), "saved");
+
+        // stored: a fresh view reads the new text, and the history names the comment
+        CDOID rowId = read(mapId, o -> CDOUtil.getCDOObject(((TechnologicalMap) o).getRows().get(0)).cdoID());
+        assertEquals(edited, read(rowId, o -> ((oko.model.TechMapRow) o).getAction()));
+        OkoRepository repository = RepositoryConnection.repository().orElseThrow();
+        List<OkoRepository.Change> history = read(rowId, o -> repository.history((CDOObject) o));
+        assertEquals(comment, history.get(0).comment(), "the newest change: " + history);
+
+        // the Properties view shows the selected row, and edits there are commands of the editor
+        String property = UiThread.call(() -> {
+            editor.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(
+                    editor.viewer().getTree().getItem(0).getData()));
+            var sheet = (org.eclipse.ui.views.properties.PropertySheet) page()
+                    .showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET);
+            page().activate(editor);
+            return texts(((org.eclipse.ui.views.properties.PropertySheetPage) sheet.getCurrentPage()).getControl());
+        });
+        assertTrue(property.contains(edited), property);
+        UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+                "editor-properties"));
+        UiThread.run(() -> {
+            EObject row = (EObject) editor.viewer().getTree().getItem(0).getData();
+            var source = new oko.ui.internal.properties.ItemPropertySource(row,
+                    ((org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain) editor.getEditingDomain())
+                            .getAdapterFactory(), editor.getEditingDomain());
+            Object id = java.util.Arrays.stream(source.getPropertyDescriptors())
+                    .filter(d -> d.getId().toString().contains("operatorDuty")).findFirst().orElseThrow().getId();
+            source.setPropertyValue(id, "Через свойства");
+        });
+        UiThread.settle(200);
+        assertEquals("Через свойства", cells(editor).get(0).get(5));
+        command("org.eclipse.ui.edit.undo");
+        assertEquals(expected.get(0).get(5), cells(editor).get(0).get(5), "the property edit is undone");
+
+        UiThread.run(() -> page().closeEditor(editor, false));
+        TableEditor reopened = open(mapId, TableKind.TECH_MAP, "Технологическая карта");
+        assertEquals(edited, cells(reopened).get(0).get(2));
+        UiThread.run(() -> page().closeEditor(reopened, false));
+    }
+
+    @Test
+    void roleDistributionAndPlanEditorsShowTheSeedTables() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        CDOID system = find(o -> o instanceof QualitySystem s && "vsoko-chel-sosh51".equals(s.getCode()));
+        TableEditor roles = open(system, TableKind.ROLE_DISTRIBUTION, "ВСОКО СОШ № 51");
+        assertEquals(List.of("Функции в рамках управления качеством образования",
+                "Примерное распределение функций по должностям",
+                "Примерный перечень распорядительных документов, обеспечивающих выполнение функции"), headers(roles));
+        List<List<String>> rows = cells(roles);
+        List<String> functions = read(system, o -> {
+            List<String> names = new ArrayList<>();
+            for (var it = o.eAllContents(); it.hasNext();) {
+                if (it.next() instanceof oko.model.Function f) {
+                    names.add(oneLine((f.getNumber() == null ? "" : f.getNumber() + " ") + f.getName()));
+                }
+            }
+            return names;
+        });
+        assertFalse(functions.isEmpty());
+        for (String function : functions) {
+            assertTrue(rows.stream().anyMatch(r -> r.get(0).equals(function)), function);
+        }
+        assertTrue(rows.stream().anyMatch(r -> !r.get(1).isEmpty()), "roles are shown");
+        UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+                "editor-role-distribution"));
+        UiThread.run(() -> page().closeEditor(roles, false));
+
+        CDOID plan = find(o -> o instanceof oko.model.Plan);
+        TableEditor editor = open(plan, TableKind.PLAN, "План мероприятий");
+        assertEquals(List.of("№ п/п", "Мероприятие", "Срок исполнения", "Результат исполнения",
+                "Ответственные исполнители"), headers(editor));
+        List<List<String>> items = cells(editor);
+        List<String> names = read(plan, o -> {
+            List<String> all = new ArrayList<>();
+            for (var it = o.eAllContents(); it.hasNext();) {
+                if (it.next() instanceof oko.model.PlanItem item) {
+                    all.add(oneLine(item.getName()));
+                }
+            }
+            return all;
+        });
+        assertEquals(names.size(), items.size(), "every item of the plan, nested ones too");
+        assertTrue(items.stream().anyMatch(r -> !r.get(2).isEmpty()), "deadlines are shown");
+        UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+                "editor-plan"));
+        UiThread.run(() -> page().closeEditor(editor, false));
+    }
+
+    @Test
+    void validateShowsTheSampleProblemsAndDoubleClickSelectsTheObject() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        command("oko.ui.validate");
+        Job.getJobManager().join(ValidateHandler.FAMILY, null);
+        UiThread.settle(500);
+        ProblemsView view = UiThread.call(() -> (ProblemsView) page().findView(ProblemsView.ID));
+        assertNotNull(view, "Validate shows the problems view");
+        List<ProblemsView.Row> rows = UiThread.call(() -> {
+            List<ProblemsView.Row> all = new ArrayList<>();
+            for (var item : view.viewer().getTable().getItems()) {
+                all.add((ProblemsView.Row) item.getData());
+            }
+            return all;
+        });
+        assertEquals(9, rows.size(), rows.toString());
+        assertTrue(rows.stream().allMatch(r -> !r.error() && r.ruleId().equals("OKO-CYCLE-03")), rows.toString());
+        UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+                "problems-view"));
+        UiThread.run(() -> {
+            view.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(rows.get(0)));
+            view.viewer().getTable().notifyListeners(SWT.DefaultSelection, new Event());
+        });
+        UiThread.settle(300);
+        Object selected = UiThread.call(() -> ((org.eclipse.jface.viewers.IStructuredSelection) ((RepositoryNavigator) page()
+                .findView(RepositoryNavigator.ID)).viewer().getSelection()).getFirstElement());
+        assertTrue(selected instanceof oko.model.Direction, String.valueOf(selected));
+        assertEquals(rows.get(0).object(), CDOUtil.getCDOObject((EObject) selected).cdoID());
+    }
+}

@@ -1,0 +1,261 @@
+package oko.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.emf.cdo.view.CDOView;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import oko.model.IndicatorValue;
+import oko.model.ModelRoot;
+import oko.model.MonitoringRun;
+import oko.model.Period;
+import oko.model.QualitySystem;
+import oko.model.RawValue;
+import oko.model.Recommendation;
+import oko.monitoring.MonitoringEngine;
+import oko.monitoring.RawValueImport;
+import oko.monitoring.Recommendations;
+import oko.monitoring.RiskGroups;
+import oko.monitoring.ui.internal.MonitoringHandler;
+import oko.monitoring.ui.internal.MonitoringJobs;
+import oko.monitoring.ui.internal.MonitoringView;
+import oko.repository.OkoRepository;
+import oko.ui.RepositoryConnection;
+
+/**
+ * The Monitoring view and its actions in the running workbench, on the sample model: the table
+ * shows what the engine computes, sorts, marks the risk schools; Compute and Generate
+ * recommendations commit; a bad import shows its problems and stores nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MonitoringViewTest {
+
+    private static MonitoringView showFor2023() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        MonitoringView view = UiThread.call(() -> {
+            IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+            return (MonitoringView) page.showView(MonitoringView.ID);
+        });
+        UiThread.settle(500);
+        UiThread.run(() -> view.selectPeriod("2023"));
+        waitForTable(view);
+        return view;
+    }
+
+    private static void waitForTable(MonitoringView view) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            Job.getJobManager().join(MonitoringView.class, null);
+            UiThread.settle(100);
+            MonitoringView.Table table = view.table();
+            if (table != null && table.periodLabel().startsWith("2023") && !table.rows().isEmpty()) {
+                return;
+            }
+        }
+        throw new AssertionError("the Monitoring view did not show 2023");
+    }
+
+    /** What the engine computes for 2023 on a separate view of the repository. */
+    private static <T> T withSample(java.util.function.BiFunction<QualitySystem, Period, T> query) {
+        CDOView cdo = RepositoryConnection.repository().orElseThrow().openView();
+        try {
+            List<EObject> roots = OkoRepository.roots(cdo);
+            Period period = roots.stream().filter(ModelRoot.class::isInstance).map(ModelRoot.class::cast)
+                    .flatMap(m -> m.getPeriods().stream()).filter(p -> "2023".equals(p.getCode())).findFirst()
+                    .orElseThrow();
+            return query.apply(MonitoringEngine.systemsWithRuns(roots, period).get(0), period);
+        } finally {
+            cdo.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theTableShowsTheComputedValuesRanksAndRiskSchools() throws Exception {
+        MonitoringView view = showFor2023();
+        Set<String> organisations = new TreeSet<>();
+        Map<String, String> expected = withSample((system, period) -> {
+            Map<String, String> cells = new HashMap<>();
+            for (MonitoringEngine.IndicatorResult result : MonitoringEngine.compute(system, period)) {
+                for (MonitoringEngine.SchoolResult school : result.schools()) {
+                    organisations.add(school.school().getCode());
+                    cells.put(school.school().getCode() + "|" + result.indicator().getCode(), school.value().present()
+                            ? Recommendations.format(school.value().number()) + " (" + school.rank() + ")" : "—");
+                }
+            }
+            for (RiskGroups.RiskListResult list : RiskGroups.compute(system, period, RiskGroups.Policy.DEFAULT)) {
+                list.schools().forEach(s -> cells.merge(s.getCode() + "|risk", list.group().getCode(),
+                        (a, b) -> String.join(", ", new TreeSet<>(List.of(a, b)))));
+            }
+            return cells;
+        });
+        List<String> headers = new ArrayList<>();
+        List<List<String>> rows = UiThread.call(() -> {
+            Table table = view.swtTable();
+            for (var column : table.getColumns()) {
+                headers.add(column.getText());
+            }
+            List<List<String>> texts = new ArrayList<>();
+            for (TableItem item : table.getItems()) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < table.getColumnCount(); c++) {
+                    cells.add(item.getText(c));
+                }
+                texts.add(cells);
+            }
+            return texts;
+        });
+        assertEquals(List.of("Образовательная организация", "Кластер", "Группы риска"), headers.subList(0, 3));
+        assertTrue(headers.containsAll(List.of("1.2.1.1", "1.2.1.2", "1.2.2.1")), headers.toString());
+        assertEquals(organisations, new TreeSet<>(rows.stream().map(r -> r.get(0).split(" ")[0]).toList()),
+                "a row per organisation with values: the 12 illustrative schools and the municipal body");
+        int riskRows = 0;
+        for (List<String> row : rows) {
+            String school = row.get(0).split(" ")[0];
+            assertEquals(expected.getOrDefault(school + "|risk", ""), row.get(2), school);
+            riskRows += row.get(2).isEmpty() ? 0 : 1;
+            for (int c = 3; c < headers.size(); c++) {
+                assertEquals(expected.getOrDefault(school + "|" + headers.get(c), ""), row.get(c),
+                        school + " " + headers.get(c));
+            }
+        }
+        assertTrue(riskRows > 0, "the sample has risk schools");
+
+        // sort by 1.2.1.1, ascending: the values read from the cells are non-decreasing
+        int column = headers.indexOf("1.2.1.1");
+        List<Double> sorted = UiThread.call(() -> {
+            Table table = view.swtTable();
+            table.getColumn(column).notifyListeners(SWT.Selection, new Event());
+            List<Double> values = new ArrayList<>();
+            for (TableItem item : table.getItems()) {
+                String text = item.getText(column);
+                if (!text.equals("—") && !text.isEmpty()) {
+                    values.add(Double.parseDouble(text.split(" ")[0].replace(',', '.')));
+                }
+            }
+            assertEquals(SWT.UP, table.getSortDirection());
+            return values;
+        });
+        List<Double> copy = new ArrayList<>(sorted);
+        copy.sort(null);
+        assertEquals(copy, sorted);
+        Path file = UiThread.call(() -> Screenshots.save(
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "workbench-monitoring"));
+        assertTrue(Files.size(file) > 5_000);
+    }
+
+    @Test
+    @Order(2)
+    void computeAndGenerateRecommendationsCommitTheirResults() throws Exception {
+        showFor2023();
+        UiThread.run(() -> PlatformUI.getWorkbench().getService(IHandlerService.class)
+                .executeCommand("oko.monitoring.ui.compute", null));
+        Job.getJobManager().join(MonitoringJobs.FAMILY, null);
+        int stored = withSample((system, period) -> {
+            int values = 0;
+            for (MonitoringRun run : MonitoringEngine.runs(system, period)) {
+                for (IndicatorValue value : run.getValues()) {
+                    values += "1.2.1.1".equals(value.getIndicator().getCode()) ? 1 : 0;
+                }
+            }
+            return values;
+        });
+        assertEquals(12, stored, "a value (or no-value) per illustrative school of 1.2.1.1 is stored for 2023");
+
+        UiThread.run(() -> PlatformUI.getWorkbench().getService(IHandlerService.class)
+                .executeCommand("oko.monitoring.ui.recommend", null));
+        Job.getJobManager().join(MonitoringJobs.FAMILY, null);
+        List<String> texts = withSample((system, period) -> Recommendations.rules(system).stream()
+                .flatMap(rule -> ((QualitySystem) rule.eContainer()).getRecommendations().stream()
+                        .filter(r -> r.getRule() == rule && r.getPeriod() == period))
+                .map(Recommendation::getText).toList());
+        assertFalse(texts.isEmpty());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Школам из списка ШНОР")), texts.toString());
+    }
+
+    @Test
+    @Order(3)
+    void aBadImportShowsItsProblemsInADialogAndStoresNothing() throws Exception {
+        MonitoringView view = showFor2023();
+        Path bad = Files.createTempFile("bad-values", ".csv");
+        Files.writeString(bad, "school;measure;value\nИШМ-01;ege_graduates;много\nИШМ-77;ege_graduates;1\n",
+                StandardCharsets.UTF_8);
+        Set<Double> before = rawValues();
+        // the Tycho UI harness turns error dialogs into log entries; this test wants to see the dialog
+        org.eclipse.jface.dialogs.ErrorDialog.AUTOMATED_MODE = false;
+        UiThread.run(() -> MonitoringHandler.importValues(bad, RawValueImport.Layout.LONG, view));
+        Job.getJobManager().join(MonitoringJobs.FAMILY, null);
+        Shell dialog = null;
+        for (int i = 0; i < 50 && dialog == null; i++) {
+            UiThread.settle(100);
+            dialog = UiThread.call(() -> {
+                for (Shell shell : Display.getDefault().getShells()) {
+                    if (shell.isVisible() && "Мониторинг".equals(shell.getText())) {
+                        return shell;
+                    }
+                }
+                return null;
+            });
+        }
+        assertNotNull(dialog, "no error dialog");
+        Shell shown = dialog;
+        String text = UiThread.call(() -> texts(shown));
+        assertTrue(text.contains("ничего не сохранено"), text);
+        UiThread.call(() -> Screenshots.save(shown, "monitoring-import-error"));
+        UiThread.run(shown::close);
+        org.eclipse.jface.dialogs.ErrorDialog.AUTOMATED_MODE = true;
+        assertEquals(before, rawValues(), "nothing of the bad file is stored");
+    }
+
+    private static Set<Double> rawValues() {
+        return withSample((system, period) -> {
+            Set<Double> values = new java.util.HashSet<>();
+            for (MonitoringRun run : MonitoringEngine.runs(system, period)) {
+                for (RawValue value : run.getRawValues()) {
+                    if ("ИШМ-01".equals(value.getOrganisation().getCode()) && "ege_graduates".equals(value.getCode())) {
+                        values.add(value.getValue());
+                    }
+                }
+            }
+            return values;
+        });
+    }
+
+    private static String texts(org.eclipse.swt.widgets.Composite composite) {
+        StringBuilder text = new StringBuilder();
+        for (var child : composite.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Label label) {
+                text.append(label.getText()).append('\n');
+            } else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                text.append(texts(inner));
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,509 @@
+package oko.ui.internal.editors;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.emf.cdo.transaction.CDOTransaction;
+import org.eclipse.emf.cdo.view.CDOViewInvalidationEvent;
+import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.CommandStack;
+import org.eclipse.emf.common.command.CommandStackListener;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.edit.command.AddCommand;
+import org.eclipse.emf.edit.command.DeleteCommand;
+import org.eclipse.emf.edit.command.SetCommand;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.emf.edit.domain.IEditingDomainProvider;
+import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
+import org.eclipse.emf.edit.provider.IItemPropertyDescriptor;
+import org.eclipse.emf.edit.provider.IItemPropertySource;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.CellEditor;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.DialogCellEditor;
+import org.eclipse.jface.viewers.EditingSupport;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.jface.viewers.TextCellEditor;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.jface.window.Window;
+import org.eclipse.net4j.util.event.IListener;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.dialogs.ListSelectionDialog;
+import org.eclipse.ui.part.EditorPart;
+
+import oko.model.FunctionSection;
+import oko.model.OkoFactory;
+import oko.model.OkoPackage;
+import oko.model.Plan;
+import oko.model.PlanItem;
+import oko.model.edit.ModelLabels;
+import oko.model.provider.OkoItemProviderAdapterFactory;
+import oko.repository.CommitConflictException;
+import oko.repository.OkoRepository;
+import oko.ui.RepositoryConnection;
+import oko.ui.internal.Messages;
+
+/**
+ * A table editor (technological map, role distribution, plan of measures) bound to its own CDO
+ * transaction. Every edit is an EMF command on the editor's command stack (Edit ▸ Undo/Redo,
+ * Ctrl+Z/Ctrl+Y); the editor is dirty while the stack has unsaved commands; Save commits the
+ * transaction with a comment the user gives. A conflict with another client's commit offers to
+ * reload (dropping this editor's changes) or to keep editing.
+ */
+public final class TableEditor extends EditorPart implements IEditingDomainProvider {
+
+    public static final String ID = "oko.ui.editors.table";
+
+    private OkoRepository repository;
+    private CDOTransaction transaction;
+    private EObject root;
+    private TableKind kind;
+    private final ComposedAdapterFactory factory = new ComposedAdapterFactory(
+            List.of(new OkoItemProviderAdapterFactory()));
+    private AdapterFactoryEditingDomain domain;
+    private TreeViewer viewer;
+    private final List<org.eclipse.ui.views.properties.PropertySheetPage> propertyPages = new ArrayList<>();
+    private final Action undo = new Action() {
+        @Override
+        public void run() {
+            domain.getCommandStack().undo();
+        }
+    };
+    private final Action redo = new Action() {
+        @Override
+        public void run() {
+            domain.getCommandStack().redo();
+        }
+    };
+    private final CommandStackListener stackListener = event -> {
+        Control control = viewer == null ? null : viewer.getControl();
+        if (control != null && !control.isDisposed()) {
+            control.getDisplay().asyncExec(this::stackChanged);
+        }
+    };
+    private final IListener invalidations = event -> {
+        if (event instanceof CDOViewInvalidationEvent && viewer != null && !viewer.getControl().isDisposed()) {
+            viewer.getControl().getDisplay().asyncExec(() -> {
+                if (!viewer.getControl().isDisposed()) {
+                    viewer.refresh();
+                }
+            });
+        }
+    };
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof ModelEditorInput modelInput)) {
+            throw new PartInitException(String.valueOf(input));
+        }
+        setSite(site);
+        setInput(input);
+        kind = modelInput.kind();
+        repository = RepositoryConnection.repository()
+                .orElseThrow(() -> new PartInitException(Messages.editorNoRepository));
+        transaction = repository.openTransaction();
+        try {
+            root = transaction.getObject(modelInput.id());
+        } catch (RuntimeException e) {
+            transaction.close();
+            throw new PartInitException(Messages.bind(Messages.editorObjectGone, input.getName()), e);
+        }
+        transaction.addListener(invalidations);
+        domain = new AdapterFactoryEditingDomain(factory, new BasicCommandStack(), transaction.getResourceSet());
+        domain.getCommandStack().addCommandStackListener(stackListener);
+        setPartName(input.getName());
+        setTitleToolTip(input.getToolTipText());
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        viewer = new TreeViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
+        viewer.getTree().setHeaderVisible(true);
+        viewer.getTree().setLinesVisible(true);
+        ColumnViewerToolTipSupport.enableFor(viewer);
+        viewer.setContentProvider(new ITreeContentProvider() {
+            @Override
+            public Object[] getElements(Object input) {
+                return kind.rows((EObject) input).toArray();
+            }
+
+            @Override
+            public Object[] getChildren(Object parent) {
+                return kind.children((EObject) parent).toArray();
+            }
+
+            @Override
+            public Object getParent(Object element) {
+                return ((EObject) element).eContainer();
+            }
+
+            @Override
+            public boolean hasChildren(Object element) {
+                return !kind.children((EObject) element).isEmpty();
+            }
+        });
+        Color overdue = new Color(190, 0, 0);
+        org.eclipse.jface.layout.TreeColumnLayout layout = new org.eclipse.jface.layout.TreeColumnLayout();
+        parent.setLayout(layout);
+        for (TableKind.Column column : kind.columns()) {
+            TreeViewerColumn treeColumn = new TreeViewerColumn(viewer, SWT.LEFT);
+            treeColumn.getColumn().setText(column.title());
+            treeColumn.getColumn().setToolTipText(column.title());
+            treeColumn.getColumn().setResizable(true);
+            layout.setColumnData(treeColumn.getColumn(),
+                    new org.eclipse.jface.viewers.ColumnWeightData(column.width(), Math.min(column.width(), 60), true));
+            treeColumn.setLabelProvider(new WrappingLabelProvider(column, overdue));
+            if (column.feature() != null) {
+                treeColumn.setEditingSupport(new FeatureEditing(column));
+            }
+        }
+        org.eclipse.jface.viewers.OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
+        viewer.setInput(root);
+        viewer.expandAll();
+        getSite().setSelectionProvider(viewer);
+        var bars = getEditorSite().getActionBars();
+        bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
+        bars.setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
+        Action delete = new Action(Messages.editorDelete) {
+            @Override
+            public void run() {
+                deleteSelection();
+            }
+        };
+        bars.setGlobalActionHandler(ActionFactory.DELETE.getId(), delete);
+        if (kind != TableKind.TECH_MAP) {
+            Action add = new Action(kind == TableKind.PLAN ? Messages.editorAddItem : Messages.editorAddFunction) {
+                @Override
+                public void run() {
+                    addRow();
+                }
+            };
+            bars.getToolBarManager().add(add);
+            bars.getToolBarManager().add(delete);
+        }
+        bars.updateActionBars();
+        stackChanged();
+    }
+
+    static String oneLine(String text) {
+        return text.replace('\n', ' ').replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Draws a cell's whole text wrapped to the column's width (the documents' cells are long), up
+     * to {@link #MAX_LINES} lines; the tooltip has the full text. SWT on GTK gives every row the
+     * height of the tallest.
+     */
+    private final class WrappingLabelProvider extends org.eclipse.jface.viewers.OwnerDrawLabelProvider {
+        private static final int MAX_LINES = 8;
+        private final TableKind.Column column;
+        private final Color overdue;
+
+        WrappingLabelProvider(TableKind.Column column, Color overdue) {
+            this.column = column;
+            this.overdue = overdue;
+        }
+
+        private List<String> lines(org.eclipse.swt.graphics.GC gc, Object element, int width) {
+            return Wrapping.wrap(oneLine(column.text().apply((EObject) element)), width - 8,
+                    text -> gc.textExtent(text).x, MAX_LINES);
+        }
+
+        private int width(org.eclipse.swt.widgets.Event event) {
+            return ((org.eclipse.swt.widgets.Tree) event.widget).getColumn(event.index).getWidth();
+        }
+
+        @Override
+        protected void measure(org.eclipse.swt.widgets.Event event, Object element) {
+            int lines = Math.max(1, lines(event.gc, element, width(event)).size());
+            event.height = lines * event.gc.getFontMetrics().getHeight() + 4;
+        }
+
+        @Override
+        protected void paint(org.eclipse.swt.widgets.Event event, Object element) {
+            int lineHeight = event.gc.getFontMetrics().getHeight();
+            if (kind == TableKind.PLAN && TableKind.overdue((EObject) element)) {
+                event.gc.setForeground(overdue);
+            } else if ((event.detail & SWT.SELECTED) == 0) {
+                event.gc.setForeground(viewer.getTree().getForeground());
+            }
+            int y = event.y + 2;
+            for (String line : lines(event.gc, element, width(event))) {
+                event.gc.drawText(line, event.x + 4, y, true);
+                y += lineHeight;
+            }
+        }
+
+        @Override
+        public String getToolTipText(Object element) {
+            String text = column.text().apply((EObject) element);
+            return text.isEmpty() ? null : text;
+        }
+    }
+
+    /** Edits a feature of the row through a SetCommand: text, or the chosen references. */
+    private final class FeatureEditing extends EditingSupport {
+        private final TableKind.Column column;
+
+        FeatureEditing(TableKind.Column column) {
+            super(viewer);
+            this.column = column;
+        }
+
+        private EStructuralFeature feature(Object element) {
+            return ((EObject) element).eClass().getEStructuralFeature(column.feature());
+        }
+
+        @Override
+        protected boolean canEdit(Object element) {
+            EStructuralFeature feature = feature(element);
+            return feature != null && feature.isChangeable();
+        }
+
+        @Override
+        protected CellEditor getCellEditor(Object element) {
+            EStructuralFeature feature = feature(element);
+            if (feature instanceof EReference reference && reference.isMany()) {
+                return new DialogCellEditor(viewer.getTree()) {
+                    @Override
+                    protected Object openDialogBox(Control window) {
+                        return chooseReferences((EObject) element, reference);
+                    }
+                };
+            }
+            return new TextCellEditor(viewer.getTree(), column.multiLine() ? SWT.MULTI | SWT.WRAP | SWT.V_SCROLL : SWT.SINGLE);
+        }
+
+        @Override
+        protected Object getValue(Object element) {
+            Object value = ((EObject) element).eGet(feature(element));
+            return value instanceof String || value == null ? (value == null ? "" : value) : value;
+        }
+
+        @Override
+        protected void setValue(Object element, Object value) {
+            EStructuralFeature feature = feature(element);
+            Object old = ((EObject) element).eGet(feature);
+            if (value == null || value.equals(old) || feature instanceof EReference == false && "".equals(value) && old == null) {
+                return;
+            }
+            Command command = SetCommand.create(domain, element, feature, value);
+            if (command.canExecute()) {
+                domain.getCommandStack().execute(command);
+            }
+        }
+    }
+
+    /** The references chosen in a dialog from the feature's choices, or null when cancelled. */
+    private Object chooseReferences(EObject element, EReference reference) {
+        IItemPropertySource source = (IItemPropertySource) factory.adapt(element, IItemPropertySource.class);
+        IItemPropertyDescriptor descriptor = source == null ? null : source.getPropertyDescriptor(element, reference);
+        Collection<?> choices = descriptor == null ? List.of() : descriptor.getChoiceOfValues(element);
+        List<Object> candidates = new ArrayList<>(choices);
+        candidates.remove(null);
+        ListSelectionDialog dialog = ListSelectionDialog.of(candidates)
+                .labelProvider(new LabelProvider() {
+                    @Override
+                    public String getText(Object object) {
+                        return ModelLabels.label((EObject) object);
+                    }
+                })
+                .title(ModelLabels.featureName(element.eClass(), reference))
+                .message(ModelLabels.label(element))
+                .preselect(((List<?>) element.eGet(reference)).toArray())
+                .create(getSite().getShell());
+        if (dialog.open() != Window.OK) {
+            return null;
+        }
+        return new ArrayList<>(List.of(dialog.getResult()));
+    }
+
+    private void addRow() {
+        Object selected = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
+        Command command;
+        EObject created;
+        if (kind == TableKind.PLAN) {
+            PlanItem item = OkoFactory.eINSTANCE.createPlanItem();
+            item.setName(Messages.editorNewItem);
+            created = item;
+            EObject owner = selected instanceof PlanItem planItem ? planItem.eContainer() : root;
+            command = AddCommand.create(domain, owner, owner instanceof Plan ? OkoPackage.Literals.PLAN__ITEMS
+                    : OkoPackage.Literals.PLAN_ITEM__CHILDREN, item);
+        } else {
+            oko.model.Function function = OkoFactory.eINSTANCE.createFunction();
+            function.setName(Messages.editorNewFunction);
+            created = function;
+            EObject section = selected instanceof FunctionSection s ? s
+                    : selected instanceof EObject o && o.eContainer() instanceof FunctionSection s ? s
+                            : kind.rows(root).isEmpty() ? null : kind.rows(root).get(0);
+            if (section == null) {
+                return;
+            }
+            command = AddCommand.create(domain, section, OkoPackage.Literals.FUNCTION_SECTION__FUNCTIONS, function);
+        }
+        domain.getCommandStack().execute(command);
+        viewer.refresh();
+        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(created), true);
+    }
+
+    private void deleteSelection() {
+        List<?> selected = ((IStructuredSelection) viewer.getSelection()).toList();
+        if (selected.isEmpty() || kind == TableKind.TECH_MAP) {
+            return;
+        }
+        Command command = DeleteCommand.create(domain, selected);
+        if (command.canExecute()) {
+            domain.getCommandStack().execute(command);
+        }
+    }
+
+    private void stackChanged() {
+        if (viewer == null || viewer.getControl().isDisposed()) {
+            return;
+        }
+        CommandStack stack = domain.getCommandStack();
+        undo.setEnabled(stack.canUndo());
+        undo.setText(stack.canUndo() ? Messages.bind(Messages.editorUndo, stack.getUndoCommand().getLabel())
+                : Messages.bind(Messages.editorUndo, ""));
+        redo.setEnabled(stack.canRedo());
+        redo.setText(stack.canRedo() ? Messages.bind(Messages.editorRedo, stack.getRedoCommand().getLabel())
+                : Messages.bind(Messages.editorRedo, ""));
+        viewer.refresh();
+        propertyPages.removeIf(page -> page.getControl() == null || page.getControl().isDisposed());
+        propertyPages.forEach(org.eclipse.ui.views.properties.PropertySheetPage::refresh);
+        firePropertyChange(PROP_DIRTY);
+    }
+
+    @Override
+    public boolean isDirty() {
+        return domain != null && ((BasicCommandStack) domain.getCommandStack()).isSaveNeeded();
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        InputDialog ask = new InputDialog(getSite().getShell(), Messages.editorCommentTitle,
+                Messages.bind(Messages.editorCommentMessage, repository.label()),
+                Messages.bind(Messages.editorCommentDefault, kind.title(), getPartName()), null);
+        if (ask.open() != Window.OK) {
+            monitor.setCanceled(true);
+            return;
+        }
+        try {
+            repository.commit(transaction, ask.getValue(), monitor);
+            ((BasicCommandStack) domain.getCommandStack()).saveIsDone();
+            domain.getCommandStack().flush();
+            stackChanged();
+        } catch (CommitConflictException e) {
+            monitor.setCanceled(true);
+            ILog.of(TableEditor.class).warn(e.getMessage());
+            if (MessageDialog.openQuestion(getSite().getShell(), Messages.editorConflictTitle,
+                    Messages.bind(Messages.editorConflict, e.getMessage()))) {
+                reload();
+            }
+        } catch (RuntimeException e) {
+            monitor.setCanceled(true);
+            var status = Status.error(Messages.bind(Messages.editorSaveFailed, e.getMessage()), e);
+            ILog.of(TableEditor.class).log(status);
+            ErrorDialog.openError(getSite().getShell(), Messages.editorSaveFailedTitle, null, status);
+        }
+    }
+
+    /** Drops this editor's changes and shows the repository's current state. */
+    public void reload() {
+        transaction.rollback();
+        domain.getCommandStack().flush();
+        stackChanged();
+    }
+
+    @Override
+    public void doSaveAs() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+
+    @Override
+    public EditingDomain getEditingDomain() {
+        return domain;
+    }
+
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == org.eclipse.ui.views.properties.IPropertySheetPage.class) {
+            // the selection's properties, editable through this editor's command stack
+            var page = new org.eclipse.ui.views.properties.PropertySheetPage();
+            propertyPages.add(page);
+            page.setPropertySourceProvider(object -> object instanceof EObject eObject
+                    ? new oko.ui.internal.properties.ItemPropertySource(eObject, factory, domain) : null);
+            return adapter.cast(page);
+        }
+        return super.getAdapter(adapter);
+    }
+
+    /**
+     * The texts of the visible rows (depth first) and columns as the cells draw them, unwrapped;
+     * the items themselves carry no text (SWT on GTK would draw it over the wrapped one).
+     */
+    public List<List<String>> cellTexts() {
+        List<List<String>> rows = new ArrayList<>();
+        collect(viewer.getTree().getItems(), rows);
+        return rows;
+    }
+
+    private void collect(org.eclipse.swt.widgets.TreeItem[] items, List<List<String>> rows) {
+        for (org.eclipse.swt.widgets.TreeItem item : items) {
+            if (item.getData() instanceof EObject element) {
+                rows.add(kind.columns().stream().map(c -> oneLine(c.text().apply(element))).toList());
+            }
+            collect(item.getItems(), rows);
+        }
+    }
+
+    /** The tree, for tests. */
+    public TreeViewer viewer() {
+        return viewer;
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (domain != null) {
+            domain.getCommandStack().removeCommandStackListener(stackListener);
+        }
+        if (transaction != null && !transaction.isClosed()) {
+            transaction.removeListener(invalidations);
+            transaction.close();
+        }
+        factory.dispose();
+        super.dispose();
+    }
+}

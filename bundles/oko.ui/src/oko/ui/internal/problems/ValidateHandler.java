@@ -1,0 +1,87 @@
+package oko.ui.internal.problems;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.emf.cdo.util.CDOUtil;
+import org.eclipse.emf.cdo.view.CDOView;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+import oko.core.validation.OkoValidation;
+import oko.repository.OkoRepository;
+import oko.ui.RepositoryConnection;
+import oko.ui.internal.Messages;
+
+/** Model ▸ Validate (Ctrl+Shift+V): the model's rules over the whole repository, as a job with progress. */
+public final class ValidateHandler extends AbstractHandler {
+
+    /** Family of the validation job, for tests. */
+    public static final Object FAMILY = ValidateHandler.class;
+
+    @Override
+    public Object execute(ExecutionEvent event) {
+        IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
+        Job job = new Job(Messages.validateJob) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                OkoRepository repository = RepositoryConnection.repository().orElse(null);
+                if (repository == null) {
+                    return Status.CANCEL_STATUS;
+                }
+                CDOView view = repository.openView();
+                try {
+                    List<ProblemsView.Row> rows = new ArrayList<>();
+                    for (OkoValidation.Problem problem : OkoValidation.validate(OkoRepository.roots(view), monitor)) {
+                        rows.add(new ProblemsView.Row(problem.isError(), problem.ruleId(), problem.message(),
+                                problem.path(), problem.object() == null ? null
+                                        : CDOUtil.getCDOObject(problem.object()).cdoID()));
+                    }
+                    window.getShell().getDisplay().asyncExec(() -> show(window, rows));
+                    return Status.OK_STATUS;
+                } catch (OperationCanceledException e) {
+                    return Status.CANCEL_STATUS;
+                } catch (RuntimeException e) {
+                    IStatus status = Status.error(Messages.bind(Messages.validateFailed, e.getMessage()), e);
+                    ILog.of(ValidateHandler.class).log(status);
+                    window.getShell().getDisplay().asyncExec(() -> ErrorDialog.openError(window.getShell(),
+                            Messages.validateJob, null, status));
+                    return Status.OK_STATUS;
+                } finally {
+                    view.close();
+                }
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        job.setUser(true);
+        job.schedule();
+        return null;
+    }
+
+    private static void show(IWorkbenchWindow window, List<ProblemsView.Row> rows) {
+        if (window.getShell().isDisposed() || !PlatformUI.isWorkbenchRunning()) {
+            return;
+        }
+        try {
+            ProblemsView view = (ProblemsView) window.getActivePage().showView(ProblemsView.ID);
+            view.show(rows);
+        } catch (PartInitException e) {
+            ILog.of(ValidateHandler.class).log(e.getStatus());
+        }
+    }
+}

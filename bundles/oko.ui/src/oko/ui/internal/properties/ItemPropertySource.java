@@ -1,0 +1,245 @@
+package oko.ui.internal.properties;
+
+import java.text.DateFormat;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.emf.common.notify.AdapterFactory;
+import org.eclipse.emf.common.util.Enumerator;
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EDataType;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.edit.command.SetCommand;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.emf.edit.provider.IItemLabelProvider;
+import org.eclipse.emf.edit.provider.IItemPropertyDescriptor;
+import org.eclipse.emf.edit.provider.IItemPropertySource;
+import org.eclipse.jface.viewers.CellEditor;
+import org.eclipse.jface.viewers.ComboBoxCellEditor;
+import org.eclipse.jface.viewers.ICellEditorValidator;
+import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.jface.viewers.TextCellEditor;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.views.properties.IPropertyDescriptor;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.eclipse.ui.views.properties.PropertyDescriptor;
+
+import oko.model.edit.ModelLabels;
+import oko.ui.internal.Messages;
+
+/**
+ * The Properties view's source for a model object, from its item provider's property
+ * descriptors (what EMF's edit.ui PropertySource does; edit.ui is not available here). With an
+ * editing domain, values are edited through commands (undoable in the editor); without one —
+ * objects of a read-only view, e.g. the navigator's — the properties are shown only.
+ * <p>
+ * Cell editors: one line of text for strings and numbers (checked as they are typed), a list
+ * for enums, booleans and single references (the descriptor's choices), a date as dd.mm.yyyy.
+ * Many-valued references are shown as a list of names.
+ */
+public final class ItemPropertySource implements IPropertySource {
+
+    private final EObject object;
+    private final IItemPropertySource source;
+    private final EditingDomain domain;
+
+    public ItemPropertySource(EObject object, AdapterFactory factory, EditingDomain domain) {
+        this.object = object;
+        this.source = (IItemPropertySource) factory.adapt(object, IItemPropertySource.class);
+        this.domain = domain;
+    }
+
+    @Override
+    public Object getEditableValue() {
+        return object;
+    }
+
+    @Override
+    public IPropertyDescriptor[] getPropertyDescriptors() {
+        if (source == null) {
+            return new IPropertyDescriptor[0];
+        }
+        List<IPropertyDescriptor> descriptors = new ArrayList<>();
+        for (IItemPropertyDescriptor item : source.getPropertyDescriptors(object)) {
+            descriptors.add(new Descriptor(item));
+        }
+        return descriptors.toArray(IPropertyDescriptor[]::new);
+    }
+
+    private IItemPropertyDescriptor item(Object id) {
+        return source.getPropertyDescriptor(object, id);
+    }
+
+    @Override
+    public Object getPropertyValue(Object id) {
+        IItemPropertyDescriptor item = item(id);
+        Object feature = item.getFeature(object);
+        Object value = feature instanceof EStructuralFeature f ? object.eGet(f) : item.getPropertyValue(object);
+        return value;
+    }
+
+    @Override
+    public boolean isPropertySet(Object id) {
+        return item(id).isPropertySet(object);
+    }
+
+    @Override
+    public void resetPropertyValue(Object id) {
+        // not offered: "restore default" makes little sense for these models
+    }
+
+    @Override
+    public void setPropertyValue(Object id, Object value) {
+        if (domain == null) {
+            return;
+        }
+        IItemPropertyDescriptor item = item(id);
+        EStructuralFeature feature = (EStructuralFeature) item.getFeature(object);
+        Object old = object.eGet(feature);
+        if (value == null ? old == null : value.equals(old)) {
+            return;
+        }
+        domain.getCommandStack().execute(SetCommand.create(domain, object, feature, value));
+    }
+
+    /** Text of a value for the Properties view. */
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof EObject eObject) {
+            return ModelLabels.label(eObject);
+        }
+        if (value instanceof Collection<?> list) {
+            List<String> texts = new ArrayList<>();
+            list.forEach(v -> texts.add(text(v)));
+            return String.join("; ", texts);
+        }
+        if (value instanceof Date date) {
+            return DateFormat.getDateInstance(DateFormat.MEDIUM, Locale.getDefault()).format(date);
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? Messages.propertyYes : Messages.propertyNo;
+        }
+        if (value instanceof Enumerator enumerator) {
+            return enumerator.getName();
+        }
+        return value.toString().replace('\n', ' ');
+    }
+
+    private final class Descriptor extends PropertyDescriptor {
+        private final IItemPropertyDescriptor item;
+
+        Descriptor(IItemPropertyDescriptor item) {
+            super(item.getId(object), item.getDisplayName(object));
+            this.item = item;
+            setDescription(item.getDescription(object));
+            setCategory(item.getCategory(object));
+            IItemLabelProvider labels = item.getLabelProvider(object);
+            setLabelProvider(new LabelProvider() {
+                @Override
+                public String getText(Object element) {
+                    if (element instanceof Enumerator || element instanceof Boolean) {
+                        return labels.getText(element);
+                    }
+                    return text(element);
+                }
+            });
+        }
+
+        @Override
+        public CellEditor createPropertyEditor(Composite parent) {
+            if (domain == null || !item.canSetProperty(object)) {
+                return null;
+            }
+            Object feature = item.getFeature(object);
+            if (!(feature instanceof EStructuralFeature structural) || structural.isMany()) {
+                return null;
+            }
+            Collection<?> choices = item.getChoiceOfValues(object);
+            if (choices != null || structural.getEType().getInstanceClass() == boolean.class
+                    || structural.getEType().getInstanceClass() == Boolean.class) {
+                List<Object> values = new ArrayList<>();
+                if (choices != null) {
+                    values.addAll(choices);
+                } else {
+                    values.addAll(List.of(Boolean.TRUE, Boolean.FALSE));
+                }
+                if (!structural.isRequired() && !values.contains(null) && !(structural.getEType().getInstanceClass() == boolean.class)) {
+                    values.add(0, null);
+                }
+                IItemLabelProvider labels = item.getLabelProvider(object);
+                String[] texts = values.stream().map(v -> v == null ? "" : v instanceof EObject e
+                        ? ModelLabels.label(e) : labels.getText(v)).toArray(String[]::new);
+                return new ComboBoxCellEditor(parent, texts, SWT.READ_ONLY) {
+                    @Override
+                    protected Object doGetValue() {
+                        int index = (Integer) super.doGetValue();
+                        return index < 0 ? object.eGet(structural) : values.get(index);
+                    }
+
+                    @Override
+                    protected void doSetValue(Object value) {
+                        super.doSetValue(Math.max(0, values.indexOf(value)));
+                    }
+                };
+            }
+            if (structural instanceof EAttribute attribute) {
+                return textEditor(parent, attribute.getEAttributeType());
+            }
+            return null;
+        }
+
+        private CellEditor textEditor(Composite parent, EDataType type) {
+            boolean isDate = type.getInstanceClass() == Date.class;
+            DateFormat dates = new java.text.SimpleDateFormat("dd.MM.yyyy");
+            TextCellEditor editor = new TextCellEditor(parent) {
+                @Override
+                protected Object doGetValue() {
+                    String text = ((String) super.doGetValue()).strip();
+                    if (text.isEmpty()) {
+                        return type.getInstanceClass() == String.class ? "" : null;
+                    }
+                    try {
+                        return isDate ? dates.parse(text) : EcoreUtil.createFromString(type, text);
+                    } catch (ParseException | RuntimeException e) {
+                        return null;
+                    }
+                }
+
+                @Override
+                protected void doSetValue(Object value) {
+                    super.doSetValue(value == null ? "" : isDate ? dates.format((Date) value)
+                            : value instanceof String s ? s : EcoreUtil.convertToString(type, value));
+                }
+            };
+            editor.setValidator(new ICellEditorValidator() {
+                @Override
+                public String isValid(Object value) {
+                    String text = value == null ? "" : value.toString().strip();
+                    if (text.isEmpty() || type.getInstanceClass() == String.class) {
+                        return null;
+                    }
+                    try {
+                        if (isDate) {
+                            dates.parse(text);
+                        } else {
+                            EcoreUtil.createFromString(type, text);
+                        }
+                        return null;
+                    } catch (ParseException | RuntimeException e) {
+                        return Messages.bind(Messages.propertyBadValue, text);
+                    }
+                }
+            });
+            return editor;
+        }
+    }
+}
