@@ -345,4 +345,157 @@ class EditorsTest {
         assertTrue(selected instanceof oko.model.Direction, String.valueOf(selected));
         assertEquals(rows.get(0).object(), CDOUtil.getCDOObject((EObject) selected).cdoID());
     }
+
+    /** Waits for a visible shell of that title, presses its default button, returns what it said. */
+    private static String answer(String title) throws Exception {
+        Shell dialog = null;
+        for (int i = 0; i < 80 && dialog == null; i++) {
+            UiThread.settle(100);
+            dialog = UiThread.call(() -> {
+                for (Shell shell : Display.getDefault().getShells()) {
+                    if (shell.isVisible() && title.equals(shell.getText())) {
+                        return shell;
+                    }
+                }
+                return null;
+            });
+        }
+        assertNotNull(dialog, "no dialog \"" + title + "\"");
+        Shell shown = dialog;
+        String text = UiThread.call(() -> labels(shown));
+        UiThread.call(() -> Screenshots.save(shown, "dialog-" + title.hashCode()));
+        UiThread.run(() -> shown.getDefaultButton().notifyListeners(SWT.Selection, new Event()));
+        return text;
+    }
+
+    private static String labels(org.eclipse.swt.widgets.Composite composite) {
+        StringBuilder text = new StringBuilder();
+        for (Control child : composite.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Label label) {
+                text.append(label.getText()).append('\n');
+            } else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                text.append(labels(inner));
+            }
+        }
+        return text.toString();
+    }
+
+    private static void editCell(TableEditor editor, int row, int column, String value) throws Exception {
+        UiThread.run(() -> {
+            Tree tree = editor.viewer().getTree();
+            editor.viewer().editElement(tree.getItem(row).getData(), column);
+            Text text = null;
+            for (Control child : tree.getChildren()) {
+                if (child instanceof Text t && !t.isDisposed()) {
+                    text = t;
+                }
+            }
+            assertNotNull(text, "no cell editor");
+            text.setText(value);
+            text.notifyListeners(SWT.DefaultSelection, new Event());
+        });
+        UiThread.settle(200);
+    }
+
+    @Test
+    void aConflictingCommitOfAnotherClientOffersToReload() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        CDOID mapId = find(o -> o instanceof TechnologicalMap map && map.getRows().size() == 6);
+        TableEditor editor = open(mapId, TableKind.TECH_MAP, "Технологическая карта (конфликт)");
+        editCell(editor, 1, 3, "Правка в редакторе");
+        assertTrue(UiThread.call(editor::isDirty));
+
+        // another client changes the same cell and commits first
+        OkoRepository repository = RepositoryConnection.repository().orElseThrow();
+        var other = repository.openTransaction();
+        try {
+            ((TechnologicalMap) other.getObject(mapId)).getRows().get(1).setCoordinatorDuty("Правка другого клиента");
+            repository.commit(other, "Тест: другой клиент", new org.eclipse.core.runtime.NullProgressMonitor());
+        } finally {
+            other.close();
+        }
+        UiThread.settle(500);
+
+        Display.getDefault().asyncExec(() -> {
+            try {
+                PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.file.save",
+                        null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        answer("Сохранение в репозиторий");
+        String conflict = answer("Конфликт изменений");
+        assertTrue(conflict.contains("Перезагрузить"), conflict);
+        UiThread.settle(500);
+        assertFalse(UiThread.call(editor::isDirty), "reloaded: the editor's change is dropped");
+        assertEquals("Правка другого клиента", cells(editor).get(1).get(3));
+        UiThread.run(() -> page().closeEditor(editor, false));
+    }
+
+    @Test
+    void anyOtherObjectOpensInTheFormEditorWithUndo() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        CDOID roleId = find(o -> o instanceof oko.model.Role role && "coordinator".equals(role.getCode()));
+        oko.ui.internal.editors.FormEditor editor = UiThread.call(() -> (oko.ui.internal.editors.FormEditor) page()
+                .openEditor(new ModelEditorInput(roleId, TableKind.FORM, "Роль"), oko.ui.internal.editors.FormEditor.ID));
+        UiThread.settle(300);
+        List<List<String>> rows = UiThread.call(editor::rows);
+        assertTrue(rows.contains(List.of("Код", "coordinator")), rows.toString());
+        int nameRow = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).get(0).equals("Наименование")) {
+                nameRow = i;
+            }
+        }
+        assertTrue(nameRow >= 0, rows.toString());
+        String original = rows.get(nameRow).get(1);
+        int row = nameRow;
+        UiThread.run(() -> {
+            var table = editor.viewer().getTable();
+            editor.viewer().editElement(table.getItem(row).getData(), 1);
+            Text text = null;
+            for (Control child : table.getChildren()) {
+                if (child instanceof Text t && !t.isDisposed()) {
+                    text = t;
+                }
+            }
+            assertNotNull(text, "no cell editor for the name");
+            text.setText("Координатор (правка)");
+            text.notifyListeners(SWT.DefaultSelection, new Event());
+        });
+        UiThread.settle(200);
+        assertEquals("Координатор (правка)", UiThread.call(editor::rows).get(row).get(1));
+        assertTrue(UiThread.call(editor::isDirty));
+        UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+                "editor-form"));
+        command("org.eclipse.ui.edit.undo");
+        assertEquals(original, UiThread.call(editor::rows).get(row).get(1));
+        assertFalse(UiThread.call(editor::isDirty));
+        UiThread.run(() -> page().closeEditor(editor, false));
+    }
+
+    @Test
+    void exportAndImportTheModelAsJobs() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("oko-export").resolve("model.xmi");
+        Shell shell = UiThread.call(() -> PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell());
+        oko.ui.internal.exchange.ExchangeHandler.exportTo(file, shell);
+        Job.getJobManager().join(oko.ui.internal.exchange.ExchangeHandler.FAMILY, null);
+        assertTrue(java.nio.file.Files.size(file) > 100_000, "the whole model is exported");
+        assertTrue(java.nio.file.Files.readString(file).contains("Технологическая карта"));
+
+        // a broken file: refused with its line, shown in a dialog, nothing changed
+        java.nio.file.Path broken = file.resolveSibling("broken.xmi");
+        java.nio.file.Files.writeString(broken, "<?xml version=\"1.0\"?>\n<oko:ModelRoot xmlns:oko=\"http://oko.dev/model/1.0\">\n<bad\n");
+        org.eclipse.jface.dialogs.ErrorDialog.AUTOMATED_MODE = false;
+        try {
+            oko.ui.internal.exchange.ExchangeHandler.importFiles(List.of(broken), false, shell);
+            Job.getJobManager().join(oko.ui.internal.exchange.ExchangeHandler.FAMILY, null);
+            String said = answer("Импорт и экспорт модели");
+            assertTrue(said.contains("не выполнен"), said);
+        } finally {
+            org.eclipse.jface.dialogs.ErrorDialog.AUTOMATED_MODE = true;
+        }
+    }
 }

@@ -80,6 +80,20 @@ public final class Messages extends NLS {
     public static String schoolMeasure;
     public static String schoolPlanItem;
     public static String schoolNoValue;
+    public static String editorForm;
+    public static String formProperty;
+    public static String formValue;
+    public static String exchangeTitle;
+    public static String importModelTitle;
+    public static String exportModelTitle;
+    public static String importReplaceQuestion;
+    public static String importModelJob;
+    public static String importModelComment;
+    public static String importModelDone;
+    public static String importModelFailed;
+    public static String exportModelJob;
+    public static String exportModelDone;
+    public static String exchangeFailed;
 
     static {
         NLS.initializeMessages("oko.ui.internal.messages", Messages.class);

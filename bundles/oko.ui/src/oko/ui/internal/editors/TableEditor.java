@@ -4,33 +4,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.eclipse.core.runtime.ILog;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.emf.cdo.transaction.CDOTransaction;
-import org.eclipse.emf.cdo.view.CDOViewInvalidationEvent;
-import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
-import org.eclipse.emf.common.command.CommandStack;
-import org.eclipse.emf.common.command.CommandStackListener;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.DeleteCommand;
 import org.eclipse.emf.edit.command.SetCommand;
-import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
-import org.eclipse.emf.edit.domain.EditingDomain;
-import org.eclipse.emf.edit.domain.IEditingDomainProvider;
-import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
 import org.eclipse.emf.edit.provider.IItemPropertyDescriptor;
 import org.eclipse.emf.edit.provider.IItemPropertySource;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.dialogs.ErrorDialog;
-import org.eclipse.jface.dialogs.InputDialog;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.CellEditor;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.DialogCellEditor;
 import org.eclipse.jface.viewers.EditingSupport;
@@ -41,7 +25,6 @@ import org.eclipse.jface.viewers.TextCellEditor;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.jface.window.Window;
-import org.eclipse.net4j.util.event.IListener;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
@@ -51,7 +34,6 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.dialogs.ListSelectionDialog;
-import org.eclipse.ui.part.EditorPart;
 
 import oko.model.FunctionSection;
 import oko.model.OkoFactory;
@@ -59,82 +41,39 @@ import oko.model.OkoPackage;
 import oko.model.Plan;
 import oko.model.PlanItem;
 import oko.model.edit.ModelLabels;
-import oko.model.provider.OkoItemProviderAdapterFactory;
-import oko.repository.CommitConflictException;
-import oko.repository.OkoRepository;
-import oko.ui.RepositoryConnection;
 import oko.ui.internal.Messages;
 
 /**
- * A table editor (technological map, role distribution, plan of measures) bound to its own CDO
- * transaction. Every edit is an EMF command on the editor's command stack (Edit ▸ Undo/Redo,
- * Ctrl+Z/Ctrl+Y); the editor is dirty while the stack has unsaved commands; Save commits the
- * transaction with a comment the user gives. A conflict with another client's commit offers to
- * reload (dropping this editor's changes) or to keep editing.
+ * A table editor (technological map, role distribution, plan of measures): the rows and columns
+ * of {@link TableKind}, long texts wrapped, cells edited in place through commands; the rest
+ * (transaction, undo, save, conflicts) is {@link TransactionalEditor}'s.
  */
-public final class TableEditor extends EditorPart implements IEditingDomainProvider {
+public final class TableEditor extends TransactionalEditor {
 
     public static final String ID = "oko.ui.editors.table";
 
-    private OkoRepository repository;
-    private CDOTransaction transaction;
-    private EObject root;
     private TableKind kind;
-    private final ComposedAdapterFactory factory = new ComposedAdapterFactory(
-            List.of(new OkoItemProviderAdapterFactory()));
-    private AdapterFactoryEditingDomain domain;
     private TreeViewer viewer;
-    private final List<org.eclipse.ui.views.properties.PropertySheetPage> propertyPages = new ArrayList<>();
-    private final Action undo = new Action() {
-        @Override
-        public void run() {
-            domain.getCommandStack().undo();
-        }
-    };
-    private final Action redo = new Action() {
-        @Override
-        public void run() {
-            domain.getCommandStack().redo();
-        }
-    };
-    private final CommandStackListener stackListener = event -> {
-        Control control = viewer == null ? null : viewer.getControl();
-        if (control != null && !control.isDisposed()) {
-            control.getDisplay().asyncExec(this::stackChanged);
-        }
-    };
-    private final IListener invalidations = event -> {
-        if (event instanceof CDOViewInvalidationEvent && viewer != null && !viewer.getControl().isDisposed()) {
-            viewer.getControl().getDisplay().asyncExec(() -> {
-                if (!viewer.getControl().isDisposed()) {
-                    viewer.refresh();
-                }
-            });
-        }
-    };
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-        if (!(input instanceof ModelEditorInput modelInput)) {
-            throw new PartInitException(String.valueOf(input));
-        }
-        setSite(site);
-        setInput(input);
-        kind = modelInput.kind();
-        repository = RepositoryConnection.repository()
-                .orElseThrow(() -> new PartInitException(Messages.editorNoRepository));
-        transaction = repository.openTransaction();
-        try {
-            root = transaction.getObject(modelInput.id());
-        } catch (RuntimeException e) {
-            transaction.close();
-            throw new PartInitException(Messages.bind(Messages.editorObjectGone, input.getName()), e);
-        }
-        transaction.addListener(invalidations);
-        domain = new AdapterFactoryEditingDomain(factory, new BasicCommandStack(), transaction.getResourceSet());
-        domain.getCommandStack().addCommandStackListener(stackListener);
-        setPartName(input.getName());
-        setTitleToolTip(input.getToolTipText());
+        super.init(site, input);
+        kind = ((ModelEditorInput) input).kind();
+    }
+
+    @Override
+    protected Control control() {
+        return viewer == null ? null : viewer.getControl();
+    }
+
+    @Override
+    protected void refreshContent() {
+        viewer.refresh();
+    }
+
+    @Override
+    protected String title() {
+        return kind.title();
     }
 
     @Override
@@ -184,8 +123,7 @@ public final class TableEditor extends EditorPart implements IEditingDomainProvi
         viewer.expandAll();
         getSite().setSelectionProvider(viewer);
         var bars = getEditorSite().getActionBars();
-        bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
-        bars.setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
+        installUndoRedo(bars);
         Action delete = new Action(Messages.editorDelete) {
             @Override
             public void run() {
@@ -379,92 +317,6 @@ public final class TableEditor extends EditorPart implements IEditingDomainProvi
         }
     }
 
-    private void stackChanged() {
-        if (viewer == null || viewer.getControl().isDisposed()) {
-            return;
-        }
-        CommandStack stack = domain.getCommandStack();
-        undo.setEnabled(stack.canUndo());
-        undo.setText(stack.canUndo() ? Messages.bind(Messages.editorUndo, stack.getUndoCommand().getLabel())
-                : Messages.bind(Messages.editorUndo, ""));
-        redo.setEnabled(stack.canRedo());
-        redo.setText(stack.canRedo() ? Messages.bind(Messages.editorRedo, stack.getRedoCommand().getLabel())
-                : Messages.bind(Messages.editorRedo, ""));
-        viewer.refresh();
-        propertyPages.removeIf(page -> page.getControl() == null || page.getControl().isDisposed());
-        propertyPages.forEach(org.eclipse.ui.views.properties.PropertySheetPage::refresh);
-        firePropertyChange(PROP_DIRTY);
-    }
-
-    @Override
-    public boolean isDirty() {
-        return domain != null && ((BasicCommandStack) domain.getCommandStack()).isSaveNeeded();
-    }
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        InputDialog ask = new InputDialog(getSite().getShell(), Messages.editorCommentTitle,
-                Messages.bind(Messages.editorCommentMessage, repository.label()),
-                Messages.bind(Messages.editorCommentDefault, kind.title(), getPartName()), null);
-        if (ask.open() != Window.OK) {
-            monitor.setCanceled(true);
-            return;
-        }
-        try {
-            repository.commit(transaction, ask.getValue(), monitor);
-            ((BasicCommandStack) domain.getCommandStack()).saveIsDone();
-            domain.getCommandStack().flush();
-            stackChanged();
-        } catch (CommitConflictException e) {
-            monitor.setCanceled(true);
-            ILog.of(TableEditor.class).warn(e.getMessage());
-            if (MessageDialog.openQuestion(getSite().getShell(), Messages.editorConflictTitle,
-                    Messages.bind(Messages.editorConflict, e.getMessage()))) {
-                reload();
-            }
-        } catch (RuntimeException e) {
-            monitor.setCanceled(true);
-            var status = Status.error(Messages.bind(Messages.editorSaveFailed, e.getMessage()), e);
-            ILog.of(TableEditor.class).log(status);
-            ErrorDialog.openError(getSite().getShell(), Messages.editorSaveFailedTitle, null, status);
-        }
-    }
-
-    /** Drops this editor's changes and shows the repository's current state. */
-    public void reload() {
-        transaction.rollback();
-        domain.getCommandStack().flush();
-        stackChanged();
-    }
-
-    @Override
-    public void doSaveAs() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
-    }
-
-    @Override
-    public EditingDomain getEditingDomain() {
-        return domain;
-    }
-
-    @Override
-    public <T> T getAdapter(Class<T> adapter) {
-        if (adapter == org.eclipse.ui.views.properties.IPropertySheetPage.class) {
-            // the selection's properties, editable through this editor's command stack
-            var page = new org.eclipse.ui.views.properties.PropertySheetPage();
-            propertyPages.add(page);
-            page.setPropertySourceProvider(object -> object instanceof EObject eObject
-                    ? new oko.ui.internal.properties.ItemPropertySource(eObject, factory, domain) : null);
-            return adapter.cast(page);
-        }
-        return super.getAdapter(adapter);
-    }
-
     /**
      * The texts of the visible rows (depth first) and columns as the cells draw them, unwrapped;
      * the items themselves carry no text (SWT on GTK would draw it over the wrapped one).
@@ -489,21 +341,4 @@ public final class TableEditor extends EditorPart implements IEditingDomainProvi
         return viewer;
     }
 
-    @Override
-    public void setFocus() {
-        viewer.getControl().setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (domain != null) {
-            domain.getCommandStack().removeCommandStackListener(stackListener);
-        }
-        if (transaction != null && !transaction.isClosed()) {
-            transaction.removeListener(invalidations);
-            transaction.close();
-        }
-        factory.dispose();
-        super.dispose();
-    }
 }

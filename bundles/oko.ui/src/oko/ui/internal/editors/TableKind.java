@@ -30,7 +30,9 @@ import oko.ui.internal.Messages;
  * measures (seed 004).
  */
 public enum TableKind {
-    TECH_MAP, ROLE_DISTRIBUTION, PLAN;
+    TECH_MAP, ROLE_DISTRIBUTION, PLAN,
+    /** Not a table: the form editor of any other object. */
+    FORM;
 
     /** How a column shows and edits a row. {@code feature} is a feature name; null = read-only. */
     public record Column(String title, int width, Function<EObject, String> text, String feature, boolean multiLine) {
@@ -56,6 +58,7 @@ public enum TableKind {
         case TECH_MAP -> Messages.editorTechMap;
         case ROLE_DISTRIBUTION -> Messages.editorRoles;
         case PLAN -> Messages.editorPlan;
+        case FORM -> Messages.editorForm;
         };
     }
 
@@ -66,6 +69,7 @@ public enum TableKind {
         case ROLE_DISTRIBUTION -> root instanceof QualitySystem system ? system.getSections()
                 : List.of((FunctionSection) root);
         case PLAN -> ((Plan) root).getItems();
+        case FORM -> List.of();
         };
     }
 
@@ -99,6 +103,7 @@ public enum TableKind {
                 new Column(Messages.colDeadline, 200, TableKind::deadline, null, false),
                 new Column(Messages.colResult, 240, r -> text(r, "result"), "result", true),
                 new Column(Messages.colExecutorsPlan, 240, TableKind::executors, "responsibleText", true));
+        case FORM -> List.of();
         };
     }
 

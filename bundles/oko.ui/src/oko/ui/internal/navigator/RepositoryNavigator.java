@@ -118,8 +118,8 @@ public final class RepositoryNavigator extends ViewPart {
     }
 
     /**
-     * Opens the object's table editor (technological map, role distribution, plan), or shows its
-     * properties when it has none.
+     * Opens the object's table editor (technological map, role distribution, plan), or its form
+     * editor when it has none.
      */
     public void open(Object element) {
         if (!(element instanceof EObject object)) {
@@ -128,13 +128,10 @@ public final class RepositoryNavigator extends ViewPart {
         var page = getSite().getPage();
         try {
             var kind = oko.ui.internal.editors.TableKind.of(object);
-            if (kind.isPresent()) {
-                page.openEditor(new oko.ui.internal.editors.ModelEditorInput(
-                        org.eclipse.emf.cdo.util.CDOUtil.getCDOObject(object).cdoID(), kind.get(),
-                        oko.model.edit.ModelLabels.label(object)), oko.ui.internal.editors.TableEditor.ID);
-            } else {
-                page.showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET);
-            }
+            page.openEditor(new oko.ui.internal.editors.ModelEditorInput(
+                    org.eclipse.emf.cdo.util.CDOUtil.getCDOObject(object).cdoID(),
+                    kind.orElse(oko.ui.internal.editors.TableKind.FORM), oko.model.edit.ModelLabels.label(object)),
+                    kind.isPresent() ? oko.ui.internal.editors.TableEditor.ID : oko.ui.internal.editors.FormEditor.ID);
         } catch (org.eclipse.ui.PartInitException e) {
             org.eclipse.core.runtime.ILog.of(RepositoryNavigator.class).log(e.getStatus());
             org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), null, null, e.getStatus());
