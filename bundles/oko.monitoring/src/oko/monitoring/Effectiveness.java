@@ -9,13 +9,10 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 
-import org.eclipse.emf.ecore.EObject;
 
 import oko.model.Direction;
 import oko.model.Indicator;
 import oko.model.Measure;
-import oko.model.ModelRoot;
-import oko.model.Organisation;
 import oko.model.Period;
 import oko.model.QualitySystem;
 
@@ -51,22 +48,10 @@ public final class Effectiveness {
     /** Measures of the system (and those other systems hold for its indicators) carried out in the period. */
     public static List<Measure> measures(QualitySystem system, Period period) {
         Set<Measure> measures = new LinkedHashSet<>();
-        List<QualitySystem> systems = new ArrayList<>();
-        systems.add(system);
-        var resourceSet = system.eResource() == null ? null : system.eResource().getResourceSet();
-        if (resourceSet != null) {
-            for (var resource : List.copyOf(resourceSet.getResources())) {
-                for (EObject root : resource.getContents()) {
-                    if (root instanceof ModelRoot model) {
-                        systems.addAll(model.getQualitySystems());
-                    }
-                }
-            }
-        }
-        for (QualitySystem candidate : systems) {
+        for (QualitySystem candidate : ModelScope.systems(system)) {
             for (Measure measure : candidate.getMeasures()) {
                 boolean ours = candidate == system || measure.getTargetIndicators().stream()
-                        .anyMatch(i -> within(i, system));
+                        .anyMatch(i -> ModelScope.within(i, system));
                 if (ours && (measure.getPeriod() == null || measure.getPeriod() == period)
                         && !measure.getTargetIndicators().isEmpty()) {
                     measures.add(measure);
@@ -74,15 +59,6 @@ public final class Effectiveness {
             }
         }
         return new ArrayList<>(measures);
-    }
-
-    private static boolean within(EObject object, QualitySystem system) {
-        for (EObject c = object; c != null; c = c.eContainer()) {
-            if (c == system) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

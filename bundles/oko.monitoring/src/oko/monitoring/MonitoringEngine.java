@@ -138,19 +138,10 @@ public final class MonitoringEngine {
      */
     static List<Monitoring> allMonitorings(QualitySystem system) {
         Set<Monitoring> monitorings = new LinkedHashSet<>(system.getMonitorings());
-        var resourceSet = system.eResource() == null ? null : system.eResource().getResourceSet();
-        if (resourceSet != null) {
-            for (var resource : List.copyOf(resourceSet.getResources())) {
-                for (EObject root : resource.getContents()) {
-                    if (root instanceof oko.model.ModelRoot model) {
-                        for (QualitySystem other : model.getQualitySystems()) {
-                            for (Monitoring monitoring : other.getMonitorings()) {
-                                if (belongsTo(monitoring, system)) {
-                                    monitorings.add(monitoring);
-                                }
-                            }
-                        }
-                    }
+        for (QualitySystem other : ModelScope.systems(system)) {
+            for (Monitoring monitoring : other.getMonitorings()) {
+                if (belongsTo(monitoring, system)) {
+                    monitorings.add(monitoring);
                 }
             }
         }
@@ -161,14 +152,7 @@ public final class MonitoringEngine {
         if (monitoring.getDirection() != null && monitoring.getDirection().eContainer() == system) {
             return true;
         }
-        for (Indicator indicator : monitoring.getIndicators()) {
-            for (EObject c = indicator; c != null; c = c.eContainer()) {
-                if (c == system) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return monitoring.getIndicators().stream().anyMatch(indicator -> ModelScope.within(indicator, system));
     }
 
     /** Raw values per school and measure code for the period. */

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
-import org.eclipse.emf.ecore.EObject;
 
 import oko.core.formula.Expression;
 import oko.core.formula.FormulaEvaluator;
@@ -25,7 +24,6 @@ import oko.core.formula.FormulaValue;
 import oko.core.formula.RuleValues;
 import oko.model.AddresseeKind;
 import oko.model.Indicator;
-import oko.model.ModelRoot;
 import oko.model.OkoFactory;
 import oko.model.Organisation;
 import oko.model.Period;
@@ -74,32 +72,14 @@ public final class Recommendations {
      */
     public static List<RecommendationRule> rules(QualitySystem system) {
         Set<RecommendationRule> rules = new LinkedHashSet<>(system.getRecommendationRules());
-        var resourceSet = system.eResource() == null ? null : system.eResource().getResourceSet();
-        if (resourceSet != null) {
-            for (var resource : List.copyOf(resourceSet.getResources())) {
-                for (EObject root : resource.getContents()) {
-                    if (root instanceof ModelRoot model) {
-                        for (QualitySystem other : model.getQualitySystems()) {
-                            for (RecommendationRule rule : other.getRecommendationRules()) {
-                                if (within(rule.getIndicator(), system) || within(rule.getRiskGroup(), system)) {
-                                    rules.add(rule);
-                                }
-                            }
-                        }
-                    }
+        for (QualitySystem other : ModelScope.systems(system)) {
+            for (RecommendationRule rule : other.getRecommendationRules()) {
+                if (ModelScope.within(rule.getIndicator(), system) || ModelScope.within(rule.getRiskGroup(), system)) {
+                    rules.add(rule);
                 }
             }
         }
         return new ArrayList<>(rules);
-    }
-
-    private static boolean within(EObject object, QualitySystem system) {
-        for (EObject c = object; c != null; c = c.eContainer()) {
-            if (c == system) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -8,8 +8,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.dialogs.ErrorDialog;
-import org.eclipse.ui.PlatformUI;
 
 import oko.cli.GlobalOptions;
 import oko.repository.OkoRepository;
@@ -79,11 +77,8 @@ public final class RepositoryConnection {
                     connected(opened);
                     return Status.OK_STATUS;
                 } catch (Exception e) {
-                    IStatus status = Status.error(Messages.bind(Messages.connectFailed, options.repositoryLabel(),
-                            e.getMessage()), e);
-                    ILog.of(RepositoryConnection.class).log(status);
-                    PlatformUI.getWorkbench().getDisplay().asyncExec(() -> ErrorDialog.openError(null,
-                            Messages.connectFailedTitle, null, status));
+                    ErrorReports.show(RepositoryConnection.class, Messages.connectFailedTitle, Status.error(
+                            Messages.bind(Messages.connectFailed, options.repositoryLabel(), e.getMessage()), e));
                     return Status.OK_STATUS;
                 }
             }

@@ -168,20 +168,7 @@ class EditorsTest {
         // edit the action of the first stage through its cell editor
         String original = shown.get(0).get(2);
         String edited = "Проверка правки: " + System.nanoTime();
-        UiThread.run(() -> {
-            Tree tree = editor.viewer().getTree();
-            editor.viewer().editElement(tree.getItem(0).getData(), 2);
-            Text text = null;
-            for (Control child : tree.getChildren()) {
-                if (child instanceof Text t && !t.isDisposed()) {
-                    text = t;
-                }
-            }
-            assertNotNull(text, "no cell editor");
-            text.setText(edited);
-            text.notifyListeners(SWT.DefaultSelection, new Event());
-        });
-        UiThread.settle(200);
+        editCell(editor, 0, 2, edited);
         assertEquals(edited, cells(editor).get(0).get(2));
         assertTrue(UiThread.call(editor::isDirty));
 
@@ -194,26 +181,8 @@ class EditorsTest {
 
         // save: the comment dialog comes up; give a comment and press OK
         String comment = "Тест: правка технологической карты";
-        Display.getDefault().asyncExec(() -> {
-            try {
-                PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.file.save",
-                        null);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Shell dialog = null;
-        for (int i = 0; i < 50 && dialog == null; i++) {
-            UiThread.settle(100);
-            dialog = UiThread.call(() -> {
-                for (Shell shell : Display.getDefault().getShells()) {
-                    if (shell.isVisible() && "Сохранение в репозиторий".equals(shell.getText())) {
-                        return shell;
-                    }
-                }
-                return null;
-            });
-        }
+        saveLater();
+        Shell dialog = UiThread.waitForShell("Сохранение в репозиторий");
         assertNotNull(dialog, "Save did not ask for a comment");
         Shell ask = dialog;
         UiThread.call(() -> Screenshots.save(ask, "editor-save-comment"));
@@ -348,36 +317,25 @@ class EditorsTest {
 
     /** Waits for a visible shell of that title, presses its default button, returns what it said. */
     private static String answer(String title) throws Exception {
-        Shell dialog = null;
-        for (int i = 0; i < 80 && dialog == null; i++) {
-            UiThread.settle(100);
-            dialog = UiThread.call(() -> {
-                for (Shell shell : Display.getDefault().getShells()) {
-                    if (shell.isVisible() && title.equals(shell.getText())) {
-                        return shell;
-                    }
-                }
-                return null;
-            });
-        }
+        Shell dialog = UiThread.waitForShell(title);
         assertNotNull(dialog, "no dialog \"" + title + "\"");
         Shell shown = dialog;
-        String text = UiThread.call(() -> labels(shown));
+        String text = UiThread.call(() -> UiThread.labels(shown));
         UiThread.call(() -> Screenshots.save(shown, "dialog-" + title.hashCode()));
         UiThread.run(() -> shown.getDefaultButton().notifyListeners(SWT.Selection, new Event()));
         return text;
     }
 
-    private static String labels(org.eclipse.swt.widgets.Composite composite) {
-        StringBuilder text = new StringBuilder();
-        for (Control child : composite.getChildren()) {
-            if (child instanceof org.eclipse.swt.widgets.Label label) {
-                text.append(label.getText()).append('\n');
-            } else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
-                text.append(labels(inner));
+    /** File ▸ Save, run later on the UI thread: it opens a modal dialog the test then answers. */
+    private static void saveLater() {
+        Display.getDefault().asyncExec(() -> {
+            try {
+                PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.file.save",
+                        null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-        }
-        return text.toString();
+        });
     }
 
     private static void editCell(TableEditor editor, int row, int column, String value) throws Exception {
@@ -416,14 +374,7 @@ class EditorsTest {
         }
         UiThread.settle(500);
 
-        Display.getDefault().asyncExec(() -> {
-            try {
-                PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.file.save",
-                        null);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        saveLater();
         answer("Сохранение в репозиторий");
         String conflict = answer("Конфликт изменений");
         assertTrue(conflict.contains("Перезагрузить"), conflict);
@@ -479,8 +430,7 @@ class EditorsTest {
     void exportAndImportTheModelAsJobs() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         java.nio.file.Path file = java.nio.file.Files.createTempDirectory("oko-export").resolve("model.xmi");
-        Shell shell = UiThread.call(() -> PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell());
-        oko.ui.internal.exchange.ExchangeHandler.exportTo(file, shell);
+        oko.ui.internal.exchange.ExchangeHandler.exportTo(file);
         Job.getJobManager().join(oko.ui.internal.exchange.ExchangeHandler.FAMILY, null);
         assertTrue(java.nio.file.Files.size(file) > 100_000, "the whole model is exported");
         assertTrue(java.nio.file.Files.readString(file).contains("Технологическая карта"));
@@ -490,7 +440,7 @@ class EditorsTest {
         java.nio.file.Files.writeString(broken, "<?xml version=\"1.0\"?>\n<oko:ModelRoot xmlns:oko=\"http://oko.dev/model/1.0\">\n<bad\n");
         org.eclipse.jface.dialogs.ErrorDialog.AUTOMATED_MODE = false;
         try {
-            oko.ui.internal.exchange.ExchangeHandler.importFiles(List.of(broken), false, shell);
+            oko.ui.internal.exchange.ExchangeHandler.importFiles(List.of(broken), false);
             Job.getJobManager().join(oko.ui.internal.exchange.ExchangeHandler.FAMILY, null);
             String said = answer("Импорт и экспорт модели");
             assertTrue(said.contains("не выполнен"), said);

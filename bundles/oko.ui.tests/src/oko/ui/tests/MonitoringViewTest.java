@@ -211,21 +211,10 @@ class MonitoringViewTest {
         org.eclipse.jface.dialogs.ErrorDialog.AUTOMATED_MODE = false;
         UiThread.run(() -> MonitoringHandler.importValues(bad, RawValueImport.Layout.LONG, view));
         Job.getJobManager().join(MonitoringJobs.FAMILY, null);
-        Shell dialog = null;
-        for (int i = 0; i < 50 && dialog == null; i++) {
-            UiThread.settle(100);
-            dialog = UiThread.call(() -> {
-                for (Shell shell : Display.getDefault().getShells()) {
-                    if (shell.isVisible() && "Мониторинг".equals(shell.getText())) {
-                        return shell;
-                    }
-                }
-                return null;
-            });
-        }
+        Shell dialog = UiThread.waitForShell("Мониторинг");
         assertNotNull(dialog, "no error dialog");
         Shell shown = dialog;
-        String text = UiThread.call(() -> texts(shown));
+        String text = UiThread.call(() -> UiThread.labels(shown));
         assertTrue(text.contains("ничего не сохранено"), text);
         UiThread.call(() -> Screenshots.save(shown, "monitoring-import-error"));
         UiThread.run(shown::close);
@@ -245,17 +234,5 @@ class MonitoringViewTest {
             }
             return values;
         });
-    }
-
-    private static String texts(org.eclipse.swt.widgets.Composite composite) {
-        StringBuilder text = new StringBuilder();
-        for (var child : composite.getChildren()) {
-            if (child instanceof org.eclipse.swt.widgets.Label label) {
-                text.append(label.getText()).append('\n');
-            } else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
-                text.append(texts(inner));
-            }
-        }
-        return text.toString();
     }
 }

@@ -43,6 +43,38 @@ public final class UiThread {
         });
     }
 
+    /** Waits (up to 8 s) for a visible shell of that title, e.g. a dialog a job or a command opens; null if none. */
+    public static org.eclipse.swt.widgets.Shell waitForShell(String title) throws Exception {
+        for (int i = 0; i < 80; i++) {
+            settle(100);
+            org.eclipse.swt.widgets.Shell found = call(() -> {
+                for (org.eclipse.swt.widgets.Shell shell : Display.getDefault().getShells()) {
+                    if (shell.isVisible() && title.equals(shell.getText())) {
+                        return shell;
+                    }
+                }
+                return null;
+            });
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The texts of the labels inside a composite (a dialog's message), one per line. */
+    public static String labels(org.eclipse.swt.widgets.Composite composite) {
+        StringBuilder text = new StringBuilder();
+        for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Label label) {
+                text.append(label.getText()).append('\n');
+            } else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                text.append(labels(inner));
+            }
+        }
+        return text.toString();
+    }
+
     /** Lets the UI thread process its queue for a while (layout, paint, async runnables). */
     public static void settle(long millis) throws Exception {
         long end = System.currentTimeMillis() + millis;

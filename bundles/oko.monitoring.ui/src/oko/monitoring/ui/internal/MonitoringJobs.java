@@ -14,7 +14,6 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.cdo.common.id.CDOID;
 import org.eclipse.emf.cdo.transaction.CDOTransaction;
-import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.ui.PlatformUI;
 
 import oko.model.Period;
@@ -165,10 +164,8 @@ public final class MonitoringJobs {
         return job;
     }
 
-    /** Logs the status and shows it in a dialog (the job's own status stays OK: the dialog is the report). */
+    /** The job's own status stays OK: the dialog and the Error Log are the report. */
     private static void report(IStatus status) {
-        ILog.of(MonitoringJobs.class).log(status);
-        PlatformUI.getWorkbench().getDisplay().asyncExec(() -> ErrorDialog.openError(
-                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), Messages.failedTitle, null, status));
+        oko.ui.ErrorReports.show(MonitoringJobs.class, Messages.failedTitle, status);
     }
 }

@@ -247,7 +247,7 @@ public final class MonitoringView extends ViewPart {
                 Comparator.comparing(SchoolRow::code), riskColour);
         column(layout, Messages.columnCluster, 120, SchoolRow::cluster, Comparator.comparing(SchoolRow::cluster),
                 riskColour);
-        column(layout, Messages.columnRisk, 90, SchoolRow::risk,
+        column(layout, Messages.columnRisk, 120, SchoolRow::risk,
                 Comparator.comparing((SchoolRow r) -> r.risk().isEmpty()).thenComparing(SchoolRow::risk), riskColour);
         for (String code : computed.indicators()) {
             TableViewerColumn column = column(layout, code, 80, r -> cell(r, code),

@@ -13,7 +13,6 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 
 import oko.ui.internal.Messages;
@@ -29,16 +28,6 @@ public final class FormEditor extends TransactionalEditor {
 
     private TableViewer viewer;
     private ItemPropertySource source;
-
-    @Override
-    protected Control control() {
-        return viewer == null ? null : viewer.getControl();
-    }
-
-    @Override
-    protected void refreshContent() {
-        viewer.refresh();
-    }
 
     @Override
     protected String title() {
@@ -112,7 +101,7 @@ public final class FormEditor extends TransactionalEditor {
                 .map(item -> List.of(item.getText(0), item.getText(1))).toList();
     }
 
-    /** The table, for tests. */
+    @Override
     public TableViewer viewer() {
         return viewer;
     }

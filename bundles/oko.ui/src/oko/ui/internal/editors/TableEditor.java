@@ -62,16 +62,6 @@ public final class TableEditor extends TransactionalEditor {
     }
 
     @Override
-    protected Control control() {
-        return viewer == null ? null : viewer.getControl();
-    }
-
-    @Override
-    protected void refreshContent() {
-        viewer.refresh();
-    }
-
-    @Override
     protected String title() {
         return kind.title();
     }
@@ -336,7 +326,7 @@ public final class TableEditor extends TransactionalEditor {
         }
     }
 
-    /** The tree, for tests. */
+    @Override
     public TreeViewer viewer() {
         return viewer;
     }

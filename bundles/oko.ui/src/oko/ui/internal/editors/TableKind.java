@@ -98,7 +98,7 @@ public enum TableKind {
                 new Column(Messages.colFunction, 380, TableKind::numberedName, "name", true),
                 new Column(Messages.colRoles, 260, r -> references(r, "responsibleRoles"), "responsibleRoles", false),
                 new Column(Messages.colDocuments, 300, r -> references(r, "documents"), "documents", false));
-        case PLAN -> List.of(new Column(Messages.colPlanNumber, 60, r -> text(r, "number"), "number", false),
+        case PLAN -> List.of(new Column(Messages.colPlanNumber, 90, r -> text(r, "number"), "number", false),
                 new Column(Messages.colMeasure, 340, r -> text(r, "name"), "name", true),
                 new Column(Messages.colDeadline, 200, TableKind::deadline, null, false),
                 new Column(Messages.colResult, 240, r -> text(r, "result"), "result", true),

@@ -74,11 +74,17 @@ public abstract class TransactionalEditor extends EditorPart implements IEditing
         }
     };
 
-    /** The editor's main control, once created. */
-    protected abstract Control control();
+    /** The editor's viewer, once created (null before). */
+    public abstract org.eclipse.jface.viewers.ColumnViewer viewer();
+
+    private Control control() {
+        return viewer() == null ? null : viewer().getControl();
+    }
 
     /** Shows the model's current state again. */
-    protected abstract void refreshContent();
+    protected void refreshContent() {
+        viewer().refresh();
+    }
 
     private void later(Runnable runnable) {
         Control control = control();

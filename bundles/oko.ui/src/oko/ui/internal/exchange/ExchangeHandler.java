@@ -15,7 +15,6 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.cdo.view.CDOView;
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
@@ -58,7 +57,7 @@ public final class ExchangeHandler extends AbstractHandler {
                 files.add(Path.of(dialog.getFilterPath(), name));
             }
             boolean replace = MessageDialog.openQuestion(shell, Messages.importModelTitle, Messages.importReplaceQuestion);
-            importFiles(files, replace, shell);
+            importFiles(files, replace);
         } else {
             FileDialog dialog = new FileDialog(shell, SWT.SAVE);
             dialog.setText(Messages.exportModelTitle);
@@ -67,15 +66,15 @@ public final class ExchangeHandler extends AbstractHandler {
             dialog.setOverwrite(true);
             String chosen = dialog.open();
             if (chosen != null) {
-                exportTo(Path.of(chosen), shell);
+                exportTo(Path.of(chosen));
             }
         }
         return null;
     }
 
     /** Imports the files in a job; problems go to a dialog and the Error Log. */
-    public static Job importFiles(List<Path> files, boolean replace, Shell shell) {
-        return schedule(Messages.bind(Messages.importModelJob, files.size()), shell, monitor -> {
+    public static Job importFiles(List<Path> files, boolean replace) {
+        return schedule(Messages.bind(Messages.importModelJob, files.size()), monitor -> {
             OkoRepository repository = RepositoryConnection.repository().orElseThrow();
             List<URI> uris = files.stream().map(f -> URI.createFileURI(f.toAbsolutePath().toString())).toList();
             String names = String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList());
@@ -86,8 +85,8 @@ public final class ExchangeHandler extends AbstractHandler {
     }
 
     /** Exports the whole repository in a job. */
-    public static Job exportTo(Path file, Shell shell) {
-        return schedule(Messages.bind(Messages.exportModelJob, file.getFileName()), shell, monitor -> {
+    public static Job exportTo(Path file) {
+        return schedule(Messages.bind(Messages.exportModelJob, file.getFileName()), monitor -> {
             CDOView view = RepositoryConnection.repository().orElseThrow().openView();
             try {
                 int objects = XmiExporter.export(view, file, null, monitor);
@@ -102,7 +101,7 @@ public final class ExchangeHandler extends AbstractHandler {
         String run(IProgressMonitor monitor) throws Exception;
     }
 
-    private static Job schedule(String name, Shell shell, Work work) {
+    private static Job schedule(String name, Work work) {
         Job job = new Job(name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
@@ -114,10 +113,11 @@ public final class ExchangeHandler extends AbstractHandler {
                 } catch (ImportException e) {
                     MultiStatus status = new MultiStatus(ExchangeHandler.class, 0, Messages.importModelFailed);
                     e.problems().forEach(problem -> status.add(Status.error(problem)));
-                    report(shell, status);
+                    oko.ui.ErrorReports.show(ExchangeHandler.class, Messages.exchangeTitle, status);
                     return Status.OK_STATUS;
                 } catch (Exception e) {
-                    report(shell, Status.error(Messages.bind(Messages.exchangeFailed, e.getMessage()), e));
+                    oko.ui.ErrorReports.show(ExchangeHandler.class, Messages.exchangeTitle,
+                            Status.error(Messages.bind(Messages.exchangeFailed, e.getMessage()), e));
                     return Status.OK_STATUS;
                 }
             }
@@ -132,10 +132,4 @@ public final class ExchangeHandler extends AbstractHandler {
         return job;
     }
 
-    private static void report(Shell shell, IStatus status) {
-        ILog.of(ExchangeHandler.class).log(status);
-        if (shell != null && !shell.isDisposed()) {
-            shell.getDisplay().asyncExec(() -> ErrorDialog.openError(shell, Messages.exchangeTitle, null, status));
-        }
-    }
 }

@@ -13,7 +13,6 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.cdo.util.CDOUtil;
 import org.eclipse.emf.cdo.view.CDOView;
-import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
@@ -53,10 +52,8 @@ public final class ValidateHandler extends AbstractHandler {
                 } catch (OperationCanceledException e) {
                     return Status.CANCEL_STATUS;
                 } catch (RuntimeException e) {
-                    IStatus status = Status.error(Messages.bind(Messages.validateFailed, e.getMessage()), e);
-                    ILog.of(ValidateHandler.class).log(status);
-                    window.getShell().getDisplay().asyncExec(() -> ErrorDialog.openError(window.getShell(),
-                            Messages.validateJob, null, status));
+                    oko.ui.ErrorReports.show(ValidateHandler.class, Messages.validateJob,
+                            Status.error(Messages.bind(Messages.validateFailed, e.getMessage()), e));
                     return Status.OK_STATUS;
                 } finally {
                     view.close();
