@@ -79,6 +79,11 @@ public final class OkoRepository implements AutoCloseable {
                 });
     }
 
+    /** The server this repository started in this JVM, if it is embedded (for other sessions to it). */
+    public java.util.Optional<OkoServer> embeddedServer() {
+        return java.util.Optional.ofNullable(embeddedServer);
+    }
+
     /** Whether the connection to the server broke (the server stopped or died). */
     public boolean isConnectionLost() {
         return connectionLost;

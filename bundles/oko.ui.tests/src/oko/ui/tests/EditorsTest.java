@@ -198,10 +198,14 @@ class EditorsTest {
         }
         assertFalse(UiThread.call(editor::isDirty), "saved");
 
-        // stored: a fresh view reads the new text, and the history names the comment
+        // stored: a fresh session (another client of the embedded server) reads the new text
         CDOID rowId = read(mapId, o -> CDOUtil.getCDOObject(((TechnologicalMap) o).getRows().get(0)).cdoID());
-        assertEquals(edited, read(rowId, o -> ((oko.model.TechMapRow) o).getAction()));
         OkoRepository repository = RepositoryConnection.repository().orElseThrow();
+        try (OkoRepository fresh = OkoRepository.connect(repository.embeddedServer().orElseThrow(), "проверка")) {
+            var view = fresh.openView();
+            assertEquals(edited, ((oko.model.TechMapRow) view.getObject(rowId)).getAction());
+            view.close();
+        }
         List<OkoRepository.Change> history = read(rowId, o -> repository.history((CDOObject) o));
         assertEquals(comment, history.get(0).comment(), "the newest change: " + history);
 
@@ -363,13 +367,12 @@ class EditorsTest {
         editCell(editor, 1, 3, "Правка в редакторе");
         assertTrue(UiThread.call(editor::isDirty));
 
-        // another client changes the same cell and commits first
+        // another client (its own session) changes the same cell and commits first
         OkoRepository repository = RepositoryConnection.repository().orElseThrow();
-        var other = repository.openTransaction();
-        try {
+        try (OkoRepository client = OkoRepository.connect(repository.embeddedServer().orElseThrow(), "другой")) {
+            var other = client.openTransaction();
             ((TechnologicalMap) other.getObject(mapId)).getRows().get(1).setCoordinatorDuty("Правка другого клиента");
-            repository.commit(other, "Тест: другой клиент", new org.eclipse.core.runtime.NullProgressMonitor());
-        } finally {
+            client.commit(other, "Тест: другой клиент", new org.eclipse.core.runtime.NullProgressMonitor());
             other.close();
         }
         UiThread.settle(500);

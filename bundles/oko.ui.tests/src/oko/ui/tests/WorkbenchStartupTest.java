@@ -96,6 +96,58 @@ class WorkbenchStartupTest {
     }
 
     @Test
+    void anotherClientsCommitRefreshesTheNavigatorAndKeepsItsSelection() throws Exception {
+        org.eclipse.core.runtime.jobs.Job.getJobManager().join(oko.ui.RepositoryConnection.FAMILY, null);
+        UiThread.settle(500);
+        oko.ui.internal.navigator.RepositoryNavigator navigator = UiThread.call(() -> (oko.ui.internal.navigator.RepositoryNavigator)
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+                        .showView(oko.ui.internal.navigator.RepositoryNavigator.ID));
+        UiThread.settle(500);
+        // select the first direction of the first system
+        Object direction = UiThread.call(() -> {
+            var tree = navigator.viewer().getTree();
+            for (org.eclipse.swt.widgets.TreeItem item : tree.getItems()[0].getItems()) {
+                if (item.getData() instanceof oko.model.Direction) {
+                    navigator.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(item.getData()));
+                    return item.getData();
+                }
+            }
+            throw new AssertionError("no direction under the first system");
+        });
+        var id = org.eclipse.emf.cdo.util.CDOUtil.getCDOObject((org.eclipse.emf.ecore.EObject) direction).cdoID();
+        oko.repository.OkoRepository repository = oko.ui.RepositoryConnection.repository().orElseThrow();
+        String original;
+        try (oko.repository.OkoRepository other = oko.repository.OkoRepository
+                .connect(repository.embeddedServer().orElseThrow(), "другой")) {
+            var transaction = other.openTransaction();
+            oko.model.Direction changed = (oko.model.Direction) transaction.getObject(id);
+            original = changed.getName();
+            changed.setName("Переименовано другим клиентом");
+            other.commit(transaction, "Тест: переименование", new org.eclipse.core.runtime.NullProgressMonitor());
+            transaction.close();
+        }
+        String label = null;
+        for (int i = 0; i < 50 && (label == null || !label.contains("Переименовано")); i++) {
+            UiThread.settle(100);
+            label = UiThread.call(() -> {
+                for (org.eclipse.swt.widgets.TreeItem item : navigator.viewer().getTree().getSelection()) {
+                    return item.getText();
+                }
+                return null;
+            });
+        }
+        assertNotNull(label, "the selection was lost");
+        assertTrue(label.contains("Переименовано другим клиентом"), label);
+        try (oko.repository.OkoRepository other = oko.repository.OkoRepository
+                .connect(repository.embeddedServer().orElseThrow(), "другой")) {
+            var transaction = other.openTransaction();
+            ((oko.model.Direction) transaction.getObject(id)).setName(original);
+            other.commit(transaction, "Тест: имя возвращено", new org.eclipse.core.runtime.NullProgressMonitor());
+            transaction.close();
+        }
+    }
+
+    @Test
     void screenshotOfTheWorkbenchShowsAWindowWithContent() throws Exception {
         UiThread.settle(500);
         Path file = UiThread.call(() -> Screenshots.save(

@@ -112,7 +112,12 @@ public final class RepositoryNavigator extends ViewPart {
         Display display = viewer.getControl().getDisplay();
         display.asyncExec(() -> {
             if (!viewer.getControl().isDisposed() && view != null && !view.isClosed()) {
+                // the view's objects stay the same instances: keep what was open and selected
+                Object[] expanded = viewer.getExpandedElements();
+                var selection = viewer.getStructuredSelection();
                 viewer.setInput(systems(view));
+                viewer.setExpandedElements(expanded);
+                viewer.setSelection(selection, true);
             }
         });
     }

@@ -46,6 +46,11 @@ import oko.ui.internal.Messages;
  */
 public final class ItemPropertySource implements IPropertySource {
 
+    /** String features that hold paragraphs rather than a line. */
+    private static final java.util.Set<String> LONG_TEXTS = java.util.Set.of("description", "text", "criteria",
+            "action", "coordinatorDuty", "executorsDuty", "operatorDuty", "content", "result", "problem", "template",
+            "effectiveness", "responsibleText", "sources", "collectionMethod");
+
     private final EObject object;
     private final IItemPropertySource source;
     private final EditingDomain domain;
@@ -192,9 +197,19 @@ public final class ItemPropertySource implements IPropertySource {
                 };
             }
             if (structural instanceof EAttribute attribute) {
+                if (attribute.getEAttributeType().getInstanceClass() == String.class && multiLine(attribute)) {
+                    return new LongTextCellEditor(parent, item.getDisplayName(object));
+                }
                 return textEditor(parent, attribute.getEAttributeType());
             }
             return null;
+        }
+
+        /** Texts of the documents' cells and descriptions: edited in a multi-line box. */
+        private boolean multiLine(EAttribute attribute) {
+            Object value = object.eGet(attribute);
+            return item.isMultiLine(object) || LONG_TEXTS.contains(attribute.getName())
+                    || value instanceof String text && (text.contains("\n") || text.length() > 80);
         }
 
         private CellEditor textEditor(Composite parent, EDataType type) {
@@ -240,6 +255,57 @@ public final class ItemPropertySource implements IPropertySource {
                 }
             });
             return editor;
+        }
+    }
+
+    /** A cell editor whose button opens a multi-line text box for the value. */
+    private static final class LongTextCellEditor extends org.eclipse.jface.viewers.DialogCellEditor {
+        private final String title;
+
+        LongTextCellEditor(Composite parent, String title) {
+            super(parent);
+            this.title = title;
+        }
+
+        @Override
+        protected Object openDialogBox(org.eclipse.swt.widgets.Control window) {
+            String current = getValue() == null ? "" : getValue().toString();
+            java.util.concurrent.atomic.AtomicReference<String> result = new java.util.concurrent.atomic.AtomicReference<>();
+            org.eclipse.jface.dialogs.Dialog dialog = new org.eclipse.jface.dialogs.Dialog(window.getShell()) {
+                private org.eclipse.swt.widgets.Text text;
+
+                @Override
+                protected void configureShell(org.eclipse.swt.widgets.Shell shell) {
+                    super.configureShell(shell);
+                    shell.setText(title);
+                }
+
+                @Override
+                protected boolean isResizable() {
+                    return true;
+                }
+
+                @Override
+                protected org.eclipse.swt.widgets.Control createDialogArea(Composite area) {
+                    Composite composite = (Composite) super.createDialogArea(area);
+                    text = new org.eclipse.swt.widgets.Text(composite,
+                            SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+                    text.setText(current);
+                    org.eclipse.swt.layout.GridData data = new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true,
+                            true);
+                    data.widthHint = 560;
+                    data.heightHint = 220;
+                    text.setLayoutData(data);
+                    return composite;
+                }
+
+                @Override
+                protected void okPressed() {
+                    result.set(text.getText());
+                    super.okPressed();
+                }
+            };
+            return dialog.open() == org.eclipse.jface.window.Window.OK ? result.get() : null;
         }
     }
 }
