@@ -102,9 +102,12 @@ public final class Generate {
     GenModel genModel = (GenModel) genModelResource.getContents().get(0);
 
     // 3. Map the projects named by the genmodel, then reconcile with the ecore (adds new classes/features).
+    // edit code (item providers) only when the genmodel names its edit directory
+    boolean withEdit = genModel.eIsSet(org.eclipse.emf.codegen.ecore.genmodel.GenModelPackage.Literals.GEN_MODEL__EDIT_DIRECTORY);
     Set<String> projects = new LinkedHashSet<>();
-    for (String dir : new String[] { genModel.getModelDirectory(), genModel.getEditDirectory() }) {
-      projects.add(projectOf(dir));
+    projects.add(projectOf(genModel.getModelDirectory()));
+    if (withEdit) {
+      projects.add(projectOf(genModel.getEditDirectory()));
     }
     List<Path> srcGenFolders = new ArrayList<>();
     for (String project : projects) {
@@ -112,7 +115,9 @@ public final class Generate {
       mapProject(project, bundle);
     }
     srcGenFolders.add(folderOf(root, genModel.getModelDirectory()));
-    srcGenFolders.add(folderOf(root, genModel.getEditDirectory()));
+    if (withEdit) {
+      srcGenFolders.add(folderOf(root, genModel.getEditDirectory()));
+    }
 
     if (!genModel.reconcile()) {
       System.err.println("[oko.codegen] ERROR: genmodel does not reconcile with its ecore (packages missing?)");
@@ -149,8 +154,10 @@ public final class Generate {
     boolean verbose = Boolean.getBoolean("oko.codegen.verbose");
     errors += report("model code", generator.generate(genModel, GenBaseGeneratorAdapter.MODEL_PROJECT_TYPE,
         verbose ? new BasicMonitor.Printing(System.out) : new BasicMonitor()));
-    errors += report("edit code", generator.generate(genModel, GenBaseGeneratorAdapter.EDIT_PROJECT_TYPE,
-        verbose ? new BasicMonitor.Printing(System.out) : new BasicMonitor()));
+    if (withEdit) {
+      errors += report("edit code", generator.generate(genModel, GenBaseGeneratorAdapter.EDIT_PROJECT_TYPE,
+          verbose ? new BasicMonitor.Printing(System.out) : new BasicMonitor()));
+    }
     for (Translation translation : translations) {
       keepTranslations(translation, root);
     }

@@ -1,0 +1,79 @@
+package oko.diagram.model.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
+import org.eclipse.emf.ecore.util.Diagnostician;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
+import org.junit.jupiter.api.Test;
+
+import oko.diagram.description.ContainerMapping;
+import oko.diagram.description.DescriptionGroup;
+import oko.diagram.description.DiagramDescription;
+import oko.diagram.description.FeaturePath;
+import oko.diagram.description.NodeMapping;
+import oko.diagram.descriptions.DescriptionChecker;
+import oko.model.OkoPackage;
+
+/** The diagram descriptions Oko ships (models/diagrams) load, validate and fit the Oko metamodel. */
+class ShippedDescriptionsTest {
+
+    private static DescriptionGroup load() {
+        ResourceSetImpl set = new ResourceSetImpl();
+        set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
+        Path file = Path.of(System.getProperty("oko.root"), "models", "diagrams", "oko.diagrams.xmi");
+        Resource resource = set.getResource(URI.createFileURI(file.toString()), true);
+        assertEquals(List.of(), resource.getErrors());
+        return (DescriptionGroup) resource.getContents().get(0);
+    }
+
+    @Test
+    void theFourDiagramTypesOfTheIssueAreDescribed() {
+        DescriptionGroup group = load();
+        assertEquals(List.of("cycle", "roles", "plan", "workingGroup"),
+                group.getDiagrams().stream().map(DiagramDescription::getId).toList());
+        assertEquals(List.of("Direction", "QualitySystem", "Plan", "WorkingGroup"),
+                group.getDiagrams().stream().map(DiagramDescription::getDomainClass).toList());
+        for (DiagramDescription diagram : group.getDiagrams()) {
+            assertTrue(diagram.getLabel().chars().anyMatch(c -> c >= 'А' && c <= 'я'), diagram.getId());
+            assertTrue(!diagram.getLayers().get(0).isOptional(), "the default layer cannot be switched off");
+        }
+    }
+
+    @Test
+    void theShippedDescriptionsAreValidAndFitTheOkoMetamodel() {
+        DescriptionGroup group = load();
+        Diagnostic diagnostic = Diagnostician.INSTANCE.validate(group);
+        assertEquals(Diagnostic.OK, diagnostic.getSeverity(), diagnostic.getChildren().toString());
+        assertEquals(List.of(), DescriptionChecker.check(group, OkoPackage.eINSTANCE));
+    }
+
+    @Test
+    void mistakesAreNamedByTheElementsId() {
+        DescriptionGroup group = EcoreUtil.copy(load());
+        DiagramDescription cycle = group.getDiagrams().get(0);
+        ContainerMapping stage = cycle.getLayers().get(0).getContainerMappings().get(0);
+        NodeMapping goal = stage.getSubNodeMappings().get(0);
+        goal.setDomainClass("Goals");
+        ((FeaturePath) stage.getCandidates()).setPath("stages/nowhere");
+        stage.setLabelExpression("{number}. {title}");
+        DiagramDescription roles = group.getDiagrams().get(1);
+        ((oko.diagram.description.CreateNodeTool) roles.getLayers().get(0).getTools().get(0)).setContainerFeature("documents");
+        List<String> problems = DescriptionChecker.check(group, OkoPackage.eINSTANCE);
+        assertEquals(4, problems.size(), problems.toString());
+        assertTrue(problems.contains("goal: unknown domain class \"Goals\""), problems.toString());
+        assertTrue(problems.contains("stage: \"stages/nowhere\": CycleStage has no reference \"nowhere\""),
+                problems.toString());
+        assertTrue(problems.contains("stage: label \"{number}. {title}\": CycleStage has no feature \"title\""),
+                problems.toString());
+        assertTrue(problems.contains("roles.newRole: \"documents\" holds Document, not Role"), problems.toString());
+    }
+}

@@ -1,0 +1,216 @@
+package oko.diagram.descriptions;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EClassifier;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EPackage;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.EStructuralFeature;
+
+import oko.diagram.description.AbstractNodeMapping;
+import oko.diagram.description.CandidateExpression;
+import oko.diagram.description.ContainerMapping;
+import oko.diagram.description.CreateNodeTool;
+import oko.diagram.description.DescriptionElement;
+import oko.diagram.description.DescriptionGroup;
+import oko.diagram.description.DiagramDescription;
+import oko.diagram.description.DiagramElementMapping;
+import oko.diagram.description.EdgeMapping;
+import oko.diagram.description.FeaturePath;
+import oko.diagram.description.Layer;
+import oko.diagram.description.NodeMapping;
+
+/**
+ * Checks a representation description against the domain metamodel before it is used, so that a
+ * mistake in a description file is reported with the element's id instead of failing while a
+ * diagram is drawn: domain classes exist; feature paths resolve (through subclasses too, as
+ * {@code deadline/reference} does) to what the mapping shows; label placeholders name features;
+ * create tools name a containment reference of the right type; ids are unique. Named queries are
+ * left to the interpreter, which knows which bundles registered them.
+ */
+public final class DescriptionChecker {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)\\}");
+
+    private final EPackage domain;
+    private final List<String> problems = new ArrayList<>();
+
+    private DescriptionChecker(EPackage domain) {
+        this.domain = domain;
+    }
+
+    /** The problems of the group, each naming the element by its id; empty when it is fine. */
+    public static List<String> check(DescriptionGroup group, EPackage domain) {
+        DescriptionChecker checker = new DescriptionChecker(domain);
+        checker.checkIds(group);
+        for (DiagramDescription diagram : group.getDiagrams()) {
+            checker.checkDiagram(diagram);
+        }
+        return checker.problems;
+    }
+
+    private void problem(DescriptionElement element, String text) {
+        problems.add((element == null || element.getId() == null ? "?" : element.getId()) + ": " + text);
+    }
+
+    private void checkIds(DescriptionGroup group) {
+        Set<String> seen = new HashSet<>();
+        for (var it = group.eAllContents(); it.hasNext();) {
+            if (it.next() instanceof DescriptionElement element) {
+                if (element.getId() == null || element.getId().isBlank()) {
+                    problem(element, "no id");
+                } else if (!seen.add(element.getId())) {
+                    problem(element, "id used twice");
+                }
+            }
+        }
+    }
+
+    private EClass eClass(DescriptionElement owner, String name) {
+        EClassifier classifier = name == null ? null : domain.getEClassifier(name);
+        if (classifier instanceof EClass eClass) {
+            return eClass;
+        }
+        problem(owner, "unknown domain class \"" + name + "\"");
+        return null;
+    }
+
+    private void checkDiagram(DiagramDescription diagram) {
+        EClass root = eClass(diagram, diagram.getDomainClass());
+        if (root == null) {
+            return;
+        }
+        checkLabel(diagram, root, diagram.getTitleExpression());
+        if (diagram.getLayers().isEmpty()) {
+            problem(diagram, "no layer");
+        }
+        for (Layer layer : diagram.getLayers()) {
+            for (NodeMapping mapping : layer.getNodeMappings()) {
+                checkNode(mapping, root);
+            }
+            for (ContainerMapping mapping : layer.getContainerMappings()) {
+                checkNode(mapping, root);
+            }
+            for (EdgeMapping mapping : layer.getEdgeMappings()) {
+                checkEdge(mapping);
+            }
+            for (var tool : layer.getTools()) {
+                if (tool instanceof CreateNodeTool create && create.getMapping() != null) {
+                    checkCreate(create, root);
+                }
+            }
+        }
+    }
+
+    private void checkNode(AbstractNodeMapping mapping, EClass context) {
+        EClass shown = eClass(mapping, mapping.getDomainClass());
+        if (shown == null) {
+            return;
+        }
+        checkCandidates(mapping, context, mapping.getCandidates(), shown);
+        checkLabel(mapping, shown, mapping.getLabelExpression());
+        if (mapping instanceof ContainerMapping container) {
+            container.getSubNodeMappings().forEach(child -> checkNode(child, shown));
+            container.getSubContainerMappings().forEach(child -> checkNode(child, shown));
+        }
+    }
+
+    private void checkEdge(EdgeMapping mapping) {
+        if (mapping.getSourceMappings().isEmpty() || mapping.getTargetMappings().isEmpty()) {
+            problem(mapping, "an edge needs source and target mappings");
+            return;
+        }
+        for (AbstractNodeMapping source : mapping.getSourceMappings()) {
+            EClass from = domain.getEClassifier(source.getDomainClass()) instanceof EClass c ? c : null;
+            for (AbstractNodeMapping target : mapping.getTargetMappings()) {
+                EClass to = domain.getEClassifier(target.getDomainClass()) instanceof EClass c ? c : null;
+                if (from != null && to != null) {
+                    checkCandidates(mapping, from, mapping.getTargets(), to);
+                }
+            }
+        }
+    }
+
+    private void checkCandidates(DiagramElementMapping mapping, EClass context, CandidateExpression expression,
+            EClass expected) {
+        if (expression == null) {
+            problem(mapping, "no candidate expression");
+            return;
+        }
+        if (!(expression instanceof FeaturePath path)) {
+            return;
+        }
+        EClass current = context;
+        for (String segment : path.getPath().split("/")) {
+            EReference reference = reference(current, segment);
+            if (reference == null) {
+                problem(mapping, "\"" + path.getPath() + "\": " + current.getName() + " has no reference \"" + segment
+                        + "\"");
+                return;
+            }
+            current = reference.getEReferenceType();
+        }
+        if (!compatible(current, expected)) {
+            problem(mapping, "\"" + path.getPath() + "\" gives " + current.getName() + ", not " + expected.getName());
+        }
+    }
+
+    /** Either can be the other: the path's type is a supertype or a subtype of what is shown. */
+    private static boolean compatible(EClass actual, EClass expected) {
+        return expected.isSuperTypeOf(actual) || actual.isSuperTypeOf(expected);
+    }
+
+    /** A reference of the class or of one of its subclasses in the domain package. */
+    private EReference reference(EClass eClass, String name) {
+        EStructuralFeature feature = eClass.getEStructuralFeature(name);
+        if (feature instanceof EReference reference) {
+            return reference;
+        }
+        for (EClassifier classifier : domain.getEClassifiers()) {
+            if (classifier instanceof EClass sub && eClass.isSuperTypeOf(sub)
+                    && sub.getEStructuralFeature(name) instanceof EReference reference) {
+                return reference;
+            }
+        }
+        return null;
+    }
+
+    private void checkLabel(DescriptionElement owner, EClass eClass, String expression) {
+        if (expression == null || expression.isBlank()) {
+            return;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(expression);
+        boolean template = false;
+        while (matcher.find()) {
+            template = true;
+            if (eClass.getEStructuralFeature(matcher.group(1)) == null) {
+                problem(owner, "label \"" + expression + "\": " + eClass.getName() + " has no feature \""
+                        + matcher.group(1) + "\"");
+            }
+        }
+        if (!template && eClass.getEStructuralFeature(expression) == null) {
+            problem(owner, "label \"" + expression + "\": " + eClass.getName() + " has no feature \"" + expression + "\"");
+        }
+    }
+
+    private void checkCreate(CreateNodeTool tool, EClass root) {
+        EObject container = tool.getMapping().eContainer();
+        EClass owner = container instanceof ContainerMapping parent
+                && domain.getEClassifier(parent.getDomainClass()) instanceof EClass c ? c : root;
+        EStructuralFeature feature = owner.getEStructuralFeature(tool.getContainerFeature());
+        EClass created = domain.getEClassifier(tool.getMapping().getDomainClass()) instanceof EClass c ? c : null;
+        if (!(feature instanceof EReference reference) || !reference.isContainment()) {
+            problem(tool, owner.getName() + " has no containment reference \"" + tool.getContainerFeature() + "\"");
+        } else if (created != null && !reference.getEReferenceType().isSuperTypeOf(created)) {
+            problem(tool, "\"" + tool.getContainerFeature() + "\" holds " + reference.getEReferenceType().getName()
+                    + ", not " + created.getName());
+        }
+    }
+}
