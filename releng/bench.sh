@@ -9,6 +9,8 @@
 #   monitoring  all indicators, ranks, medians, scores and risk groups for 1,000 schools × 50
 #             indicators × 5 periods (10 runs; median of the last 5 = warm), and a 250,000-row CSV import
 #             including the commit.
+#   diagrams  open (interpret the shipped description) + Arrange All (ELK layered) of generated
+#             diagrams of 100, 1,000 and 5,000 nodes.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 product="$root/releng/oko.product/target/products/oko.app.product/linux/gtk/x86_64/oko"
@@ -53,7 +55,7 @@ run_bench() {
     oko_find_java
     local cp="$bench" jar
     for jar in "$product"/plugins/*.jar; do cp="$cp:$jar"; done
-    "$JAVA_HOME/bin/java" -Xmx2g ${BENCH_OPTS:-} -cp "$cp" "$main"
+    "$JAVA_HOME/bin/java" -Xmx2g -Doko.root="$root" ${BENCH_OPTS:-} -cp "$cp" "$main"
 }
 
 
@@ -61,5 +63,6 @@ case "${1:-}" in
     startup) shift; startup "$@" ;;
     repository) run_bench oko.repository.bench oko.repository.bench.RepositoryBenchmark ;;
     monitoring) run_bench oko.monitoring.bench oko.monitoring.bench.MonitoringBenchmark ;;
-    *) echo "usage: releng/bench.sh startup [RUNS] | repository | monitoring" >&2; exit 2 ;;
+    diagrams) run_bench oko.diagram.bench oko.diagram.bench.DiagramBenchmark ;;
+    *) echo "usage: releng/bench.sh startup [RUNS] | repository | monitoring | diagrams" >&2; exit 2 ;;
 esac

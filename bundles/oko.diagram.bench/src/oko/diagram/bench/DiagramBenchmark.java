@@ -1,0 +1,101 @@
+package oko.diagram.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
+import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
+
+import oko.diagram.DiagramInterpreter;
+import oko.diagram.DiagramLayout;
+import oko.diagram.description.DescriptionGroup;
+import oko.diagram.description.DiagramDescription;
+import oko.model.Document;
+import oko.model.Function;
+import oko.model.FunctionSection;
+import oko.model.ModelRoot;
+import oko.model.OkoFactory;
+import oko.model.QualitySystem;
+import oko.model.Role;
+
+/**
+ * Open + Arrange All of generated "roles, functions and documents" diagrams of 100, 1,000 and
+ * 5,000 nodes (a tenth roles, a tenth documents, the rest functions, each function performed by
+ * one role and governed by one document): the shipped description interpreted, then ELK layered.
+ * Goal: 1,000 nodes in under 1 s. Prints figures, asserts nothing; drawing (GEF) is not included.
+ */
+public final class DiagramBenchmark {
+
+    private static final OkoFactory F = OkoFactory.eINSTANCE;
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(System.getProperty("oko.root", "."), "models", "diagrams", "oko.diagrams.xmi");
+        ResourceSetImpl set = new ResourceSetImpl();
+        set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
+        DescriptionGroup group = (DescriptionGroup) set.getResource(URI.createFileURI(file.toString()), true)
+                .getContents().get(0);
+        DiagramDescription roles = group.getDiagrams().stream().filter(d -> d.getId().equals("roles")).findFirst()
+                .orElseThrow();
+        System.out.printf(Locale.ROOT, "JVM %s, %d cores%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
+        for (int size : new int[] { 100, 1000, 5000 }) {
+            QualitySystem system = model(size);
+            List<Double> times = new ArrayList<>();
+            int nodes = 0;
+            int edges = 0;
+            int runs = size >= 5000 ? 3 : 6;
+            double interpretLast = 0;
+            for (int run = 0; run < runs; run++) {
+                long start = System.nanoTime();
+                DiagramInterpreter.Diagram diagram = DiagramInterpreter.build(roles, system);
+                long built = System.nanoTime();
+                DiagramLayout.layout(diagram);
+                long laid = System.nanoTime();
+                times.add((laid - start) / 1e6);
+                interpretLast = (built - start) / 1e6;
+                nodes = diagram.allNodes().size();
+                edges = diagram.edges().size();
+            }
+            List<Double> warm = new ArrayList<>(times.subList(runs / 2, runs));
+            warm.sort(null);
+            System.out.printf(Locale.ROOT,
+                    "%5d nodes, %5d edges: open + arrange all, first %6.0f ms, warm median %6.0f ms (interpret %4.0f ms)%s%n",
+                    nodes, edges, times.get(0), warm.get(warm.size() / 2), interpretLast,
+                    size == 1000 ? "  (goal < 1000 ms)" : "");
+        }
+    }
+
+    private static QualitySystem model(int size) {
+        ModelRoot root = F.createModelRoot();
+        QualitySystem system = F.createQualitySystem();
+        system.setName("bench");
+        root.getQualitySystems().add(system);
+        int roles = Math.max(1, size / 10);
+        int documents = Math.max(1, size / 10);
+        for (int i = 0; i < roles; i++) {
+            Role role = F.createRole();
+            role.setName("Роль " + i);
+            system.getRoles().add(role);
+        }
+        for (int i = 0; i < documents; i++) {
+            Document document = F.createDocument();
+            document.setNumber(Integer.toString(i));
+            document.setName("Документ " + i);
+            system.getDocuments().add(document);
+        }
+        FunctionSection section = F.createFunctionSection();
+        section.setName("Раздел");
+        system.getSections().add(section);
+        for (int i = 0; i < size - roles - documents; i++) {
+            Function function = F.createFunction();
+            function.setNumber(Integer.toString(i));
+            function.setName("Функция " + i);
+            function.getResponsibleRoles().add(system.getRoles().get(i % roles));
+            function.getDocuments().add(system.getDocuments().get((i * 7) % documents));
+            section.getFunctions().add(function);
+        }
+        return system;
+    }
+}

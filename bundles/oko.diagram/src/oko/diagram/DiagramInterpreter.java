@@ -1,0 +1,254 @@
+package oko.diagram;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+
+import oko.diagram.description.AbstractNodeMapping;
+import oko.diagram.description.CandidateExpression;
+import oko.diagram.description.ConditionalStyle;
+import oko.diagram.description.ContainerMapping;
+import oko.diagram.description.DiagramDescription;
+import oko.diagram.description.DiagramElementMapping;
+import oko.diagram.description.EdgeMapping;
+import oko.diagram.description.EdgeStyle;
+import oko.diagram.description.FeaturePath;
+import oko.diagram.description.Filter;
+import oko.diagram.description.Layer;
+import oko.diagram.description.NamedQuery;
+import oko.diagram.description.NodeStyle;
+import oko.diagram.description.Style;
+import oko.model.edit.ModelLabels;
+
+/**
+ * Builds a diagram from a description and a root object: the nodes and containers of the active
+ * layers' mappings (candidates by feature path or named query), their labels and styles
+ * (conditional styles applied), the edges between shown nodes, minus what active filters hide.
+ * Pure computation over the model; drawing and layout are elsewhere.
+ */
+public final class DiagramInterpreter {
+
+    /** A node (or container) of the diagram: the semantic element as one mapping shows it. */
+    public record Node(AbstractNodeMapping mapping, EObject element, String label, NodeStyle style, List<Node> children) {
+    }
+
+    /** An edge between two shown nodes. */
+    public record Edge(EdgeMapping mapping, Node source, Node target, String label, EdgeStyle style) {
+    }
+
+    /** The diagram: top-level nodes (containers hold their children), all edges, and problems met. */
+    public record Diagram(DiagramDescription description, EObject root, String title, List<Node> nodes,
+            List<Edge> edges, List<String> problems) {
+
+        /** Every node, containers' children included. */
+        public List<Node> allNodes() {
+            List<Node> all = new ArrayList<>();
+            nodes.forEach(n -> collect(n, all));
+            return all;
+        }
+
+        private static void collect(Node node, List<Node> into) {
+            into.add(node);
+            node.children().forEach(c -> collect(c, into));
+        }
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)\\}");
+
+    private final Set<Layer> layers;
+    private final Set<Filter> filters;
+    private final List<String> problems = new ArrayList<>();
+    /** Nodes by mapping and element, for edges. */
+    private final Map<AbstractNodeMapping, Map<EObject, Node>> shown = new IdentityHashMap<>();
+
+    private DiagramInterpreter(Collection<Layer> layers, Collection<Filter> filters) {
+        this.layers = new LinkedHashSet<>(layers);
+        this.filters = new LinkedHashSet<>(filters);
+    }
+
+    /** The diagram with the layers and filters that are active by default. */
+    public static Diagram build(DiagramDescription description, EObject root) {
+        List<Layer> layers = description.getLayers().stream()
+                .filter(l -> !l.isOptional() || l.isActiveByDefault()).toList();
+        List<Filter> filters = description.getFilters().stream().filter(Filter::isActiveByDefault).toList();
+        return build(description, root, layers, filters);
+    }
+
+    /** The diagram with the given layers (the first, default layer is always on) and filters active. */
+    public static Diagram build(DiagramDescription description, EObject root, Collection<Layer> activeLayers,
+            Collection<Filter> activeFilters) {
+        Set<Layer> layers = new LinkedHashSet<>(activeLayers);
+        if (!description.getLayers().isEmpty()) {
+            layers.add(description.getLayers().get(0));
+        }
+        DiagramInterpreter interpreter = new DiagramInterpreter(layers, activeFilters);
+        return interpreter.diagram(description, root);
+    }
+
+    private Diagram diagram(DiagramDescription description, EObject root) {
+        List<Node> nodes = new ArrayList<>();
+        for (Layer layer : description.getLayers()) {
+            if (!layers.contains(layer)) {
+                continue;
+            }
+            for (ContainerMapping mapping : layer.getContainerMappings()) {
+                nodes.addAll(nodes(mapping, root));
+            }
+            for (AbstractNodeMapping mapping : layer.getNodeMappings()) {
+                nodes.addAll(nodes(mapping, root));
+            }
+        }
+        List<Edge> edges = new ArrayList<>();
+        for (Layer layer : description.getLayers()) {
+            if (layers.contains(layer)) {
+                layer.getEdgeMappings().forEach(mapping -> edges(mapping, edges));
+            }
+        }
+        return new Diagram(description, root, label(root, description.getTitleExpression()), nodes, edges, problems);
+    }
+
+    private List<Node> nodes(AbstractNodeMapping mapping, EObject context) {
+        List<Node> nodes = new ArrayList<>();
+        for (EObject element : candidates(mapping, mapping.getCandidates(), context)) {
+            if (!element.eClass().getName().equals(mapping.getDomainClass())
+                    && element.eClass().getEAllSuperTypes().stream().noneMatch(c -> c.getName().equals(mapping.getDomainClass()))) {
+                continue;
+            }
+            if (hidden(mapping, element)) {
+                continue;
+            }
+            List<Node> children = new ArrayList<>();
+            if (mapping instanceof ContainerMapping container) {
+                container.getSubContainerMappings().forEach(m -> children.addAll(nodes(m, element)));
+                container.getSubNodeMappings().forEach(m -> children.addAll(nodes(m, element)));
+            }
+            Node node = new Node(mapping, element, label(element, mapping.getLabelExpression()),
+                    (NodeStyle) style(mapping, element, mapping.getStyle()), children);
+            shown.computeIfAbsent(mapping, m -> new IdentityHashMap<>()).putIfAbsent(element, node);
+            nodes.add(node);
+        }
+        return nodes;
+    }
+
+    private void edges(EdgeMapping mapping, List<Edge> edges) {
+        for (AbstractNodeMapping sourceMapping : mapping.getSourceMappings()) {
+            for (Node source : shown.getOrDefault(sourceMapping, Map.of()).values()) {
+                if (hidden(mapping, source.element())) {
+                    continue;
+                }
+                for (EObject target : candidates(mapping, mapping.getTargets(), source.element())) {
+                    for (AbstractNodeMapping targetMapping : mapping.getTargetMappings()) {
+                        Node targetNode = shown.getOrDefault(targetMapping, Map.of()).get(target);
+                        if (targetNode != null) {
+                            edges.add(new Edge(mapping, source, targetNode, label(source.element(),
+                                    mapping.getLabelExpression()), (EdgeStyle) style(mapping, source.element(),
+                                            mapping.getStyle())));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean hidden(DiagramElementMapping mapping, EObject element) {
+        for (Filter filter : filters) {
+            if (filter.getMappings().contains(mapping) && holds(filter.getId(), filter.getCondition(), element)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean holds(String owner, String condition, EObject element) {
+        try {
+            return DiagramQueries.test(condition, element);
+        } catch (IllegalArgumentException unknown) {
+            problem(owner + ": unknown condition \"" + condition + "\"");
+            return false;
+        }
+    }
+
+    private Style style(DiagramElementMapping mapping, EObject element, Style style) {
+        for (ConditionalStyle conditional : mapping.getConditionalStyles()) {
+            if (holds(mapping.getId(), conditional.getCondition(), element)) {
+                return conditional.getStyle();
+            }
+        }
+        return style;
+    }
+
+    private List<? extends EObject> candidates(DiagramElementMapping mapping, CandidateExpression expression,
+            EObject context) {
+        if (expression instanceof NamedQuery query) {
+            List<? extends EObject> result = DiagramQueries.query(query.getName(), context);
+            if (result == null) {
+                problem(mapping.getId() + ": unknown query \"" + query.getName() + "\"");
+                return List.of();
+            }
+            return result;
+        }
+        if (expression instanceof FeaturePath path) {
+            List<EObject> current = List.of(context);
+            for (String segment : path.getPath().split("/")) {
+                List<EObject> next = new ArrayList<>();
+                for (EObject object : current) {
+                    EStructuralFeature feature = object.eClass().getEStructuralFeature(segment);
+                    Object value = feature == null ? null : object.eGet(feature);
+                    if (value instanceof Collection<?> many) {
+                        many.forEach(v -> next.add((EObject) v));
+                    } else if (value instanceof EObject one) {
+                        next.add(one);
+                    }
+                }
+                current = next;
+            }
+            return new ArrayList<>(new LinkedHashSet<>(current));
+        }
+        return List.of();
+    }
+
+    /** A feature's value, or a template's placeholders filled with the features' values. */
+    static String label(EObject element, String expression) {
+        if (expression == null || expression.isBlank()) {
+            return "";
+        }
+        Matcher matcher = PLACEHOLDER.matcher(expression);
+        if (!matcher.find()) {
+            return text(element, expression);
+        }
+        matcher.reset();
+        StringBuilder label = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(label, Matcher.quoteReplacement(text(element, matcher.group(1))));
+        }
+        matcher.appendTail(label);
+        return label.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    private static String text(EObject element, String featureName) {
+        EStructuralFeature feature = element.eClass().getEStructuralFeature(featureName);
+        Object value = feature == null ? null : element.eGet(feature);
+        if (value == null || value instanceof Integer number && number == 0) {
+            return "";
+        }
+        if (value instanceof EObject object) {
+            return ModelLabels.name(object);
+        }
+        return value.toString();
+    }
+
+    private void problem(String text) {
+        if (!problems.contains(text)) {
+            problems.add(text);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package oko.diagram;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+
+import oko.core.deadline.Deadlines;
+import oko.model.Activity;
+import oko.model.CycleStage;
+import oko.model.Direction;
+import oko.model.Document;
+import oko.model.FunctionSection;
+import oko.model.Indicator;
+import oko.model.MeasureStatus;
+import oko.model.Plan;
+import oko.model.PlanItem;
+import oko.model.QualitySystem;
+import oko.model.StageKind;
+
+/**
+ * The named queries and predicates descriptions refer to ({@code NamedQuery}, conditions of
+ * styles and filters). Oko's own are registered here; a module registers more with
+ * {@link #register} / {@link #registerPredicate}. A condition {@code feature = VALUE} needs no
+ * registration: it compares the feature's value (an enum literal's name, or its text).
+ */
+public final class DiagramQueries {
+
+    private static final Map<String, Function<EObject, List<? extends EObject>>> QUERIES = new ConcurrentHashMap<>();
+    private static final Map<String, Predicate<EObject>> PREDICATES = new ConcurrentHashMap<>();
+
+    static {
+        register("nextStage", o -> next((CycleStage) o));
+        register("effectivenessFeedback", o -> feedback((CycleStage) o));
+        register("indicatorsOfDirection", o -> inSystem(o, DiagramQueries::allIndicators, i -> i.getDirection() == o));
+        register("monitoringsOfDirection", o -> inSystem(o, QualitySystem::getMonitorings, m -> m.getDirection() == o));
+        register("recommendationsOfDirection",
+                o -> inSystem(o, QualitySystem::getRecommendations, r -> r.getDirection() == o));
+        register("measuresOfDirection", o -> inSystem(o, QualitySystem::getMeasures, m -> m.getDirection() == o));
+        register("allFunctions", o -> {
+            List<oko.model.Function> functions = new ArrayList<>();
+            ((QualitySystem) o).getSections().forEach(s -> functions(s, functions));
+            return functions;
+        });
+        register("allPlanItems", o -> {
+            List<PlanItem> items = new ArrayList<>();
+            ((Plan) o).getItems().forEach(i -> items(i, items));
+            return items;
+        });
+        registerPredicate("overdue", o -> o instanceof Activity a && Deadlines.overdue(a, java.time.LocalDate.now()));
+        registerPredicate("done", o -> o instanceof Activity a && a.getStatus() == MeasureStatus.DONE);
+        registerPredicate("unusedDocument", DiagramQueries::unusedDocument);
+    }
+
+    private DiagramQueries() {
+    }
+
+    public static void register(String name, Function<EObject, List<? extends EObject>> query) {
+        QUERIES.put(name, query);
+    }
+
+    public static void registerPredicate(String name, Predicate<EObject> predicate) {
+        PREDICATES.put(name, predicate);
+    }
+
+    /** The query's elements for the context, or null when no query of that name is registered. */
+    static List<? extends EObject> query(String name, EObject context) {
+        Function<EObject, List<? extends EObject>> query = QUERIES.get(name);
+        return query == null ? null : query.apply(context);
+    }
+
+    static boolean isQuery(String name) {
+        return QUERIES.containsKey(name);
+    }
+
+    /** Whether the condition holds for the element; an unknown condition is reported by the caller. */
+    static boolean test(String condition, EObject element) {
+        Predicate<EObject> predicate = PREDICATES.get(condition.strip());
+        if (predicate != null) {
+            return predicate.test(element);
+        }
+        int equals = condition.indexOf('=');
+        if (equals > 0) {
+            EStructuralFeature feature = element.eClass().getEStructuralFeature(condition.substring(0, equals).strip());
+            if (feature != null) {
+                Object value = element.eGet(feature);
+                String text = value instanceof org.eclipse.emf.common.util.Enumerator e ? e.getName() : String.valueOf(value);
+                return text.equals(condition.substring(equals + 1).strip());
+            }
+        }
+        throw new IllegalArgumentException(condition);
+    }
+
+    static boolean isCondition(String condition) {
+        return PREDICATES.containsKey(condition.strip()) || condition.indexOf('=') > 0;
+    }
+
+    /** The stage after this one in the cycle (the six stages' order), within its direction. */
+    private static List<CycleStage> next(CycleStage stage) {
+        if (stage.getKind() == null || stage.getKind().ordinal() == StageKind.VALUES.size() - 1
+                || !(stage.eContainer() instanceof Direction direction)) {
+            return List.of();
+        }
+        StageKind following = StageKind.VALUES.get(stage.getKind().ordinal() + 1);
+        return direction.getStages().stream().filter(s -> s.getKind() == following).toList();
+    }
+
+    /** From the effectiveness analysis back to the goals: the cycle closes. */
+    private static List<CycleStage> feedback(CycleStage stage) {
+        if (stage.getKind() != StageKind.EFFECTIVENESS || !(stage.eContainer() instanceof Direction direction)) {
+            return List.of();
+        }
+        return direction.getStages().stream().filter(s -> s.getKind() == StageKind.GOALS).toList();
+    }
+
+    private static <T extends EObject> List<T> inSystem(EObject direction,
+            Function<QualitySystem, ? extends Collection<T>> all, Predicate<T> belongs) {
+        if (!(direction.eContainer() instanceof QualitySystem system)) {
+            return List.of();
+        }
+        List<T> result = new ArrayList<>();
+        for (T candidate : all.apply(system)) {
+            if (belongs.test(candidate)) {
+                result.add(candidate);
+            }
+        }
+        return result;
+    }
+
+    private static List<Indicator> allIndicators(QualitySystem system) {
+        List<Indicator> all = new ArrayList<>();
+        system.getIndicators().forEach(i -> indicators(i, all));
+        return all;
+    }
+
+    private static void indicators(Indicator indicator, List<Indicator> into) {
+        into.add(indicator);
+        indicator.getSubIndicators().forEach(i -> indicators(i, into));
+    }
+
+    private static void functions(FunctionSection section, List<oko.model.Function> into) {
+        into.addAll(section.getFunctions());
+        section.getSubsections().forEach(s -> functions(s, into));
+    }
+
+    private static void items(PlanItem item, List<PlanItem> into) {
+        into.add(item);
+        item.getChildren().forEach(c -> items(c, into));
+    }
+
+    private static boolean unusedDocument(EObject object) {
+        if (!(object instanceof Document document) || !(document.eContainer() instanceof QualitySystem system)) {
+            return false;
+        }
+        List<oko.model.Function> functions = new ArrayList<>();
+        system.getSections().forEach(s -> functions(s, functions));
+        return functions.stream().noneMatch(f -> f.getDocuments().contains(document));
+    }
+}
