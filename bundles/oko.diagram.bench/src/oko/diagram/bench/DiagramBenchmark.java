@@ -35,6 +35,9 @@ public final class DiagramBenchmark {
         Path file = Path.of(System.getProperty("oko.root", "."), "models", "diagrams", "oko.diagrams.xmi");
         ResourceSetImpl set = new ResourceSetImpl();
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
+        // plain Java: no plugin.xml registers the generated package
+        set.getPackageRegistry().put(oko.diagram.description.DescriptionPackage.eNS_URI,
+                oko.diagram.description.DescriptionPackage.eINSTANCE);
         DescriptionGroup group = (DescriptionGroup) set.getResource(URI.createFileURI(file.toString()), true)
                 .getContents().get(0);
         DiagramDescription roles = group.getDiagrams().stream().filter(d -> d.getId().equals("roles")).findFirst()
