@@ -46,6 +46,19 @@ public final class ModelLabels {
         }
     }
 
+    /** An enum literal in the current language, e.g. "Проект" / "Draft"; empty for null. */
+    public static String literal(org.eclipse.emf.common.util.Enumerator literal) {
+        if (literal == null) {
+            return "";
+        }
+        try {
+            return OkoEditPlugin.INSTANCE.getString(
+                    "_UI_" + literal.getClass().getSimpleName() + "_" + literal.getName() + "_literal");
+        } catch (MissingResourceException e) {
+            return literal.getLiteral();
+        }
+    }
+
     /** Code or number and name, shortened: "1.2 Система обеспечения объективности…". */
     public static String name(EObject object) {
         if (object == null) {

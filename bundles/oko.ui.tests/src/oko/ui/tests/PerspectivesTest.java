@@ -145,7 +145,12 @@ class PerspectivesTest {
         assertTrue(addressed.stream().noneMatch(t -> t.startsWith("МБОУ СОШ № 4 ")), "nothing addressed to another school");
         assertEquals(expected[1], UiThread.call(() -> view.valuesViewer().getTable().getItemCount()).intValue());
         UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+                "school-administrator-addressed"));
+        UiThread.run(() -> view.showTab(2));
+        UiThread.settle(200);
+        UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
                 "school-administrator-values"));
+        UiThread.run(() -> view.showTab(0));
 
         UiThread.run(() -> view.choose("chel-sosh51"));
         UiThread.settle(500);

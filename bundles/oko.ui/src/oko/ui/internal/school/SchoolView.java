@@ -68,6 +68,7 @@ public final class SchoolView extends ViewPart {
     private TreeViewer system;
     private TableViewer addressed;
     private TableViewer values;
+    private TabFolder tabs;
     private final IListener invalidations = event -> {
         if (event instanceof CDOViewInvalidationEvent && schools != null && !schools.isDisposed()) {
             schools.getDisplay().asyncExec(this::refresh);
@@ -93,7 +94,7 @@ public final class SchoolView extends ViewPart {
             }
             refresh();
         });
-        TabFolder tabs = new TabFolder(parent, SWT.TOP);
+        tabs = new TabFolder(parent, SWT.TOP);
         tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
 
         TabItem systemTab = new TabItem(tabs, SWT.NONE);
@@ -117,7 +118,7 @@ public final class SchoolView extends ViewPart {
         valuesTab.setText(Messages.schoolValues);
         Composite valuesHolder = new Composite(tabs, SWT.NONE);
         values = table(valuesHolder, List.of(Messages.schoolPeriod, Messages.schoolIndicator, Messages.schoolText,
-                Messages.schoolValue), List.of(10, 10, 60, 20),
+                Messages.schoolValue), List.of(14, 12, 56, 18),
                 List.<java.util.function.Function<Object, String>>of(r -> ((Value) r).period(),
                         r -> ((Value) r).indicator(), r -> ((Value) r).name(), r -> ((Value) r).value()));
         valuesTab.setControl(valuesHolder);
@@ -137,7 +138,7 @@ public final class SchoolView extends ViewPart {
         for (int i = 0; i < titles.size(); i++) {
             TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
             column.getColumn().setText(titles.get(i));
-            layout.setColumnData(column.getColumn(), new ColumnWeightData(weights.get(i), 50, true));
+            layout.setColumnData(column.getColumn(), new ColumnWeightData(weights.get(i), 80, true));
             var text = texts.get(i);
             column.setLabelProvider(new ColumnLabelProvider() {
                 @Override
@@ -216,6 +217,10 @@ public final class SchoolView extends ViewPart {
         addressed.setInput(rows);
         values.setInput(school == null ? List.of() : values(roots, school));
         setContentDescription(school == null ? Messages.schoolNone : ModelLabels.label(school));
+        if (school != null && systems.isEmpty() && tabs.getSelectionIndex() == 0) {
+            // a school without its own ВСОКО in the repository: show what is addressed to it
+            tabs.setSelection(rows.isEmpty() ? 2 : 1);
+        }
     }
 
     private static void addressedTo(QualitySystem system, Organisation school, List<Addressed> rows) {
@@ -223,20 +228,20 @@ public final class SchoolView extends ViewPart {
             if (recommendation.getAddresseeSchools().contains(school)) {
                 rows.add(new Addressed(Messages.schoolRecommendation, nonNull(recommendation.getNumber()),
                         nonNull(recommendation.getText()), period(recommendation.getPeriod()),
-                        recommendation.getStatus() == null ? "" : recommendation.getStatus().getName()));
+                        ModelLabels.literal(recommendation.getStatus())));
             }
         }
         for (Measure measure : system.getMeasures()) {
             if (measure.getTargetSchools().contains(school) || measure.getResponsibleOrganisations().contains(school)) {
                 rows.add(new Addressed(Messages.schoolMeasure, nonNull(measure.getNumber()), nonNull(measure.getName()),
-                        period(measure.getPeriod()), measure.getStatus() == null ? "" : measure.getStatus().getName()));
+                        period(measure.getPeriod()), ModelLabels.literal(measure.getStatus())));
             }
         }
         for (var plan : system.getPlans()) {
             for (var it = plan.eAllContents(); it.hasNext();) {
                 if (it.next() instanceof PlanItem item && item.getResponsibleOrganisations().contains(school)) {
                     rows.add(new Addressed(Messages.schoolPlanItem, nonNull(item.getNumber()), nonNull(item.getName()),
-                            period(plan.getPeriod()), item.getStatus() == null ? "" : item.getStatus().getName()));
+                            period(plan.getPeriod()), ModelLabels.literal(item.getStatus())));
                 }
             }
         }
@@ -273,6 +278,11 @@ public final class SchoolView extends ViewPart {
 
     static String period(oko.model.Period period) {
         return period == null ? "" : period.getName() != null ? period.getName() : period.getCode();
+    }
+
+    /** Shows the tab of that index (0 ВСОКО, 1 addressed, 2 values), as a click on it does. */
+    public void showTab(int index) {
+        tabs.setSelection(index);
     }
 
     /** The tables, for tests. */
