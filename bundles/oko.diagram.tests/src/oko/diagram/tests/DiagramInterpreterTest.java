@@ -194,4 +194,17 @@ class DiagramInterpreterTest {
                     edge.source().label() + " → " + edge.target().label());
         }
     }
+
+    @Test
+    void contributedDescriptionsLoadAndABrokenContributionIsLeftOutWithItsProblem() {
+        oko.diagram.DescriptionRegistry.Loaded loaded = oko.diagram.DescriptionRegistry.reload();
+        assertEquals(List.of("cycle", "roles", "plan", "workingGroup"),
+                loaded.descriptions().stream().map(DiagramDescription::getId).toList());
+        assertEquals(List.of("oko.diagram.tests/descriptions/broken.diagrams.xmi: brokenDiagram: unknown domain class \"Directions\""),
+                loaded.problems());
+        assertEquals(List.of("cycle"), oko.diagram.DescriptionRegistry.forClass(oko.model.OkoPackage.Literals.DIRECTION)
+                .stream().map(DiagramDescription::getId).toList());
+        assertEquals(List.of("roles"), oko.diagram.DescriptionRegistry
+                .forClass(oko.model.OkoPackage.Literals.QUALITY_SYSTEM).stream().map(DiagramDescription::getId).toList());
+    }
 }

@@ -1,0 +1,84 @@
+package oko.diagram;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
+
+import oko.diagram.description.DescriptionGroup;
+import oko.diagram.description.DiagramDescription;
+import oko.diagram.descriptions.DescriptionChecker;
+import oko.model.OkoPackage;
+
+/**
+ * The diagram types contributed through {@code oko.diagram.descriptions}, loaded and checked once
+ * and again on {@link #reload()} (Reload diagram descriptions). A file that does not load or does
+ * not fit the metamodel is left out, its problems kept with the file and the element's id and
+ * written to the log; the others load.
+ */
+public final class DescriptionRegistry {
+
+    public static final String EXTENSION_POINT = "oko.diagram.descriptions";
+
+    /** The loaded diagram types and the problems of the files left out. */
+    public record Loaded(List<DiagramDescription> descriptions, List<String> problems) {
+    }
+
+    private static Loaded loaded;
+
+    private DescriptionRegistry() {
+    }
+
+    public static synchronized Loaded get() {
+        if (loaded == null) {
+            loaded = load();
+        }
+        return loaded;
+    }
+
+    /** Reads every contributed file again (after a description file was edited). */
+    public static synchronized Loaded reload() {
+        loaded = load();
+        return loaded;
+    }
+
+    /** The diagram types whose root is the class (or one of its supertypes). */
+    public static List<DiagramDescription> forClass(EClass eClass) {
+        return get().descriptions().stream().filter(d -> eClass.getName().equals(d.getDomainClass())
+                || eClass.getEAllSuperTypes().stream().anyMatch(s -> s.getName().equals(d.getDomainClass()))).toList();
+    }
+
+    private static Loaded load() {
+        List<DiagramDescription> descriptions = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (IConfigurationElement element : Platform.getExtensionRegistry().getConfigurationElementsFor(EXTENSION_POINT)) {
+            String file = element.getContributor().getName() + "/" + element.getAttribute("file");
+            List<String> found = new ArrayList<>();
+            try {
+                Resource resource = new ResourceSetImpl().getResource(URI.createPlatformPluginURI(file, true), true);
+                if (!resource.getErrors().isEmpty()) {
+                    resource.getErrors().forEach(e -> found.add(file + ": " + e.getMessage()));
+                } else if (resource.getContents().isEmpty()
+                        || !(resource.getContents().get(0) instanceof DescriptionGroup group)) {
+                    found.add(file + ": not a description group");
+                } else {
+                    DescriptionChecker.check(group, OkoPackage.eINSTANCE).forEach(p -> found.add(file + ": " + p));
+                    if (found.isEmpty()) {
+                        descriptions.addAll(group.getDiagrams());
+                    }
+                }
+            } catch (RuntimeException e) {
+                found.add(file + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            }
+            found.forEach(p -> ILog.of(DescriptionRegistry.class).error(p));
+            problems.addAll(found);
+        }
+        return new Loaded(List.copyOf(descriptions), List.copyOf(problems));
+    }
+}
