@@ -75,10 +75,6 @@ public final class DiagramQueries {
         return query == null ? null : query.apply(context);
     }
 
-    static boolean isQuery(String name) {
-        return QUERIES.containsKey(name);
-    }
-
     /** Whether the condition holds for the element; an unknown condition is reported by the caller. */
     static boolean test(String condition, EObject element) {
         Predicate<EObject> predicate = PREDICATES.get(condition.strip());
@@ -95,10 +91,6 @@ public final class DiagramQueries {
             }
         }
         throw new IllegalArgumentException(condition);
-    }
-
-    static boolean isCondition(String condition) {
-        return PREDICATES.containsKey(condition.strip()) || condition.indexOf('=') > 0;
     }
 
     /** The stage after this one in the cycle (the six stages' order), within its direction. */

@@ -1,7 +1,6 @@
 package oko.monitoring;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,22 +66,11 @@ public final class Effectiveness {
      * @param known indicator results already computed (of this and the previous period); others are computed
      */
     public static Analysis analyse(QualitySystem system, Period period, List<MonitoringEngine.IndicatorResult> known) {
-        Map<Indicator, MonitoringEngine.IndicatorResult> now = new HashMap<>();
-        Map<Indicator, MonitoringEngine.IndicatorResult> before = new HashMap<>();
-        for (MonitoringEngine.IndicatorResult result : known) {
-            if (result.period() == period) {
-                now.put(result.indicator(), result);
-            } else if (result.period() == period.getPrevious()) {
-                before.put(result.indicator(), result);
-            }
-        }
         List<Measure> measures = measures(system, period);
-        if (now.isEmpty() && !measures.isEmpty()) {
-            MonitoringEngine.compute(system, period).forEach(r -> now.put(r.indicator(), r));
-        }
-        if (before.isEmpty() && period.getPrevious() != null && !measures.isEmpty()) {
-            MonitoringEngine.compute(system, period.getPrevious()).forEach(r -> before.put(r.indicator(), r));
-        }
+        Map<Indicator, MonitoringEngine.IndicatorResult> now = measures.isEmpty() ? Map.of()
+                : MonitoringEngine.resultsOf(system, period, known);
+        Map<Indicator, MonitoringEngine.IndicatorResult> before = measures.isEmpty() ? Map.of()
+                : MonitoringEngine.resultsOf(system, period.getPrevious(), known);
         List<Row> rows = new ArrayList<>();
         for (Measure measure : measures) {
             for (Indicator indicator : measure.getTargetIndicators()) {

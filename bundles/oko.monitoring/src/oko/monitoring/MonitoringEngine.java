@@ -87,6 +87,34 @@ public final class MonitoringEngine {
         return results;
     }
 
+    /**
+     * The period's results followed by the previous period's, when there is one: what risk groups,
+     * recommendations and changes against the previous period need.
+     */
+    public static List<IndicatorResult> computeWithPrevious(QualitySystem system, Period period) {
+        List<IndicatorResult> results = new ArrayList<>(compute(system, period));
+        if (period.getPrevious() != null) {
+            results.addAll(compute(system, period.getPrevious()));
+        }
+        return results;
+    }
+
+    /**
+     * The period's results by indicator: those among {@code known} of the period, or, when none
+     * is, computed; empty for no period.
+     */
+    static Map<Indicator, IndicatorResult> resultsOf(QualitySystem system, Period period, List<IndicatorResult> known) {
+        Map<Indicator, IndicatorResult> byIndicator = new HashMap<>();
+        if (period == null) {
+            return byIndicator;
+        }
+        known.stream().filter(r -> r.period() == period).forEach(r -> byIndicator.put(r.indicator(), r));
+        if (byIndicator.isEmpty()) {
+            compute(system, period).forEach(r -> byIndicator.put(r.indicator(), r));
+        }
+        return byIndicator;
+    }
+
     /** The system's indicators in document order (including sub-indicators). */
     public static List<Indicator> indicators(QualitySystem system) {
         List<Indicator> result = new ArrayList<>();

@@ -90,18 +90,9 @@ public final class Recommendations {
      */
     public static Outcome generate(QualitySystem system, Period period, List<MonitoringEngine.IndicatorResult> results,
             List<RiskGroups.RiskListResult> lists) {
-        Map<Indicator, MonitoringEngine.IndicatorResult> now = new HashMap<>();
-        Map<Indicator, MonitoringEngine.IndicatorResult> before = new HashMap<>();
-        for (MonitoringEngine.IndicatorResult result : results) {
-            if (result.period() == period) {
-                now.put(result.indicator(), result);
-            } else if (result.period() == period.getPrevious()) {
-                before.put(result.indicator(), result);
-            }
-        }
-        if (before.isEmpty() && period.getPrevious() != null) {
-            MonitoringEngine.compute(system, period.getPrevious()).forEach(r -> before.put(r.indicator(), r));
-        }
+        Map<Indicator, MonitoringEngine.IndicatorResult> now = MonitoringEngine.resultsOf(system, period, results);
+        Map<Indicator, MonitoringEngine.IndicatorResult> before = MonitoringEngine.resultsOf(system,
+                period.getPrevious(), results);
         Map<RiskGroup, RiskGroups.RiskListResult> byGroup = new HashMap<>();
         lists.forEach(l -> byGroup.put(l.group(), l));
 

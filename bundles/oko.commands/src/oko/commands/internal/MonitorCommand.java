@@ -112,10 +112,7 @@ public final class MonitorCommand implements Command {
                     ResultWriter.storeRiskLists(system, period, lists);
                     comment = Messages.bind(Messages.monitorRiskComment, system.getCode(), periodCode);
                 } else if (action.equals("recommend")) {
-                    List<IndicatorResult> results = new ArrayList<>(MonitoringEngine.compute(system, period));
-                    if (period.getPrevious() != null) {
-                        results.addAll(MonitoringEngine.compute(system, period.getPrevious()));
-                    }
+                    List<IndicatorResult> results = MonitoringEngine.computeWithPrevious(system, period);
                     List<RiskGroups.RiskListResult> lists = RiskGroups.compute(system, period,
                             RiskGroups.Policy.DEFAULT, results);
                     Recommendations.Outcome outcome = Recommendations.generate(system, period, results, lists);

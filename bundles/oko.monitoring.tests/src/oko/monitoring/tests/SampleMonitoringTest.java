@@ -108,8 +108,7 @@ class SampleMonitoringTest {
     void sampleRulesAddressTheSchoolsAboveTheirClusterMedianAndTheRiskGroupWithoutDuplicates() {
         QualitySystem ishimbay = (QualitySystem) seeds.getEObject("qs-ishimbay");
         Period y2023 = (Period) illustrative.getEObject("per-2023");
-        List<IndicatorResult> results = new java.util.ArrayList<>(MonitoringEngine.compute(ishimbay, y2023));
-        results.addAll(MonitoringEngine.compute(ishimbay, y2023.getPrevious()));
+        List<IndicatorResult> results = MonitoringEngine.computeWithPrevious(ishimbay, y2023);
         List<RiskGroups.RiskListResult> lists = RiskGroups.compute(ishimbay, y2023, RiskGroups.Policy.DEFAULT, results);
         Recommendations.Outcome outcome = Recommendations.generate(ishimbay, y2023, results, lists);
         assertEquals(List.of(), outcome.problems());

@@ -84,9 +84,8 @@ class PerspectivesTest {
                     .flatMap(m -> m.getPeriods().stream()).filter(p -> "2023".equals(p.getCode())).findFirst()
                     .orElseThrow();
             QualitySystem system = MonitoringEngine.systemsWithRuns(roots, period).get(0);
-            List<MonitoringEngine.IndicatorResult> results = new ArrayList<>(MonitoringEngine.compute(system, period));
-            ResultWriter.storeValues(system, period, results);
-            results.addAll(MonitoringEngine.compute(system, period.getPrevious()));
+            List<MonitoringEngine.IndicatorResult> results = MonitoringEngine.computeWithPrevious(system, period);
+            ResultWriter.storeValues(system, period, results.stream().filter(r -> r.period() == period).toList());
             Recommendations.generate(system, period, results,
                     RiskGroups.compute(system, period, RiskGroups.Policy.DEFAULT, results));
             if (transaction.isDirty()) {

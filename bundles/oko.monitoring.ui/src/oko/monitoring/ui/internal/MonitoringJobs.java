@@ -1,7 +1,6 @@
 package oko.monitoring.ui.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.ILog;
@@ -47,12 +46,8 @@ public final class MonitoringJobs {
 
     static Job compute(CDOID system, CDOID period, String periodName, Runnable done) {
         return schedule(Messages.bind(Messages.computeJob, periodName), system, period, done, (tx, s, p, monitor) -> {
-            monitor.setWorkRemaining(3);
-            List<MonitoringEngine.IndicatorResult> results = new ArrayList<>(MonitoringEngine.compute(s, p));
-            monitor.worked(1);
-            if (p.getPrevious() != null) {
-                results.addAll(MonitoringEngine.compute(s, p.getPrevious()));
-            }
+            monitor.setWorkRemaining(2);
+            List<MonitoringEngine.IndicatorResult> results = MonitoringEngine.computeWithPrevious(s, p);
             List<RiskGroups.RiskListResult> lists = RiskGroups.compute(s, p, RiskGroups.Policy.DEFAULT, results);
             monitor.worked(1);
             int values = ResultWriter.storeValues(s, p, results.stream().filter(r -> r.period() == p).toList());
@@ -65,10 +60,7 @@ public final class MonitoringJobs {
     static Job recommend(CDOID system, CDOID period, String periodName, Runnable done) {
         return schedule(Messages.bind(Messages.recommendJob, periodName), system, period, done, (tx, s, p, monitor) -> {
             monitor.setWorkRemaining(2);
-            List<MonitoringEngine.IndicatorResult> results = new ArrayList<>(MonitoringEngine.compute(s, p));
-            if (p.getPrevious() != null) {
-                results.addAll(MonitoringEngine.compute(s, p.getPrevious()));
-            }
+            List<MonitoringEngine.IndicatorResult> results = MonitoringEngine.computeWithPrevious(s, p);
             List<RiskGroups.RiskListResult> lists = RiskGroups.compute(s, p, RiskGroups.Policy.DEFAULT, results);
             monitor.worked(1);
             Recommendations.Outcome outcome = Recommendations.generate(s, p, results, lists);

@@ -187,10 +187,7 @@ public final class MonitoringView extends ViewPart {
             return new Table(null, Messages.noData, periodId, periodLabel(period), List.of(), Map.of(), List.of());
         }
         QualitySystem system = systems.get(0);
-        List<MonitoringEngine.IndicatorResult> results = new ArrayList<>(MonitoringEngine.compute(system, period));
-        if (period.getPrevious() != null) {
-            results.addAll(MonitoringEngine.compute(system, period.getPrevious()));
-        }
+        List<MonitoringEngine.IndicatorResult> results = MonitoringEngine.computeWithPrevious(system, period);
         List<RiskGroups.RiskListResult> lists = RiskGroups.compute(system, period, RiskGroups.Policy.DEFAULT, results);
         Map<Organisation, TreeSet<String>> risk = new LinkedHashMap<>();
         for (RiskGroups.RiskListResult list : lists) {
