@@ -31,6 +31,29 @@ public final class DescriptionRegistry {
     }
 
     private static Loaded loaded;
+    private static java.nio.file.Path userFolder;
+
+    /**
+     * A folder of description files a methodologist edits ({@code diagrams/} in the data directory):
+     * its {@code *.xmi} files load after the contributed ones, and a diagram type there replaces a
+     * contributed one of the same id.
+     */
+    public static synchronized void setUserFolder(java.nio.file.Path folder) {
+        if (!java.util.Objects.equals(folder, userFolder)) {
+            userFolder = folder;
+            loaded = null;
+        }
+    }
+
+    /** The folder of user description files, if set. */
+    public static synchronized java.util.Optional<java.nio.file.Path> userFolder() {
+        return java.util.Optional.ofNullable(userFolder);
+    }
+
+    /** The loaded diagram type of that id. */
+    public static java.util.Optional<DiagramDescription> byId(String id) {
+        return get().descriptions().stream().filter(d -> d.getId().equals(id)).findFirst();
+    }
 
     private DescriptionRegistry() {
     }
@@ -57,11 +80,24 @@ public final class DescriptionRegistry {
     private static Loaded load() {
         List<DiagramDescription> descriptions = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String[]> files = new ArrayList<>();
         for (IConfigurationElement element : Platform.getExtensionRegistry().getConfigurationElementsFor(EXTENSION_POINT)) {
             String file = element.getContributor().getName() + "/" + element.getAttribute("file");
+            files.add(new String[] { file, URI.createPlatformPluginURI(file, true).toString() });
+        }
+        if (userFolder != null && java.nio.file.Files.isDirectory(userFolder)) {
+            try (var stream = java.nio.file.Files.list(userFolder)) {
+                stream.filter(p -> p.getFileName().toString().endsWith(".xmi")).sorted().forEach(p -> files.add(
+                        new String[] { p.toString(), URI.createFileURI(p.toAbsolutePath().toString()).toString() }));
+            } catch (java.io.IOException e) {
+                problems.add(userFolder + ": " + e.getMessage());
+            }
+        }
+        for (String[] entry : files) {
+            String file = entry[0];
             List<String> found = new ArrayList<>();
             try {
-                Resource resource = new ResourceSetImpl().getResource(URI.createPlatformPluginURI(file, true), true);
+                Resource resource = new ResourceSetImpl().getResource(URI.createURI(entry[1]), true);
                 if (!resource.getErrors().isEmpty()) {
                     resource.getErrors().forEach(e -> found.add(file + ": " + e.getMessage()));
                 } else if (resource.getContents().isEmpty()
@@ -70,7 +106,10 @@ public final class DescriptionRegistry {
                 } else {
                     DescriptionChecker.check(group, OkoPackage.eINSTANCE).forEach(p -> found.add(file + ": " + p));
                     if (found.isEmpty()) {
-                        descriptions.addAll(group.getDiagrams());
+                        for (DiagramDescription diagram : group.getDiagrams()) {
+                            descriptions.removeIf(d -> d.getId().equals(diagram.getId()));
+                            descriptions.add(diagram);
+                        }
                     }
                 }
             } catch (RuntimeException e) {

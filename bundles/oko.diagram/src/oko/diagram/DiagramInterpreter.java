@@ -110,7 +110,7 @@ public final class DiagramInterpreter {
         List<Edge> edges = new ArrayList<>();
         for (Layer layer : description.getLayers()) {
             if (layers.contains(layer)) {
-                layer.getEdgeMappings().forEach(mapping -> edges(mapping, edges));
+                layer.getEdgeMappings().forEach(mapping -> edges(mapping, root, edges));
             }
         }
         return new Diagram(description, root, label(root, description.getTitleExpression()), nodes, edges, problems);
@@ -139,7 +139,11 @@ public final class DiagramInterpreter {
         return nodes;
     }
 
-    private void edges(EdgeMapping mapping, List<Edge> edges) {
+    private void edges(EdgeMapping mapping, EObject root, List<Edge> edges) {
+        if (mapping.getSourceFeature() != null && mapping.getTargetFeature() != null) {
+            elementEdges(mapping, root, edges);
+            return;
+        }
         for (AbstractNodeMapping sourceMapping : mapping.getSourceMappings()) {
             for (Node source : shown.getOrDefault(sourceMapping, Map.of()).values()) {
                 if (hidden(mapping, source.element())) {
@@ -157,6 +161,36 @@ public final class DiagramInterpreter {
                 }
             }
         }
+    }
+
+    /** Element-based edges: each candidate element is an edge from its source to its target reference. */
+    private void elementEdges(EdgeMapping mapping, EObject root, List<Edge> edges) {
+        for (EObject element : candidates(mapping, mapping.getCandidates(), root)) {
+            if (hidden(mapping, element)) {
+                continue;
+            }
+            Node source = shownAs(mapping.getSourceMappings(), reference(element, mapping.getSourceFeature()));
+            Node target = shownAs(mapping.getTargetMappings(), reference(element, mapping.getTargetFeature()));
+            if (source != null && target != null) {
+                edges.add(new Edge(mapping, source, target, label(element, mapping.getLabelExpression()),
+                        (EdgeStyle) style(mapping, element, mapping.getStyle())));
+            }
+        }
+    }
+
+    private static EObject reference(EObject element, String featureName) {
+        EStructuralFeature feature = element.eClass().getEStructuralFeature(featureName);
+        return feature != null && element.eGet(feature) instanceof EObject object ? object : null;
+    }
+
+    private Node shownAs(List<AbstractNodeMapping> mappings, EObject element) {
+        for (AbstractNodeMapping mapping : mappings) {
+            Node node = element == null ? null : shown.getOrDefault(mapping, Map.of()).get(element);
+            if (node != null) {
+                return node;
+            }
+        }
+        return null;
     }
 
     private boolean hidden(DiagramElementMapping mapping, EObject element) {

@@ -33,8 +33,11 @@ public final class DiagramLayout {
         }
     }
 
-    /** Bounds of every node (children included) and the size of the whole diagram. */
-    public record Result(Map<Node, Bounds> bounds, double width, double height) {
+    /**
+     * Bounds of every node (children included), the bendpoints (x0, y0, x1, y1, …) of edges
+     * between top-level nodes, and the size of the whole diagram.
+     */
+    public record Result(Map<Node, Bounds> bounds, Map<Edge, int[]> routes, double width, double height) {
     }
 
     static final double HEADER = 28;
@@ -77,11 +80,15 @@ public final class DiagramLayout {
             elk.put(node, elkNode);
             mapTop(node, node, top);
         }
+        Map<Edge, org.eclipse.elk.graph.ElkEdge> elkEdges = new IdentityHashMap<>();
         for (Edge edge : diagram.edges()) {
             ElkNode source = elk.get(top.get(edge.source()));
             ElkNode target = elk.get(top.get(edge.target()));
             if (source != null && target != null && source != target) {
-                ElkGraphUtil.createSimpleEdge(source, target);
+                var elkEdge = ElkGraphUtil.createSimpleEdge(source, target);
+                if (elk.containsKey(edge.source()) && elk.containsKey(edge.target())) {
+                    elkEdges.put(edge, elkEdge);
+                }
             }
         }
         new RecursiveGraphLayoutEngine().layout(graph, new BasicProgressMonitor());
@@ -92,7 +99,19 @@ public final class DiagramLayout {
             bounds.put(node, box);
             placeChildren(node, box, bounds);
         }
-        return new Result(bounds, graph.getWidth(), graph.getHeight());
+        Map<Edge, int[]> routes = new IdentityHashMap<>();
+        elkEdges.forEach((edge, elkEdge) -> {
+            if (!elkEdge.getSections().isEmpty()) {
+                var points = elkEdge.getSections().get(0).getBendPoints();
+                int[] route = new int[points.size() * 2];
+                for (int i = 0; i < points.size(); i++) {
+                    route[2 * i] = (int) Math.round(points.get(i).getX());
+                    route[2 * i + 1] = (int) Math.round(points.get(i).getY());
+                }
+                routes.put(edge, route);
+            }
+        });
+        return new Result(bounds, routes, graph.getWidth(), graph.getHeight());
     }
 
     private static void mapTop(Node node, Node topLevel, Map<Node, Node> top) {
@@ -101,7 +120,7 @@ public final class DiagramLayout {
     }
 
     /** A node's own size, or for a container the size its listed children need. */
-    static double[] size(Node node) {
+    public static double[] size(Node node) {
         double width = node.style().getWidth();
         double height = node.style().getHeight();
         if (!node.children().isEmpty()) {
@@ -116,7 +135,8 @@ public final class DiagramLayout {
         return new double[] { width, height };
     }
 
-    private static void placeChildren(Node node, Bounds box, Map<Node, Bounds> bounds) {
+    /** Stacks a container's children (and theirs) as a list inside its box, under its header. */
+    public static void placeChildren(Node node, Bounds box, Map<Node, Bounds> bounds) {
         double y = box.y() + HEADER;
         for (Node child : node.children()) {
             double[] size = size(child);

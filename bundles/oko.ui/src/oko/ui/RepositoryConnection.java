@@ -53,12 +53,20 @@ public final class RepositoryConnection {
         return Optional.ofNullable(repository);
     }
 
+    private static volatile GlobalOptions options;
+
+    /** The data directory of this workbench (workbench state, user files), once it started. */
+    public static Optional<java.nio.file.Path> dataDirectory() {
+        return Optional.ofNullable(options).map(GlobalOptions::dataDirectory);
+    }
+
     /** The user name shown in the title bar and recorded with commits. */
     public static String user() {
         return System.getProperty("user.name", "oko");
     }
 
     static void connect(GlobalOptions options) {
+        RepositoryConnection.options = options;
         Job job = new Job(Messages.bind(Messages.connecting, options.repositoryLabel())) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {

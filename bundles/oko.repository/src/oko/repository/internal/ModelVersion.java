@@ -67,23 +67,31 @@ public final class ModelVersion {
      * @throws oko.repository.RepositoryException naming the repository and the first differences
      */
     public static void check(javax.sql.DataSource dataSource, String label) {
-        byte[] data = storedPackage(dataSource, label);
-        if (data == null) {
-            return;
+        java.util.Map<String, byte[]> storedPackages = storedPackages(dataSource, label);
+        // the Oko metamodel first, then any other running package the store holds (stored diagrams)
+        java.util.List<String> uris = new java.util.ArrayList<>(storedPackages.keySet());
+        uris.sort(java.util.Comparator.comparing((String uri) -> !uri.equals(OkoPackage.eNS_URI)));
+        for (String uri : uris) {
+            EPackage running = EPackage.Registry.INSTANCE.getEPackage(uri);
+            if (running != null) {
+                check(uri, storedPackages.get(uri), running, label);
+            }
         }
+    }
+
+    private static void check(String uri, byte[] data, EPackage running, String label) {
         EPackage stored;
         try {
             var resourceSet = new org.eclipse.emf.ecore.resource.impl.ResourceSetImpl();
             // outside OSGi (./oko server as plain Java) no factory is registered by extension
             resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap().put("*",
                     new org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl());
-            stored = org.eclipse.emf.cdo.common.model.EMFUtil.createEPackage(OkoPackage.eNS_URI, data, true,
-                    resourceSet, false);
+            stored = org.eclipse.emf.cdo.common.model.EMFUtil.createEPackage(uri, data, true, resourceSet, false);
         } catch (RuntimeException e) {
             throw new oko.repository.RepositoryException(Messages.bind(Messages.modelMismatch,
                     new Object[] { label, "?", e.toString() }), e);
         }
-        List<String> differences = differences(stored, OkoPackage.eINSTANCE);
+        List<String> differences = differences(stored, running);
         if (!differences.isEmpty()) {
             List<String> shown = differences.subList(0, Math.min(8, differences.size()));
             throw new oko.repository.RepositoryException(Messages.bind(Messages.modelMismatch,
@@ -91,8 +99,9 @@ public final class ModelVersion {
         }
     }
 
-    /** The zipped ecore CDO stored for the Oko package, or null for a new repository. */
-    private static byte[] storedPackage(javax.sql.DataSource dataSource, String label) {
+    /** The zipped ecore CDO stored for each package unit, by namespace URI; empty for a new repository. */
+    private static java.util.Map<String, byte[]> storedPackages(javax.sql.DataSource dataSource, String label) {
+        java.util.Map<String, byte[]> packages = new java.util.LinkedHashMap<>();
         try (java.sql.Connection connection = dataSource.getConnection()) {
             boolean exists = false;
             var meta = connection.getMetaData();
@@ -102,15 +111,15 @@ public final class ModelVersion {
                 }
             }
             if (!exists) {
-                return null;
+                return packages;
             }
-            try (var statement = connection.prepareStatement(
-                    "SELECT package_data FROM cdo_package_units WHERE id = ?")) {
-                statement.setString(1, OkoPackage.eNS_URI);
-                try (var result = statement.executeQuery()) {
-                    return result.next() ? result.getBytes(1) : null;
+            try (var statement = connection.prepareStatement("SELECT id, package_data FROM cdo_package_units");
+                    var result = statement.executeQuery()) {
+                while (result.next()) {
+                    packages.put(result.getString(1), result.getBytes(2));
                 }
             }
+            return packages;
         } catch (java.sql.SQLException e) {
             throw new oko.repository.RepositoryException(e.getMessage() + " (" + label + ")", e);
         }

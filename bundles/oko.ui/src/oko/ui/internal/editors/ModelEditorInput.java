@@ -55,7 +55,7 @@ public final class ModelEditorInput implements IEditorInput {
 
     @Override
     public <T> T getAdapter(Class<T> adapter) {
-        return null;
+        return adapter == CDOID.class ? adapter.cast(id) : null;
     }
 
     @Override

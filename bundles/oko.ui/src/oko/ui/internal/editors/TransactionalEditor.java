@@ -74,10 +74,11 @@ public abstract class TransactionalEditor extends EditorPart implements IEditing
         }
     };
 
-    /** The editor's viewer, once created (null before). */
+    /** The editor's viewer, once created (null before; null for editors without a JFace viewer). */
     public abstract org.eclipse.jface.viewers.ColumnViewer viewer();
 
-    private Control control() {
+    /** The editor's main control, once created. */
+    protected Control control() {
         return viewer() == null ? null : viewer().getControl();
     }
 
@@ -99,7 +100,8 @@ public abstract class TransactionalEditor extends EditorPart implements IEditing
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-        if (!(input instanceof ModelEditorInput modelInput)) {
+        org.eclipse.emf.cdo.common.id.CDOID id = input.getAdapter(org.eclipse.emf.cdo.common.id.CDOID.class);
+        if (id == null) {
             throw new PartInitException(String.valueOf(input));
         }
         setSite(site);
@@ -108,7 +110,7 @@ public abstract class TransactionalEditor extends EditorPart implements IEditing
                 .orElseThrow(() -> new PartInitException(Messages.editorNoRepository));
         transaction = repository.openTransaction();
         try {
-            root = transaction.getObject(modelInput.id());
+            root = transaction.getObject(id);
         } catch (RuntimeException e) {
             transaction.close();
             throw new PartInitException(Messages.bind(Messages.editorObjectGone, input.getName()), e);

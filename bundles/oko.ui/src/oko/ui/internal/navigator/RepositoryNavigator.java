@@ -65,6 +65,11 @@ public final class RepositoryNavigator extends ViewPart {
             }
         });
         getSite().setSelectionProvider(viewer);
+        // bundles contribute to popup:oko.ui.views.navigator (New ▸ Diagram, for instance)
+        org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager("#PopupMenu");
+        menu.add(new org.eclipse.jface.action.Separator(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
+        viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+        getSite().registerContextMenu(menu, viewer);
         viewer.addDoubleClickListener(event -> open(((org.eclipse.jface.viewers.IStructuredSelection) event
                 .getSelection()).getFirstElement()));
         RepositoryConnection.whenConnected(this::show);

@@ -1,0 +1,263 @@
+package oko.diagram;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.emf.cdo.CDOObject;
+import org.eclipse.emf.cdo.util.CDOUtil;
+import org.eclipse.emf.ecore.EObject;
+
+import oko.diagram.DiagramInterpreter.Diagram;
+import oko.diagram.DiagramInterpreter.Edge;
+import oko.diagram.DiagramInterpreter.Node;
+import oko.diagram.DiagramLayout.Bounds;
+import oko.diagram.DiagramLayout.Result;
+import oko.diagram.description.DiagramDescription;
+import oko.diagram.description.Filter;
+import oko.diagram.description.Layer;
+import oko.diagram.representation.EdgeLayout;
+import oko.diagram.representation.NodeLayout;
+import oko.diagram.representation.Representation;
+import oko.diagram.representation.RepresentationFactory;
+
+/**
+ * A stored diagram brought to the screen: the description interpreted with the diagram's layers
+ * and filters, minus the elements a person hid, each top-level node where the stored layout puts
+ * it; a node the layout does not know yet (added since, perhaps by another client) goes to the
+ * first free place, overlapping nothing.
+ */
+public final class Arrangement {
+
+    /** A node's identity across refreshes: the mapping that shows it and its semantic element. */
+    public record Key(String mapping, EObject element) {
+    }
+
+    /** An edge's identity across refreshes. */
+    public record EdgeKey(String mapping, EObject source, EObject target) {
+    }
+
+    /** What to draw: the diagram, each node's bounds (children included) and edges' bendpoints. */
+    public record Shown(Diagram diagram, Map<Node, Bounds> bounds, Map<Edge, int[]> routes, List<Node> hidden) {
+
+        /** The node of a semantic element, if shown. */
+        public Node node(EObject element) {
+            return diagram.allNodes().stream().filter(n -> n.element() == element).findFirst().orElse(null);
+        }
+    }
+
+    static final int GAP = 30;
+
+    private Arrangement() {
+    }
+
+    public static Key key(Node node) {
+        return new Key(node.mapping().getId(), node.element());
+    }
+
+    public static EdgeKey key(Edge edge) {
+        return new EdgeKey(edge.mapping().getId(), edge.source().element(), edge.target().element());
+    }
+
+    /** Whether a referenced element still exists (not deleted here or by another client). */
+    public static boolean alive(EObject element) {
+        if (element == null) {
+            return false;
+        }
+        CDOObject object = CDOUtil.getCDOObject(element);
+        return switch (object.cdoState()) {
+            case INVALID, INVALID_CONFLICT -> false;
+            case TRANSIENT -> element.eResource() != null;
+            default -> true;
+        };
+    }
+
+    /** The layers the diagram shows: the description's defaults until a person chose. */
+    public static List<Layer> layers(Representation representation, DiagramDescription description) {
+        return description.getLayers().stream().filter(l -> representation.isLayersSet()
+                ? description.getLayers().indexOf(l) == 0 || representation.getActiveLayers().contains(l.getId())
+                : !l.isOptional() || l.isActiveByDefault()).toList();
+    }
+
+    /** The filters applied: the description's defaults until a person chose. */
+    public static List<Filter> filters(Representation representation, DiagramDescription description) {
+        return description.getFilters().stream().filter(f -> representation.isLayersSet()
+                ? representation.getActiveFilters().contains(f.getId())
+                : f.isActiveByDefault()).toList();
+    }
+
+    /** The description interpreted on the diagram's element, without hidden elements. */
+    public static Diagram interpret(Representation representation, DiagramDescription description) {
+        Diagram full = DiagramInterpreter.build(description, representation.getTarget(),
+                layers(representation, description), filters(representation, description));
+        Set<Key> hidden = new java.util.HashSet<>();
+        for (NodeLayout layout : representation.getNodes()) {
+            if (layout.isHidden()) {
+                hidden.add(new Key(layout.getMapping(), layout.getElement()));
+            }
+        }
+        Set<EdgeKey> hiddenEdges = new java.util.HashSet<>();
+        for (EdgeLayout layout : representation.getEdges()) {
+            if (layout.isHidden()) {
+                hiddenEdges.add(new EdgeKey(layout.getMapping(), layout.getSource(), layout.getTarget()));
+            }
+        }
+        if (hidden.isEmpty() && hiddenEdges.isEmpty()) {
+            return full;
+        }
+        List<Node> nodes = full.nodes().stream().filter(n -> !hidden.contains(key(n))).toList();
+        Set<Node> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        new Diagram(full.description(), full.root(), full.title(), nodes, List.of(), List.of()).allNodes()
+                .forEach(kept::add);
+        List<Edge> edges = full.edges().stream().filter(e -> kept.contains(e.source()) && kept.contains(e.target())
+                && !hiddenEdges.contains(key(e))).toList();
+        return new Diagram(full.description(), full.root(), full.title(), nodes, edges, full.problems());
+    }
+
+    /** The nodes of the full interpretation that a person hid (for Show hidden elements). */
+    public static List<NodeLayout> hiddenNodes(Representation representation) {
+        return representation.getNodes().stream().filter(NodeLayout::isHidden).filter(l -> alive(l.getElement()))
+                .toList();
+    }
+
+    /** Arrange All: ELK layered over the whole diagram. */
+    public static Result layout(Diagram diagram) {
+        return DiagramLayout.layout(diagram);
+    }
+
+    /** Writes a layout into the stored diagram directly (for a diagram not yet committed). */
+    static void store(Representation representation, Result result) {
+        Map<Key, NodeLayout> nodes = nodeLayouts(representation);
+        for (Map.Entry<Node, Bounds> entry : result.bounds().entrySet()) {
+            if (!isTop(entry.getKey(), result)) {
+                continue;
+            }
+            NodeLayout layout = nodes.get(key(entry.getKey()));
+            if (layout == null) {
+                layout = RepresentationFactory.eINSTANCE.createNodeLayout();
+                layout.setMapping(entry.getKey().mapping().getId());
+                layout.setElement(entry.getKey().element());
+                representation.getNodes().add(layout);
+            }
+            Bounds b = entry.getValue();
+            layout.setX((int) Math.round(b.x()));
+            layout.setY((int) Math.round(b.y()));
+            layout.setWidth((int) Math.round(b.width()));
+            layout.setHeight((int) Math.round(b.height()));
+        }
+        Map<EdgeKey, EdgeLayout> edges = edgeLayouts(representation);
+        result.routes().forEach((edge, route) -> {
+            EdgeLayout layout = edges.get(key(edge));
+            if (layout == null) {
+                layout = RepresentationFactory.eINSTANCE.createEdgeLayout();
+                layout.setMapping(edge.mapping().getId());
+                layout.setSource(edge.source().element());
+                layout.setTarget(edge.target().element());
+                representation.getEdges().add(layout);
+            }
+            layout.getPoints().clear();
+            for (int value : route) {
+                layout.getPoints().add(value);
+            }
+        });
+    }
+
+    private static boolean isTop(Node node, Result result) {
+        // children's bounds are computed from their container's; only top-level nodes are stored
+        for (Node other : result.bounds().keySet()) {
+            if (other.children().contains(node)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static Map<Key, NodeLayout> nodeLayouts(Representation representation) {
+        Map<Key, NodeLayout> map = new HashMap<>();
+        for (NodeLayout layout : representation.getNodes()) {
+            map.putIfAbsent(new Key(layout.getMapping(), layout.getElement()), layout);
+        }
+        return map;
+    }
+
+    public static Map<EdgeKey, EdgeLayout> edgeLayouts(Representation representation) {
+        Map<EdgeKey, EdgeLayout> map = new HashMap<>();
+        for (EdgeLayout layout : representation.getEdges()) {
+            map.putIfAbsent(new EdgeKey(layout.getMapping(), layout.getSource(), layout.getTarget()), layout);
+        }
+        return map;
+    }
+
+    /** The stored diagram arranged: stored bounds, new nodes in free places, stored bendpoints. */
+    public static Shown arrange(Representation representation, DiagramDescription description) {
+        Diagram diagram = interpret(representation, description);
+        Map<Key, NodeLayout> stored = nodeLayouts(representation);
+        Map<Node, Bounds> bounds = new IdentityHashMap<>();
+        List<Node> unplaced = new ArrayList<>();
+        List<Bounds> taken = new ArrayList<>();
+        for (Node node : diagram.nodes()) {
+            NodeLayout layout = stored.get(key(node));
+            if (layout == null) {
+                unplaced.add(node);
+                continue;
+            }
+            double[] size = DiagramLayout.size(node);
+            Bounds box = new Bounds(layout.getX(), layout.getY(), Math.max(layout.getWidth(), size[0]),
+                    node.children().isEmpty() && layout.getHeight() > 0 ? layout.getHeight()
+                            : Math.max(layout.getHeight(), size[1]));
+            bounds.put(node, box);
+            taken.add(box);
+        }
+        for (Node node : unplaced) {
+            double[] size = DiagramLayout.size(node);
+            Bounds box = free(taken, size[0], size[1]);
+            bounds.put(node, box);
+            taken.add(box);
+        }
+        for (Node node : diagram.nodes()) {
+            DiagramLayout.placeChildren(node, bounds.get(node), bounds);
+        }
+        Map<EdgeKey, EdgeLayout> storedEdges = edgeLayouts(representation);
+        Map<Edge, int[]> routes = new IdentityHashMap<>();
+        for (Edge edge : diagram.edges()) {
+            EdgeLayout layout = storedEdges.get(key(edge));
+            if (layout != null && !layout.getPoints().isEmpty()) {
+                routes.put(edge, layout.getPoints().stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return new Shown(diagram, bounds, routes, List.of());
+    }
+
+    /**
+     * The first place for a box of that size that overlaps nothing taken: scanning rows from the
+     * top left, right of and below what is there.
+     */
+    public static Bounds free(List<Bounds> taken, double width, double height) {
+        if (taken.isEmpty()) {
+            return new Bounds(GAP, GAP, width, height);
+        }
+        Set<Double> xs = new LinkedHashSet<>(List.of((double) GAP));
+        Set<Double> ys = new LinkedHashSet<>(List.of((double) GAP));
+        for (Bounds b : taken) {
+            xs.add(b.x() + b.width() + GAP);
+            ys.add(b.y() + b.height() + GAP);
+        }
+        List<Double> sortedYs = ys.stream().sorted().toList();
+        List<Double> sortedXs = xs.stream().sorted().toList();
+        for (double y : sortedYs) {
+            for (double x : sortedXs) {
+                Bounds candidate = new Bounds(x, y, width, height);
+                Bounds padded = new Bounds(x - GAP / 2.0, y - GAP / 2.0, width + GAP, height + GAP);
+                if (taken.stream().noneMatch(padded::overlaps) && x + width < 2400) {
+                    return candidate;
+                }
+            }
+        }
+        double bottom = taken.stream().mapToDouble(b -> b.y() + b.height()).max().orElse(0);
+        return new Bounds(GAP, bottom + GAP, width, height);
+    }
+}

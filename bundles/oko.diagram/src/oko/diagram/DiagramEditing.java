@@ -1,0 +1,361 @@
+package oko.diagram;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.CompoundCommand;
+import org.eclipse.emf.common.command.UnexecutableCommand;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EClassifier;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.edit.command.AddCommand;
+import org.eclipse.emf.edit.command.DeleteCommand;
+import org.eclipse.emf.edit.command.RemoveCommand;
+import org.eclipse.emf.edit.command.SetCommand;
+import org.eclipse.emf.edit.domain.EditingDomain;
+
+import oko.diagram.Arrangement.Key;
+import oko.diagram.DiagramInterpreter.Diagram;
+import oko.diagram.DiagramInterpreter.Edge;
+import oko.diagram.DiagramInterpreter.Node;
+import oko.diagram.DiagramLayout.Bounds;
+import oko.diagram.DiagramLayout.Result;
+import oko.diagram.description.AbstractNodeMapping;
+import oko.diagram.description.CreateEdgeTool;
+import oko.diagram.description.CreateNodeTool;
+import oko.diagram.description.DeleteTool;
+import oko.diagram.description.DiagramDescription;
+import oko.diagram.description.DiagramElementMapping;
+import oko.diagram.description.DirectEditTool;
+import oko.diagram.description.EdgeMapping;
+import oko.diagram.description.FeaturePath;
+import oko.diagram.description.Layer;
+import oko.diagram.description.Tool;
+import oko.diagram.internal.Messages;
+import oko.diagram.representation.EdgeLayout;
+import oko.diagram.representation.NodeLayout;
+import oko.diagram.representation.Representation;
+import oko.diagram.representation.RepresentationFactory;
+import oko.diagram.representation.RepresentationPackage.Literals;
+import oko.model.OkoPackage;
+
+/**
+ * The description's tools, and the layout changes of a diagram, as EMF commands: executed on the
+ * editing domain's command stack they are undone and redone like any other edit, and saved with
+ * the model in one commit. Pure model code: the diagram editor and the tests use the same commands.
+ */
+public final class DiagramEditing {
+
+    private DiagramEditing() {
+    }
+
+    /** The tools of the description's active layers, in description order. */
+    public static List<Tool> tools(DiagramDescription description, Collection<Layer> layers) {
+        List<Tool> tools = new ArrayList<>();
+        description.getLayers().stream().filter(layers::contains).forEach(l -> tools.addAll(l.getTools()));
+        return tools;
+    }
+
+    /** The tool of that type covering a mapping (delete, direct edit), if any. */
+    public static <T extends Tool> T toolFor(DiagramDescription description, Class<T> type,
+            DiagramElementMapping mapping) {
+        for (Layer layer : description.getLayers()) {
+            for (Tool tool : layer.getTools()) {
+                if (type.isInstance(tool)) {
+                    List<DiagramElementMapping> mappings = tool instanceof DeleteTool delete ? delete.getMappings()
+                            : tool instanceof DirectEditTool edit ? edit.getMappings() : List.of();
+                    if (mappings.contains(mapping)) {
+                        return type.cast(tool);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Create node: a new element of the mapping's class in the diagram element's feature named by
+     * the tool, named after the tool, placed at {@code location} (the first free place when null).
+     */
+    public static Command createNode(EditingDomain domain, Representation representation, Diagram diagram,
+            Map<Node, Bounds> bounds, CreateNodeTool tool, double[] location) {
+        AbstractNodeMapping mapping = tool.getMapping();
+        EObject container = diagram.root();
+        EStructuralFeature feature = container.eClass().getEStructuralFeature(tool.getContainerFeature());
+        EClassifier classifier = OkoPackage.eINSTANCE.getEClassifier(mapping.getDomainClass());
+        if (!(feature instanceof EReference reference) || !reference.isContainment()
+                || !(classifier instanceof EClass eClass) || eClass.isAbstract()
+                || !reference.getEReferenceType().isSuperTypeOf(eClass)) {
+            return UnexecutableCommand.INSTANCE;
+        }
+        EObject element = EcoreUtil.create(eClass);
+        String labelFeature = tool.getLabelFeature() == null ? "name" : tool.getLabelFeature();
+        EStructuralFeature label = eClass.getEStructuralFeature(labelFeature);
+        if (label != null && label.getEType().getInstanceClass() == String.class) {
+            long same = diagram.allNodes().stream().filter(n -> n.mapping() == mapping).count();
+            element.eSet(label, Messages.bind(Messages.newElementName, tool.getLabel(), same + 1));
+        }
+        NodeLayout layout = RepresentationFactory.eINSTANCE.createNodeLayout();
+        layout.setMapping(mapping.getId());
+        layout.setElement(element);
+        double width = mapping.getStyle().getWidth();
+        double height = mapping.getStyle().getHeight();
+        Bounds box = location == null ? Arrangement.free(topBounds(diagram, bounds), width, height)
+                : new Bounds(location[0], location[1], width, height);
+        layout.setX((int) box.x());
+        layout.setY((int) box.y());
+        layout.setWidth((int) width);
+        layout.setHeight((int) height);
+        CompoundCommand command = new CompoundCommand(Messages.bind(Messages.commandCreate, tool.getLabel()));
+        command.append(new AddCommand(domain, container, reference, element));
+        command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__NODES, layout));
+        return command;
+    }
+
+    private static List<Bounds> topBounds(Diagram diagram, Map<Node, Bounds> bounds) {
+        return diagram.nodes().stream().map(bounds::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The reference a relation-based edge mapping follows (its one-segment feature path), or null. */
+    public static EReference edgeReference(EdgeMapping mapping, EObject source) {
+        if (mapping.getTargets() instanceof FeaturePath path && !path.getPath().contains("/")
+                && source.eClass().getEStructuralFeature(path.getPath()) instanceof EReference reference
+                && !reference.isContainment() && reference.isChangeable()) {
+            return reference;
+        }
+        return null;
+    }
+
+    /** Whether the edge tool may connect those nodes. */
+    public static boolean canConnect(CreateEdgeTool tool, Node source, Node target) {
+        EdgeMapping mapping = tool.getMapping();
+        if (!mapping.getSourceMappings().contains(source.mapping())
+                || !mapping.getTargetMappings().contains(target.mapping())) {
+            return false;
+        }
+        EReference reference = edgeReference(mapping, source.element());
+        if (reference == null || !reference.getEReferenceType().isInstance(target.element())) {
+            return false;
+        }
+        return !reference.isMany() || !((List<?>) source.element().eGet(reference)).contains(target.element());
+    }
+
+    /** Create edge: the source element's reference gains the target. */
+    public static Command createEdge(EditingDomain domain, CreateEdgeTool tool, Node source, Node target) {
+        if (!canConnect(tool, source, target)) {
+            return UnexecutableCommand.INSTANCE;
+        }
+        EReference reference = edgeReference(tool.getMapping(), source.element());
+        Command change = reference.isMany() ? new AddCommand(domain, source.element(), reference, target.element())
+                : new SetCommand(domain, source.element(), reference, target.element());
+        CompoundCommand command = new CompoundCommand(Messages.bind(Messages.commandConnect, tool.getLabel()));
+        command.append(change);
+        return command;
+    }
+
+    /**
+     * Delete from model: a node's element (with what it contains, references to it cleared) or an
+     * edge's link; the layout of what goes away goes too. Unexecutable unless a delete tool covers
+     * the mapping.
+     */
+    public static Command delete(EditingDomain domain, Representation representation, DiagramDescription description,
+            List<Object> nodesAndEdges) {
+        CompoundCommand command = new CompoundCommand(Messages.commandDelete);
+        List<EObject> elements = new ArrayList<>();
+        for (Object item : nodesAndEdges) {
+            if (item instanceof Node node && toolFor(description, DeleteTool.class, node.mapping()) != null) {
+                elements.add(node.element());
+            } else if (item instanceof Edge edge && toolFor(description, DeleteTool.class, edge.mapping()) != null) {
+                EReference reference = edgeReference(edge.mapping(), edge.source().element());
+                if (reference == null) {
+                    return UnexecutableCommand.INSTANCE;
+                }
+                command.append(reference.isMany()
+                        ? new RemoveCommand(domain, edge.source().element(), reference, edge.target().element())
+                        : new SetCommand(domain, edge.source().element(), reference, null));
+                removeLayouts(domain, representation, command, Arrangement.key(edge));
+            } else {
+                return UnexecutableCommand.INSTANCE;
+            }
+        }
+        for (EObject element : elements) {
+            List<NodeLayout> layouts = representation.getNodes().stream().filter(l -> l.getElement() == element).toList();
+            if (!layouts.isEmpty()) {
+                command.append(new RemoveCommand(domain, representation, Literals.REPRESENTATION__NODES, layouts));
+            }
+            List<EdgeLayout> edges = representation.getEdges().stream()
+                    .filter(l -> l.getSource() == element || l.getTarget() == element).toList();
+            if (!edges.isEmpty()) {
+                command.append(new RemoveCommand(domain, representation, Literals.REPRESENTATION__EDGES, edges));
+            }
+        }
+        if (!elements.isEmpty()) {
+            command.append(new DeleteCommand(domain, elements));
+        }
+        return command.isEmpty() ? UnexecutableCommand.INSTANCE : command;
+    }
+
+    private static void removeLayouts(EditingDomain domain, Representation representation, CompoundCommand command,
+            Arrangement.EdgeKey key) {
+        List<EdgeLayout> layouts = representation.getEdges().stream().filter(l -> l.getMapping().equals(key.mapping())
+                && l.getSource() == key.source() && l.getTarget() == key.target()).toList();
+        if (!layouts.isEmpty()) {
+            command.append(new RemoveCommand(domain, representation, Literals.REPRESENTATION__EDGES, layouts));
+        }
+    }
+
+    /** Direct edit: the label's feature (the tool's, else name) takes the text. */
+    public static Command rename(EditingDomain domain, DiagramDescription description, Node node, String text) {
+        DirectEditTool tool = toolFor(description, DirectEditTool.class, node.mapping());
+        if (tool == null) {
+            return UnexecutableCommand.INSTANCE;
+        }
+        EStructuralFeature feature = node.element().eClass()
+                .getEStructuralFeature(tool.getFeature() == null ? "name" : tool.getFeature());
+        if (feature == null || feature.getEType().getInstanceClass() != String.class || text == null
+                || text.isBlank()) {
+            return UnexecutableCommand.INSTANCE;
+        }
+        CompoundCommand command = new CompoundCommand(Messages.commandRename);
+        command.append(new SetCommand(domain, node.element(), feature, text.strip()));
+        return command;
+    }
+
+    /** Move or resize top-level nodes; the bendpoints of their edges are dropped (the edges go straight). */
+    public static Command move(EditingDomain domain, Representation representation, Map<Node, Bounds> moves) {
+        CompoundCommand command = new CompoundCommand(Messages.commandMove);
+        Map<Key, NodeLayout> stored = Arrangement.nodeLayouts(representation);
+        List<EObject> moved = new ArrayList<>();
+        moves.forEach((node, box) -> {
+            NodeLayout layout = stored.get(Arrangement.key(node));
+            if (layout == null) {
+                layout = RepresentationFactory.eINSTANCE.createNodeLayout();
+                layout.setMapping(node.mapping().getId());
+                layout.setElement(node.element());
+                set(layout, box);
+                command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__NODES, layout));
+            } else {
+                command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__X, (int) Math.round(box.x())));
+                command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__Y, (int) Math.round(box.y())));
+                command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__WIDTH, (int) Math.round(box.width())));
+                command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__HEIGHT, (int) Math.round(box.height())));
+            }
+            moved.add(node.element());
+        });
+        for (EdgeLayout edge : representation.getEdges()) {
+            if (!edge.getPoints().isEmpty() && (moved.contains(edge.getSource()) || moved.contains(edge.getTarget()))) {
+                command.append(new SetCommand(domain, edge, Literals.EDGE_LAYOUT__POINTS, List.of()));
+            }
+        }
+        return command.isEmpty() ? UnexecutableCommand.INSTANCE : command;
+    }
+
+    private static void set(NodeLayout layout, Bounds box) {
+        layout.setX((int) Math.round(box.x()));
+        layout.setY((int) Math.round(box.y()));
+        layout.setWidth((int) Math.round(box.width()));
+        layout.setHeight((int) Math.round(box.height()));
+    }
+
+    /** Arrange All: ELK layered; every top-level node and edge gets its new place. */
+    public static Command arrangeAll(EditingDomain domain, Representation representation, Diagram diagram) {
+        Result result = Arrangement.layout(diagram);
+        CompoundCommand command = new CompoundCommand(Messages.commandArrange);
+        Map<Node, Bounds> tops = new java.util.LinkedHashMap<>();
+        diagram.nodes().forEach(n -> tops.put(n, result.bounds().get(n)));
+        Command moves = move(domain, representation, tops);
+        if (moves.canExecute()) {
+            command.append(moves);
+        }
+        Map<Arrangement.EdgeKey, EdgeLayout> stored = Arrangement.edgeLayouts(representation);
+        for (Edge edge : diagram.edges()) {
+            int[] route = result.routes().getOrDefault(edge, new int[0]);
+            List<Integer> points = java.util.Arrays.stream(route).boxed().toList();
+            EdgeLayout layout = stored.get(Arrangement.key(edge));
+            if (layout != null) {
+                // after the moves above cleared them
+                command.append(new SetCommand(domain, layout, Literals.EDGE_LAYOUT__POINTS, points));
+            } else if (!points.isEmpty()) {
+                layout = RepresentationFactory.eINSTANCE.createEdgeLayout();
+                layout.setMapping(edge.mapping().getId());
+                layout.setSource(edge.source().element());
+                layout.setTarget(edge.target().element());
+                layout.getPoints().addAll(points);
+                command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__EDGES, layout));
+            }
+        }
+        return command.isEmpty() ? UnexecutableCommand.INSTANCE : command;
+    }
+
+    /** Hide elements (their layout remembers it); the semantic elements stay. */
+    public static Command hide(EditingDomain domain, Representation representation, List<Node> nodes) {
+        CompoundCommand command = new CompoundCommand(Messages.commandHide);
+        Map<Key, NodeLayout> stored = Arrangement.nodeLayouts(representation);
+        for (Node node : nodes) {
+            NodeLayout layout = stored.get(Arrangement.key(node));
+            if (layout != null) {
+                command.append(new SetCommand(domain, layout, Literals.ELEMENT_LAYOUT__HIDDEN, true));
+            } else {
+                layout = RepresentationFactory.eINSTANCE.createNodeLayout();
+                layout.setMapping(node.mapping().getId());
+                layout.setElement(node.element());
+                layout.setHidden(true);
+                command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__NODES, layout));
+            }
+        }
+        return command.isEmpty() ? UnexecutableCommand.INSTANCE : command;
+    }
+
+    /** Show hidden elements again. */
+    public static Command showHidden(EditingDomain domain, Representation representation) {
+        CompoundCommand command = new CompoundCommand(Messages.commandShowHidden);
+        for (NodeLayout layout : representation.getNodes()) {
+            if (layout.isHidden()) {
+                command.append(new SetCommand(domain, layout, Literals.ELEMENT_LAYOUT__HIDDEN, false));
+            }
+        }
+        for (EdgeLayout layout : representation.getEdges()) {
+            if (layout.isHidden()) {
+                command.append(new SetCommand(domain, layout, Literals.ELEMENT_LAYOUT__HIDDEN, false));
+            }
+        }
+        return command.isEmpty() ? UnexecutableCommand.INSTANCE : command;
+    }
+
+    /** Turns a layer or a filter on or off for this diagram. */
+    public static Command toggle(EditingDomain domain, Representation representation, DiagramDescription description,
+            String id, boolean on) {
+        List<String> layers = new ArrayList<>(Arrangement.layers(representation, description).stream()
+                .map(Layer::getId).toList());
+        List<String> filters = new ArrayList<>(Arrangement.filters(representation, description).stream()
+                .map(f -> f.getId()).toList());
+        boolean isLayer = description.getLayers().stream().anyMatch(l -> l.getId().equals(id));
+        List<String> changed = isLayer ? layers : filters;
+        changed.remove(id);
+        if (on) {
+            changed.add(id);
+        }
+        CompoundCommand command = new CompoundCommand(Messages.bind(on ? Messages.commandShowLayer
+                : Messages.commandHideLayer, label(description, id)));
+        command.append(new SetCommand(domain, representation, Literals.REPRESENTATION__LAYERS_SET, true));
+        command.append(new SetCommand(domain, representation, Literals.REPRESENTATION__ACTIVE_LAYERS, layers));
+        command.append(new SetCommand(domain, representation, Literals.REPRESENTATION__ACTIVE_FILTERS, filters));
+        return command;
+    }
+
+    private static String label(DiagramDescription description, String id) {
+        for (Layer layer : description.getLayers()) {
+            if (layer.getId().equals(id)) {
+                return layer.getLabel();
+            }
+        }
+        return description.getFilters().stream().filter(f -> f.getId().equals(id)).map(f -> f.getLabel())
+                .findFirst().orElse(id);
+    }
+}

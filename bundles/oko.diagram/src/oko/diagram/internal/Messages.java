@@ -1,0 +1,27 @@
+package oko.diagram.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Texts of the diagram core; Russian in messages.properties, English in messages_en.properties. */
+public final class Messages extends NLS {
+
+    public static String newElementName;
+    public static String commandCreate;
+    public static String commandConnect;
+    public static String commandDelete;
+    public static String commandRename;
+    public static String commandMove;
+    public static String commandArrange;
+    public static String commandHide;
+    public static String commandShowHidden;
+    public static String commandShowLayer;
+    public static String commandHideLayer;
+    public static String unknownDescription;
+
+    static {
+        NLS.initializeMessages("oko.diagram.internal.messages", Messages.class);
+    }
+
+    private Messages() {
+    }
+}
