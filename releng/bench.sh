@@ -11,6 +11,8 @@
 #             including the commit.
 #   diagrams  open (interpret the shipped description) + Arrange All (ELK layered) of generated
 #             diagrams of 100, 1,000 and 5,000 nodes.
+#   drawing   the same plus the diagram editor's draw2d figures, painted in a 1600x1000 window
+#             (needs a display; runs itself under xvfb-run when there is none).
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 product="$root/releng/oko.product/target/products/oko.app.product/linux/gtk/x86_64/oko"
@@ -47,13 +49,16 @@ startup() {
 
 # plain Java on the product's bundles plus one benchmark jar (no OSGi needed headless)
 run_bench() {
-    local module=$1 main=$2
+    local module=$1 main=$2 extra
+    shift 2
     [ -x "$product/oko" ] || { echo "bench: build the product first (./oko help or ./test.sh)" >&2; exit 1; }
     local bench; bench=$(ls "$root"/bundles/"$module"/target/"$module"-*.jar 2>/dev/null | head -1)
     [ -n "$bench" ] || { echo "bench: build first (./mvnw verify -DskipTests)" >&2; exit 1; }
     . "$root/features/oko.feature/rootfiles/find-java.sh"
     oko_find_java
     local cp="$bench" jar
+    # further bench modules the benchmark builds on (their jars are not in the product)
+    for extra in "$@"; do cp="$cp:$(ls "$root"/bundles/"$extra"/target/"$extra"-*.jar | head -1)"; done
     for jar in "$product"/plugins/*.jar; do cp="$cp:$jar"; done
     "$JAVA_HOME/bin/java" -Xmx2g -Doko.root="$root" ${BENCH_OPTS:-} -cp "$cp" "$main"
 }
@@ -64,5 +69,10 @@ case "${1:-}" in
     repository) run_bench oko.repository.bench oko.repository.bench.RepositoryBenchmark ;;
     monitoring) run_bench oko.monitoring.bench oko.monitoring.bench.MonitoringBenchmark ;;
     diagrams) run_bench oko.diagram.bench oko.diagram.bench.DiagramBenchmark ;;
-    *) echo "usage: releng/bench.sh startup [RUNS] | repository | monitoring | diagrams" >&2; exit 2 ;;
+    drawing)
+        if [ -z "${DISPLAY:-}" ]; then
+            exec xvfb-run -a -s "-screen 0 1600x1000x24" "$0" drawing
+        fi
+        run_bench oko.diagram.ui.bench oko.diagram.ui.bench.DiagramDrawingBenchmark oko.diagram.bench ;;
+    *) echo "usage: releng/bench.sh startup [RUNS] | repository | monitoring | diagrams | drawing" >&2; exit 2 ;;
 esac

@@ -62,7 +62,7 @@ public final class DiagramInterpreter {
         }
     }
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)\\}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([\\w/]+)\\}");
 
     private final Set<Layer> layers;
     private final Set<Filter> filters;
@@ -265,12 +265,23 @@ public final class DiagramInterpreter {
             matcher.appendReplacement(label, Matcher.quoteReplacement(text(element, matcher.group(1))));
         }
         matcher.appendTail(label);
-        return label.toString().replaceAll("\\s+", " ").strip();
+        // a placeholder without a value leaves no empty brackets behind
+        return label.toString().replaceAll("\\s+", " ").replaceAll("\\(\\s*\\)", "").strip();
     }
 
+    /** A feature's value as text; a path (deadline/text) follows single references. */
     private static String text(EObject element, String featureName) {
-        EStructuralFeature feature = element.eClass().getEStructuralFeature(featureName);
-        Object value = feature == null ? null : element.eGet(feature);
+        EObject owner = element;
+        String[] path = featureName.split("/");
+        for (int i = 0; i < path.length - 1 && owner != null; i++) {
+            EStructuralFeature step = owner.eClass().getEStructuralFeature(path[i]);
+            owner = step != null && !step.isMany() && owner.eGet(step) instanceof EObject next ? next : null;
+        }
+        if (owner == null) {
+            return "";
+        }
+        EStructuralFeature feature = owner.eClass().getEStructuralFeature(path[path.length - 1]);
+        Object value = feature == null ? null : owner.eGet(feature);
         if (value == null || value instanceof Integer number && number == 0) {
             return "";
         }

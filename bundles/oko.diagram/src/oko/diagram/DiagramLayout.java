@@ -77,6 +77,12 @@ public final class DiagramLayout {
             ElkNode elkNode = ElkGraphUtil.createNode(graph);
             double[] size = size(node);
             elkNode.setDimensions(size[0], size[1]);
+            // the description's main layer first: its component is placed before the optional layers'
+            if (node.mapping().eContainer() instanceof oko.diagram.description.Layer layer
+                    && layer.eContainer() instanceof oko.diagram.description.DiagramDescription description
+                    && description.getLayers().indexOf(layer) == 0) {
+                elkNode.setProperty(CoreOptions.PRIORITY, 10);
+            }
             elk.put(node, elkNode);
             mapTop(node, node, top);
         }

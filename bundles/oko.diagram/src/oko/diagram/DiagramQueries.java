@@ -69,14 +69,60 @@ public final class DiagramQueries {
         PREDICATES.put(name, predicate);
     }
 
+    /** Extension point: bundles contribute named queries and predicates (schema/queries.exsd). */
+    public static final String EXTENSION_POINT = "oko.diagram.queries";
+    private static volatile boolean contributionsLoaded;
+
+    /**
+     * Reads the contributions of {@code oko.diagram.queries} once (outside OSGi there are none). A
+     * class that cannot be created is logged and left out; descriptions using its name then report
+     * an unknown query.
+     */
+    private static void loadContributions() {
+        if (contributionsLoaded) {
+            return;
+        }
+        synchronized (DiagramQueries.class) {
+            if (contributionsLoaded) {
+                return;
+            }
+            contributionsLoaded = true;
+            var registry = org.eclipse.core.runtime.Platform.getExtensionRegistry();
+            if (registry == null) {
+                return;
+            }
+            for (var element : registry.getConfigurationElementsFor(EXTENSION_POINT)) {
+                String name = element.getAttribute("name");
+                try {
+                    Object contributed = element.createExecutableExtension("class");
+                    if (contributed instanceof DiagramQuery query && "query".equals(element.getName())) {
+                        QUERIES.putIfAbsent(name, query::evaluate);
+                    } else if (contributed instanceof Predicate<?> predicate && "predicate".equals(element.getName())) {
+                        @SuppressWarnings("unchecked")
+                        Predicate<EObject> typed = (Predicate<EObject>) predicate;
+                        PREDICATES.putIfAbsent(name, typed);
+                    } else {
+                        throw new IllegalArgumentException(contributed.getClass().getName()
+                                + " is neither an oko.diagram.DiagramQuery nor a Predicate");
+                    }
+                } catch (Exception e) {
+                    org.eclipse.core.runtime.ILog.of(DiagramQueries.class).error(element.getContributor().getName()
+                            + ": " + EXTENSION_POINT + " \"" + name + "\": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
     /** The query's elements for the context, or null when no query of that name is registered. */
-    static List<? extends EObject> query(String name, EObject context) {
+    public static List<? extends EObject> query(String name, EObject context) {
+        loadContributions();
         Function<EObject, List<? extends EObject>> query = QUERIES.get(name);
         return query == null ? null : query.apply(context);
     }
 
     /** Whether the condition holds for the element; an unknown condition is reported by the caller. */
-    static boolean test(String condition, EObject element) {
+    public static boolean test(String condition, EObject element) {
+        loadContributions();
         Predicate<EObject> predicate = PREDICATES.get(condition.strip());
         if (predicate != null) {
             return predicate.test(element);

@@ -31,7 +31,8 @@ public final class DiagramBenchmark {
 
     private static final OkoFactory F = OkoFactory.eINSTANCE;
 
-    public static void main(String[] args) throws Exception {
+    /** A shipped diagram description, read from models/diagrams (plain Java: no extension registry). */
+    public static DiagramDescription description(String id) {
         Path file = Path.of(System.getProperty("oko.root", "."), "models", "diagrams", "oko.diagrams.xmi");
         ResourceSetImpl set = new ResourceSetImpl();
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
@@ -40,8 +41,11 @@ public final class DiagramBenchmark {
                 oko.diagram.description.DescriptionPackage.eINSTANCE);
         DescriptionGroup group = (DescriptionGroup) set.getResource(URI.createFileURI(file.toString()), true)
                 .getContents().get(0);
-        DiagramDescription roles = group.getDiagrams().stream().filter(d -> d.getId().equals("roles")).findFirst()
-                .orElseThrow();
+        return group.getDiagrams().stream().filter(d -> d.getId().equals(id)).findFirst().orElseThrow();
+    }
+
+    public static void main(String[] args) throws Exception {
+        DiagramDescription roles = description("roles");
         System.out.printf(Locale.ROOT, "JVM %s, %d cores%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
         for (int size : new int[] { 100, 1000, 5000 }) {
             QualitySystem system = model(size);
@@ -70,7 +74,8 @@ public final class DiagramBenchmark {
         }
     }
 
-    private static QualitySystem model(int size) {
+    /** A quality system whose roles diagram has {@code size} nodes. */
+    public static QualitySystem model(int size) {
         ModelRoot root = F.createModelRoot();
         QualitySystem system = F.createQualitySystem();
         system.setName("bench");

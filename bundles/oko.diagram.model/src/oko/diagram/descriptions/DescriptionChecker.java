@@ -37,7 +37,7 @@ import oko.diagram.description.NodeMapping;
  */
 public final class DescriptionChecker {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)\\}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([\\w/]+)\\}");
 
     private final EPackage domain;
     private final List<String> problems = new ArrayList<>();
@@ -190,9 +190,19 @@ public final class DescriptionChecker {
         boolean template = false;
         while (matcher.find()) {
             template = true;
-            if (eClass.getEStructuralFeature(matcher.group(1)) == null) {
-                problem(owner, "label \"" + expression + "\": " + eClass.getName() + " has no feature \""
-                        + matcher.group(1) + "\"");
+            // a path (deadline/text) follows single references to the last feature
+            EClass current = eClass;
+            String[] segments = matcher.group(1).split("/");
+            for (int i = 0; i < segments.length && current != null; i++) {
+                var feature = current.getEStructuralFeature(segments[i]);
+                if (feature == null || i < segments.length - 1 && (!(feature instanceof org.eclipse.emf.ecore.EReference step)
+                        || step.isMany())) {
+                    problem(owner, "label \"" + expression + "\": " + current.getName() + " has no "
+                            + (i < segments.length - 1 ? "single reference" : "feature") + " \"" + segments[i] + "\"");
+                    current = null;
+                } else if (i < segments.length - 1) {
+                    current = ((org.eclipse.emf.ecore.EReference) feature).getEReferenceType();
+                }
             }
         }
         if (!template && eClass.getEStructuralFeature(expression) == null) {

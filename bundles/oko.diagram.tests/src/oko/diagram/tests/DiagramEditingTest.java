@@ -62,18 +62,9 @@ class DiagramEditingTest {
     private final Resource diagrams;
 
     DiagramEditingTest() {
-        set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        Path root = Path.of(System.getProperty("oko.root"));
-        set.getResource(URI.createFileURI(root.resolve("models/samples/seeds.xmi").toString()), true);
-        set.getResource(URI.createFileURI(root.resolve("models/samples/illustrative-monitoring.xmi").toString()), true);
-        EcoreUtil.resolveAll(set);
+        TestModels.loadSample(set);
         diagrams = set.createResource(URI.createURI("memory:/diagrams.xmi"));
-        descriptions = (DescriptionGroup) new ResourceSetImpl() {
-            {
-                getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-            }
-        }.getResource(URI.createFileURI(root.resolve("models/diagrams/oko.diagrams.xmi").toString()), true)
-                .getContents().get(0);
+        descriptions = TestModels.shippedDescriptions();
     }
 
     private DiagramDescription description(String id) {

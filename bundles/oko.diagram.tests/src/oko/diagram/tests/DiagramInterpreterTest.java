@@ -39,21 +39,11 @@ import oko.model.WorkingGroup;
 class DiagramInterpreterTest {
 
     private final ResourceSetImpl set = new ResourceSetImpl();
-    private final Resource seeds;
     private final DescriptionGroup descriptions;
 
     DiagramInterpreterTest() {
-        set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        Path root = Path.of(System.getProperty("oko.root"));
-        seeds = set.getResource(URI.createFileURI(root.resolve("models/samples/seeds.xmi").toString()), true);
-        set.getResource(URI.createFileURI(root.resolve("models/samples/illustrative-monitoring.xmi").toString()), true);
-        EcoreUtil.resolveAll(set);
-        descriptions = (DescriptionGroup) new ResourceSetImpl() {
-            {
-                getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-            }
-        }.getResource(URI.createFileURI(root.resolve("models/diagrams/oko.diagrams.xmi").toString()), true)
-                .getContents().get(0);
+        TestModels.loadSample(set);
+        descriptions = TestModels.shippedDescriptions();
     }
 
     private DiagramDescription description(String id) {
@@ -206,5 +196,29 @@ class DiagramInterpreterTest {
                 .stream().map(DiagramDescription::getId).toList());
         assertEquals(List.of("roles"), oko.diagram.DescriptionRegistry
                 .forClass(oko.model.OkoPackage.Literals.QUALITY_SYSTEM).stream().map(DiagramDescription::getId).toList());
+    }
+
+    @Test
+    void bundlesContributeNamedQueriesAndPredicatesThroughTheExtensionPoint() {
+        QualitySystem system = all(QualitySystem.class).stream().filter(s -> s.getRoles().size() > 2).findFirst()
+                .orElseThrow();
+        List<EObject> reversed = new ArrayList<>(system.getRoles());
+        java.util.Collections.reverse(reversed);
+        assertEquals(reversed, oko.diagram.DiagramQueries.query("test.rolesReversed", system));
+        oko.model.Role coded = system.getRoles().stream().filter(r -> r.getCode() != null && !r.getCode().isBlank())
+                .findFirst().orElseThrow();
+        assertTrue(oko.diagram.DiagramQueries.test("test.hasCode", coded));
+        assertFalse(oko.diagram.DiagramQueries.test("test.hasCode", all(oko.model.Function.class).get(0)),
+                "a function has a number, not a code");
+        // a contribution whose class is missing is logged and left out: the name stays unknown
+        assertEquals(null, oko.diagram.DiagramQueries.query("test.missing", system));
+        // a description using a contributed query draws its nodes
+        DiagramDescription roles = org.eclipse.emf.ecore.util.EcoreUtil.copy(description("roles"));
+        NamedQuery query = oko.diagram.description.DescriptionFactory.eINSTANCE.createNamedQuery();
+        query.setName("test.rolesReversed");
+        roles.getLayers().get(0).getNodeMappings().get(0).setCandidates(query);
+        Diagram diagram = DiagramInterpreter.build(roles, system);
+        assertEquals(List.of(), diagram.problems());
+        assertEquals(reversed, elements(diagram, "role"));
     }
 }

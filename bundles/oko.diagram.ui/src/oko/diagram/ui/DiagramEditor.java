@@ -195,6 +195,36 @@ public final class DiagramEditor extends TransactionalEditor {
         rebuild();
         graphical.setContents(representation);
         stackChanged();
+        // a diagram larger than the window opens zoomed out to show all of it, if still readable
+        top.getDisplay().asyncExec(() -> {
+            if (!graphical.getControl().isDisposed()) {
+                zoomToFit();
+            }
+        });
+    }
+
+    /** The zoom that shows the whole diagram (not below 60 %, not above 100 %). */
+    public void zoomToFit() {
+        ScalableFreeformRootEditPart rootPart = (ScalableFreeformRootEditPart) graphical.getRootEditPart();
+        IFigure figure = ((LayerManager) rootPart).getLayer(LayerConstants.PRINTABLE_LAYERS);
+        Rectangle extent = ((FreeformFigure) figure).getFreeformExtent();
+        org.eclipse.swt.graphics.Point size = graphical.getControl().getSize();
+        if (extent.width <= 0 || extent.height <= 0 || size.x <= 0 || size.y <= 0) {
+            return;
+        }
+        double fit = Math.min((size.x - 20) / (double) (extent.right() + 10), (size.y - 20) / (double) (extent.bottom() + 10));
+        rootPart.getZoomManager().setZoom(Math.max(0.6, Math.min(1.0, fit)));
+    }
+
+    /** Zooms (1 = 100 %) and scrolls back to the top left corner. */
+    public void setZoom(double zoom) {
+        ((ScalableFreeformRootEditPart) graphical.getRootEditPart()).getZoomManager().setZoom(zoom);
+        ((org.eclipse.draw2d.FigureCanvas) graphical.getControl()).scrollTo(0, 0);
+    }
+
+    /** The current zoom (1 = 100 %). */
+    public double zoom() {
+        return ((ScalableFreeformRootEditPart) graphical.getRootEditPart()).getZoomManager().getZoom();
     }
 
     // ---- what is shown
@@ -330,8 +360,29 @@ public final class DiagramEditor extends TransactionalEditor {
         group.add(new MarqueeToolEntry(Messages.paletteMarquee));
         root.add(group);
         root.setDefaultEntry(select);
+        drawers().forEach(root::add);
+        return root;
+    }
+
+    /**
+     * The drawers follow the active layers. The root and its selection tools stay: GEF 3.2 fails
+     * when a whole new root replaces the one whose default tool is active.
+     */
+    private void refreshPalette() {
+        PaletteRoot root = palette.getPaletteRoot();
+        palette.setActiveTool(root.getDefaultEntry());
+        for (Object child : new ArrayList<>(root.getChildren())) {
+            if (child instanceof PaletteDrawer drawer) {
+                root.remove(drawer);
+            }
+        }
+        drawers().forEach(root::add);
+    }
+
+    private List<PaletteDrawer> drawers() {
+        List<PaletteDrawer> drawers = new ArrayList<>();
         if (description == null) {
-            return root;
+            return drawers;
         }
         for (Layer layer : Arrangement.layers(representation, description)) {
             PaletteDrawer drawer = new PaletteDrawer(layer.getLabel());
@@ -346,10 +397,10 @@ public final class DiagramEditor extends TransactionalEditor {
                 }
             }
             if (!drawer.getChildren().isEmpty()) {
-                root.add(drawer);
+                drawers.add(drawer);
             }
         }
-        return root;
+        return drawers;
     }
 
     private static CreationFactory factory(Tool tool) {
@@ -426,8 +477,7 @@ public final class DiagramEditor extends TransactionalEditor {
     /** Turns a layer or filter of the description on or off; the palette follows the layers. */
     public void setActive(String id, boolean on) {
         if (execute(DiagramEditing.toggle(domain, representation, description, id, on))) {
-            palette.setPaletteRoot(paletteRoot());
-            editDomain.setPaletteRoot(palette.getPaletteRoot());
+            refreshPalette();
         }
     }
 
@@ -525,6 +575,18 @@ public final class DiagramEditor extends TransactionalEditor {
                 arrangeAll();
             }
         });
+        menu.add(new Action(Messages.actionZoomFit) {
+            @Override
+            public void run() {
+                zoomToFit();
+            }
+        });
+        menu.add(new Action(Messages.actionZoom100) {
+            @Override
+            public void run() {
+                ((ScalableFreeformRootEditPart) graphical.getRootEditPart()).getZoomManager().setZoom(1.0);
+            }
+        });
         if (description != null) {
             MenuManager layers = new MenuManager(Messages.menuLayers);
             List<Layer> active = Arrangement.layers(representation, description);
@@ -570,8 +632,7 @@ public final class DiagramEditor extends TransactionalEditor {
     /** Reads the description again (after Reload diagram descriptions) and redraws. */
     public void descriptionsReloaded() {
         description = DescriptionRegistry.byId(representation.getDescription()).orElse(null);
-        palette.setPaletteRoot(paletteRoot());
-        editDomain.setPaletteRoot(palette.getPaletteRoot());
+        refreshPalette();
         refreshContent();
     }
 
@@ -723,14 +784,19 @@ public final class DiagramEditor extends TransactionalEditor {
         colors.dispose();
     }
 
-    /** For the tests: the layout of the diagram by semantic element, as drawn (figure bounds). */
+    /**
+     * For the tests: where each semantic element's figure is drawn, in diagram coordinates (zoom
+     * and scrolling taken out).
+     */
     public Map<EObject, Rectangle> figureBounds() {
+        IFigure layer = ((LayerManager) graphical.getRootEditPart()).getLayer(LayerConstants.PRIMARY_LAYER);
         Map<EObject, Rectangle> map = new LinkedHashMap<>();
         nodes.forEach((key, node) -> {
             Object part = graphical.getEditPartRegistry().get(key);
             if (part instanceof NodePart nodePart) {
                 Rectangle r = nodePart.getFigure().getBounds().getCopy();
                 nodePart.getFigure().translateToAbsolute(r);
+                layer.translateToRelative(r);
                 map.putIfAbsent(key.element(), r);
             }
         });

@@ -1,5 +1,7 @@
 package oko.ui.tests;
 
+import static oko.ui.tests.Sample.find;
+import static oko.ui.tests.Sample.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -54,32 +56,7 @@ class EditorsTest {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     }
 
-    /** Finds an object in a fresh view of the repository; returns its id. */
-    private static CDOID find(Predicate<EObject> test) {
-        CDOView view = RepositoryConnection.repository().orElseThrow().openView();
-        try {
-            for (EObject root : OkoRepository.roots(view)) {
-                for (var it = root.eAllContents(); it.hasNext();) {
-                    EObject object = it.next();
-                    if (test.test(object)) {
-                        return CDOUtil.getCDOObject(object).cdoID();
-                    }
-                }
-            }
-            throw new AssertionError("not in the sample");
-        } finally {
-            view.close();
-        }
-    }
 
-    private static <T> T read(CDOID id, java.util.function.Function<EObject, T> query) {
-        CDOView view = RepositoryConnection.repository().orElseThrow().openView();
-        try {
-            return query.apply(view.getObject(id));
-        } finally {
-            view.close();
-        }
-    }
 
     private static TableEditor open(CDOID id, TableKind kind, String name) throws Exception {
         TableEditor editor = UiThread.call(() -> (TableEditor) page().openEditor(new ModelEditorInput(id, kind, name),

@@ -21,6 +21,8 @@ public final class Messages extends NLS {
     public static String actionArrangeAll;
     public static String actionExportPng;
     public static String actionExportSvg;
+    public static String actionZoomFit;
+    public static String actionZoom100;
     public static String menuLayers;
     public static String menuFilters;
     public static String exportFailedTitle;

@@ -1,0 +1,641 @@
+package oko.diagram.ui.tests;
+
+import static oko.ui.tests.Sample.find;
+import static oko.ui.tests.Sample.read;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.draw2d.geometry.Point;
+import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.emf.cdo.common.id.CDOID;
+import org.eclipse.emf.cdo.transaction.CDOTransaction;
+import org.eclipse.emf.cdo.util.CDOUtil;
+import org.eclipse.emf.cdo.view.CDOView;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.gef.EditPart;
+import org.eclipse.gef.GraphicalEditPart;
+import org.eclipse.gef.RequestConstants;
+import org.eclipse.gef.commands.Command;
+import org.eclipse.gef.palette.CreationToolEntry;
+import org.eclipse.gef.palette.PaletteContainer;
+import org.eclipse.gef.palette.PaletteEntry;
+import org.eclipse.gef.requests.ChangeBoundsRequest;
+import org.eclipse.gef.requests.CreateConnectionRequest;
+import org.eclipse.gef.requests.CreateRequest;
+import org.eclipse.gef.requests.CreationFactory;
+import org.eclipse.gef.tools.CreationTool;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import oko.diagram.DescriptionRegistry;
+import oko.diagram.DiagramInterpreter;
+import oko.diagram.DiagramInterpreter.Node;
+import oko.diagram.Representations;
+import oko.diagram.description.DiagramDescription;
+import oko.diagram.representation.NodeLayout;
+import oko.diagram.representation.Representation;
+import oko.diagram.ui.DiagramEditor;
+import oko.diagram.ui.internal.NavigatorDiagramMenu;
+import oko.diagram.ui.internal.Parts.EdgePart;
+import oko.diagram.ui.internal.Parts.NodePart;
+import oko.model.CycleStage;
+import oko.model.Direction;
+import oko.model.Function;
+import oko.model.MeasureStatus;
+import oko.model.Plan;
+import oko.model.PlanItem;
+import oko.model.QualitySystem;
+import oko.model.Role;
+import oko.model.WorkingGroup;
+import oko.repository.OkoRepository;
+import oko.ui.RepositoryConnection;
+import oko.ui.internal.navigator.RepositoryNavigator;
+import oko.ui.tests.Screenshots;
+import oko.ui.tests.UiThread;
+
+/**
+ * The diagram editor in the real workbench on the sample model: every shipped diagram type opens
+ * from the navigator with the expected nodes and edges; palette tools create, connect, rename and
+ * delete through GEF requests, undone with Edit ▸ Undo; layers, filters and hiding; the layout is
+ * saved in the repository, seen on reopening, and a commit of another client refreshes the
+ * diagram; Reload diagram descriptions picks up an edited description file and names a broken one.
+ */
+class DiagramEditorTest {
+
+    private static IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    private static OkoRepository repository() {
+        return RepositoryConnection.repository().orElseThrow();
+    }
+
+    @BeforeAll
+    static void connected() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        UiThread.run(() -> page().showView(RepositoryNavigator.ID));
+        UiThread.settle(300);
+    }
+
+    @AfterEach
+    void closeEditors() throws Exception {
+        UiThread.run(() -> page().closeAllEditors(false));
+    }
+
+
+
+    private static CDOID id(EObject object) {
+        return CDOUtil.getCDOObject(object).cdoID();
+    }
+
+    /** The navigator's object of that id, selected as a person would before right-clicking. */
+    private static EObject selectInNavigator(CDOID id) throws Exception {
+        return UiThread.call(() -> {
+            RepositoryNavigator navigator = (RepositoryNavigator) page().showView(RepositoryNavigator.ID);
+            navigator.select(id);
+            return (EObject) navigator.viewer().getStructuredSelection().getFirstElement();
+        });
+    }
+
+    /** The labels of a navigator context submenu (New Diagram ▸ or Open Diagram ▸), as it fills them. */
+    private static List<String> navigatorMenu(String kind) throws Exception {
+        return UiThread.call(() -> {
+            NavigatorDiagramMenu contribution = new NavigatorDiagramMenu();
+            contribution.setInitializationData(null, null, kind);
+            Menu menu = new Menu(page().getWorkbenchWindow().getShell(), SWT.POP_UP);
+            try {
+                contribution.fill(menu, 0);
+                List<String> labels = new ArrayList<>();
+                for (MenuItem item : menu.getItems()) {
+                    labels.add(item.getText());
+                }
+                return labels;
+            } finally {
+                menu.dispose();
+            }
+        });
+    }
+
+    private static DiagramDescription description(String id) {
+        return DescriptionRegistry.byId(id).orElseThrow();
+    }
+
+    /** New Diagram ▸ on the navigator's object: creates, commits and opens the diagram. */
+    private static DiagramEditor newDiagram(CDOID target, String descriptionId) throws Exception {
+        EObject element = selectInNavigator(target);
+        assertNotNull(element);
+        assertTrue(navigatorMenu("new").contains(description(descriptionId).getLabel()), navigatorMenu("new").toString());
+        DiagramEditor editor = UiThread.call(() -> (DiagramEditor) NavigatorDiagramMenu.createAndOpen(page(), element,
+                description(descriptionId)));
+        assertNotNull(editor);
+        UiThread.settle(400);
+        return editor;
+    }
+
+    private static List<EObject> nodeElements(DiagramEditor editor, String mappingId) throws Exception {
+        return UiThread.call(() -> editor.shown().diagram().allNodes().stream()
+                .filter(n -> n.mapping().getId().equals(mappingId)).map(Node::element).toList());
+    }
+
+    /** Ids of the elements that have a drawn node (a NodePart with a figure) in the editor. */
+    private static List<CDOID> drawn(DiagramEditor editor) throws Exception {
+        return UiThread.call(() -> editor.figureBounds().keySet().stream().map(DiagramEditorTest::id).toList());
+    }
+
+    private static List<EdgePart> edgeParts(DiagramEditor editor) throws Exception {
+        return UiThread.call(() -> {
+            List<EdgePart> edges = new ArrayList<>();
+            for (Object part : editor.graphicalViewer().getEditPartRegistry().values()) {
+                if (part instanceof EdgePart edge && edge.getFigure().isVisible() && edge.getSource() != null) {
+                    edges.add(edge);
+                }
+            }
+            return edges;
+        });
+    }
+
+    private static NodePart part(DiagramEditor editor, EObject element) throws Exception {
+        return UiThread.call(() -> {
+            for (Object part : editor.graphicalViewer().getEditPartRegistry().values()) {
+                if (part instanceof NodePart node && node.key().element() == element) {
+                    return node;
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void screenshot(String name) throws Exception {
+        UiThread.settle(300);
+        UiThread.call(() -> Screenshots.save(page().getWorkbenchWindow().getShell(), name));
+    }
+
+    private static void command(String id) throws Exception {
+        UiThread.run(() -> PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(id, null));
+        UiThread.settle(300);
+    }
+
+    private static void assertNoOverlaps(DiagramEditor editor) throws Exception {
+        List<Rectangle> tops = UiThread.call(() -> editor.shown().diagram().nodes().stream()
+                .map(n -> editor.figureBounds().get(n.element())).toList());
+        for (int i = 0; i < tops.size(); i++) {
+            for (int j = i + 1; j < tops.size(); j++) {
+                assertFalse(tops.get(i).intersects(tops.get(j)), "nodes " + i + " and " + j + " overlap");
+            }
+        }
+    }
+
+    /** Answers a dialog that opens with its default button; returns its text. */
+    private static String answer(String title) throws Exception {
+        Shell dialog = UiThread.waitForShell(title);
+        assertNotNull(dialog, "no dialog \"" + title + "\"");
+        String text = UiThread.call(() -> UiThread.labels(dialog));
+        UiThread.call(() -> Screenshots.save(dialog, "diagram-dialog-" + Math.abs(title.hashCode())));
+        UiThread.run(() -> dialog.getDefaultButton().notifyListeners(SWT.Selection, new Event()));
+        UiThread.settle(200);
+        return text;
+    }
+
+    private static void save(DiagramEditor editor) throws Exception {
+        Display.getDefault().asyncExec(() -> {
+            try {
+                PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.file.save", null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        answer("Сохранение в репозиторий");
+        for (int i = 0; i < 50 && UiThread.call(editor::isDirty); i++) {
+            UiThread.settle(100);
+        }
+        assertFalse(UiThread.call(editor::isDirty), "saved");
+    }
+
+    // ---- the four diagram types
+
+    @Test
+    void theManagementCycleShowsTheSixStagesWithFlowFeedbackAndTheOptionalLayers() throws Exception {
+        CDOID directionId = find(o -> o instanceof Direction d && d.getStages().size() == 6);
+        List<CDOID> stages = read(directionId, d -> ((Direction) d).getStages().stream().map(DiagramEditorTest::id).toList());
+        DiagramEditor editor = newDiagram(directionId, "cycle");
+        assertEquals("", UiThread.call(editor::message));
+        assertEquals(stages, nodeElements(editor, "stage").stream().map(DiagramEditorTest::id).toList());
+        assertTrue(drawn(editor).containsAll(stages));
+        List<EdgePart> edges = edgeParts(editor);
+        long flow = UiThread.call(() -> edges.stream().filter(e -> e.edge().mapping().getId().equals("flow")).count());
+        long feedback = UiThread.call(() -> edges.stream().filter(e -> e.edge().mapping().getId().equals("feedback")).count());
+        assertEquals(5, flow, "the stages follow each other");
+        assertEquals(1, feedback, "effectiveness analysis goes back to the goals");
+        assertNoOverlaps(editor);
+        assertTrue(UiThread.call(editor::zoom) < 1.0, "a diagram larger than the window opens zoomed out");
+        List<String> menus = UiThread.call(() -> java.util.Arrays.stream(page().getWorkbenchWindow().getShell()
+                .getMenuBar().getItems()).map(MenuItem::getText).map(s -> s.replace("&", "")).toList());
+        assertTrue(menus.contains("Диаграмма"), "the Diagram menu comes with the diagram editor: " + menus);
+        // the goals of the first stage are drawn inside it
+        List<CDOID> goals = read(stages.get(0), s -> ((CycleStage) s).getGoals().stream().map(DiagramEditorTest::id).toList());
+        Map<CDOID, Rectangle> bounds = UiThread.call(() -> {
+            Map<CDOID, Rectangle> map = new java.util.HashMap<>();
+            editor.figureBounds().forEach((element, r) -> map.put(id(element), r));
+            return map;
+        });
+        for (CDOID goal : goals) {
+            assertTrue(bounds.get(stages.get(0)).contains(bounds.get(goal)), "goal inside its stage");
+        }
+        screenshot("diagram-cycle");
+
+        // the optional layer "Показатели и мониторинги" off and on again
+        int indicators = nodeElements(editor, "indicator").size();
+        assertTrue(indicators > 0);
+        UiThread.run(() -> editor.setActive("cycle.monitoring", false));
+        assertEquals(0, nodeElements(editor, "indicator").size());
+        assertTrue(UiThread.call(editor::isDirty), "a layer choice is saved with the diagram");
+        screenshot("diagram-cycle-without-monitoring-layer");
+        command("org.eclipse.ui.edit.undo");
+        assertEquals(indicators, nodeElements(editor, "indicator").size());
+
+        // export as PNG and SVG
+        Path png = Screenshots.directory().resolve("export-cycle.png");
+        Path svg = Screenshots.directory().resolve("export-cycle.svg");
+        UiThread.run(() -> editor.exportPng(png));
+        UiThread.run(() -> editor.exportSvg(svg));
+        var image = new org.eclipse.swt.graphics.ImageLoader().load(png.toString())[0];
+        assertTrue(image.width > 600 && image.height > 200, image.width + "×" + image.height);
+        String svgText = Files.readString(svg);
+        for (CDOID stage : stages) {
+            String name = read(stage, s -> ((CycleStage) s).getName());
+            assertTrue(svgText.contains(name.split("\\s+")[0]), name);
+        }
+    }
+
+    @Test
+    void rolesFunctionsAndDocumentsWithPerformsAndGovernedBy() throws Exception {
+        CDOID systemId = find(o -> o instanceof QualitySystem s && s.getRoles().size() > 2 && DiagramInterpreter
+                .build(description("roles"), s).edges().stream().anyMatch(e -> e.mapping().getId().equals("performs")));
+        List<CDOID> roles = read(systemId, s -> ((QualitySystem) s).getRoles().stream().map(DiagramEditorTest::id).toList());
+        long links = read(systemId, s -> {
+            long count = 0;
+            for (var it = s.eAllContents(); it.hasNext();) {
+                if (it.next() instanceof Function f) {
+                    count += f.getResponsibleRoles().size();
+                }
+            }
+            return count;
+        });
+        DiagramEditor editor = newDiagram(systemId, "roles");
+        assertEquals(roles, nodeElements(editor, "role").stream().map(DiagramEditorTest::id).toList());
+        assertTrue(drawn(editor).containsAll(roles));
+        long performs = UiThread.call(() -> edgeParts(editor).stream()
+                .filter(e -> e.edge().mapping().getId().equals("performs")).count());
+        assertEquals(links, performs, "one edge per role a function names");
+        assertNoOverlaps(editor);
+        screenshot("diagram-roles");
+
+        // the filter hides documents no function refers to
+        int documents = nodeElements(editor, "document").size();
+        UiThread.run(() -> editor.setActive("roles.withoutDocuments", true));
+        List<EObject> shownDocuments = nodeElements(editor, "document");
+        assertTrue(shownDocuments.size() < documents, shownDocuments.size() + " of " + documents);
+        assertTrue(UiThread.call(() -> shownDocuments.stream().allMatch(d -> editor.shown().diagram().edges().stream()
+                .anyMatch(e -> e.target().element() == d))), "every shown document is governed by a function");
+        command("org.eclipse.ui.edit.undo");
+        assertEquals(documents, nodeElements(editor, "document").size());
+    }
+
+    @Test
+    void thePlanNetworkStylesOverdueItemsAndItsFilterHidesDoneOnes() throws Exception {
+        CDOID planId = find(o -> o instanceof Plan p && !p.getItems().isEmpty());
+        DiagramEditor editor = newDiagram(planId, "plan");
+        List<CDOID> items = read(planId, p -> {
+            List<CDOID> all = new ArrayList<>();
+            for (var it = p.eAllContents(); it.hasNext();) {
+                if (it.next() instanceof PlanItem item) {
+                    all.add(id(item));
+                }
+            }
+            return all;
+        });
+        assertEquals(items, nodeElements(editor, "item").stream().map(DiagramEditorTest::id).toList());
+        long overdue = UiThread.call(() -> editor.shown().diagram().nodes().stream()
+                .filter(n -> n.style() != n.mapping().getStyle()).count());
+        long expectedOverdue = UiThread.call(() -> editor.shown().diagram().nodes().stream()
+                .filter(n -> oko.diagram.DiagramQueries.test("overdue", n.element())).count());
+        assertEquals(expectedOverdue, overdue, "overdue items have the conditional style");
+        screenshot("diagram-plan");
+        long done = read(planId, p -> {
+            long count = 0;
+            for (var it = p.eAllContents(); it.hasNext();) {
+                if (it.next() instanceof PlanItem item && item.getStatus() == MeasureStatus.DONE) {
+                    count++;
+                }
+            }
+            return count;
+        });
+        UiThread.run(() -> editor.setActive("plan.hideDone", true));
+        assertEquals(items.size() - done, nodeElements(editor, "item").size());
+    }
+
+    @Test
+    void theWorkingGroupShowsItsMembersAndTheirOrganisations() throws Exception {
+        CDOID groupId = find(o -> o instanceof WorkingGroup g && g.getMembers().size() > 2);
+        int members = read(groupId, g -> ((WorkingGroup) g).getMembers().size());
+        DiagramEditor editor = newDiagram(groupId, "workingGroup");
+        assertEquals(members, nodeElements(editor, "member").size());
+        List<String> labels = UiThread.call(() -> editor.shown().diagram().nodes().stream()
+                .filter(n -> n.mapping().getId().equals("member")).map(Node::label).toList());
+        assertTrue(labels.stream().allMatch(l -> l.contains(" — ")), labels.toString());
+        assertNoOverlaps(editor);
+        screenshot("diagram-working-group");
+    }
+
+    // ---- tools
+
+    private static CreationFactory factory(DiagramEditor editor, String label) throws Exception {
+        return UiThread.call(() -> {
+            List<PaletteEntry> entries = new ArrayList<>();
+            collect(editor.paletteViewer().getPaletteRoot(), entries);
+            for (PaletteEntry entry : entries) {
+                if (entry instanceof CreationToolEntry tool && label.equals(entry.getLabel())) {
+                    return (CreationFactory) tool.getToolProperty(CreationTool.PROPERTY_CREATION_FACTORY);
+                }
+            }
+            throw new AssertionError("no palette entry " + label);
+        });
+    }
+
+    private static void collect(PaletteContainer container, List<PaletteEntry> into) {
+        for (Object child : container.getChildren()) {
+            into.add((PaletteEntry) child);
+            if (child instanceof PaletteContainer inner) {
+                collect(inner, into);
+            }
+        }
+    }
+
+    private static void execute(DiagramEditor editor, Command command) throws Exception {
+        assertNotNull(command, "the edit policy refused");
+        assertTrue(command.canExecute());
+        UiThread.run(() -> editor.graphicalViewer().getEditDomain().getCommandStack().execute(command));
+        UiThread.settle(200);
+    }
+
+    @Test
+    void paletteToolsCreateConnectRenameAndDeleteAndEditUndoRevertsEachStep() throws Exception {
+        CDOID systemId = find(o -> o instanceof QualitySystem s && s.getRoles().size() > 2 && DiagramInterpreter
+                .build(description("roles"), s).edges().stream().anyMatch(e -> e.mapping().getId().equals("performs")));
+        DiagramEditor editor = newDiagram(systemId, "roles");
+        UiThread.run(() -> editor.setZoom(1.0));
+        QualitySystem system = UiThread.call(() -> (QualitySystem) editor.representation().getTarget());
+        int roles = UiThread.call(() -> system.getRoles().size());
+        List<String> palette = UiThread.call(() -> {
+            List<PaletteEntry> entries = new ArrayList<>();
+            collect(editor.paletteViewer().getPaletteRoot(), entries);
+            return entries.stream().map(PaletteEntry::getLabel).toList();
+        });
+        assertTrue(palette.containsAll(List.of("Роль", "Документ", "Выполняет", "Регламентируется")), palette.toString());
+
+        // create: the creation tool's request on the diagram, at a free spot to the right
+        CreationFactory newRole = factory(editor, "Роль");
+        Command create = UiThread.call(() -> {
+            CreateRequest request = new CreateRequest();
+            request.setFactory(newRole);
+            int right = editor.figureBounds().values().stream().mapToInt(r -> r.right()).max().orElse(0);
+            request.setLocation(new Point(right + 60, 40));
+            return editor.graphicalViewer().getContents().getCommand(request);
+        });
+        execute(editor, create);
+        assertEquals(roles + 1, (int) UiThread.call(() -> system.getRoles().size()));
+        Role role = UiThread.call(() -> system.getRoles().get(roles));
+        assertNotNull(part(editor, role), "the new role is drawn");
+        assertTrue(UiThread.call(editor::isDirty));
+
+        // connect: a function performs the new role
+        Function function = UiThread.call(() -> (Function) editor.shown().diagram().nodes().stream()
+                .filter(n -> n.element() instanceof Function).findFirst().orElseThrow().element());
+        CreationFactory performs = factory(editor, "Выполняет");
+        NodePart source = part(editor, function);
+        NodePart target = part(editor, role);
+        Command connect = UiThread.call(() -> {
+            CreateConnectionRequest request = new CreateConnectionRequest();
+            request.setFactory(performs);
+            request.setType(RequestConstants.REQ_CONNECTION_START);
+            request.setTargetEditPart(source);
+            request.setLocation(new Point(0, 0));
+            assertNotNull(source.getCommand(request), "a function may start the edge");
+            request.setSourceEditPart(source);
+            request.setType(RequestConstants.REQ_CONNECTION_END);
+            request.setTargetEditPart(target);
+            return target.getCommand(request);
+        });
+        execute(editor, connect);
+        assertTrue(UiThread.call(() -> function.getResponsibleRoles().contains(role)));
+        assertTrue(edgeParts(editor).stream().anyMatch(e -> e.edge().source().element() == function
+                && e.edge().target().element() == role), "the new edge is drawn");
+        UiThread.run(() -> {
+            editor.graphicalViewer().select(part(editor, role));
+            editor.graphicalViewer().reveal(part(editor, role));
+        });
+        screenshot("diagram-roles-new-role-connected");
+
+        // rename in place: the text field over the node, Enter commits
+        UiThread.run(() -> editor.directEdit(part(editor, role)));
+        UiThread.settle(200);
+        UiThread.run(() -> {
+            Text text = findText(editor.graphicalViewer().getControl());
+            assertNotNull(text, "no direct edit field");
+            text.setText("Наблюдатель");
+            text.notifyListeners(SWT.DefaultSelection, new Event());
+        });
+        UiThread.settle(200);
+        assertEquals("Наблюдатель", UiThread.call(role::getName));
+        assertEquals("Наблюдатель", UiThread.call(() -> ((oko.diagram.ui.internal.NodeFigure) part(editor, role)
+                .getFigure()).text()));
+
+        // delete from the model (Edit ▸ Delete)
+        UiThread.run(() -> editor.graphicalViewer().select(part(editor, role)));
+        command("org.eclipse.ui.edit.delete");
+        assertFalse(UiThread.call(() -> system.getRoles().contains(role)));
+        assertNull(part(editor, role));
+        assertFalse(UiThread.call(() -> function.getResponsibleRoles().contains(role)));
+
+        command("org.eclipse.ui.edit.undo");
+        assertTrue(UiThread.call(() -> system.getRoles().contains(role)));
+        assertTrue(UiThread.call(() -> function.getResponsibleRoles().contains(role)));
+        assertNotNull(part(editor, role));
+        command("org.eclipse.ui.edit.undo");
+        assertFalse("Наблюдатель".equals(UiThread.call(role::getName)));
+        command("org.eclipse.ui.edit.undo");
+        assertFalse(UiThread.call(() -> function.getResponsibleRoles().contains(role)));
+        command("org.eclipse.ui.edit.undo");
+        assertEquals(roles, (int) UiThread.call(() -> system.getRoles().size()));
+        assertFalse(UiThread.call(editor::isDirty), "back to the saved state");
+        command("org.eclipse.ui.edit.redo");
+        assertEquals(roles + 1, (int) UiThread.call(() -> system.getRoles().size()));
+    }
+
+    private static Text findText(Control control) {
+        if (control instanceof Text text && !text.isDisposed() && text.isVisible()) {
+            return text;
+        }
+        if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+            for (Control child : composite.getChildren()) {
+                Text found = findText(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- layout in the repository, other clients, hiding
+
+    @Test
+    void aMovedNodeIsSavedInTheRepositoryAndAnotherClientsCommitRefreshesTheDiagram() throws Exception {
+        CDOID directionId = find(o -> o instanceof Direction d && d.getStages().size() == 6);
+        DiagramEditor editor = newDiagram(directionId, "cycle");
+        UiThread.run(() -> editor.setZoom(1.0));
+        CDOID representationId = UiThread.call(() -> id(editor.representation()));
+        CycleStage stage = UiThread.call(() -> (CycleStage) editor.shown().diagram().nodes().get(1).element());
+        Rectangle before = UiThread.call(() -> editor.figureBounds().get(stage)).getCopy();
+
+        // drag by (0, 300): the selection tool's move request on the stage
+        NodePart moved = part(editor, stage);
+        Command move = UiThread.call(() -> {
+            ChangeBoundsRequest request = new ChangeBoundsRequest(RequestConstants.REQ_MOVE);
+            request.setEditParts(moved);
+            request.setMoveDelta(new Point(0, 300));
+            request.setSizeDelta(new org.eclipse.draw2d.geometry.Dimension(0, 0));
+            return moved.getCommand(request);
+        });
+        execute(editor, move);
+        Rectangle after = UiThread.call(() -> editor.figureBounds().get(stage));
+        assertEquals(before.y + 300, after.y);
+        save(editor);
+
+        // every client sees the stored place
+        int storedY = read(representationId, r -> ((Representation) r).getNodes().stream()
+                .filter(l -> id(l.getElement()).equals(id(stage))).mapToInt(NodeLayout::getY).findFirst().orElseThrow());
+        assertEquals(after.y, storedY);
+        UiThread.run(() -> page().closeEditor(editor, false));
+        EObject direction = selectInNavigator(directionId);
+        assertNotNull(direction);
+        assertTrue(navigatorMenu("open").stream().anyMatch(l -> l.startsWith(description("cycle").getLabel())));
+        DiagramEditor reopened = UiThread.call(() -> (DiagramEditor) NavigatorDiagramMenu.open(page(), representationId,
+                "cycle"));
+        UiThread.settle(400);
+        UiThread.run(() -> reopened.setZoom(1.0));
+        CycleStage sameStage = UiThread.call(() -> (CycleStage) reopened.shown().diagram().nodes().get(1).element());
+        assertEquals(after, UiThread.call(() -> reopened.figureBounds().get(sameStage)));
+
+        // another client renames the stage: the open diagram shows it
+        String renamed = "Переименовано другим клиентом " + System.nanoTime();
+        CDOTransaction other = repository().openTransaction();
+        try {
+            ((CycleStage) other.getObject(id(stage))).setName(renamed);
+            repository().commit(other, "другой клиент", new NullProgressMonitor());
+        } finally {
+            other.close();
+        }
+        boolean refreshed = false;
+        for (int i = 0; i < 50 && !refreshed; i++) {
+            UiThread.settle(100);
+            refreshed = UiThread.call(() -> ((oko.diagram.ui.internal.NodeFigure) part(reopened, sameStage).getFigure())
+                    .text().contains(renamed));
+        }
+        assertTrue(refreshed, "the other client's commit did not reach the open diagram");
+        screenshot("diagram-cycle-moved-and-renamed-elsewhere");
+
+        // hide the stage; show hidden elements brings it back; Arrange All removes the gap
+        UiThread.run(() -> reopened.graphicalViewer().select(part(reopened, sameStage)));
+        UiThread.run(reopened::hideSelected);
+        assertNull(part(reopened, sameStage));
+        command("oko.diagram.ui.showHidden");
+        assertNotNull(part(reopened, sameStage));
+        command("oko.diagram.ui.arrangeAll");
+        assertNoOverlaps(reopened);
+        assertEquals(before, UiThread.call(() -> reopened.figureBounds().get(sameStage)), "Arrange All is ELK's layout");
+        UiThread.run(() -> page().closeEditor(reopened, false));
+    }
+
+    @Test
+    void selectingInTheNavigatorSelectsTheNodeAndTheDiagramsSelectionFeedsTheProperties() throws Exception {
+        CDOID systemId = find(o -> o instanceof QualitySystem s && s.getRoles().size() > 2 && DiagramInterpreter
+                .build(description("roles"), s).edges().stream().anyMatch(e -> e.mapping().getId().equals("performs")));
+        DiagramEditor editor = newDiagram(systemId, "roles");
+        CDOID roleId = read(systemId, s -> id(((QualitySystem) s).getRoles().get(1)));
+        UiThread.run(() -> page().activate(page().findView(RepositoryNavigator.ID)));
+        selectInNavigator(roleId);
+        UiThread.settle(600);
+        List<CDOID> selected = UiThread.call(() -> editor.selectedItems().stream()
+                .map(i -> id(((Node) i).element())).toList());
+        assertEquals(List.of(roleId), selected);
+        UiThread.run(() -> page().activate(editor));
+        var selection = UiThread.call(() -> editor.getSite().getSelectionProvider().getSelection());
+        assertEquals(roleId, id((EObject) ((org.eclipse.jface.viewers.IStructuredSelection) selection).getFirstElement()),
+                "the Properties view gets the semantic element");
+    }
+
+    // ---- reload
+
+    @Test
+    void reloadPicksUpAnEditedDescriptionFileAndNamesABrokenOne() throws Exception {
+        Path folder = RepositoryConnection.dataDirectory().orElseThrow().resolve("diagrams");
+        Files.createDirectories(folder);
+        Path shipped = Path.of(System.getProperty("oko.root", "../..")).resolve("models/diagrams/oko.diagrams.xmi");
+        String text = Files.readString(shipped);
+        String edited = text.replace("<nodeMappings id=\"role\" label=\"Роль\" domainClass=\"Role\" labelExpression=\"{name}\">",
+                "<nodeMappings id=\"role\" label=\"Роль\" domainClass=\"Role\" labelExpression=\"Роль: {name}\">");
+        assertFalse(edited.equals(text), "the shipped role mapping changed; adapt the test");
+        Path edit = folder.resolve("my-diagrams.xmi");
+        Path broken = folder.resolve("broken.xmi");
+        CDOID systemId = find(o -> o instanceof QualitySystem s && s.getRoles().size() > 2);
+        DiagramEditor editor = newDiagram(systemId, "roles");
+        try {
+            Files.writeString(edit, edited);
+            Files.writeString(broken, "<not-a-description");
+            Display.getDefault().asyncExec(() -> {
+                try {
+                    PlatformUI.getWorkbench().getService(IHandlerService.class)
+                            .executeCommand("oko.diagram.ui.reloadDescriptions", null);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String message = answer("Описания диаграмм");
+            assertTrue(message.contains("broken.xmi"), message);
+            List<String> labels = UiThread.call(() -> editor.shown().diagram().nodes().stream()
+                    .filter(n -> n.mapping().getId().equals("role")).map(Node::label).toList());
+            assertFalse(labels.isEmpty());
+            assertTrue(labels.stream().allMatch(l -> l.startsWith("Роль: ")), labels.toString());
+            screenshot("diagram-roles-after-reload");
+        } finally {
+            Files.deleteIfExists(edit);
+            Files.deleteIfExists(broken);
+            DescriptionRegistry.reload();
+        }
+    }
+}
