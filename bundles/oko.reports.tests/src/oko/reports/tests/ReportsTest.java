@@ -1,0 +1,149 @@
+package oko.reports.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import oko.model.Function;
+import oko.model.FunctionSection;
+import oko.model.QualitySystem;
+import oko.reports.Reports;
+import oko.reports.Reports.Format;
+import oko.reports.Reports.Layout;
+
+/**
+ * The role distribution report of the sample's municipal system in the four formats: the PDF's text
+ * (pdftotext) holds the seed's headers and functions in Cyrillic with the DejaVu fonts embedded,
+ * the XLSX's cells hold them too; a broken design in the reports folder is listed with its problem
+ * and does not break the catalogue.
+ */
+class ReportsTest {
+
+    private static final Path OUT = Path.of("target", "reports");
+
+    private static QualitySystem municipalSystem() {
+        ResourceSetImpl set = new ResourceSetImpl();
+        set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
+        Path root = Path.of(System.getProperty("oko.root"));
+        set.getResource(URI.createFileURI(root.resolve("models/samples/seeds.xmi").toString()), true);
+        EcoreUtil.resolveAll(set);
+        List<QualitySystem> systems = new ArrayList<>();
+        set.getAllContents().forEachRemaining(o -> {
+            if (o instanceof QualitySystem s && s.getSections().size() > 3) {
+                systems.add(s);
+            }
+        });
+        return systems.get(0);
+    }
+
+    private static Layout layout(String id, Path folder) {
+        return Reports.catalogue(folder).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Path render(Layout layout, Format format, Object model) throws Exception {
+        Files.createDirectories(OUT);
+        Path file = OUT.resolve(layout.id() + "." + format.extension);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Reports.render(layout, format, Map.of(), model, out, OUT.resolve("images"));
+        }
+        assertTrue(Files.size(file) > 1000, file + " is " + Files.size(file) + " bytes");
+        return file;
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
+        return output;
+    }
+
+    private static String oneLine(String text) {
+        return text.replace('\u00ad', ' ').replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void roleDistributionToPdfHasTheSeedsTextsInCyrillicWithEmbeddedFonts() throws Exception {
+        QualitySystem system = municipalSystem();
+        Path pdf = render(layout("roles", null), Format.PDF, system);
+        String text = oneLine(run("pdftotext", pdf.toString(), "-"));
+        assertTrue(text.contains("Распределение функций"), text.substring(0, Math.min(300, text.length())));
+        assertTrue(text.contains("Примерное распределение функций по должностям"), "header");
+        FunctionSection section = system.getSections().get(1);
+        Function function = section.getFunctions().get(0);
+        String firstWords = String.join(" ", java.util.Arrays.copyOf(function.getName().split("\\s+"), 3));
+        assertTrue(text.contains(firstWords), "function \"" + firstWords + "\" missing");
+        String fonts = run("pdffonts", pdf.toString());
+        assertTrue(fonts.contains("DejaVuSans"), fonts);
+        for (String line : fonts.split("\n")) {
+            if (line.contains("DejaVu")) {
+                assertTrue(line.matches(".*\\byes\\s+yes\\b.*|.*\\byes\\s+yes\\s+(yes|no).*"), "not embedded: " + line);
+            }
+        }
+        run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("roles-page").toString());
+    }
+
+    @Test
+    void roleDistributionToHtmlXlsxAndDocx() throws Exception {
+        QualitySystem system = municipalSystem();
+        Layout roles = layout("roles", null);
+        String html = Files.readString(render(roles, Format.HTML, system));
+        assertTrue(html.contains("Примерный перечень распорядительных документов"), "html header");
+        Path xlsx = render(roles, Format.XLSX, system);
+        List<String> cells = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    cells.add(cell.toString());
+                }
+            }
+        }
+        assertTrue(cells.contains("Функции в рамках управления качеством образования"), cells.toString());
+        String function = system.getSections().get(1).getFunctions().get(0).getName().replaceAll("\\s+", " ").strip();
+        assertTrue(cells.stream().anyMatch(c -> c.replaceAll("\\s+", " ").contains(function)), function);
+        render(roles, Format.DOCX, system);
+    }
+
+    @Test
+    void aBrokenDesignInTheReportsFolderIsListedWithItsProblemAndTheOthersStillRun(@TempDir Path folder)
+            throws Exception {
+        Files.writeString(folder.resolve("broken.rptdesign"), "<report xmlns=\"http://www.eclipse.org/birt/2005/design\"><body>");
+        Files.copy(Path.of(System.getProperty("oko.root")).resolve("bundles/oko.reports/layouts/role-distribution.rptdesign"),
+                folder.resolve("my-roles.rptdesign"));
+        List<Layout> catalogue = Reports.catalogue(folder);
+        Layout broken = catalogue.stream().filter(l -> l.id().equals("broken")).findFirst().orElseThrow();
+        assertNotNull(broken.problem());
+        assertTrue(broken.problem().contains("broken.rptdesign"), broken.problem());
+        Layout mine = catalogue.stream().filter(l -> l.id().equals("my-roles")).findFirst().orElseThrow();
+        assertNull(mine.problem());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Reports.render(mine, Format.HTML, Map.of(), municipalSystem(), out, null);
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Распределение функций"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> Reports.render(mine, Format.PDF, Map.of("period", "2023"), municipalSystem(), out, null));
+        assertTrue(bad.getMessage().contains("\"period\""), bad.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> Reports.render(broken, Format.PDF, Map.of(), municipalSystem(), out, null));
+    }
+}

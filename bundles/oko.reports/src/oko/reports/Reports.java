@@ -1,0 +1,256 @@
+package oko.reports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.birt.core.framework.Platform;
+import org.eclipse.birt.report.engine.api.DocxRenderOption;
+import org.eclipse.birt.report.engine.api.EngineConfig;
+import org.eclipse.birt.report.engine.api.EngineConstants;
+import org.eclipse.birt.report.engine.api.EngineException;
+import org.eclipse.birt.report.engine.api.HTMLRenderOption;
+import org.eclipse.birt.report.engine.api.IReportEngine;
+import org.eclipse.birt.report.engine.api.IReportEngineFactory;
+import org.eclipse.birt.report.engine.api.IReportRunnable;
+import org.eclipse.birt.report.engine.api.IRunAndRenderTask;
+import org.eclipse.birt.report.engine.api.PDFRenderOption;
+import org.eclipse.birt.report.engine.api.RenderOption;
+import org.eclipse.core.runtime.FileLocator;
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.ILog;
+
+/**
+ * Oko's reports on the BIRT engine: one engine per process, started on first use inside OSGi, with
+ * the DejaVu fonts shipped in this bundle mapped for every generic family so that Cyrillic is
+ * right and embedded in PDF; the catalogue of layouts (contributed through
+ * {@code oko.reports.layouts}, plus the {@code .rptdesign} files of a folder); rendering to HTML,
+ * PDF, XLSX and DOCX with the model handed to the data sets through the app context.
+ */
+public final class Reports {
+
+    public static final String EXTENSION_POINT = "oko.reports.layouts";
+    /** App-context key of the model element a report is about (a quality system, for instance). */
+    public static final String MODEL = "oko.model";
+
+    /** Output formats. */
+    public enum Format {
+        HTML("html"), PDF("pdf"), XLSX("xlsx"), DOCX("docx");
+
+        public final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        public static Optional<Format> of(String text) {
+            for (Format format : values()) {
+                if (format.extension.equalsIgnoreCase(text)) {
+                    return Optional.of(format);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A layout of the catalogue: its id, where it comes from, and the problem if it cannot run. */
+    public record Layout(String id, URL design, String origin, String problem) {
+    }
+
+    private static IReportEngine engine;
+
+    private Reports() {
+    }
+
+    /** The engine, started once (about a second). */
+    public static synchronized IReportEngine engine() {
+        if (engine == null) {
+            EngineConfig config = new EngineConfig();
+            config.setFontConfig(fontConfig());
+            @SuppressWarnings("unchecked")
+            HashMap<String, Object> context = config.getAppContext();
+            // data-set event handlers (oko.reports.data) load through this bundle
+            context.put(EngineConstants.APPCONTEXT_CLASSLOADER_KEY, Reports.class.getClassLoader());
+            config.setLogConfig(null, java.util.logging.Level.WARNING);
+            IReportEngineFactory factory = (IReportEngineFactory) Platform
+                    .createFactoryObject(IReportEngineFactory.EXTENSION_REPORT_ENGINE_FACTORY);
+            if (factory == null) {
+                throw new IllegalStateException("BIRT report engine factory not found (is org.eclipse.birt.report.engine installed?)");
+            }
+            engine = factory.createReportEngine(config);
+        }
+        return engine;
+    }
+
+    /** A fonts configuration naming this bundle's DejaVu fonts for every family and for any character. */
+    static URL fontConfig() {
+        try {
+            URL fonts = FileLocator.toFileURL(Reports.class.getResource("/fonts/DejaVuSans.ttf"));
+            Path folder = Path.of(fonts.toURI()).getParent();
+            String xml = """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <font>
+                      <font-aliases>
+                        <mapping name="serif" font-family="DejaVu Serif"/>
+                        <mapping name="sans-serif" font-family="DejaVu Sans"/>
+                        <mapping name="monospace" font-family="DejaVu Sans Mono"/>
+                        <mapping name="cursive" font-family="DejaVu Sans"/>
+                        <mapping name="fantasy" font-family="DejaVu Sans"/>
+                      </font-aliases>
+                      <composite-font name="all-fonts" font-family="DejaVu Sans">
+                        <block name="Basic Latin" range-start="0000" range-end="007f" index="1" font-family="DejaVu Sans"/>
+                        <block name="Cyrillic" range-start="0400" range-end="04ff" index="9" font-family="DejaVu Sans"/>
+                      </composite-font>
+                      <font-paths>
+                        <path path="%s"/>
+                      </font-paths>
+                    </font>
+                    """.formatted(folder.toString());
+            Path file = Files.createTempFile("oko-fonts", ".xml");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, xml);
+            return file.toUri().toURL();
+        } catch (Exception e) {
+            throw new IllegalStateException("the report fonts of oko.reports cannot be read: " + e, e);
+        }
+    }
+
+    /**
+     * The catalogue: contributed layouts, then the .rptdesign files of the folder (may be null). A
+     * design that does not open is listed with its problem; the others are not affected.
+     */
+    public static List<Layout> catalogue(Path folder) {
+        List<Layout> layouts = new ArrayList<>();
+        var registry = org.eclipse.core.runtime.Platform.getExtensionRegistry();
+        for (IConfigurationElement element : registry.getConfigurationElementsFor(EXTENSION_POINT)) {
+            String bundle = element.getContributor().getName();
+            URL url = org.eclipse.core.runtime.Platform.getBundle(bundle).getEntry(element.getAttribute("file"));
+            layouts.add(check(element.getAttribute("id"), url, bundle + "/" + element.getAttribute("file")));
+        }
+        if (folder != null && Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".rptdesign")).sorted().toList()) {
+                    String id = file.getFileName().toString().replaceFirst("\\.rptdesign$", "");
+                    layouts.removeIf(l -> l.id().equals(id));
+                    layouts.add(check(id, file.toUri().toURL(), file.toString()));
+                }
+            } catch (IOException e) {
+                ILog.of(Reports.class).error(folder + ": " + e.getMessage(), e);
+            }
+        }
+        return layouts;
+    }
+
+    private static Layout check(String id, URL design, String origin) {
+        if (design == null) {
+            return new Layout(id, null, origin, origin + ": no such file");
+        }
+        try (InputStream in = design.openStream()) {
+            engine().openReportDesign(origin, in);
+            return new Layout(id, design, origin, null);
+        } catch (Exception e) {
+            String problem = origin + ": " + message(e);
+            ILog.of(Reports.class).warn(problem);
+            return new Layout(id, design, origin, problem);
+        }
+    }
+
+    /** What went wrong, with the line and message of each design error when the design does not parse. */
+    private static String message(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.birt.report.model.api.DesignFileException design) {
+                List<String> errors = new ArrayList<>();
+                for (Object detail : design.getErrorList()) {
+                    if (detail instanceof org.eclipse.birt.report.model.api.ErrorDetail error) {
+                        errors.add("line " + error.getLineNo() + ": " + error.getMessage());
+                    }
+                }
+                if (!errors.isEmpty()) {
+                    return String.join("; ", errors.subList(0, Math.min(5, errors.size())));
+                }
+            }
+        }
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    /** The parameter names a layout declares. */
+    public static List<String> parameters(Layout layout) throws IOException, EngineException {
+        try (InputStream in = layout.design().openStream()) {
+            IReportRunnable runnable = engine().openReportDesign(layout.origin(), in);
+            List<String> names = new ArrayList<>();
+            for (Object parameter : engine().createGetParameterDefinitionTask(runnable).getParameterDefns(false)) {
+                names.add(((org.eclipse.birt.report.engine.api.IParameterDefnBase) parameter).getName());
+            }
+            return names;
+        }
+    }
+
+    /**
+     * Runs the layout and renders it. {@code model} goes to the data sets (app context key
+     * {@link #MODEL}); parameters must be ones the layout declares.
+     *
+     * @throws IllegalArgumentException for an unknown parameter, naming it and the known ones
+     */
+    public static void render(Layout layout, Format format, Map<String, String> parameters, Object model,
+            OutputStream out, Path htmlImages) throws IOException, EngineException {
+        if (layout.problem() != null) {
+            throw new IllegalArgumentException(layout.problem());
+        }
+        List<String> known = parameters(layout);
+        for (String name : parameters.keySet()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException(layout.id() + ": no parameter \"" + name + "\" (parameters: "
+                        + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+            }
+        }
+        try (InputStream in = layout.design().openStream()) {
+            IReportRunnable runnable = engine().openReportDesign(layout.origin(), in);
+            IRunAndRenderTask task = engine().createRunAndRenderTask(runnable);
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> context = task.getAppContext();
+                context.put(MODEL, model);
+                context.put(EngineConstants.APPCONTEXT_CLASSLOADER_KEY, Reports.class.getClassLoader());
+                parameters.forEach(task::setParameterValue);
+                RenderOption options = switch (format) {
+                case HTML -> {
+                    HTMLRenderOption html = new HTMLRenderOption();
+                    html.setEmbeddable(false);
+                    if (htmlImages != null) {
+                        html.setImageDirectory(htmlImages.toAbsolutePath().toString());
+                    }
+                    yield html;
+                }
+                case PDF -> {
+                    PDFRenderOption pdf = new PDFRenderOption();
+                    pdf.setEmbededFont(true);
+                    yield pdf;
+                }
+                case DOCX -> new DocxRenderOption();
+                case XLSX -> new RenderOption();
+                };
+                options.setOutputFormat(format.extension);
+                options.setOutputStream(out);
+                task.setRenderOption(options);
+                task.run();
+                if (!task.getErrors().isEmpty()) {
+                    throw new IllegalStateException(layout.id() + ": " + message((Throwable) task.getErrors().get(0)));
+                }
+            } finally {
+                task.close();
+            }
+        }
+    }
+}
