@@ -59,6 +59,18 @@ check monitor-recommend-again 0 1 '^1\.2-Р1-ill	ИШМ-[0-9]+	1\.2\.1\.2	' -- m
 check monitor-effect         0 0 '^1	1\.2\.1\.2	3	' -- monitor effect --period 2023
 check monitor-correlate      0 0 '^1\.2\.1\.1	1\.2\.1\.2	[0-9]+	-?[0-9.]+	-?[0-9.]+$' -- monitor correlate 1.2.1.1 1.2.1.2 --period 2023
 
+# reports: the catalogue, a PDF with the seed's Cyrillic text (pdftotext), mistakes exit 2
+check report-list            0 0 '^roles	oko.reports/layouts/role-distribution.rptdesign$' -- report list
+check report-pdf             0 0 'Отчёт «roles» записан' -- report roles --format pdf --out "$work/roles.pdf"
+pdf_text=$(command -v pdftotext >/dev/null && pdftotext -enc UTF-8 "$work/roles.pdf" - 2>/dev/null)
+if grep -q 'Примерное распределение' <<<"$pdf_text"; then
+    echo "product-smoke: PASS report-pdf-text"; passed=$((passed + 1))
+else
+    echo "product-smoke: FAIL report-pdf-text (no pdftotext, or the PDF lacks the seed's header)"; failed=$((failed + 1))
+fi
+check report-unknown         2 1 'нет отчёта «nope»'   -- report nope --format pdf --out "$work/x.pdf"
+check report-bad-param       2 1 'нет параметра «year»' -- report roles --format pdf --out "$work/x.pdf" --param year=2023
+
 # ./oko server in the background, a command against it, then SIGTERM.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 env -u DISPLAY "$oko" server --data "$work/data" --port "$port" >"$work/server.out" 2>&1 &

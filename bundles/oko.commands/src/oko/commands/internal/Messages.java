@@ -36,6 +36,14 @@ public final class Messages extends NLS {
     public static String monitorRecommended;
     public static String monitorRecommendComment;
     public static String monitorEffectComment;
+    public static String reportBadParam;
+    public static String reportUnknown;
+    public static String reportBadFormat;
+    public static String reportNoOut;
+    public static String reportUnknownParam;
+    public static String reportNoSystem;
+    public static String reportWritten;
+
     static {
         NLS.initializeMessages("oko.commands.internal.messages", Messages.class);
     }

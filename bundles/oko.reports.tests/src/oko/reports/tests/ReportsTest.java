@@ -86,7 +86,7 @@ class ReportsTest {
     void roleDistributionToPdfHasTheSeedsTextsInCyrillicWithEmbeddedFonts() throws Exception {
         QualitySystem system = municipalSystem();
         Path pdf = render(layout("roles", null), Format.PDF, system);
-        String text = oneLine(run("pdftotext", pdf.toString(), "-"));
+        String text = oneLine(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
         assertTrue(text.contains("Распределение функций"), text.substring(0, Math.min(300, text.length())));
         assertTrue(text.contains("Примерное распределение функций по должностям"), "header");
         FunctionSection section = system.getSections().get(1);
