@@ -82,14 +82,14 @@ public final class ReportCommand implements Command {
         try (OkoRepository repository = Repositories.open(context)) {
             CDOView view = repository.openView();
             try {
-                QualitySystem system = system(OkoRepository.roots(view), args.value("--system", null));
-                if (system == null) {
+                List<QualitySystem> systems = systems(OkoRepository.roots(view), args.value("--system", null));
+                if (systems.isEmpty()) {
                     context.err().println(Messages.bind(Messages.reportNoSystem, args.value("--system", "—")));
                     return FAILED;
                 }
                 Files.createDirectories(out.getParent());
                 try (OutputStream stream = Files.newOutputStream(out)) {
-                    Reports.render(layout, format, parameters, system, stream, out.getParent().resolve(
+                    Reports.render(layout, format, parameters, systems, stream, out.getParent().resolve(
                             out.getFileName() + "-images"));
                 }
                 context.out().println(Messages.bind(Messages.reportWritten, id, out));
@@ -100,17 +100,18 @@ public final class ReportCommand implements Command {
         return OK;
     }
 
-    /** The system of that code, or the first with a function distribution. */
-    private static QualitySystem system(List<EObject> roots, String code) {
+    /** The system of that code, or every system of the repository. */
+    private static List<QualitySystem> systems(List<EObject> roots, String code) {
+        List<QualitySystem> systems = new ArrayList<>();
         for (EObject root : roots) {
             if (root instanceof ModelRoot model) {
                 for (QualitySystem system : model.getQualitySystems()) {
-                    if (code != null ? code.equals(system.getCode()) : !system.getSections().isEmpty()) {
-                        return system;
+                    if (code == null || code.equals(system.getCode())) {
+                        systems.add(system);
                     }
                 }
             }
         }
-        return null;
+        return systems;
     }
 }

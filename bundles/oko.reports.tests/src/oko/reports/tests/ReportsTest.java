@@ -42,19 +42,30 @@ class ReportsTest {
 
     private static final Path OUT = Path.of("target", "reports");
 
-    private static QualitySystem municipalSystem() {
+    /** Every quality system of the sample (the seeds and the illustrative monitoring data). */
+    private static List<QualitySystem> sample() {
         ResourceSetImpl set = new ResourceSetImpl();
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
         Path root = Path.of(System.getProperty("oko.root"));
         set.getResource(URI.createFileURI(root.resolve("models/samples/seeds.xmi").toString()), true);
+        set.getResource(URI.createFileURI(root.resolve("models/samples/illustrative-monitoring.xmi").toString()), true);
         EcoreUtil.resolveAll(set);
         List<QualitySystem> systems = new ArrayList<>();
         set.getAllContents().forEachRemaining(o -> {
-            if (o instanceof QualitySystem s && s.getSections().size() > 3) {
+            if (o instanceof QualitySystem s) {
                 systems.add(s);
             }
         });
-        return systems.get(0);
+        return systems;
+    }
+
+    private static QualitySystem municipalSystem() {
+        return sample().stream().filter(s -> s.getSections().size() > 3).findFirst().orElseThrow();
+    }
+
+    /** The first words of a model text, as the PDF shows them (spaces collapsed). */
+    private static String start(String text, int words) {
+        return String.join(" ", java.util.Arrays.stream(text.strip().split("\\s+")).limit(words).toList());
     }
 
     private static Layout layout(String id, Path folder) {
@@ -123,6 +134,48 @@ class ReportsTest {
         String function = system.getSections().get(1).getFunctions().get(0).getName().replaceAll("\\s+", " ").strip();
         assertTrue(cells.stream().anyMatch(c -> c.replaceAll("\\s+", " ").contains(function)), function);
         render(roles, Format.DOCX, system);
+    }
+
+    /** Every shipped layout in every format over the whole sample: the seeds' texts in the PDF and the XLSX. */
+    @Test
+    void everyShippedReportRendersTheSeedsTextsInEveryFormat() throws Exception {
+        List<QualitySystem> sample = sample();
+        oko.model.TechMapRow stage = sample.stream().flatMap(s -> s.getTechnologicalMaps().stream())
+                .flatMap(m -> m.getRows().stream()).filter(r -> r.getAction() != null).findFirst().orElseThrow();
+        oko.model.Direction direction = sample.stream().flatMap(s -> s.getDirections().stream())
+                .filter(d -> !d.getCoordinators().isEmpty()).findFirst().orElseThrow();
+        oko.model.PlanItem item = sample.stream().flatMap(s -> s.getPlans().stream()).flatMap(p -> p.getItems().stream())
+                .flatMap(i -> i.getChildren().stream()).findFirst().orElseThrow();
+        Map<String, List<String>> expected = Map.of(
+                "roles", List.of("Примерное распределение функций по должностям",
+                        start(municipalSystem().getSections().get(1).getFunctions().get(0).getName(), 4)),
+                "techmap", List.of("Действия, необходимые для реализации компонента управленческого цикла",
+                        "функциональные обязанности ответственных исполнителей", start(stage.getAction(), 4)),
+                "directions", List.of("Направление совершенствования", "Ответственные исполнители",
+                        start(direction.getName(), 3)),
+                "plan", List.of("Срок исполнения", "Результат исполнения", start(item.getName(), 4)));
+        for (var entry : expected.entrySet()) {
+            Layout layout = layout(entry.getKey(), null);
+            String pdf = oneLine(run("pdftotext", "-enc", "UTF-8", render(layout, Format.PDF, sample).toString(), "-"));
+            for (String text : entry.getValue()) {
+                assertTrue(pdf.contains(text), entry.getKey() + ".pdf lacks \"" + text + "\"");
+            }
+            run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", OUT.resolve(entry.getKey() + ".pdf").toString(),
+                    OUT.resolve(entry.getKey() + "-page").toString());
+            String html = oneLine(Files.readString(render(layout, Format.HTML, sample)));
+            assertTrue(html.contains(entry.getValue().get(0)), entry.getKey() + ".html");
+            List<String> cells = new ArrayList<>();
+            try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(render(layout, Format.XLSX, sample)))) {
+                for (Row row : workbook.getSheetAt(0)) {
+                    for (Cell cell : row) {
+                        cells.add(oneLine(cell.toString()));
+                    }
+                }
+            }
+            assertTrue(cells.contains(entry.getValue().get(0)), entry.getKey() + ".xlsx: " + cells.subList(0,
+                    Math.min(10, cells.size())));
+            render(layout, Format.DOCX, sample);
+        }
     }
 
     @Test
