@@ -61,8 +61,8 @@ public final class Reports {
         }
     }
 
-    /** A layout of the catalogue: its id, where it comes from, and the problem if it cannot run. */
-    public record Layout(String id, URL design, String origin, String problem) {
+    /** A layout of the catalogue: its id, its title, where it comes from, and the problem if it cannot run. */
+    public record Layout(String id, String title, URL design, String origin, String problem) {
     }
 
     private static IReportEngine engine;
@@ -151,15 +151,17 @@ public final class Reports {
 
     private static Layout check(String id, URL design, String origin) {
         if (design == null) {
-            return new Layout(id, null, origin, origin + ": no such file");
+            return new Layout(id, null, null, origin, origin + ": no such file");
         }
         try (InputStream in = design.openStream()) {
-            engine().openReportDesign(origin, in);
-            return new Layout(id, design, origin, null);
+            IReportRunnable runnable = engine().openReportDesign(origin, in);
+            Object title = runnable.getDesignHandle() instanceof org.eclipse.birt.report.model.api.ReportDesignHandle handle
+                    ? handle.getTitle() : null;
+            return new Layout(id, title == null ? null : title.toString(), design, origin, null);
         } catch (Exception e) {
             String problem = origin + ": " + message(e);
             ILog.of(Reports.class).warn(problem);
-            return new Layout(id, design, origin, problem);
+            return new Layout(id, null, design, origin, problem);
         }
     }
 
