@@ -69,6 +69,8 @@ else
     echo "product-smoke: FAIL report-pdf-text (no pdftotext, or the PDF lacks the seed's header)"; failed=$((failed + 1))
 fi
 check report-plan-xlsx       0 0 'Отчёт «plan» записан' -- report plan --format xlsx --out "$work/plan.xlsx"
+check report-effect          0 0 'Отчёт «effectiveness» записан' -- report effectiveness --format html --out "$work/effect.html" --param period=2023
+check report-effect-no-period 2 1 'effectiveness: .*period' -- report effectiveness --format pdf --out "$work/effect.pdf"
 check report-unknown         2 1 'нет отчёта «nope»'   -- report nope --format pdf --out "$work/x.pdf"
 check report-bad-param       2 1 'нет параметра «year»' -- report roles --format pdf --out "$work/x.pdf" --param year=2023
 

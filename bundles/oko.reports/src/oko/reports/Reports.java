@@ -73,6 +73,12 @@ public final class Reports {
     /** The engine, started once (about a second). */
     public static synchronized IReportEngine engine() {
         if (engine == null) {
+            // the XLSX emitter's POI logs through the Log4j API; in OSGi it finds no provider and says
+            // so on stderr: Log4j's own simple logger (errors only) is enough, unless one is configured
+            if (System.getProperty("log4j2.loggerContextFactory") == null) {
+                System.setProperty("log4j2.loggerContextFactory",
+                        "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+            }
             EngineConfig config = new EngineConfig();
             config.setFontConfig(fontConfig());
             @SuppressWarnings("unchecked")
@@ -203,7 +209,8 @@ public final class Reports {
      * Runs the layout and renders it. {@code model} goes to the data sets (app context key
      * {@link #MODEL}); parameters must be ones the layout declares.
      *
-     * @throws IllegalArgumentException for an unknown parameter, naming it and the known ones
+     * @throws IllegalArgumentException for an unknown parameter (naming it and the known ones), or a
+     *         missing or invalid value of a declared one
      */
     public static void render(Layout layout, Format format, Map<String, String> parameters, Object model,
             OutputStream out, Path htmlImages) throws IOException, EngineException {
@@ -246,7 +253,12 @@ public final class Reports {
                 options.setOutputFormat(format.extension);
                 options.setOutputStream(out);
                 task.setRenderOption(options);
-                task.run();
+                try {
+                    task.run();
+                } catch (org.eclipse.birt.report.engine.api.impl.ParameterValidationException invalid) {
+                    // a required parameter missing, or a value of the wrong type
+                    throw new IllegalArgumentException(layout.id() + ": " + invalid.getMessage(), invalid);
+                }
                 if (!task.getErrors().isEmpty()) {
                     throw new IllegalStateException(layout.id() + ": " + message((Throwable) task.getErrors().get(0)));
                 }

@@ -91,6 +91,9 @@ public final class ReportCommand implements Command {
                 try (OutputStream stream = Files.newOutputStream(out)) {
                     Reports.render(layout, format, parameters, systems, stream, out.getParent().resolve(
                             out.getFileName() + "-images"));
+                } catch (IllegalArgumentException badParameter) {
+                    Files.deleteIfExists(out);
+                    throw new UsageException(badParameter.getMessage());
                 }
                 context.out().println(Messages.bind(Messages.reportWritten, id, out));
             } finally {

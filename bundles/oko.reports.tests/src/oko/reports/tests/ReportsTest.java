@@ -179,6 +179,32 @@ class ReportsTest {
     }
 
     @Test
+    void theEffectivenessOfMeasuresForAPeriodComparesTheTargetedSchoolsWithTheOthers() throws Exception {
+        List<QualitySystem> sample = sample();
+        Layout layout = layout("effectiveness", null);
+        assertEquals(List.of("period"), Reports.parameters(layout));
+        oko.model.Measure measure = sample.stream().flatMap(s -> s.getMeasures().stream())
+                .filter(m -> !m.getTargetSchools().isEmpty()).findFirst().orElseThrow();
+        Files.createDirectories(OUT);
+        Path pdf = OUT.resolve("effectiveness.pdf");
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            Reports.render(layout, Format.PDF, Map.of("period", "2023"), sample, out, null);
+        }
+        String text = oneLine(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
+        assertTrue(text.contains("Эффективность принятых мер"), text);
+        assertTrue(text.contains(start(measure.getName(), 3)), "measure missing: " + text);
+        assertTrue(text.contains("Эффект (+ лучше)"), text);
+        // one row per indicator the measure targets (without values of both periods the changes show "—")
+        for (oko.model.Indicator indicator : measure.getTargetIndicators()) {
+            assertTrue(text.contains(indicator.getCode() + " " + start(indicator.getName(), 2)), indicator.getCode());
+        }
+        run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("effectiveness-page").toString());
+        IllegalArgumentException noPeriod = assertThrows(IllegalArgumentException.class,
+                () -> Reports.render(layout, Format.PDF, Map.of(), sample, new ByteArrayOutputStream(), null));
+        assertTrue(noPeriod.getMessage().contains("period"), noPeriod.getMessage());
+    }
+
+    @Test
     void aBrokenDesignInTheReportsFolderIsListedWithItsProblemAndTheOthersStillRun(@TempDir Path folder)
             throws Exception {
         Files.writeString(folder.resolve("broken.rptdesign"), "<report xmlns=\"http://www.eclipse.org/birt/2005/design\"><body>");
