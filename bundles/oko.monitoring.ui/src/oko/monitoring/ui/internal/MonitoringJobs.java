@@ -103,56 +103,46 @@ public final class MonitoringJobs {
     }
 
     private static Job schedule(String name, CDOID systemId, CDOID periodId, Runnable done, Work work) {
-        Job job = new Job(name) {
-            @Override
-            protected IStatus run(IProgressMonitor progress) {
-                SubMonitor monitor = SubMonitor.convert(progress, name, 10);
-                OkoRepository repository = RepositoryConnection.repository().orElse(null);
-                if (repository == null) {
-                    return Status.CANCEL_STATUS;
+        Job job = oko.ui.UserJobs.schedule(name, FAMILY, progress -> {
+            SubMonitor monitor = SubMonitor.convert(progress, name, 10);
+            OkoRepository repository = RepositoryConnection.repository().orElse(null);
+            if (repository == null) {
+                return Status.CANCEL_STATUS;
+            }
+            CDOTransaction transaction = repository.openTransaction();
+            try {
+                // load every model resource: the engine looks across them (schools, monitorings)
+                OkoRepository.prefetch(transaction);
+                OkoRepository.roots(transaction);
+                QualitySystem system = (QualitySystem) transaction.getObject(systemId);
+                Period period = (Period) transaction.getObject(periodId);
+                String[] result = work.run(transaction, system, period, monitor.split(7));
+                monitor.checkCanceled();
+                if (transaction.isDirty()) {
+                    repository.commit(transaction, result[0], monitor.split(3));
                 }
-                CDOTransaction transaction = repository.openTransaction();
-                try {
-                    // load every model resource: the engine looks across them (schools, monitorings)
-                    OkoRepository.prefetch(transaction);
-                    OkoRepository.roots(transaction);
-                    QualitySystem system = (QualitySystem) transaction.getObject(systemId);
-                    Period period = (Period) transaction.getObject(periodId);
-                    String[] result = work.run(transaction, system, period, monitor.split(7));
-                    monitor.checkCanceled();
-                    if (transaction.isDirty()) {
-                        repository.commit(transaction, result[0], monitor.split(3));
-                    }
-                    ILog.of(MonitoringJobs.class).info(result[1]);
-                    return Status.OK_STATUS;
-                } catch (OperationCanceledException e) {
-                    transaction.rollback();
-                    return Status.CANCEL_STATUS;
-                } catch (InputProblems e) {
-                    transaction.rollback();
-                    MultiStatus status = new MultiStatus(MonitoringJobs.class, 0, e.getMessage());
-                    e.problems.forEach(p -> status.add(Status.error(p)));
-                    report(status);
-                    return Status.OK_STATUS;
-                } catch (Exception e) {
-                    transaction.rollback();
-                    report(Status.error(Messages.bind(Messages.failed, e.getMessage()), e));
-                    return Status.OK_STATUS;
-                } finally {
-                    transaction.close();
-                    if (done != null) {
-                        PlatformUI.getWorkbench().getDisplay().asyncExec(done);
-                    }
+                ILog.of(MonitoringJobs.class).info(result[1]);
+                return Status.OK_STATUS;
+            } catch (OperationCanceledException e) {
+                transaction.rollback();
+                return Status.CANCEL_STATUS;
+            } catch (InputProblems e) {
+                transaction.rollback();
+                MultiStatus status = new MultiStatus(MonitoringJobs.class, 0, e.getMessage());
+                e.problems.forEach(p -> status.add(Status.error(p)));
+                report(status);
+                return Status.OK_STATUS;
+            } catch (Exception e) {
+                transaction.rollback();
+                report(Status.error(Messages.bind(Messages.failed, e.getMessage()), e));
+                return Status.OK_STATUS;
+            } finally {
+                transaction.close();
+                if (done != null) {
+                    PlatformUI.getWorkbench().getDisplay().asyncExec(done);
                 }
             }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
-            }
-        };
-        job.setUser(true);
-        job.schedule();
+        });
         return job;
     }
 

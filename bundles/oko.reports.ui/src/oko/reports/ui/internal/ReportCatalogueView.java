@@ -200,49 +200,39 @@ public final class ReportCatalogueView extends org.eclipse.ui.part.ViewPart {
 
     /** Renders in a background job over every quality system of the repository; then runs done on the UI thread. */
     public Job render(Layout layout, Format format, Map<String, String> parameters, Path file, Runnable done) {
-        Job job = new Job(Messages.bind(Messages.runJob, layout.title() == null ? layout.id() : layout.title())) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                SubMonitor progress = SubMonitor.convert(monitor, 3);
-                OkoRepository repository = RepositoryConnection.repository().orElse(null);
-                if (repository == null) {
-                    return failed(layout, new IllegalStateException(Messages.noRepository));
-                }
-                CDOView view = repository.openView();
-                try {
-                    List<QualitySystem> systems = new ArrayList<>();
-                    for (EObject root : OkoRepository.roots(view)) {
-                        if (root instanceof ModelRoot model) {
-                            systems.addAll(model.getQualitySystems());
-                        }
-                    }
-                    progress.worked(1);
-                    Files.createDirectories(file.toAbsolutePath().getParent());
-                    try (OutputStream out = Files.newOutputStream(file)) {
-                        Reports.render(layout, format, parameters, systems, out,
-                                file.toAbsolutePath().getParent().resolve(layout.id() + "-images"));
-                    }
-                    progress.worked(2);
-                    table.getControl().getDisplay().asyncExec(() -> {
-                        if (!table.getControl().isDisposed()) {
-                            done.run();
-                        }
-                    });
-                    return Status.OK_STATUS;
-                } catch (Exception e) {
-                    return failed(layout, e);
-                } finally {
-                    view.close();
-                }
+        Job job = oko.ui.UserJobs.schedule(Messages.bind(Messages.runJob, layout.title() == null ? layout.id() : layout.title()), FAMILY, monitor -> {
+            SubMonitor progress = SubMonitor.convert(monitor, 3);
+            OkoRepository repository = RepositoryConnection.repository().orElse(null);
+            if (repository == null) {
+                return failed(layout, new IllegalStateException(Messages.noRepository));
             }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
+            CDOView view = repository.openView();
+            try {
+                List<QualitySystem> systems = new ArrayList<>();
+                for (EObject root : OkoRepository.roots(view)) {
+                    if (root instanceof ModelRoot model) {
+                        systems.addAll(model.getQualitySystems());
+                    }
+                }
+                progress.worked(1);
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    Reports.render(layout, format, parameters, systems, out,
+                            file.toAbsolutePath().getParent().resolve(layout.id() + "-images"));
+                }
+                progress.worked(2);
+                table.getControl().getDisplay().asyncExec(() -> {
+                    if (!table.getControl().isDisposed()) {
+                        done.run();
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (Exception e) {
+                return failed(layout, e);
+            } finally {
+                view.close();
             }
-        };
-        job.setUser(true);
-        job.schedule();
+        });
         return job;
     }
 

@@ -102,33 +102,23 @@ public final class ExchangeHandler extends AbstractHandler {
     }
 
     private static Job schedule(String name, Work work) {
-        Job job = new Job(name) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                try {
-                    ILog.of(ExchangeHandler.class).info(work.run(monitor));
-                    return Status.OK_STATUS;
-                } catch (OperationCanceledException e) {
-                    return Status.CANCEL_STATUS;
-                } catch (ImportException e) {
-                    MultiStatus status = new MultiStatus(ExchangeHandler.class, 0, Messages.importModelFailed);
-                    e.problems().forEach(problem -> status.add(Status.error(problem)));
-                    oko.ui.ErrorReports.show(ExchangeHandler.class, Messages.exchangeTitle, status);
-                    return Status.OK_STATUS;
-                } catch (Exception e) {
-                    oko.ui.ErrorReports.show(ExchangeHandler.class, Messages.exchangeTitle,
-                            Status.error(Messages.bind(Messages.exchangeFailed, e.getMessage()), e));
-                    return Status.OK_STATUS;
-                }
+        Job job = oko.ui.UserJobs.schedule(name, FAMILY, monitor -> {
+            try {
+                ILog.of(ExchangeHandler.class).info(work.run(monitor));
+                return Status.OK_STATUS;
+            } catch (OperationCanceledException e) {
+                return Status.CANCEL_STATUS;
+            } catch (ImportException e) {
+                MultiStatus status = new MultiStatus(ExchangeHandler.class, 0, Messages.importModelFailed);
+                e.problems().forEach(problem -> status.add(Status.error(problem)));
+                oko.ui.ErrorReports.show(ExchangeHandler.class, Messages.exchangeTitle, status);
+                return Status.OK_STATUS;
+            } catch (Exception e) {
+                oko.ui.ErrorReports.show(ExchangeHandler.class, Messages.exchangeTitle,
+                        Status.error(Messages.bind(Messages.exchangeFailed, e.getMessage()), e));
+                return Status.OK_STATUS;
             }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
-            }
-        };
-        job.setUser(true);
-        job.schedule();
+        });
         return job;
     }
 

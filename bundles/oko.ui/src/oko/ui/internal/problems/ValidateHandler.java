@@ -32,41 +32,31 @@ public final class ValidateHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
         IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
-        Job job = new Job(Messages.validateJob) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                OkoRepository repository = RepositoryConnection.repository().orElse(null);
-                if (repository == null) {
-                    return Status.CANCEL_STATUS;
-                }
-                CDOView view = repository.openView();
-                try {
-                    List<ProblemsView.Row> rows = new ArrayList<>();
-                    for (OkoValidation.Problem problem : OkoValidation.validate(OkoRepository.roots(view), monitor)) {
-                        rows.add(new ProblemsView.Row(problem.isError(), problem.ruleId(), problem.message(),
-                                problem.path(), problem.object() == null ? null
-                                        : CDOUtil.getCDOObject(problem.object()).cdoID()));
-                    }
-                    window.getShell().getDisplay().asyncExec(() -> show(window, rows));
-                    return Status.OK_STATUS;
-                } catch (OperationCanceledException e) {
-                    return Status.CANCEL_STATUS;
-                } catch (RuntimeException e) {
-                    oko.ui.ErrorReports.show(ValidateHandler.class, Messages.validateJob,
-                            Status.error(Messages.bind(Messages.validateFailed, e.getMessage()), e));
-                    return Status.OK_STATUS;
-                } finally {
-                    view.close();
-                }
+        Job job = oko.ui.UserJobs.schedule(Messages.validateJob, FAMILY, monitor -> {
+            OkoRepository repository = RepositoryConnection.repository().orElse(null);
+            if (repository == null) {
+                return Status.CANCEL_STATUS;
             }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
+            CDOView view = repository.openView();
+            try {
+                List<ProblemsView.Row> rows = new ArrayList<>();
+                for (OkoValidation.Problem problem : OkoValidation.validate(OkoRepository.roots(view), monitor)) {
+                    rows.add(new ProblemsView.Row(problem.isError(), problem.ruleId(), problem.message(),
+                            problem.path(), problem.object() == null ? null
+                                    : CDOUtil.getCDOObject(problem.object()).cdoID()));
+                }
+                window.getShell().getDisplay().asyncExec(() -> show(window, rows));
+                return Status.OK_STATUS;
+            } catch (OperationCanceledException e) {
+                return Status.CANCEL_STATUS;
+            } catch (RuntimeException e) {
+                oko.ui.ErrorReports.show(ValidateHandler.class, Messages.validateJob,
+                        Status.error(Messages.bind(Messages.validateFailed, e.getMessage()), e));
+                return Status.OK_STATUS;
+            } finally {
+                view.close();
             }
-        };
-        job.setUser(true);
-        job.schedule();
+        });
         return null;
     }
 
