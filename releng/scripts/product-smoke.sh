@@ -71,6 +71,7 @@ fi
 check report-plan-xlsx       0 0 'Отчёт «plan» записан' -- report plan --format xlsx --out "$work/plan.xlsx"
 check report-effect          0 0 'Отчёт «effectiveness» записан' -- report effectiveness --format html --out "$work/effect.html" --param period=2023
 check report-effect-no-period 2 1 'effectiveness: .*period' -- report effectiveness --format pdf --out "$work/effect.pdf"
+check report-monitoring      0 0 'Отчёт «monitoring» записан' -- report monitoring --format pdf --out "$work/monitoring.pdf" --param indicator=1.2.1.1 --param period=2023
 check report-unknown         2 1 'нет отчёта «nope»'   -- report nope --format pdf --out "$work/x.pdf"
 check report-bad-param       2 1 'нет параметра «year»' -- report roles --format pdf --out "$work/x.pdf" --param year=2023
 

@@ -205,6 +205,34 @@ class ReportsTest {
     }
 
     @Test
+    void theMonitoringReportShowsTheSchoolsOfAnIndicatorByClusterWithRanksAndRiskSchoolsHighlighted() throws Exception {
+        List<QualitySystem> sample = sample();
+        Layout layout = layout("monitoring", null);
+        assertEquals(List.of("indicator", "period"), Reports.parameters(layout));
+        Files.createDirectories(OUT);
+        Path pdf = OUT.resolve("monitoring.pdf");
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            Reports.render(layout, Format.PDF, Map.of("indicator", "1.2.1.1", "period", "2023"), sample, out, null);
+        }
+        String text = oneLine(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
+        assertTrue(text.contains("Результаты мониторинга по показателю"), text);
+        assertTrue(text.contains("Показатель: 1.2.1.1, Период: 2023"), text);
+        assertTrue(text.contains("медиана"), text);
+        assertTrue(text.contains("все школы: школ"), text);
+        // every school with a value for the period appears, with its rank
+        oko.model.Period period = sample.stream().map(s -> (oko.model.ModelRoot) s.eContainer()).distinct()
+                .flatMap(r -> r.getPeriods().stream()).filter(p -> p.getCode().equals("2023")).findFirst().orElseThrow();
+        var result = sample.stream().flatMap(s -> oko.monitoring.MonitoringEngine.compute(s, period).stream())
+                .filter(r -> r.indicator().getCode().equals("1.2.1.1") && !r.schools().isEmpty()).findFirst().orElseThrow();
+        for (var school : result.schools()) {
+            if (school.rank() != null) {
+                assertTrue(text.contains(start(school.school().getName(), 2)), school.school().getName());
+            }
+        }
+        run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("monitoring-page").toString());
+    }
+
+    @Test
     void aBrokenDesignInTheReportsFolderIsListedWithItsProblemAndTheOthersStillRun(@TempDir Path folder)
             throws Exception {
         Files.writeString(folder.resolve("broken.rptdesign"), "<report xmlns=\"http://www.eclipse.org/birt/2005/design\"><body>");

@@ -42,7 +42,7 @@ public final class EffectivenessRows extends ModelRows {
     protected void collect(List<QualitySystem> systems, List<Map<String, Object>> rows) {
         Map<Object, Integer> groups = new java.util.LinkedHashMap<>();
         for (QualitySystem system : systems) {
-            Period period = period(system, periodCode);
+            Period period = period(systems, periodCode);
             // only systems whose indicators can be computed for the period (they hold its monitoring runs)
             if (period == null || MonitoringEngine.runs(system, period).isEmpty()) {
                 continue;
@@ -63,16 +63,6 @@ public final class EffectivenessRows extends ModelRows {
         }
     }
 
-    private static Period period(QualitySystem system, String code) {
-        if (system.eContainer() instanceof ModelRoot root) {
-            for (Period period : root.getPeriods()) {
-                if (code.equals(period.getCode())) {
-                    return period;
-                }
-            }
-        }
-        return null;
-    }
 
     private static String number(OptionalDouble value) {
         return value.isPresent() ? String.format(RU, "%.3f", value.getAsDouble()) : "—";

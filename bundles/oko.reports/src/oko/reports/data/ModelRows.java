@@ -60,6 +60,20 @@ public abstract class ModelRows extends ScriptedDataSetEventAdapter {
         return true;
     }
 
+    /** The period of that code, among the periods of the models the systems belong to. */
+    protected static oko.model.Period period(List<QualitySystem> systems, String code) {
+        for (QualitySystem system : systems) {
+            if (system.eContainer() instanceof oko.model.ModelRoot root) {
+                for (oko.model.Period period : root.getPeriods()) {
+                    if (code.equals(period.getCode())) {
+                        return period;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** A row from alternating column names and values. */
     protected static Map<String, Object> row(Object... namesAndValues) {
         Map<String, Object> row = new LinkedHashMap<>();

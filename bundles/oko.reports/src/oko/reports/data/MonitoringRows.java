@@ -1,0 +1,116 @@
+package oko.reports.data;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+
+import org.eclipse.birt.report.engine.api.script.IReportContext;
+import org.eclipse.birt.report.engine.api.script.ScriptException;
+import org.eclipse.birt.report.engine.api.script.instance.IDataSetInstance;
+
+import oko.model.Indicator;
+import oko.model.ModelRoot;
+import oko.model.Organisation;
+import oko.model.Period;
+import oko.model.QualitySystem;
+import oko.monitoring.MonitoringEngine;
+import oko.monitoring.MonitoringEngine.GroupStatistics;
+import oko.monitoring.MonitoringEngine.IndicatorResult;
+import oko.monitoring.MonitoringEngine.SchoolResult;
+import oko.monitoring.RiskGroups;
+
+/**
+ * Scripted data set "monitoring": for the report parameters {@code indicator} (its code) and
+ * {@code period} (its code), the schools grouped by cluster; the group title carries the
+ * cluster's and all schools' count, median and mean. Columns: {@code school}, {@code value},
+ * {@code rank}, {@code score} (0–100), {@code previous} (the previous period's value),
+ * {@code change}, {@code risk} (the risk groups the school is in for the period, empty if none).
+ */
+public final class MonitoringRows extends ModelRows {
+
+    private static final Locale RU = Locale.forLanguageTag("ru");
+    private String indicatorCode;
+    private String periodCode;
+
+    @Override
+    public void beforeOpen(IDataSetInstance dataSet, IReportContext context) throws ScriptException {
+        indicatorCode = parameter(context, "indicator");
+        periodCode = parameter(context, "period");
+        super.beforeOpen(dataSet, context);
+    }
+
+    private static String parameter(IReportContext context, String name) throws ScriptException {
+        Object value = context.getParameterValue(name);
+        if (value == null || value.toString().isBlank()) {
+            throw new ScriptException("monitoring: the report parameter \"" + name + "\" is missing");
+        }
+        return value.toString().strip();
+    }
+
+    @Override
+    protected void collect(List<QualitySystem> systems, List<Map<String, Object>> rows) {
+        for (QualitySystem system : systems) {
+            Period period = period(systems, periodCode);
+            Indicator indicator = MonitoringEngine.indicators(system).stream()
+                    .filter(i -> indicatorCode.equals(i.getCode())).findFirst().orElse(null);
+            if (period == null || indicator == null || MonitoringEngine.runs(system, period).isEmpty()) {
+                continue;
+            }
+            List<IndicatorResult> results = MonitoringEngine.computeWithPrevious(system, period);
+            IndicatorResult current = results.stream().filter(r -> r.indicator() == indicator && r.period() == period)
+                    .findFirst().orElse(null);
+            if (current == null) {
+                continue;
+            }
+            IndicatorResult previous = results.stream().filter(r -> r.indicator() == indicator && r.period() != period)
+                    .findFirst().orElse(null);
+            Map<Organisation, String> risk = new java.util.HashMap<>();
+            for (RiskGroups.RiskListResult list : RiskGroups.compute(system, period, RiskGroups.Policy.DEFAULT, results)) {
+                for (Organisation school : list.schools()) {
+                    risk.merge(school, list.group().getCode(), (a, b) -> a + ", " + b);
+                }
+            }
+            String overall = statistics("все школы", current.overall());
+            List<SchoolResult> schools = new ArrayList<>(current.schools());
+            schools.sort(Comparator.comparing((SchoolResult s) -> clusterName(s.school()))
+                    .thenComparing(s -> s.rank() == null ? Integer.MAX_VALUE : s.rank()));
+            List<String> clusters = schools.stream().map(s -> clusterName(s.school())).distinct().toList();
+            for (SchoolResult school : schools) {
+                Organisation org = school.school();
+                String cluster = clusterName(org);
+                GroupStatistics stats = org.getCluster() == null ? current.overall() : current.clusters().get(org.getCluster());
+                String title = cluster + " — " + statistics("кластер", stats) + "; " + overall;
+                OptionalDouble value = current.value(org);
+                OptionalDouble before = previous == null ? OptionalDouble.empty() : previous.value(org);
+                rows.add(groupRow(clusters.indexOf(cluster), title, "school", name(org), "value", number(value),
+                        "rank", school.rank() == null ? "—" : school.rank().toString(), "score",
+                        school.scaled() == null ? "—" : String.format(RU, "%.0f", school.scaled()), "previous",
+                        number(before), "change", value.isPresent() && before.isPresent()
+                                ? String.format(RU, "%+.2f", value.getAsDouble() - before.getAsDouble()) : "—",
+                        "risk", risk.getOrDefault(org, "")));
+            }
+        }
+    }
+
+    private static String clusterName(Organisation school) {
+        return school.getCluster() == null ? "без кластера" : join(null, school.getCluster().getName());
+    }
+
+    private static String statistics(String label, GroupStatistics stats) {
+        if (stats == null) {
+            return label + ": —";
+        }
+        return label + ": школ " + stats.schools() + ", медиана " + number(stats.median()) + ", среднее "
+                + number(stats.mean());
+    }
+
+
+    private static String number(OptionalDouble value) {
+        return value.isPresent() ? String.format(RU, "%.2f", value.getAsDouble()) : "—";
+    }
+
+}
