@@ -42,7 +42,7 @@ public final class Arrangement {
     }
 
     /** What to draw: the diagram, each node's bounds (children included) and edges' bendpoints. */
-    public record Shown(Diagram diagram, Map<Node, Bounds> bounds, Map<Edge, int[]> routes, List<Node> hidden) {
+    public record Shown(Diagram diagram, Map<Node, Bounds> bounds, Map<Edge, int[]> routes) {
 
         /** The node of a semantic element, if shown. */
         public Node node(EObject element) {
@@ -129,34 +129,25 @@ public final class Arrangement {
         return DiagramLayout.layout(diagram);
     }
 
-    /** Writes a layout into the stored diagram directly (for a diagram not yet committed). */
-    static void store(Representation representation, Result result) {
+    /**
+     * Writes a layout of the diagram into the stored diagram directly (for a diagram not yet
+     * committed); only top-level nodes are stored, children follow their container.
+     */
+    static void store(Representation representation, Diagram diagram, Result result) {
         Map<Key, NodeLayout> nodes = nodeLayouts(representation);
-        for (Map.Entry<Node, Bounds> entry : result.bounds().entrySet()) {
-            if (!isTop(entry.getKey(), result)) {
-                continue;
-            }
-            NodeLayout layout = nodes.get(key(entry.getKey()));
+        for (Node node : diagram.nodes()) {
+            NodeLayout layout = nodes.get(key(node));
             if (layout == null) {
-                layout = RepresentationFactory.eINSTANCE.createNodeLayout();
-                layout.setMapping(entry.getKey().mapping().getId());
-                layout.setElement(entry.getKey().element());
+                layout = newNodeLayout(node);
                 representation.getNodes().add(layout);
             }
-            Bounds b = entry.getValue();
-            layout.setX((int) Math.round(b.x()));
-            layout.setY((int) Math.round(b.y()));
-            layout.setWidth((int) Math.round(b.width()));
-            layout.setHeight((int) Math.round(b.height()));
+            setBounds(layout, result.bounds().get(node));
         }
         Map<EdgeKey, EdgeLayout> edges = edgeLayouts(representation);
         result.routes().forEach((edge, route) -> {
             EdgeLayout layout = edges.get(key(edge));
             if (layout == null) {
-                layout = RepresentationFactory.eINSTANCE.createEdgeLayout();
-                layout.setMapping(edge.mapping().getId());
-                layout.setSource(edge.source().element());
-                layout.setTarget(edge.target().element());
+                layout = newEdgeLayout(edge);
                 representation.getEdges().add(layout);
             }
             layout.getPoints().clear();
@@ -166,14 +157,28 @@ public final class Arrangement {
         });
     }
 
-    private static boolean isTop(Node node, Result result) {
-        // children's bounds are computed from their container's; only top-level nodes are stored
-        for (Node other : result.bounds().keySet()) {
-            if (other.children().contains(node)) {
-                return false;
-            }
-        }
-        return true;
+    /** A new, unplaced layout entry for the node. */
+    static NodeLayout newNodeLayout(Node node) {
+        NodeLayout layout = RepresentationFactory.eINSTANCE.createNodeLayout();
+        layout.setMapping(node.mapping().getId());
+        layout.setElement(node.element());
+        return layout;
+    }
+
+    /** A new layout entry (no bendpoints) for the edge. */
+    static EdgeLayout newEdgeLayout(Edge edge) {
+        EdgeLayout layout = RepresentationFactory.eINSTANCE.createEdgeLayout();
+        layout.setMapping(edge.mapping().getId());
+        layout.setSource(edge.source().element());
+        layout.setTarget(edge.target().element());
+        return layout;
+    }
+
+    static void setBounds(NodeLayout layout, Bounds box) {
+        layout.setX((int) Math.round(box.x()));
+        layout.setY((int) Math.round(box.y()));
+        layout.setWidth((int) Math.round(box.width()));
+        layout.setHeight((int) Math.round(box.height()));
     }
 
     public static Map<Key, NodeLayout> nodeLayouts(Representation representation) {
@@ -229,7 +234,7 @@ public final class Arrangement {
                 routes.put(edge, layout.getPoints().stream().mapToInt(Integer::intValue).toArray());
             }
         }
-        return new Shown(diagram, bounds, routes, List.of());
+        return new Shown(diagram, bounds, routes);
     }
 
     /**

@@ -1,7 +1,6 @@
 package oko.diagram;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -55,12 +54,6 @@ public final class DiagramEditing {
     private DiagramEditing() {
     }
 
-    /** The tools of the description's active layers, in description order. */
-    public static List<Tool> tools(DiagramDescription description, Collection<Layer> layers) {
-        List<Tool> tools = new ArrayList<>();
-        description.getLayers().stream().filter(layers::contains).forEach(l -> tools.addAll(l.getTools()));
-        return tools;
-    }
 
     /** The tool of that type covering a mapping (delete, direct edit), if any. */
     public static <T extends Tool> T toolFor(DiagramDescription description, Class<T> type,
@@ -235,10 +228,8 @@ public final class DiagramEditing {
         moves.forEach((node, box) -> {
             NodeLayout layout = stored.get(Arrangement.key(node));
             if (layout == null) {
-                layout = RepresentationFactory.eINSTANCE.createNodeLayout();
-                layout.setMapping(node.mapping().getId());
-                layout.setElement(node.element());
-                set(layout, box);
+                layout = Arrangement.newNodeLayout(node);
+                Arrangement.setBounds(layout, box);
                 command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__NODES, layout));
             } else {
                 command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__X, (int) Math.round(box.x())));
@@ -256,12 +247,6 @@ public final class DiagramEditing {
         return command.isEmpty() ? UnexecutableCommand.INSTANCE : command;
     }
 
-    private static void set(NodeLayout layout, Bounds box) {
-        layout.setX((int) Math.round(box.x()));
-        layout.setY((int) Math.round(box.y()));
-        layout.setWidth((int) Math.round(box.width()));
-        layout.setHeight((int) Math.round(box.height()));
-    }
 
     /** Arrange All: ELK layered; every top-level node and edge gets its new place. */
     public static Command arrangeAll(EditingDomain domain, Representation representation, Diagram diagram) {
@@ -282,10 +267,7 @@ public final class DiagramEditing {
                 // after the moves above cleared them
                 command.append(new SetCommand(domain, layout, Literals.EDGE_LAYOUT__POINTS, points));
             } else if (!points.isEmpty()) {
-                layout = RepresentationFactory.eINSTANCE.createEdgeLayout();
-                layout.setMapping(edge.mapping().getId());
-                layout.setSource(edge.source().element());
-                layout.setTarget(edge.target().element());
+                layout = Arrangement.newEdgeLayout(edge);
                 layout.getPoints().addAll(points);
                 command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__EDGES, layout));
             }
@@ -302,9 +284,7 @@ public final class DiagramEditing {
             if (layout != null) {
                 command.append(new SetCommand(domain, layout, Literals.ELEMENT_LAYOUT__HIDDEN, true));
             } else {
-                layout = RepresentationFactory.eINSTANCE.createNodeLayout();
-                layout.setMapping(node.mapping().getId());
-                layout.setElement(node.element());
+                layout = Arrangement.newNodeLayout(node);
                 layout.setHidden(true);
                 command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__NODES, layout));
             }

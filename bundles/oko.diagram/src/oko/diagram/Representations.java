@@ -55,7 +55,8 @@ public final class Representations {
         representation.setTarget(target);
         representation.setName(description.getLabel() + ": " + ModelLabels.label(target));
         resource.getContents().add(representation);
-        Arrangement.store(representation, Arrangement.layout(Arrangement.interpret(representation, description)));
+        DiagramInterpreter.Diagram diagram = Arrangement.interpret(representation, description);
+        Arrangement.store(representation, diagram, Arrangement.layout(diagram));
         return representation;
     }
 }

@@ -196,13 +196,16 @@ public final class Reports {
     /** The parameter names a layout declares. */
     public static List<String> parameters(Layout layout) throws IOException, EngineException {
         try (InputStream in = layout.design().openStream()) {
-            IReportRunnable runnable = engine().openReportDesign(layout.origin(), in);
-            List<String> names = new ArrayList<>();
-            for (Object parameter : engine().createGetParameterDefinitionTask(runnable).getParameterDefns(false)) {
-                names.add(((org.eclipse.birt.report.engine.api.IParameterDefnBase) parameter).getName());
-            }
-            return names;
+            return parameters(engine().openReportDesign(layout.origin(), in));
         }
+    }
+
+    private static List<String> parameters(IReportRunnable runnable) {
+        List<String> names = new ArrayList<>();
+        for (Object parameter : engine().createGetParameterDefinitionTask(runnable).getParameterDefns(false)) {
+            names.add(((org.eclipse.birt.report.engine.api.IParameterDefnBase) parameter).getName());
+        }
+        return names;
     }
 
     /**
@@ -217,15 +220,16 @@ public final class Reports {
         if (layout.problem() != null) {
             throw new IllegalArgumentException(layout.problem());
         }
-        List<String> known = parameters(layout);
-        for (String name : parameters.keySet()) {
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException(layout.id() + ": no parameter \"" + name + "\" (parameters: "
-                        + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
-            }
-        }
         try (InputStream in = layout.design().openStream()) {
+            // the design is read once: its parameters are checked on the same runnable that runs
             IReportRunnable runnable = engine().openReportDesign(layout.origin(), in);
+            List<String> known = parameters(runnable);
+            for (String name : parameters.keySet()) {
+                if (!known.contains(name)) {
+                    throw new IllegalArgumentException(layout.id() + ": no parameter \"" + name + "\" (parameters: "
+                            + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+                }
+            }
             IRunAndRenderTask task = engine().createRunAndRenderTask(runnable);
             try {
                 @SuppressWarnings("unchecked")

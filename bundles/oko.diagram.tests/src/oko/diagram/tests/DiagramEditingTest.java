@@ -68,18 +68,11 @@ class DiagramEditingTest {
     }
 
     private DiagramDescription description(String id) {
-        return descriptions.getDiagrams().stream().filter(d -> d.getId().equals(id)).findFirst().orElseThrow();
+        return TestModels.description(descriptions, id);
     }
 
     private <T extends EObject> List<T> all(Class<T> type) {
-        List<T> all = new ArrayList<>();
-        for (var it = set.getAllContents(); it.hasNext();) {
-            Object next = it.next();
-            if (type.isInstance(next)) {
-                all.add(type.cast(next));
-            }
-        }
-        return all;
+        return TestModels.all(set, type);
     }
 
     /** The system whose roles diagram shows who performs what (the municipal one of the sample). */

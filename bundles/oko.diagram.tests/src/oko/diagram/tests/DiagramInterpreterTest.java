@@ -47,7 +47,7 @@ class DiagramInterpreterTest {
     }
 
     private DiagramDescription description(String id) {
-        return descriptions.getDiagrams().stream().filter(d -> d.getId().equals(id)).findFirst().orElseThrow();
+        return TestModels.description(descriptions, id);
     }
 
     private static List<EObject> elements(Diagram diagram, String mappingId) {
@@ -59,14 +59,7 @@ class DiagramInterpreterTest {
     }
 
     private <T extends EObject> List<T> all(Class<T> type) {
-        List<T> all = new ArrayList<>();
-        for (var it = set.getAllContents(); it.hasNext();) {
-            Object next = it.next();
-            if (type.isInstance(next)) {
-                all.add(type.cast(next));
-            }
-        }
-        return all;
+        return TestModels.all(set, type);
     }
 
     @Test

@@ -28,6 +28,23 @@ final class TestModels {
         EcoreUtil.resolveAll(set);
     }
 
+    /** Every object of that type in the set, in content order. */
+    static <T extends org.eclipse.emf.ecore.EObject> java.util.List<T> all(ResourceSet set, Class<T> type) {
+        java.util.List<T> all = new java.util.ArrayList<>();
+        for (var it = set.getAllContents(); it.hasNext();) {
+            Object next = it.next();
+            if (type.isInstance(next)) {
+                all.add(type.cast(next));
+            }
+        }
+        return all;
+    }
+
+    /** The diagram description of that id in the group. */
+    static oko.diagram.description.DiagramDescription description(DescriptionGroup group, String id) {
+        return group.getDiagrams().stream().filter(d -> d.getId().equals(id)).findFirst().orElseThrow();
+    }
+
     /** models/diagrams/oko.diagrams.xmi, in a resource set of its own. */
     static DescriptionGroup shippedDescriptions() {
         ResourceSetImpl set = new ResourceSetImpl();

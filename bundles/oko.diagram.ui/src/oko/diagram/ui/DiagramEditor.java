@@ -388,12 +388,13 @@ public final class DiagramEditor extends TransactionalEditor {
             PaletteDrawer drawer = new PaletteDrawer(layer.getLabel());
             for (Tool tool : layer.getTools()) {
                 if (tool instanceof CreateNodeTool create) {
+                    ImageDescriptor icon = icon(create.getMapping().getStyle());
                     drawer.add(new CreationToolEntry(tool.getLabel(), Messages.bind(Messages.paletteCreate, tool.getLabel()),
-                            factory(tool), icon(create.getMapping().getStyle(), false), icon(create.getMapping().getStyle(), false)));
+                            factory(tool), icon, icon));
                 } else if (tool instanceof CreateEdgeTool connect) {
+                    ImageDescriptor icon = edgeIcon(connect);
                     drawer.add(new ConnectionCreationToolEntry(tool.getLabel(),
-                            Messages.bind(Messages.paletteConnect, tool.getLabel()), factory(tool),
-                            edgeIcon(connect), edgeIcon(connect)));
+                            Messages.bind(Messages.paletteConnect, tool.getLabel()), factory(tool), icon, icon));
                 }
             }
             if (!drawer.getChildren().isEmpty()) {
@@ -418,7 +419,7 @@ public final class DiagramEditor extends TransactionalEditor {
     }
 
     /** A small square in the mapping's colours. */
-    private static ImageDescriptor icon(NodeStyle style, boolean unused) {
+    private static ImageDescriptor icon(NodeStyle style) {
         RGB fill = Colors.rgb(style.getBackground(), new RGB(255, 255, 255));
         RGB border = Colors.rgb(style.getBorderColor(), new RGB(80, 80, 80));
         ImageData data = new ImageData(16, 16, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));

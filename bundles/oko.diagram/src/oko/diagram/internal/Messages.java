@@ -16,7 +16,6 @@ public final class Messages extends NLS {
     public static String commandShowHidden;
     public static String commandShowLayer;
     public static String commandHideLayer;
-    public static String unknownDescription;
 
     static {
         NLS.initializeMessages("oko.diagram.internal.messages", Messages.class);
