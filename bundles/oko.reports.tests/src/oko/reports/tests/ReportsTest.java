@@ -230,6 +230,42 @@ class ReportsTest {
             }
         }
         run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("monitoring-page").toString());
+        // the bar chart is embedded as an image in the PDF…
+        String images = run("pdfimages", "-list", pdf.toString());
+        assertTrue(images.lines().skip(2).anyMatch(l -> l.contains("image")), images);
+        // …and in HTML it is a PNG beside the page, with bars of both periods in their colours
+        Path html = OUT.resolve("monitoring.html");
+        Path pictures = OUT.resolve("monitoring-images");
+        if (Files.isDirectory(pictures)) {
+            try (var old = Files.list(pictures)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(html)) {
+            Reports.render(layout, Format.HTML, Map.of("indicator", "1.2.1.1", "period", "2023"), sample, out, pictures);
+        }
+        List<Path> charts;
+        try (var files = Files.list(pictures)) {
+            charts = files.filter(f -> f.toString().endsWith(".png")).toList();
+        }
+        assertEquals(1, charts.size(), "chart images: " + charts);
+        assertTrue(Files.readString(html).contains(charts.get(0).getFileName().toString()), "the page shows the chart");
+        java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(charts.get(0).toFile());
+        assertTrue(chart.getWidth() > 400 && chart.getHeight() > 150, chart.getWidth() + "x" + chart.getHeight());
+        assertTrue(pixels(chart, 0x2962A0) > 50, "bars of the period");
+        assertTrue(pixels(chart, 0xAABED6) > 50, "bars of the previous period");
+    }
+
+    private static int pixels(java.awt.image.BufferedImage image, int rgb) {
+        int count = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                count += (image.getRGB(x, y) & 0xFFFFFF) == rgb ? 1 : 0;
+            }
+        }
+        return count;
     }
 
     @Test

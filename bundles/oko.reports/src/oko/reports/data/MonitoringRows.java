@@ -28,7 +28,9 @@ import oko.monitoring.RiskGroups;
  * {@code period} (its code), the schools grouped by cluster; the group title carries the
  * cluster's and all schools' count, median and mean. Columns: {@code school}, {@code value},
  * {@code rank}, {@code score} (0–100), {@code previous} (the previous period's value),
- * {@code change}, {@code risk} (the risk groups the school is in for the period, empty if none).
+ * {@code change}, {@code risk} (the risk groups the school is in for the period, empty if none);
+ * for charts {@code cluster} (the cluster's name) and the numbers {@code currentValue} and
+ * {@code previousValue} (null where the school has no value).
  */
 public final class MonitoringRows extends ModelRows {
 
@@ -91,7 +93,8 @@ public final class MonitoringRows extends ModelRows {
                         school.scaled() == null ? "—" : String.format(RU, "%.0f", school.scaled()), "previous",
                         number(before), "change", value.isPresent() && before.isPresent()
                                 ? String.format(RU, "%+.2f", value.getAsDouble() - before.getAsDouble()) : "—",
-                        "risk", risk.getOrDefault(org, "")));
+                        "risk", risk.getOrDefault(org, ""), "cluster", cluster, "currentValue", decimal(value),
+                        "previousValue", decimal(before)));
             }
         }
     }
@@ -108,6 +111,10 @@ public final class MonitoringRows extends ModelRows {
                 + number(stats.mean());
     }
 
+
+    private static Double decimal(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
+    }
 
     private static String number(OptionalDouble value) {
         return value.isPresent() ? String.format(RU, "%.2f", value.getAsDouble()) : "—";
