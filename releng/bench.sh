@@ -11,6 +11,9 @@
 #             including the commit.
 #   diagrams  open (interpret the shipped description) + Arrange All (ELK layered) of generated
 #             diagrams of 100, 1,000 and 5,000 nodes.
+#   reports   BIRT engine start, then the monitoring report for 1,000 generated schools to PDF and
+#             HTML (8 runs each; median of runs 4-8 = warm), inside the product's OSGi platform.
+#             -Doko.bench.schools=N via BENCH_OPTS changes the size.
 #   drawing   the same plus the diagram editor's draw2d figures, painted in a 1600x1000 window
 #             (needs a display; runs itself under xvfb-run when there is none).
 set -euo pipefail
@@ -63,16 +66,46 @@ run_bench() {
     "$JAVA_HOME/bin/java" -Xmx2g -Doko.root="$root" ${BENCH_OPTS:-} -cp "$cp" "$main"
 }
 
+# an OSGi application of a bench bundle, started by the product with that bundle added to a copy of
+# its configuration (for what needs the platform: BIRT's extensions, the fonts inside oko.reports)
+run_osgi_bench() {
+    local module=$1 application=$2
+    [ -x "$product/oko" ] || { echo "bench: build the product first (./oko help or ./test.sh)" >&2; exit 1; }
+    local bench; bench=$(ls "$root"/bundles/"$module"/target/"$module"-*.jar 2>/dev/null | head -1)
+    [ -n "$bench" ] || { echo "bench: build first (./mvnw verify -DskipTests)" >&2; exit 1; }
+    . "$root/features/oko.feature/rootfiles/find-java.sh"
+    oko_find_java
+    local work; work=$(mktemp -d)
+    trap 'rm -rf "$work"' RETURN
+    mkdir -p "$work/configuration/org.eclipse.equinox.simpleconfigurator"
+    cp "$product/configuration/config.ini" "$work/configuration/"
+    local info="$work/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
+    # the product's entries are relative to its install area: make them absolute
+    sed -E "s#,plugins/#,file:$product/plugins/#" \
+        "$product/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info" > "$info"
+    # simpleconfigurator installs a bundle only under its exact version
+    local version; version=$(unzip -p "$bench" META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Bundle-Version: //p')
+    echo "$module,$version,file:$bench,4,false" >> "$info"
+    "$JAVA_HOME/bin/java" -Xmx2g -Dfile.encoding=UTF-8 ${BENCH_OPTS:-} \
+        -jar "$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar | head -1)" \
+        -install "$product" -configuration "$work/configuration" -data "$work/data" -nl ru \
+        -application "$application" -consoleLog
+    local pdf="${TMPDIR:-/tmp}/oko-bench-$module.pdf"
+    if [ -f "$pdf" ] && command -v pdfinfo >/dev/null; then
+        echo "last PDF: $(pdfinfo "$pdf" | sed -n 's/^Pages: *//p') pages ($pdf)"
+    fi
+}
 
 case "${1:-}" in
     startup) shift; startup "$@" ;;
     repository) run_bench oko.repository.bench oko.repository.bench.RepositoryBenchmark ;;
     monitoring) run_bench oko.monitoring.bench oko.monitoring.bench.MonitoringBenchmark ;;
+    reports) run_osgi_bench oko.reports.bench oko.reports.bench.application ;;
     diagrams) run_bench oko.diagram.bench oko.diagram.bench.DiagramBenchmark ;;
     drawing)
         if [ -z "${DISPLAY:-}" ]; then
             exec xvfb-run -a -s "-screen 0 1600x1000x24" "$0" drawing
         fi
         run_bench oko.diagram.ui.bench oko.diagram.ui.bench.DiagramDrawingBenchmark oko.diagram.bench ;;
-    *) echo "usage: releng/bench.sh startup [RUNS] | repository | monitoring | diagrams | drawing" >&2; exit 2 ;;
+    *) echo "usage: releng/bench.sh startup [RUNS] | repository | monitoring | reports | diagrams | drawing" >&2; exit 2 ;;
 esac

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,14 @@ import org.eclipse.birt.report.engine.api.EngineConfig;
 import org.eclipse.birt.report.engine.api.EngineConstants;
 import org.eclipse.birt.report.engine.api.EngineException;
 import org.eclipse.birt.report.engine.api.HTMLRenderOption;
+import org.eclipse.birt.report.engine.api.IGetParameterDefinitionTask;
+import org.eclipse.birt.report.engine.api.IParameterDefnBase;
+import org.eclipse.birt.report.engine.api.IParameterSelectionChoice;
 import org.eclipse.birt.report.engine.api.IReportEngine;
 import org.eclipse.birt.report.engine.api.IReportEngineFactory;
 import org.eclipse.birt.report.engine.api.IReportRunnable;
 import org.eclipse.birt.report.engine.api.IRunAndRenderTask;
+import org.eclipse.birt.report.engine.api.IScalarParameterDefn;
 import org.eclipse.birt.report.engine.api.PDFRenderOption;
 import org.eclipse.birt.report.engine.api.RenderOption;
 import org.eclipse.core.runtime.FileLocator;
@@ -193,19 +198,61 @@ public final class Reports {
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
-    /** The parameter names a layout declares. */
-    public static List<String> parameters(Layout layout) throws IOException, EngineException {
+    /** A report parameter: its name, prompt, whether it is required, and the values it may take (empty: any). */
+    public record Parameter(String name, String prompt, boolean required, List<Choice> choices) {
+    }
+
+    /** A value a parameter may take, with its label. */
+    public record Choice(String value, String label) {
+    }
+
+    /** The parameters a layout declares, without their selection lists. */
+    public static List<Parameter> parameters(Layout layout) throws IOException, EngineException {
+        return parameters(layout, null);
+    }
+
+    /**
+     * The parameters a layout declares; with a model (as for {@link #render}) a parameter whose
+     * values come from a data set gets them as its choices.
+     */
+    public static List<Parameter> parameters(Layout layout, Object model) throws IOException, EngineException {
         try (InputStream in = layout.design().openStream()) {
-            return parameters(engine().openReportDesign(layout.origin(), in));
+            return parameters(engine().openReportDesign(layout.origin(), in), model);
         }
     }
 
-    private static List<String> parameters(IReportRunnable runnable) {
-        List<String> names = new ArrayList<>();
-        for (Object parameter : engine().createGetParameterDefinitionTask(runnable).getParameterDefns(false)) {
-            names.add(((org.eclipse.birt.report.engine.api.IParameterDefnBase) parameter).getName());
+    private static List<Parameter> parameters(IReportRunnable runnable, Object model) {
+        IGetParameterDefinitionTask task = engine().createGetParameterDefinitionTask(runnable);
+        try {
+            if (model != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> context = task.getAppContext();
+                context.put(MODEL, model);
+                context.put(EngineConstants.APPCONTEXT_CLASSLOADER_KEY, Reports.class.getClassLoader());
+            }
+            List<Parameter> parameters = new ArrayList<>();
+            for (Object definition : task.getParameterDefns(false)) {
+                if (definition instanceof IScalarParameterDefn scalar) {
+                    List<Choice> choices = new ArrayList<>();
+                    if (model != null && scalar.getSelectionListType() != IScalarParameterDefn.SELECTION_LIST_NONE) {
+                        Collection<?> list = task.getSelectionList(scalar.getName());
+                        for (Object item : list == null ? List.of() : list) {
+                            IParameterSelectionChoice choice = (IParameterSelectionChoice) item;
+                            String value = String.valueOf(choice.getValue());
+                            choices.add(new Choice(value, choice.getLabel() == null ? value : choice.getLabel()));
+                        }
+                    }
+                    String prompt = scalar.getPromptText() == null ? scalar.getName() : scalar.getPromptText();
+                    parameters.add(new Parameter(scalar.getName(), prompt, scalar.isRequired(), List.copyOf(choices)));
+                } else {
+                    String name = ((IParameterDefnBase) definition).getName();
+                    parameters.add(new Parameter(name, name, false, List.of()));
+                }
+            }
+            return parameters;
+        } finally {
+            task.close();
         }
-        return names;
     }
 
     /**
@@ -223,11 +270,17 @@ public final class Reports {
         try (InputStream in = layout.design().openStream()) {
             // the design is read once: its parameters are checked on the same runnable that runs
             IReportRunnable runnable = engine().openReportDesign(layout.origin(), in);
-            List<String> known = parameters(runnable);
-            for (String name : parameters.keySet()) {
-                if (!known.contains(name)) {
-                    throw new IllegalArgumentException(layout.id() + ": no parameter \"" + name + "\" (parameters: "
-                            + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+            List<Parameter> declared = parameters(runnable, model);
+            for (Map.Entry<String, String> given : parameters.entrySet()) {
+                Parameter parameter = declared.stream().filter(d -> d.name().equals(given.getKey())).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException(layout.id() + ": no parameter \"" + given.getKey()
+                                + "\" (parameters: " + (declared.isEmpty() ? "none"
+                                        : String.join(", ", declared.stream().map(Parameter::name).toList())) + ")"));
+                List<String> values = parameter.choices().stream().map(Choice::value).toList();
+                if (!values.isEmpty() && !values.contains(given.getValue())) {
+                    throw new IllegalArgumentException(layout.id() + ": " + parameter.name() + " \"" + given.getValue()
+                            + "\" is not one of " + String.join(", ", values.subList(0, Math.min(12, values.size())))
+                            + (values.size() > 12 ? ", …" : ""));
                 }
             }
             IRunAndRenderTask task = engine().createRunAndRenderTask(runnable);

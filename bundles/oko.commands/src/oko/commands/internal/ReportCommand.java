@@ -71,7 +71,7 @@ public final class ReportCommand implements Command {
             context.err().println(layout.problem());
             return FAILED;
         }
-        List<String> known = Reports.parameters(layout);
+        List<String> known = Reports.parameters(layout).stream().map(Reports.Parameter::name).toList();
         for (String name : parameters.keySet()) {
             if (!known.contains(name)) {
                 throw new UsageException(Messages.bind(Messages.reportUnknownParam, new Object[] { id, name,

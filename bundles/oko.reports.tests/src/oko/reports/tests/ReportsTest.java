@@ -182,7 +182,7 @@ class ReportsTest {
     void theEffectivenessOfMeasuresForAPeriodComparesTheTargetedSchoolsWithTheOthers() throws Exception {
         List<QualitySystem> sample = sample();
         Layout layout = layout("effectiveness", null);
-        assertEquals(List.of("period"), Reports.parameters(layout));
+        assertEquals(List.of("period"), names(Reports.parameters(layout)));
         oko.model.Measure measure = sample.stream().flatMap(s -> s.getMeasures().stream())
                 .filter(m -> !m.getTargetSchools().isEmpty()).findFirst().orElseThrow();
         Files.createDirectories(OUT);
@@ -208,7 +208,23 @@ class ReportsTest {
     void theMonitoringReportShowsTheSchoolsOfAnIndicatorByClusterWithRanksAndRiskSchoolsHighlighted() throws Exception {
         List<QualitySystem> sample = sample();
         Layout layout = layout("monitoring", null);
-        assertEquals(List.of("indicator", "period"), Reports.parameters(layout));
+        assertEquals(List.of("indicator", "period"), names(Reports.parameters(layout)));
+        // with the model, the parameters offer the indicators and the periods (the latest first)
+        List<Reports.Parameter> offered = Reports.parameters(layout, sample);
+        List<String> indicators = offered.get(0).choices().stream().map(Reports.Choice::value).toList();
+        assertTrue(indicators.contains("1.2.1.1"), indicators.toString());
+        assertTrue(offered.get(0).choices().stream().anyMatch(c -> c.label().startsWith("1.2.1.1 ") && c.label().length() > 10),
+                offered.get(0).choices().toString());
+        List<String> periods = offered.get(1).choices().stream().map(Reports.Choice::value).toList();
+        assertEquals(sample.stream().map(s -> (oko.model.ModelRoot) s.eContainer()).distinct()
+                .flatMap(r -> r.getPeriods().stream()).map(oko.model.Period::getCode).distinct().count(), periods.size(), periods.toString());
+        assertEquals("2023", periods.get(0), periods.toString());
+        assertTrue(offered.get(1).required());
+        // a value outside the list is refused, naming the values it may take
+        IllegalArgumentException unknownIndicator = assertThrows(IllegalArgumentException.class, () -> Reports.render(layout,
+                Format.PDF, Map.of("indicator", "9.9.9", "period", "2023"), sample, new ByteArrayOutputStream(), null));
+        assertTrue(unknownIndicator.getMessage().contains("\"9.9.9\" is not one of") && unknownIndicator.getMessage()
+                .contains("1.2.1.1"), unknownIndicator.getMessage());
         Files.createDirectories(OUT);
         Path pdf = OUT.resolve("monitoring.pdf");
         try (OutputStream out = Files.newOutputStream(pdf)) {
@@ -256,6 +272,10 @@ class ReportsTest {
         assertTrue(chart.getWidth() > 400 && chart.getHeight() > 150, chart.getWidth() + "x" + chart.getHeight());
         assertTrue(pixels(chart, 0x2962A0) > 50, "bars of the period");
         assertTrue(pixels(chart, 0xAABED6) > 50, "bars of the previous period");
+    }
+
+    private static List<String> names(List<Reports.Parameter> parameters) {
+        return parameters.stream().map(Reports.Parameter::name).toList();
     }
 
     private static int pixels(java.awt.image.BufferedImage image, int rgb) {

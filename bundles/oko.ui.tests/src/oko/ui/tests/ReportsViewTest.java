@@ -11,13 +11,22 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 
 import oko.reports.Reports.Format;
 import oko.reports.Reports.Layout;
+import oko.reports.ui.internal.ParametersDialog;
 import oko.reports.ui.internal.ReportCatalogueView;
 import oko.ui.RepositoryConnection;
 
@@ -87,5 +96,59 @@ class ReportsViewTest {
             Files.deleteIfExists(broken);
             UiThread.run(view::refresh);
         }
+    }
+
+    @Test
+    void theMonitoringReportAsksItsParametersFromListsOfTheRepositorysIndicatorsAndPeriods() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        UiThread.run(() -> PlatformUI.getWorkbench().showPerspective("oko.ui.perspective.reports",
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow()));
+        ReportCatalogueView view = UiThread.call(() -> (ReportCatalogueView) page().showView(ReportCatalogueView.ID));
+        Layout monitoring = layout(view, "monitoring");
+        UiThread.run(() -> {
+            view.table().setSelection(new StructuredSelection(monitoring), true);
+            // Run opens the modal dialog: from a later event, so that this thread can drive it
+            view.getSite().getShell().getDisplay().asyncExec(view::run);
+        });
+        Shell shell = UiThread.waitForShell("Параметры отчёта");
+        assertNotNull(shell, "no parameters dialog");
+        ParametersDialog dialog = (ParametersDialog) UiThread.call(shell::getData);
+        Combo indicator = (Combo) UiThread.call(() -> dialog.control("indicator"));
+        Combo period = (Combo) UiThread.call(() -> dialog.control("period"));
+        List<String> indicators = UiThread.call(() -> List.of(indicator.getItems()));
+        List<String> periods = UiThread.call(() -> List.of(period.getItems()));
+        String wanted = indicators.stream().filter(i -> i.startsWith("1.2.1.1 ")).findFirst().orElseThrow(
+                () -> new AssertionError("1.2.1.1 not offered: " + indicators));
+        assertEquals("2023 2023 год", periods.get(0), "the latest period first: " + periods);
+        assertTrue(periods.containsAll(List.of("2022 2022 год", "2021 2021 год")), periods.toString());
+        UiThread.run(() -> indicator.select(indicators.indexOf(wanted)));
+        UiThread.settle(200);
+        UiThread.call(() -> Screenshots.save(shell, "reports-monitoring-parameters"));
+        UiThread.run(() -> {
+            for (Control child : descendants(shell)) {
+                if (child instanceof Button button && Integer.valueOf(IDialogConstants.OK_ID).equals(button.getData())) {
+                    assertTrue(button.isEnabled());
+                    button.notifyListeners(SWT.Selection, new Event());
+                }
+            }
+        });
+        UiThread.settle(300);
+        Job.getJobManager().join(ReportCatalogueView.FAMILY, null);
+        UiThread.settle(1500);
+        String html = Files.readString(UiThread.call(view::previewFile));
+        assertTrue(html.contains("Показатель: 1.2.1.1, Период: 2023"), "the preview is of the chosen parameters");
+        assertTrue(html.contains(".png"), "the chart is in the preview");
+        UiThread.call(() -> Screenshots.save(page().getWorkbenchWindow().getShell(), "reports-preview-monitoring"));
+    }
+
+    private static List<Control> descendants(Composite composite) {
+        List<Control> all = new java.util.ArrayList<>();
+        for (Control child : composite.getChildren()) {
+            all.add(child);
+            if (child instanceof Composite inner) {
+                all.addAll(descendants(inner));
+            }
+        }
+        return all;
     }
 }

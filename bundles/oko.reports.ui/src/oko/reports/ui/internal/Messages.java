@@ -16,6 +16,7 @@ public final class Messages extends NLS {
     public static String noRepository;
     public static String parameterTitle;
     public static String parameterMessage;
+    public static String parameterMissing;
     public static String saved;
 
     static {

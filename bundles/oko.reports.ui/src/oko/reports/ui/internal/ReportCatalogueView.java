@@ -4,11 +4,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
@@ -17,7 +15,6 @@ import org.eclipse.emf.cdo.view.CDOView;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
-import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
@@ -129,23 +126,45 @@ public final class ReportCatalogueView extends org.eclipse.ui.part.ViewPart {
         return first instanceof Layout layout ? layout : null;
     }
 
-    /** Asks each parameter the layout declares; null when cancelled. */
+    /**
+     * Asks the layout's parameters in one dialog, with the repository's indicators and periods as
+     * choices; an empty map when it has none, null when cancelled.
+     */
     private Map<String, String> askParameters(Layout layout) {
-        Map<String, String> values = new LinkedHashMap<>();
         try {
-            for (String name : Reports.parameters(layout)) {
-                InputDialog ask = new InputDialog(getSite().getShell(), Messages.parameterTitle,
-                        Messages.bind(Messages.parameterMessage, name, layout.id()), "", null);
-                if (ask.open() != Window.OK) {
-                    return null;
-                }
-                values.put(name, ask.getValue());
+            List<Reports.Parameter> parameters = withSystems(systems -> Reports.parameters(layout, systems));
+            if (parameters.isEmpty()) {
+                return Map.of();
             }
+            ParametersDialog dialog = new ParametersDialog(getSite().getShell(),
+                    layout.title() == null ? layout.id() : layout.title(), parameters);
+            return dialog.open() == Window.OK ? dialog.values() : null;
         } catch (Exception e) {
             failed(layout, e);
             return null;
         }
-        return values;
+    }
+
+    private interface OverSystems<T> {
+        T apply(List<QualitySystem> systems) throws Exception;
+    }
+
+    /** Runs body over every quality system of the repository, in a view of its own. */
+    private static <T> T withSystems(OverSystems<T> body) throws Exception {
+        OkoRepository repository = RepositoryConnection.repository()
+                .orElseThrow(() -> new IllegalStateException(Messages.noRepository));
+        CDOView view = repository.openView();
+        try {
+            List<QualitySystem> systems = new ArrayList<>();
+            for (EObject root : OkoRepository.roots(view)) {
+                if (root instanceof ModelRoot model) {
+                    systems.addAll(model.getQualitySystems());
+                }
+            }
+            return body.apply(systems);
+        } finally {
+            view.close();
+        }
     }
 
     /** Run: renders the selected layout to HTML in a job and shows it below. */
@@ -201,26 +220,18 @@ public final class ReportCatalogueView extends org.eclipse.ui.part.ViewPart {
     /** Renders in a background job over every quality system of the repository; then runs done on the UI thread. */
     public Job render(Layout layout, Format format, Map<String, String> parameters, Path file, Runnable done) {
         Job job = oko.ui.UserJobs.schedule(Messages.bind(Messages.runJob, layout.title() == null ? layout.id() : layout.title()), FAMILY, monitor -> {
-            SubMonitor progress = SubMonitor.convert(monitor, 3);
-            OkoRepository repository = RepositoryConnection.repository().orElse(null);
-            if (repository == null) {
-                return failed(layout, new IllegalStateException(Messages.noRepository));
-            }
-            CDOView view = repository.openView();
+            SubMonitor progress = SubMonitor.convert(monitor, 2);
             try {
-                List<QualitySystem> systems = new ArrayList<>();
-                for (EObject root : OkoRepository.roots(view)) {
-                    if (root instanceof ModelRoot model) {
-                        systems.addAll(model.getQualitySystems());
-                    }
-                }
-                progress.worked(1);
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    Reports.render(layout, format, parameters, systems, out,
-                            file.toAbsolutePath().getParent().resolve(layout.id() + "-images"));
-                }
-                progress.worked(2);
+                withSystems(systems -> {
+                    progress.worked(1);
+                    try (OutputStream out = Files.newOutputStream(file)) {
+                        Reports.render(layout, format, parameters, systems, out,
+                                file.toAbsolutePath().getParent().resolve(layout.id() + "-images"));
+                    }
+                    return null;
+                });
+                progress.worked(1);
                 table.getControl().getDisplay().asyncExec(() -> {
                     if (!table.getControl().isDisposed()) {
                         done.run();
@@ -229,8 +240,6 @@ public final class ReportCatalogueView extends org.eclipse.ui.part.ViewPart {
                 return Status.OK_STATUS;
             } catch (Exception e) {
                 return failed(layout, e);
-            } finally {
-                view.close();
             }
         });
         return job;
