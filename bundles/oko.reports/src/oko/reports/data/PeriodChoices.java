@@ -34,8 +34,10 @@ public final class PeriodChoices extends ModelRows {
         latestFirst.sort(Comparator.comparing((Period p) -> p.getStartDate() == null ? new Date(0) : p.getStartDate())
                 .thenComparing(Period::getCode).reversed());
         for (Period period : latestFirst) {
-            String name = period.getName() == null || period.getName().equals(period.getCode()) ? null : period.getName();
-            rows.add(row("code", period.getCode(), "label", join(period.getCode(), name)));
+            // "2023 год" says the code already; otherwise the code before the name
+            String name = period.getName();
+            rows.add(row("code", period.getCode(), "label", name != null && name.contains(period.getCode())
+                    ? join(null, name) : join(period.getCode(), name)));
         }
     }
 }
