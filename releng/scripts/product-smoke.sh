@@ -74,6 +74,7 @@ check report-effect-no-period 2 1 'effectiveness: .*period' -- report effectiven
 check report-monitoring      0 0 'Отчёт «monitoring» записан' -- report monitoring --format pdf --out "$work/monitoring.pdf" --param indicator=1.2.1.1 --param period=2023
 check report-unknown         2 1 'нет отчёта «nope»'   -- report nope --format pdf --out "$work/x.pdf"
 check report-bad-param       2 1 'нет параметра «year»' -- report roles --format pdf --out "$work/x.pdf" --param year=2023
+check report-bad-indicator   2 1 'indicator "9\.9\.9" is not one of .*1\.2\.1\.1' -- report monitoring --format pdf --out "$work/x.pdf" --param indicator=9.9.9 --param period=2023
 
 # ./oko server in the background, a command against it, then SIGTERM.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
@@ -86,6 +87,44 @@ if grep -q 'клиент подключён' "$work/server.out" && grep -q 'се
     echo "product-smoke: PASS server-logs-and-stops"; passed=$((passed + 1))
 else
     echo "product-smoke: FAIL server-logs-and-stops"; sed 's/^/    server: /' "$work/server.out"; failed=$((failed + 1))
+fi
+
+# modules: a new system from each module's template; an unknown module names the installed ones
+check new-school             0 0 'Создана система «ВСОКО МБОУ СОШ № 51 \(новая\)» \(код school-1\)' -- new --module school --name "ВСОКО МБОУ СОШ № 51 (новая)" --school chel-sosh51
+check new-municipal          0 0 'код municipal-1' -- new --module municipal --name "МСОКО Нового района"
+check new-unknown-module     2 1 'municipal, school' -- new --module district --name X
+check new-exported           0 0 'Выгружено объектов' -- export --system school-1 --out "$work/school-1.xmi"
+
+# users: the first server start created "admin" without a password; passwords make the server ask
+check user-list-first        0 0 '^admin	administrator		' -- user list
+check user-add-no-password   2 1 'OKO_NEW_PASSWORD' -- user add methodist --role methodologist
+export OKO_NEW_PASSWORD='Smoke-Secret-2026'
+check user-add               0 0 'Добавлен пользователь «methodist» \(methodologist\)' -- user add methodist --role methodologist
+check user-add-school        0 0 'school-administrator' -- user add sosh51 --role school-administrator --school chel-sosh51
+check user-passwd            0 0 'Пароль пользователя «admin» изменён' -- user passwd admin
+check user-bad-role          2 1 'роли: administrator, methodologist' -- user add x --role boss
+unset OKO_NEW_PASSWORD
+check user-list              0 0 '^sosh51	school-administrator	chel-sosh51	$' -- user list
+if grep -rqa 'Smoke-Secret-2026' "$work/data"; then
+    echo "product-smoke: FAIL password-not-stored (found in clear in the data directory)"; failed=$((failed + 1))
+else
+    echo "product-smoke: PASS password-not-stored"; passed=$((passed + 1))
+fi
+env -u DISPLAY "$oko" server --data "$work/data" --port "$port" >"$work/server2.out" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do grep -q "$port" "$work/server2.out" 2>/dev/null && break; sleep 0.2; done
+check tcp-without-login      1 any 'OKO_USER' -- --server "127.0.0.1:$port" validate
+export OKO_USER=methodist OKO_PASSWORD='Smoke-Secret-2026'
+check tcp-with-login         0 0 'Ошибок: 0' -- --server "127.0.0.1:$port" validate
+export OKO_USER=sosh51
+check tcp-school-refused     1 any 'Фиксация отклонена.*sosh51' -- --server "127.0.0.1:$port" new --module municipal --name "Чужая система"
+unset OKO_USER OKO_PASSWORD
+kill -TERM "$server"; wait "$server" 2>/dev/null
+if grep -q 'Вход обязателен' "$work/server2.out" && grep -q 'пользователь methodist' "$work/server2.out" \
+        && ! grep -q 'Smoke-Secret-2026' "$work/server2.out"; then
+    echo "product-smoke: PASS server-asks-login"; passed=$((passed + 1))
+else
+    echo "product-smoke: FAIL server-asks-login"; sed 's/^/    server: /' "$work/server2.out"; failed=$((failed + 1))
 fi
 
 echo "$passed passed, $failed failed"

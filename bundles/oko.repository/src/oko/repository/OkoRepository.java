@@ -109,15 +109,24 @@ public final class OkoRepository implements AutoCloseable {
 
     /** Connects to an embedded or standalone server in this JVM (tests, the server's own tools). */
     public static OkoRepository connect(OkoServer server, String user) {
-        return new OkoRepository(null, null, openSession(server.jvmConnector(), user), server.store().describe());
+        return new OkoRepository(null, null, openSession(server.jvmConnector(), user, server.internalPassword(user)),
+                server.store().describe());
     }
 
-    /** Connects to {@code ./oko server} over TCP. */
+    /** Connects to {@code ./oko server} over TCP, without logging in (a server whose users have no password). */
     public static OkoRepository connect(String host, int port, String user) {
+        return connect(host, port, user, null);
+    }
+
+    /**
+     * Connects to {@code ./oko server} over TCP as that user; with a password the session logs in
+     * (the server checks it; a wrong one gives a {@link RepositoryException}).
+     */
+    public static OkoRepository connect(String host, int port, String user, char[] password) {
         IManagedContainer container = OkoServer.createContainer();
         try {
             IConnector connector = TCPUtil.getConnector(container, host + ":" + port);
-            return new OkoRepository(null, container, openSession(connector, user), host + ":" + port);
+            return new OkoRepository(null, container, openSession(connector, user, password), host + ":" + port);
         } catch (RuntimeException e) {
             container.deactivate();
             throw new RepositoryException(Messages.bind(Messages.cannotConnect, host + ":" + port,
@@ -126,10 +135,19 @@ public final class OkoRepository implements AutoCloseable {
     }
 
     private static CDONet4jSession openSession(IConnector connector, String user) {
+        return openSession(connector, user, null);
+    }
+
+    private static CDONet4jSession openSession(IConnector connector, String user, char[] password) {
         CDONet4jSessionConfiguration configuration = CDONet4jUtil.createNet4jSessionConfiguration();
         configuration.setConnector(connector);
         configuration.setRepositoryName(OkoServer.REPOSITORY_NAME);
-        configuration.setUserID(user);
+        if (password != null) {
+            configuration.setCredentialsProvider(new org.eclipse.net4j.util.security.PasswordCredentialsProvider(
+                    new org.eclipse.net4j.util.security.PasswordCredentials(user, password)));
+        } else {
+            configuration.setUserID(user);
+        }
         configuration.setSignalTimeout(SIGNAL_TIMEOUT_MILLIS);
         CDONet4jSession session = configuration.openNet4jSession();
         session.getPackageRegistry().putEPackage(OkoPackage.eINSTANCE);
@@ -196,11 +214,31 @@ public final class OkoRepository implements AutoCloseable {
         }
     }
 
+    /** The server's message when its access rules refused a commit (a SecurityException there), else null. */
+    private static String refusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SecurityException) {
+                return cause.getMessage();
+            }
+            String text = String.valueOf(cause.getMessage());
+            int at = text.indexOf("SecurityException: ");
+            if (at >= 0) {
+                return text.substring(at + "SecurityException: ".length()).lines().findFirst().orElse(text);
+            }
+        }
+        return null;
+    }
+
     private CDOCommitInfo doCommit(CDOTransaction transaction, String comment, IProgressMonitor monitor) {
         transaction.setCommitComment(comment);
         try {
             return transaction.commit(monitor);
         } catch (CommitException first) {
+            String refused = refusal(first);
+            if (refused != null) {
+                // the server's rights refused the commit: nothing to catch up with, say why
+                throw new RepositoryException(refused, first);
+            }
             if (!transaction.hasConflict()) {
                 // The server may have refused a stale revision before our client heard of the
                 // other commit: catch up, let the merging resolver do its work, and try once more.

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.eclipse.emf.cdo.net4j.CDONet4jUtil;
 import org.eclipse.emf.cdo.server.CDOServerUtil;
+
 import org.eclipse.emf.cdo.server.IRepository;
 import org.eclipse.emf.cdo.server.ISession;
 import org.eclipse.emf.cdo.server.IStore;
@@ -26,6 +27,10 @@ import org.eclipse.net4j.util.container.IManagedContainer;
 import org.eclipse.net4j.util.lifecycle.LifecycleUtil;
 
 import oko.repository.db.StoreConfig;
+import oko.repository.security.AccessRules;
+import oko.repository.security.Role;
+import oko.repository.security.UserAuthenticator;
+import oko.repository.security.Users;
 
 /**
  * The Oko repository server: a CDO repository named {@value #REPOSITORY_NAME} with audits, over a
@@ -58,6 +63,16 @@ public final class OkoServer implements AutoCloseable {
      * @param log receives one line per client connect and disconnect
      */
     public static OkoServer start(StoreConfig store, Consumer<String> log) {
+        return start(store, log, false);
+    }
+
+    /**
+     * Opens the store and activates the repository; with {@code users}, the repository's users
+     * (table OKO_USERS of its database) apply: the first start creates the administrator "admin"
+     * without a password, and once some user has a password every client must log in and the
+     * rights of {@link oko.repository.security.AccessRules} are enforced on every commit and load.
+     */
+    public static OkoServer start(StoreConfig store, Consumer<String> log, boolean users) {
         // JVM acceptors are registered by name for the whole JVM: each server needs its own.
         String jvmName = REPOSITORY_NAME + "-" + SERVERS.incrementAndGet();
         try {
@@ -79,7 +94,9 @@ public final class OkoServer implements AutoCloseable {
         // the database file (ClosedByInterruptException) and breaks the store.
         properties.put(IRepository.Props.ALLOW_INTERRUPT_RUNNING_QUERIES, "false");
         IRepository repository = CDOServerUtil.createRepository(REPOSITORY_NAME, dbStore, properties);
+        char[] internal = null;
         try {
+            internal = users ? secure(repository, store, log) : null;
             CDOServerUtil.addRepository(container, repository);
             JVMUtil.getAcceptor(container, jvmName);
             repository.getSessionManager().addListener(new ContainerEventAdapter<ISession>() {
@@ -103,8 +120,50 @@ public final class OkoServer implements AutoCloseable {
             store.shutdown();
             throw e;
         }
-        return new OkoServer(container, repository, store, jvmName);
+        OkoServer server = new OkoServer(container, repository, store, jvmName);
+        server.internal = internal;
+        return server;
     }
+
+    /**
+     * The one-time password of the server's own client ({@link #warmUp()}, tools in this JVM) when
+     * clients must log in: known only inside this process; null otherwise.
+     */
+    char[] internalPassword(String user) {
+        return INTERNAL.equals(user) && internal != null ? internal.clone() : null;
+    }
+
+    private static final String INTERNAL = "oko-server";
+    private char[] internal;
+
+    private static char[] secure(IRepository repository, StoreConfig store, Consumer<String> log) {
+        Users users = new Users(store.dataSource());
+        if (users.list().isEmpty()) {
+            users.add(ADMINISTRATOR, Role.ADMINISTRATOR, null, null);
+            log.accept(Messages.bind(Messages.adminCreated, ADMINISTRATOR));
+        }
+        if (!users.anyPassword()) {
+            log.accept(Messages.bind(Messages.noPasswords, ADMINISTRATOR));
+            return null;
+        }
+        char[] internal = new char[32];
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int i = 0; i < internal.length; i++) {
+            internal[i] = (char) ('a' + random.nextInt(26));
+        }
+        UserAuthenticator authenticator = new UserAuthenticator(users, log, INTERNAL, internal.clone());
+        // the session manager is made on activation unless one is set: set it, with the authenticator
+        org.eclipse.emf.cdo.internal.server.SessionManager sessions = new org.eclipse.emf.cdo.internal.server.SessionManager();
+        sessions.setAuthenticator(authenticator);
+        ((org.eclipse.emf.cdo.spi.server.InternalRepository) repository).setSessionManager(sessions);
+        AccessRules rules = new AccessRules(repository, authenticator, log);
+        repository.addHandler(rules);
+        log.accept(Messages.loginRequired);
+        return internal;
+    }
+
+    /** The login of the administrator the first start creates. */
+    public static final String ADMINISTRATOR = "admin";
 
     private static String user(ISession session) {
         String user = session.getUserID();
@@ -129,7 +188,7 @@ public final class OkoServer implements AutoCloseable {
      */
     public WarmUp warmUp() {
         long start = System.nanoTime();
-        try (OkoRepository client = OkoRepository.connect(this, "oko-server")) {
+        try (OkoRepository client = OkoRepository.connect(this, INTERNAL)) {
             org.eclipse.emf.cdo.view.CDOView view = client.openView();
             OkoRepository.prefetch(view);
             int objects = OkoRepository.count(OkoRepository.roots(view));

@@ -23,7 +23,7 @@ public final class ServerRunner {
 
     /** Serves until the JVM shuts down; returns after the repository is closed. */
     public static void run(StoreConfig store, String host, int port, PrintStream out) throws InterruptedException {
-        OkoServer server = OkoServer.start(store, line -> log(out, line));
+        OkoServer server = OkoServer.start(store, line -> log(out, line), true);
         try {
             server.listen(host, port);
         } catch (RuntimeException e) {

@@ -60,25 +60,57 @@ public final class RepositoryConnection {
         return Optional.ofNullable(options).map(GlobalOptions::dataDirectory);
     }
 
-    /** The user name shown in the title bar and recorded with commits. */
+    private static volatile String login;
+
+    /** The user name shown in the title bar and recorded with commits: the login, else OKO_USER or the system user. */
     public static String user() {
-        return System.getProperty("user.name", "oko");
+        if (login != null) {
+            return login;
+        }
+        String variable = System.getenv("OKO_USER");
+        return variable != null && !variable.isBlank() ? variable : System.getProperty("user.name", "oko");
     }
 
+    /**
+     * Opens the repository in a job. For a server, the login and password are asked first (or
+     * taken from OKO_USER / OKO_PASSWORD when OKO_PASSWORD is set); the title bar then names the
+     * user. Cancelling the login leaves the workbench without a repository.
+     */
     static void connect(GlobalOptions options) {
         RepositoryConnection.options = options;
+        char[] password = null;
+        if (options.server().isPresent()) {
+            String variable = System.getenv("OKO_PASSWORD");
+            if (variable != null) {
+                password = variable.toCharArray();
+            } else {
+                var window = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+                oko.ui.internal.LoginDialog dialog = new oko.ui.internal.LoginDialog(
+                        window == null ? null : window.getShell(), options.repositoryLabel(), user());
+                if (dialog.open() != org.eclipse.jface.window.Window.OK) {
+                    return;
+                }
+                login = dialog.login();
+                password = dialog.password();
+                if (window != null) {
+                    window.getShell().setText(oko.ui.internal.Messages.bind(oko.ui.internal.Messages.windowTitle,
+                            options.repositoryLabel(), login));
+                }
+            }
+        }
+        char[] credentials = password;
         Job job = new Job(Messages.bind(Messages.connecting, options.repositoryLabel())) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 SubMonitor progress = SubMonitor.convert(monitor, 10);
                 try {
                     OkoRepository opened = options.server()
-                            .map(address -> OkoRepository.connect(address.host(), address.port(), user()))
+                            .map(address -> OkoRepository.connect(address.host(), address.port(), user(), credentials))
                             .orElseGet(() -> OkoRepository.openEmbedded(options.dataDirectory(), user(), line -> { }));
                     progress.worked(2);
                     if (options.server().isEmpty()) {
                         progress.subTask(Messages.loadingSample);
-                        if (SampleModel.loadIfEmpty(opened, progress.split(8))) {
+                        if (SampleModel.loadIfEmpty(opened, oko.core.modules.Modules.samples(), progress.split(8))) {
                             ILog.of(RepositoryConnection.class).info(Messages.sampleLoaded);
                         }
                     }

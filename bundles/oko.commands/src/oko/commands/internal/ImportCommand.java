@@ -42,7 +42,12 @@ public final class ImportCommand implements Command {
         try (OkoRepository repository = Repositories.open(context)) {
             XmiImporter.Result result;
             if (sample) {
-                result = SampleModel.load(repository, args.has("--replace"), new NullProgressMonitor());
+                List<URI> samples = oko.core.modules.Modules.samples();
+                if (samples.isEmpty()) {
+                    context.err().println(Messages.importNoSample);
+                    return FAILED;
+                }
+                result = SampleModel.load(repository, samples, args.has("--replace"), new NullProgressMonitor());
             } else {
                 List<String> names = args.positionals().stream().map(n -> Path.of(n).getFileName().toString()).toList();
                 result = XmiImporter.importFiles(repository, files, args.has("--replace"),

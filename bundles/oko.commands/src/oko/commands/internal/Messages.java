@@ -44,6 +44,34 @@ public final class Messages extends NLS {
     public static String reportNoSystem;
     public static String reportWritten;
 
+    public static String newNoModule;
+    public static String newUnknownModule;
+    public static String newNoName;
+    public static String newBadTemplate;
+    public static String newCodeTaken;
+    public static String newNoSchool;
+    public static String newComment;
+    public static String newCreated;
+    public static String importNoSample;
+
+    public static String userWithServer;
+    public static String userNoLogin;
+    public static String userNoPassword;
+    public static String userBadRole;
+    public static String userNoSchool;
+    public static String userExists;
+    public static String userAdded;
+    public static String userUnknown;
+    public static String userPasswordSet;
+    public static String userRemoved;
+    public static String userBadAction;
+    public static String userNoTerminal;
+    public static String userPasswordPrompt;
+    public static String userPasswordAgain;
+    public static String userPasswordsDiffer;
+    public static String userPasswordShort;
+    public static String loginRefused;
+
     static {
         NLS.initializeMessages("oko.commands.internal.messages", Messages.class);
     }

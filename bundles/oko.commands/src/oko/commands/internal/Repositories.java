@@ -10,15 +10,24 @@ final class Repositories {
     private Repositories() {
     }
 
+    /** The login: OKO_USER, else the system user's name. */
     static String user() {
-        return System.getProperty("user.name", "oko");
+        String login = System.getenv("OKO_USER");
+        return login != null && !login.isBlank() ? login : System.getProperty("user.name", "oko");
     }
 
     static OkoRepository open(CommandContext context) {
         GlobalOptions options = context.options();
         if (options.server().isPresent()) {
             GlobalOptions.ServerAddress address = options.server().get();
-            return OkoRepository.connect(address.host(), address.port(), user());
+            // a server whose users have passwords asks for OKO_USER / OKO_PASSWORD
+            String password = System.getenv("OKO_PASSWORD");
+            try {
+                return OkoRepository.connect(address.host(), address.port(), user(),
+                        password == null ? null : password.toCharArray());
+            } catch (oko.repository.RepositoryException e) {
+                throw new oko.repository.RepositoryException(Messages.bind(Messages.loginRefused, address, e.getMessage()), e);
+            }
         }
         return OkoRepository.openEmbedded(options.dataDirectory(), user(), line -> { });
     }

@@ -19,23 +19,26 @@ public final class ServerCommand implements Command {
             throw new UsageException(Messages.serverWithServer);
         }
         int port = port(args.value("--port", "2036"));
-        StoreConfig store;
+        StoreConfig store = store(context, args);
+        ServerRunner.run(store, args.value("--bind", "127.0.0.1"), port, context.out());
+        return OK;
+    }
+
+    /** The store of --db URL (PostgreSQL), else the H2 store in the data directory. */
+    static StoreConfig store(CommandContext context, ParsedArguments args) throws UsageException, java.io.IOException {
         if (args.has("--db")) {
             if (context.arguments().contains("--data")) {
                 throw new UsageException(Messages.serverDataAndDb);
             }
             try {
-                store = StoreConfig.PostgreSQL.parse(args.value("--db", ""));
+                return StoreConfig.PostgreSQL.parse(args.value("--db", ""));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(Messages.bind(Messages.badDatabase, args.value("--db", "")));
             }
-        } else {
-            java.nio.file.Path directory = context.options().dataDirectory().resolve("repository");
-            java.nio.file.Files.createDirectories(directory);
-            store = new StoreConfig.H2(directory);
         }
-        ServerRunner.run(store, args.value("--bind", "127.0.0.1"), port, context.out());
-        return OK;
+        java.nio.file.Path directory = context.options().dataDirectory().resolve("repository");
+        java.nio.file.Files.createDirectories(directory);
+        return new StoreConfig.H2(directory);
     }
 
     private static int port(String text) throws UsageException {

@@ -45,7 +45,7 @@ class ExchangeTest {
     void openWithSample() throws Exception {
         server = OkoServer.start(new StoreConfig.H2(temp.resolve("store")), line -> { });
         repository = OkoRepository.connect(server, "тест");
-        SampleModel.load(repository, false, NO_PROGRESS);
+        SampleModel.load(repository, SampleModel.FILES, false, NO_PROGRESS);
     }
 
     @AfterEach
@@ -111,7 +111,7 @@ class ExchangeTest {
     @Test
     void anExistingModelIsOnlyReplacedWhenAskedAndWhenNothingRefersToIt() throws Exception {
         ImportException exists = assertThrows(ImportException.class,
-                () -> SampleModel.load(repository, false, NO_PROGRESS));
+                () -> SampleModel.load(repository, SampleModel.FILES, false, NO_PROGRESS));
         assertTrue(exists.getMessage().contains("seeds.xmi"), exists.getMessage());
 
         int objects = storedObjects();
@@ -121,7 +121,7 @@ class ExchangeTest {
                 referenced.getMessage());
         assertEquals(objects, storedObjects());
 
-        XmiImporter.Result replaced = SampleModel.load(repository, true, NO_PROGRESS);
+        XmiImporter.Result replaced = SampleModel.load(repository, SampleModel.FILES, true, NO_PROGRESS);
         assertEquals(objects, replaced.objects());
         assertEquals(objects, storedObjects());
     }

@@ -31,6 +31,17 @@ public final class Messages extends NLS {
     public static String serverWarm;
     public static String modelMismatch;
 
+    public static String adminCreated;
+    public static String noPasswords;
+    public static String loginRequired;
+
+    public static String refusedNotLoggedIn;
+    public static String refusedDesigner;
+    public static String refusedMunicipal;
+    public static String refusedOther;
+    public static String readRefused;
+    public static String loginRefused;
+
     static {
         NLS.initializeMessages("oko.repository.internal.messages", Messages.class);
     }

@@ -31,7 +31,7 @@ import oko.monitoring.ResultWriter;
 import oko.monitoring.RiskGroups;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
-import oko.ui.internal.school.SchoolView;
+import oko.school.ui.internal.SchoolView;
 
 /** The three perspectives open with their layouts; the school administrator sees only their school. */
 class PerspectivesTest {
@@ -55,18 +55,18 @@ class PerspectivesTest {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         Map<String, List<String>> expected = Map.of(
                 "oko.ui.perspective.methodologist", List.of("oko.ui.views.navigator", "org.eclipse.ui.views.PropertySheet"),
-                "oko.ui.perspective.school", List.of(SchoolView.ID, "org.eclipse.ui.views.PropertySheet"),
+                "oko.school.ui.perspective", List.of(SchoolView.ID, "org.eclipse.ui.views.PropertySheet"),
                 "oko.ui.perspective.reports", List.of("oko.ui.views.navigator", "org.eclipse.ui.views.PropertySheet"));
-        Map<String, String> labels = Map.of("oko.ui.perspective.methodologist", "Методист", "oko.ui.perspective.school",
+        Map<String, String> labels = Map.of("oko.ui.perspective.methodologist", "Методист", "oko.school.ui.perspective",
                 "Администратор школы", "oko.ui.perspective.reports", "Отчёты");
-        for (String id : List.of("oko.ui.perspective.school", "oko.ui.perspective.reports",
+        for (String id : List.of("oko.school.ui.perspective", "oko.ui.perspective.reports",
                 "oko.ui.perspective.methodologist")) {
             open(id);
             List<String> views = UiThread.call(() -> java.util.Arrays.stream(page().getViewReferences())
                     .map(r -> r.getId()).toList());
             assertTrue(views.containsAll(expected.get(id)), id + " shows " + views);
             assertEquals(labels.get(id), UiThread.call(() -> page().getPerspective().getLabel()));
-            if (id.equals("oko.ui.perspective.school")) {
+            if (id.equals("oko.school.ui.perspective")) {
                 assertFalse(views.contains("oko.ui.views.navigator"), "no repository navigator for a school");
             }
             UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
@@ -100,7 +100,7 @@ class PerspectivesTest {
     void theSchoolAdministratorSeesOnlyTheirSchool() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         computeAndRecommend2023();
-        open("oko.ui.perspective.school");
+        open("oko.school.ui.perspective");
         SchoolView view = UiThread.call(() -> (SchoolView) page().showView(SchoolView.ID));
         UiThread.settle(500);
 

@@ -64,22 +64,6 @@ public final class Messages extends NLS {
     public static String propertyYes;
     public static String propertyNo;
     public static String propertyBadValue;
-    public static String schoolChoose;
-    public static String schoolSystem;
-    public static String schoolAddressed;
-    public static String schoolValues;
-    public static String schoolKind;
-    public static String schoolNumber;
-    public static String schoolText;
-    public static String schoolPeriod;
-    public static String schoolStatus;
-    public static String schoolIndicator;
-    public static String schoolValue;
-    public static String schoolNone;
-    public static String schoolRecommendation;
-    public static String schoolMeasure;
-    public static String schoolPlanItem;
-    public static String schoolNoValue;
     public static String editorForm;
     public static String formProperty;
     public static String formValue;
@@ -94,6 +78,31 @@ public final class Messages extends NLS {
     public static String exportModelJob;
     public static String exportModelDone;
     public static String exchangeFailed;
+
+    public static String newSystemTitle;
+    public static String newSystemMessage;
+    public static String newSystemModule;
+    public static String newSystemName;
+    public static String newSystemSchool;
+    public static String newSystemNoModules;
+    public static String newSystemNoName;
+    public static String newSystemNoSchool;
+    public static String newSystemJob;
+    public static String newSystemComment;
+    public static String newSystemFailed;
+    public static String newSystemNoRepository;
+
+    public static String loginTitle;
+    public static String loginMessage;
+    public static String loginLogin;
+    public static String loginPassword;
+
+    public static String historyTime;
+    public static String historyUser;
+    public static String historyComment;
+    public static String historyVersion;
+    public static String historyNone;
+    public static String historyOf;
 
     static {
         NLS.initializeMessages("oko.ui.internal.messages", Messages.class);

@@ -15,6 +15,7 @@ public final class MethodologistPerspective implements IPerspectiveFactory {
     /** Views that later bundles contribute are placed here by id, so the layout is stable. */
     public static final String NAVIGATOR_VIEW = "oko.ui.views.navigator";
     public static final String PROBLEMS_VIEW = "oko.ui.views.problems";
+    public static final String HISTORY_VIEW = "oko.ui.views.history";
     public static final String ERROR_LOG_VIEW = "org.eclipse.pde.runtime.LogView";
 
     @Override
@@ -29,6 +30,7 @@ public final class MethodologistPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("oko.bottom", IPageLayout.BOTTOM, 0.68f, editorArea);
         bottom.addView(IPageLayout.ID_PROP_SHEET);
         bottom.addPlaceholder(PROBLEMS_VIEW);
+        bottom.addPlaceholder(HISTORY_VIEW);
         bottom.addView(ERROR_LOG_VIEW);
         bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
 
@@ -36,6 +38,7 @@ public final class MethodologistPerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
         layout.addShowViewShortcut(ERROR_LOG_VIEW);
+        layout.addShowViewShortcut(HISTORY_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_PROGRESS_VIEW);
         layout.addPerspectiveShortcut(ID);
     }

@@ -32,6 +32,6 @@ public final class OkoWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
         configurer.setShowPerspectiveBar(true);
         configurer.setShowProgressIndicator(true);
         configurer.setTitle(Messages.bind(Messages.windowTitle, options.repositoryLabel(),
-                System.getProperty("user.name", "?")));
+                oko.ui.RepositoryConnection.user()));
     }
 }

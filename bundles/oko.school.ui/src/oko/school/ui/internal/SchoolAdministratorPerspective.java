@@ -1,10 +1,8 @@
-package oko.ui.internal;
+package oko.school.ui.internal;
 
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
-
-import oko.ui.internal.school.SchoolView;
 
 /**
  * The school administrator's layout: their school (its ВСОКО, what is addressed to it, its
@@ -13,7 +11,7 @@ import oko.ui.internal.school.SchoolView;
  */
 public final class SchoolAdministratorPerspective implements IPerspectiveFactory {
 
-    public static final String ID = "oko.ui.perspective.school";
+    public static final String ID = "oko.school.ui.perspective";
 
     @Override
     public void createInitialLayout(IPageLayout layout) {

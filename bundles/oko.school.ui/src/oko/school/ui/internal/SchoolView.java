@@ -1,4 +1,4 @@
-package oko.ui.internal.school;
+package oko.school.ui.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +39,6 @@ import oko.model.Recommendation;
 import oko.model.edit.ModelLabels;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
-import oko.ui.internal.Messages;
 import oko.ui.internal.navigator.ItemProviderAdapters;
 
 /**
@@ -49,7 +48,7 @@ import oko.ui.internal.navigator.ItemProviderAdapters;
  */
 public final class SchoolView extends ViewPart {
 
-    public static final String ID = "oko.ui.views.school";
+    public static final String ID = "oko.school.ui.views.school";
     /** Preference (instance scope of oko.ui) holding the chosen school's code. */
     public static final String PREFERENCE = "school";
 
@@ -84,7 +83,7 @@ public final class SchoolView extends ViewPart {
         schools.addListener(SWT.Selection, e -> {
             Organisation school = selectedSchool();
             if (school != null) {
-                IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode("oko.ui");
+                IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode("oko.school.ui");
                 preferences.put(PREFERENCE, school.getCode());
                 try {
                     preferences.flush();
@@ -165,7 +164,7 @@ public final class SchoolView extends ViewPart {
         }
         schoolList.sort(Comparator.comparing(o -> o.getCode() == null ? "" : o.getCode()));
         schools.setItems(schoolList.stream().map(o -> o.getCode() + " — " + o.getName()).toArray(String[]::new));
-        String chosen = InstanceScope.INSTANCE.getNode("oko.ui").get(PREFERENCE, null);
+        String chosen = InstanceScope.INSTANCE.getNode("oko.school.ui").get(PREFERENCE, null);
         for (int i = 0; i < schoolList.size(); i++) {
             if (schoolList.get(i).getCode().equals(chosen)) {
                 schools.select(i);

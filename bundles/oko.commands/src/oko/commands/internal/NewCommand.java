@@ -1,0 +1,102 @@
+package oko.commands.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.emf.cdo.eresource.CDOResource;
+import org.eclipse.emf.cdo.transaction.CDOTransaction;
+import org.eclipse.emf.ecore.EObject;
+
+import oko.cli.Command;
+import oko.cli.CommandContext;
+import oko.cli.CommandContext.ParsedArguments;
+import oko.cli.UsageException;
+import oko.core.modules.Modules;
+import oko.core.modules.Modules.Module;
+import oko.core.modules.SystemTemplates;
+import oko.model.ModelRoot;
+import oko.model.OkoFactory;
+import oko.model.Organisation;
+import oko.model.QualitySystem;
+import oko.repository.OkoRepository;
+
+/**
+ * {@code ./oko new --module ID --name NAME [--code CODE] [--school ORGANISATION-CODE]}: a new
+ * quality system from the module's template, in one commit. It goes into the model holding the
+ * school named (a ВСОКО belongs to its school), else into the repository's first model, else into
+ * a new one.
+ */
+public final class NewCommand implements Command {
+
+    @Override
+    public int run(CommandContext context) throws Exception {
+        ParsedArguments args = context.parse(Set.of(), Set.of("--module", "--name", "--code", "--school"))
+                .expectPositionals(0, 0);
+        List<Module> modules = Modules.all();
+        String known = modules.isEmpty() ? "—" : String.join(", ", modules.stream().map(Module::id).toList());
+        if (!args.has("--module")) {
+            throw new UsageException(Messages.bind(Messages.newNoModule, known));
+        }
+        String id = args.value("--module", "");
+        Module module = modules.stream().filter(m -> m.id().equals(id)).findFirst()
+                .orElseThrow(() -> new UsageException(Messages.bind(Messages.newUnknownModule, id, known)));
+        String name = args.value("--name", "").strip();
+        if (name.isEmpty()) {
+            throw new UsageException(Messages.newNoName);
+        }
+        try (OkoRepository repository = Repositories.open(context)) {
+            CDOTransaction transaction = repository.openTransaction();
+            try {
+                List<ModelRoot> roots = new ArrayList<>();
+                for (EObject root : OkoRepository.roots(transaction)) {
+                    if (root instanceof ModelRoot model) {
+                        roots.add(model);
+                    }
+                }
+                QualitySystem system;
+                try {
+                    system = SystemTemplates.create(module, name, "new", roots);
+                } catch (IllegalArgumentException e) {
+                    context.err().println(Messages.bind(Messages.newBadTemplate, module.id(), e.getMessage()));
+                    return FAILED;
+                }
+                String code = args.value("--code", null);
+                if (code == null) {
+                    code = SystemTemplates.freeCode(module, roots);
+                } else if (roots.stream().flatMap(r -> r.getQualitySystems().stream()).map(QualitySystem::getCode)
+                        .anyMatch(code::equals)) {
+                    context.err().println(Messages.bind(Messages.newCodeTaken, code));
+                    return FAILED;
+                }
+                system.setCode(code);
+                Organisation school = null;
+                if (args.has("--school")) {
+                    String wanted = args.value("--school", "");
+                    school = roots.stream().flatMap(r -> r.getOrganisations().stream())
+                            .filter(o -> wanted.equals(o.getCode())).findFirst().orElse(null);
+                    if (school == null) {
+                        context.err().println(Messages.bind(Messages.newNoSchool, wanted));
+                        return FAILED;
+                    }
+                }
+                ModelRoot target = SystemTemplates.place(system, roots, school);
+                if (target == null) {
+                    CDOResource resource = transaction.getOrCreateResource(OkoRepository.MODEL_FOLDER + "/" + code);
+                    target = OkoFactory.eINSTANCE.createModelRoot();
+                    target.setName(name);
+                    resource.getContents().add(target);
+                }
+                target.getQualitySystems().add(system);
+                repository.commit(transaction, Messages.bind(Messages.newComment, name, module.name()),
+                        new NullProgressMonitor());
+                context.out().println(Messages.bind(Messages.newCreated, new Object[] { name, code, module.name(),
+                        OkoRepository.count(List.of(system)) }));
+                return OK;
+            } finally {
+                transaction.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package oko.core.modules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+
+import oko.core.modules.Modules.Module;
+import oko.model.ModelRoot;
+import oko.model.Monitoring;
+import oko.model.Organisation;
+import oko.model.QualitySystem;
+
+/**
+ * A new quality system from a module's template: a copy of the template system's structure (its
+ * direction groups and directions, roles, function sections, documents, technological maps with
+ * their stages, indicators, data elements, risk groups, monitorings without their runs, and
+ * recommendation rules), without the template's data (monitoring runs, recommendations, measures,
+ * plans) and not bound to the template's territory, organisation or parent system. A reference to
+ * a shared object outside the copy (an information system, a person) goes to the object of the
+ * same type and code in the models the system is created for, or is dropped.
+ */
+public final class SystemTemplates {
+
+    private SystemTemplates() {
+    }
+
+    /**
+     * The template systems of a module, read from its file, in the order the module names them.
+     *
+     * @throws IllegalArgumentException when the module has no template, or its file or a system cannot be found
+     */
+    public static List<QualitySystem> templates(Module module, ResourceSet set) {
+        if (module.template() == null || module.templateSystems().isEmpty()) {
+            throw new IllegalArgumentException("module \"" + module.id() + "\" has no template");
+        }
+        Resource resource;
+        try {
+            resource = set.getResource(module.template(), true);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(module.template() + ": " + e.getMessage(), e);
+        }
+        List<QualitySystem> found = new ArrayList<>();
+        for (String code : module.templateSystems()) {
+            found.add(resource.getContents().stream().filter(ModelRoot.class::isInstance)
+                    .flatMap(root -> ((ModelRoot) root).getQualitySystems().stream())
+                    .filter(system -> code.equals(system.getCode())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(module.template() + ": no quality system \"" + code + "\"")));
+        }
+        return found;
+    }
+
+    /** A new system of the module, named and coded as given, not yet attached anywhere. */
+    public static QualitySystem create(Module module, String name, String code) {
+        return create(module, name, code, List.of());
+    }
+
+    /**
+     * A new system of the module, named and coded as given, not yet attached anywhere. A reference
+     * of the template to something outside it (an information system, a person, an organisation)
+     * is kept when the models it is created for hold an object of the same type and code; otherwise
+     * it is dropped, for the user to fill in.
+     */
+    public static QualitySystem create(Module module, String name, String code, List<ModelRoot> within) {
+        List<QualitySystem> templates = templates(module, new ResourceSetImpl());
+        // original references kept for now: pruneOutside re-points or drops those leaving the copy
+        EcoreUtil.Copier copier = new EcoreUtil.Copier(true, true);
+        List<QualitySystem> copies = new ArrayList<>(copier.copyAll(templates));
+        copier.copyReferences();
+        QualitySystem system = copies.get(0);
+        for (QualitySystem other : copies.subList(1, copies.size())) {
+            system.getDirectionGroups().addAll(other.getDirectionGroups());
+            system.getDirections().addAll(other.getDirections());
+            system.getRoles().addAll(other.getRoles());
+            system.getSections().addAll(other.getSections());
+            system.getDocuments().addAll(other.getDocuments());
+            system.getTechnologicalMaps().addAll(other.getTechnologicalMaps());
+            system.getIndicatorGroups().addAll(other.getIndicatorGroups());
+            system.getIndicators().addAll(other.getIndicators());
+            system.getDataElements().addAll(other.getDataElements());
+            system.getRiskGroups().addAll(other.getRiskGroups());
+            system.getMonitorings().addAll(other.getMonitorings());
+            system.getRecommendationRules().addAll(other.getRecommendationRules());
+        }
+        system.getRecommendations().clear();
+        system.getMeasures().clear();
+        system.getPlans().clear();
+        for (Monitoring monitoring : system.getMonitorings()) {
+            monitoring.getRuns().clear();
+        }
+        system.setOrganisation(null);
+        system.setTerritory(null);
+        system.setParentSystem(null);
+        pruneOutside(system, within);
+        system.setName(name);
+        system.setCode(code);
+        system.setLevel(module.level());
+        system.setDescription("Создано из шаблона модуля «" + module.name() + "» (" + String.join(", ",
+                module.templateSystems()) + ")");
+        return system;
+    }
+
+    /**
+     * Indexes the coded objects under object by {@link #key}, except inside monitoring runs: they
+     * hold the values, which are not needed here and not readable by every user (so not even the
+     * first of them is touched, as an eAllContents iterator would).
+     */
+    private static void index(EObject object, java.util.Map<String, EObject> known) {
+        if (object instanceof oko.model.MonitoringRun) {
+            return;
+        }
+        String key = key(object);
+        if (key != null) {
+            known.putIfAbsent(key, object);
+        }
+        for (EObject child : object.eContents()) {
+            index(child, known);
+        }
+    }
+
+    /** "EClass#code" of an object with a code, else null. */
+    private static String key(EObject object) {
+        if (object == null) {
+            return null;
+        }
+        var feature = object.eClass().getEStructuralFeature("code");
+        Object code = feature == null ? null : object.eGet(feature);
+        return code == null ? null : object.eClass().getName() + "#" + code;
+    }
+
+    /** A code no system of these models has: the module's id and the first free number. */
+    public static String freeCode(Module module, List<ModelRoot> roots) {
+        List<String> codes = roots.stream().flatMap(r -> r.getQualitySystems().stream()).map(QualitySystem::getCode).toList();
+        int n = 1;
+        while (codes.contains(module.id() + "-" + n)) {
+            n++;
+        }
+        return module.id() + "-" + n;
+    }
+
+    /**
+     * Binds the new system to its school (organisation and territory) and says where it goes: the
+     * model holding the school (a ВСОКО belongs to its school), else the first model; null when
+     * there is no model yet and the caller must make one.
+     */
+    public static ModelRoot place(QualitySystem system, List<ModelRoot> roots, Organisation school) {
+        if (school != null) {
+            system.setOrganisation(school);
+            system.setTerritory(school.getTerritory());
+            return (ModelRoot) school.eContainer();
+        }
+        return roots.isEmpty() ? null : roots.get(0);
+    }
+
+    /** Re-points every reference from inside the system to an object outside it to its namesake in within, or unsets it. */
+    private static void pruneOutside(QualitySystem system, List<ModelRoot> within) {
+        java.util.Map<String, EObject> known = new java.util.HashMap<>();
+        for (ModelRoot root : within) {
+            index(root, known);
+        }
+        List<EObject> all = new ArrayList<>();
+        all.add(system);
+        system.eAllContents().forEachRemaining(all::add);
+        for (EObject object : all) {
+            for (EReference reference : object.eClass().getEAllReferences()) {
+                if (reference.isContainment() || reference.isContainer() || reference.isDerived()
+                        || !reference.isChangeable() || !object.eIsSet(reference)) {
+                    continue;
+                }
+                if (reference.isMany()) {
+                    @SuppressWarnings("unchecked")
+                    List<EObject> targets = (List<EObject>) object.eGet(reference);
+                    for (int i = targets.size() - 1; i >= 0; i--) {
+                        EObject target = targets.get(i);
+                        if (!EcoreUtil.isAncestor(system, target)) {
+                            EObject namesake = known.get(key(target));
+                            if (namesake == null || targets.contains(namesake)) {
+                                targets.remove(i);
+                            } else {
+                                targets.set(i, namesake);
+                            }
+                        }
+                    }
+                } else {
+                    EObject target = (EObject) object.eGet(reference);
+                    if (!EcoreUtil.isAncestor(system, target)) {
+                        EObject namesake = known.get(key(target));
+                        if (namesake == null) {
+                            object.eUnset(reference);
+                        } else {
+                            object.eSet(reference, namesake);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package oko.headless.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.emf.cdo.view.CDOView;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.junit.jupiter.api.Test;
+
+import oko.cli.CommandCatalog;
+import oko.cli.Dispatcher;
+import oko.cli.Outcome;
+import oko.core.modules.Modules;
+import oko.core.modules.Modules.Module;
+import oko.core.modules.SystemTemplates;
+import oko.model.Direction;
+import oko.model.FunctionSection;
+import oko.model.Level;
+import oko.model.ModelRoot;
+import oko.model.QualitySystem;
+import oko.model.TechnologicalMap;
+import oko.repository.OkoRepository;
+
+/**
+ * The two modules of the full product (every headless bundle is in this runtime): their
+ * declarations, the systems made from their templates, and {@code ./oko new --module}.
+ */
+class ModulesTest {
+
+    private static Module module(String id) {
+        return Modules.byId(id).orElseThrow(() -> new AssertionError("module " + id + " not installed: " + Modules.all()));
+    }
+
+    /** Every cross reference of the system stays inside it. */
+    private static void assertSelfContained(QualitySystem system) {
+        List<EObject> all = new ArrayList<>(List.of(system));
+        system.eAllContents().forEachRemaining(all::add);
+        for (EObject object : all) {
+            for (EReference reference : object.eClass().getEAllReferences()) {
+                if (reference.isContainment() || reference.isContainer() || reference.isDerived()) {
+                    continue;
+                }
+                Object value = object.eGet(reference);
+                for (Object target : value instanceof List<?> list ? list : value == null ? List.of() : List.of(value)) {
+                    assertTrue(EcoreUtil.isAncestor(system, (EObject) target),
+                            object.eClass().getName() + "." + reference.getName() + " leaves the new system");
+                }
+            }
+        }
+    }
+
+    @Test
+    void bothModulesAreInstalledWithTheirLevelsSamplesAndPerspectives() {
+        assertEquals(List.of("municipal", "school"), Modules.all().stream().map(Module::id).sorted().toList());
+        assertEquals(Level.MUNICIPALITY, module("municipal").level());
+        assertEquals(Level.SCHOOL, module("school").level());
+        assertTrue(module("municipal").name().contains("МСОКО"), module("municipal").name());
+        assertTrue(module("school").name().contains("ВСОКО"), module("school").name());
+        assertEquals(2, Modules.samples().size(), Modules.samples().toString());
+        assertEquals(List.of("oko.school.ui.perspective"), module("school").perspectives());
+    }
+
+    @Test
+    void aMunicipalSystemFromTheTemplateHasTheDirectionsTheStagesAndTheFunctionDistribution() {
+        QualitySystem system = SystemTemplates.create(module("municipal"), "МСОКО Нового района", "new-msoko");
+        assertEquals("МСОКО Нового района", system.getName());
+        assertEquals(Level.MUNICIPALITY, system.getLevel());
+        List<String> directions = system.getDirections().stream().map(Direction::getCode).toList();
+        assertTrue(directions.containsAll(List.of("1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "2.5")),
+                directions.toString());
+        assertFalse(system.getTechnologicalMaps().isEmpty());
+        for (TechnologicalMap map : system.getTechnologicalMaps()) {
+            assertFalse(map.getRows().isEmpty(), "the rows of " + map.getName());
+        }
+        assertEquals(6, system.getDirections().stream().mapToInt(d -> d.getStages().size()).sum(),
+                "the six stages of the management cycle");
+        // seed 001's function distribution joins the directions (the second template system)
+        assertTrue(system.getSections().stream().map(FunctionSection::getName).anyMatch(n -> n != null && !n.isBlank()));
+        assertFalse(system.getRoles().isEmpty());
+        // no data of the template: no monitoring runs, measures, plans, recommendations
+        assertTrue(system.getMonitorings().stream().allMatch(m -> m.getRuns().isEmpty()));
+        assertTrue(system.getPlans().isEmpty() && system.getMeasures().isEmpty() && system.getRecommendations().isEmpty());
+        assertSelfContained(system);
+    }
+
+    @Test
+    void newFromTheSchoolModuleOnTheCommandLineCreatesAVsokoOfThatSchoolInOneCommit() throws Exception {
+        Path data = Files.createTempDirectory("oko-modules");
+        assertEquals(0, run(data, "import", "--sample").exit());
+        Run created = run(data, "new", "--module", "school", "--name", "ВСОКО МБОУ СОШ № 51 (новая)", "--school",
+                "chel-sosh51");
+        assertEquals(0, created.exit(), created.err());
+        assertTrue(created.out().contains("school-1"), created.out());
+        try (OkoRepository repository = OkoRepository.openEmbedded(data, "test", line -> { })) {
+            CDOView view = repository.openView();
+            QualitySystem system = OkoRepository.roots(view).stream().filter(ModelRoot.class::isInstance)
+                    .flatMap(r -> ((ModelRoot) r).getQualitySystems().stream())
+                    .filter(s -> "school-1".equals(s.getCode())).findFirst().orElse(null);
+            assertNotNull(system, "the new system is stored");
+            assertEquals("ВСОКО МБОУ СОШ № 51 (новая)", system.getName());
+            assertEquals(Level.SCHOOL, system.getLevel());
+            assertEquals("chel-sosh51", system.getOrganisation().getCode());
+            // the school's function distribution of seed 003, copied
+            QualitySystem template = SystemTemplates.templates(module("school"),
+                    new org.eclipse.emf.ecore.resource.impl.ResourceSetImpl()).get(0);
+            assertEquals(template.getSections().size(), system.getSections().size());
+            assertEquals(template.getSections().get(0).getName(), system.getSections().get(0).getName());
+            assertEquals(1, repository.history(system).size(), "one commit");
+            view.close();
+        }
+        // the template's references to shared objects (information systems, people) find their
+        // namesakes in the repository: the new municipal system validates without errors
+        Run municipal = run(data, "new", "--module", "municipal", "--name", "МСОКО Нового района");
+        assertEquals(0, municipal.exit(), municipal.err());
+        Run validate = run(data, "validate");
+        assertEquals(0, validate.exit(), validate.out());
+        Run unknown = run(data, "new", "--module", "district", "--name", "X");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("district") && unknown.err().contains("municipal, school"), unknown.err());
+        Run taken = run(data, "new", "--module", "municipal", "--name", "Y", "--code", "school-1");
+        assertEquals(1, taken.exit(), taken.err());
+        assertTrue(taken.err().contains("school-1"), taken.err());
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(Path data, String... arguments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("--data", data.toString()));
+        args.addAll(List.of(arguments));
+        Outcome outcome = new Dispatcher(CommandCatalog.fromExtensions(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), (command, cause) -> cause.printStackTrace())
+                .dispatch(args);
+        return new Run(outcome.exitCode().orElse(0), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,198 @@
+package oko.repository.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.emf.cdo.transaction.CDOTransaction;
+import org.eclipse.emf.cdo.view.CDOView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import oko.model.ModelRoot;
+import oko.model.MonitoringRun;
+import oko.model.QualitySystem;
+import oko.model.RawValue;
+import oko.repository.OkoRepository;
+import oko.repository.RepositoryException;
+import oko.repository.db.StoreConfig;
+import oko.repository.exchange.SampleModel;
+import oko.repository.security.Role;
+import oko.repository.security.Users;
+
+/**
+ * Users and rights through real client sessions against {@code ./oko server}'s runner in a JVM of
+ * its own (H2 store with the sample): a wrong password is refused and slows the next attempts; a
+ * school administrator changes their school's ВСОКО, a commit touching another system is refused
+ * whole; a report designer changes nothing; another school's monitoring values cannot be read;
+ * every commit records its user; no password is stored or logged in clear.
+ */
+class SecurityTest {
+
+    private static final NullProgressMonitor NO_PROGRESS = new NullProgressMonitor();
+    private static final String METHODIST_PASSWORD = "Metodist-Secret-7";
+    private static final String SCHOOL_PASSWORD = "Sosh51-Secret-42";
+    private static final String DESIGNER_PASSWORD = "Designer-Secret-9";
+    private static final String VALUES_PASSWORD = "Ishm01-Secret-13";
+
+    @TempDir
+    Path temp;
+
+    private static QualitySystem system(CDOView view, String code) {
+        return OkoRepository.roots(view).stream().filter(ModelRoot.class::isInstance)
+                .flatMap(r -> ((ModelRoot) r).getQualitySystems().stream()).filter(s -> code.equals(s.getCode()))
+                .findFirst().orElseThrow(() -> new AssertionError("no system " + code));
+    }
+
+    private static <T> T read(OkoRepository repository, Function<CDOView, T> reader) {
+        CDOView view = repository.openView();
+        try {
+            return reader.apply(view);
+        } finally {
+            view.close();
+        }
+    }
+
+    @Test
+    void rightsAreEnforcedByTheServerOnEveryCommitAndLoad() throws Exception {
+        Path data = temp.resolve("data");
+        Files.createDirectories(data);
+        String otherSchool;
+        try (OkoRepository setup = OkoRepository.openEmbedded(data, "setup", line -> { })) {
+            SampleModel.load(setup, SampleModel.FILES, false, NO_PROGRESS);
+            otherSchool = read(setup, view -> system(view, "ishimbay-msoko-illustrative").getMonitorings().stream()
+                    .flatMap(m -> m.getRuns().stream()).flatMap(r -> r.getRawValues().stream())
+                    .map(v -> v.getOrganisation().getCode()).filter(c -> !c.equals("ИШМ-01")).findFirst().orElseThrow());
+        }
+        StoreConfig store = new StoreConfig.H2(data.resolve("repository"));
+        Users users = new Users(store.dataSource());
+        users.add("methodist", Role.METHODOLOGIST, null, METHODIST_PASSWORD.toCharArray());
+        users.add("school51", Role.SCHOOL_ADMINISTRATOR, "chel-sosh51", SCHOOL_PASSWORD.toCharArray());
+        users.add("designer", Role.REPORT_DESIGNER, null, DESIGNER_PASSWORD.toCharArray());
+        users.add("ishm01", Role.SCHOOL_ADMINISTRATOR, "ИШМ-01", VALUES_PASSWORD.toCharArray());
+        assertEquals(List.of("designer", "ishm01", "methodist", "school51"),
+                users.list().stream().map(Users.User::login).toList());
+        store.shutdown();
+
+        Path log = Files.createDirectories(Path.of("target", "server-logs")).resolve("security.log");
+        Files.deleteIfExists(log);
+        int port = ServerProcess.freePort();
+        try (ServerProcess server = ServerProcess.start(List.of("--data", data.toString()), port, log)) {
+            // no login, a wrong password: refused; each further failure waits longer
+            assertThrows(RepositoryException.class, () -> OkoRepository.connect("127.0.0.1", port, "school51", null).close());
+            long[] millis = new long[5];
+            for (int i = 0; i < millis.length; i++) {
+                long start = System.nanoTime();
+                assertThrows(RepositoryException.class,
+                        () -> OkoRepository.connect("127.0.0.1", port, "school51", "wrong-password".toCharArray()).close());
+                millis[i] = (System.nanoTime() - start) / 1_000_000;
+            }
+            // 0.25 s, 0.5 s, 1 s … before checking again: the fifth attempt waits at least a second more than the first
+            assertTrue(millis[4] >= millis[0] + 1000, "repeated failures slow down: " + java.util.Arrays.toString(millis));
+
+            try (OkoRepository school = OkoRepository.connect("127.0.0.1", port, "school51", SCHOOL_PASSWORD.toCharArray());
+                    OkoRepository methodist = OkoRepository.connect("127.0.0.1", port, "methodist",
+                            METHODIST_PASSWORD.toCharArray())) {
+                // the school administrator changes their school's ВСОКО
+                CDOTransaction own = school.openTransaction();
+                system(own, "vsoko-chel-sosh51").setDescription("изменено администратором школы");
+                school.commit(own, "своя ВСОКО", NO_PROGRESS);
+                own.close();
+                QualitySystem stored = read(methodist, view -> system(view, "vsoko-chel-sosh51"));
+                assertNotNull(stored);
+                assertEquals("изменено администратором школы",
+                        read(methodist, view -> system(view, "vsoko-chel-sosh51").getDescription()));
+                // the commit records its user
+                assertEquals("school51", read(methodist, view -> methodist.history((org.eclipse.emf.cdo.CDOObject) system(view, "vsoko-chel-sosh51"))
+                        .get(0).user()));
+
+                // a commit touching the municipality's system too is refused whole, naming the object
+                CDOTransaction mixed = school.openTransaction();
+                system(mixed, "vsoko-chel-sosh51").setDescription("вторая правка");
+                system(mixed, "ishimbay-msoko").setDescription("чужая правка");
+                RuntimeException refused = assertThrows(RuntimeException.class,
+                        () -> school.commit(mixed, "смешанная", NO_PROGRESS));
+                mixed.close();
+                String message = String.valueOf(refused.getMessage()) + " " + String.valueOf(refused.getCause());
+                assertTrue(message.contains("ishimbay-msoko") && message.contains("school51"), message);
+                assertEquals("изменено администратором школы",
+                        read(methodist, view -> system(view, "vsoko-chel-sosh51").getDescription()), "nothing of it stored");
+                assertFalse("чужая правка".equals(read(methodist, view -> system(view, "ishimbay-msoko").getDescription())));
+
+                // the methodologist changes the municipality's system
+                CDOTransaction municipal = methodist.openTransaction();
+                system(municipal, "ishimbay-msoko").setDescription("правка методиста");
+                methodist.commit(municipal, "методист", NO_PROGRESS);
+                municipal.close();
+            }
+
+            // a report designer reads, and changes nothing
+            try (OkoRepository designer = OkoRepository.connect("127.0.0.1", port, "designer", DESIGNER_PASSWORD.toCharArray())) {
+                assertEquals("правка методиста", read(designer, view -> system(view, "ishimbay-msoko").getDescription()));
+                CDOTransaction attempt = designer.openTransaction();
+                system(attempt, "vsoko-chel-sosh51").setDescription("дизайнер");
+                RuntimeException refused = assertThrows(RuntimeException.class,
+                        () -> designer.commit(attempt, "дизайнер", NO_PROGRESS));
+                attempt.close();
+                assertTrue((refused.getMessage() + refused.getCause()).contains("designer"), refused.toString());
+            }
+
+            // a school administrator cannot read another school's monitoring values
+            try (OkoRepository values = OkoRepository.connect("127.0.0.1", port, "ishm01", VALUES_PASSWORD.toCharArray())) {
+                CDOView view = values.openView();
+                RuntimeException refused = assertThrows(RuntimeException.class, () -> {
+                    for (MonitoringRun run : system(view, "ishimbay-msoko-illustrative").getMonitorings().stream()
+                            .flatMap(m -> m.getRuns().stream()).toList()) {
+                        for (RawValue value : run.getRawValues()) {
+                            value.getOrganisation().getCode();
+                        }
+                    }
+                });
+                String text = refused + " " + refused.getCause();
+                assertTrue(text.contains("may not read") || text.contains("не может читать"), text);
+                view.close();
+            }
+            server.stop();
+        }
+        String serverLog = Files.readString(log);
+        assertTrue(serverLog.contains("login refused for \"school51\"") || serverLog.contains("вход отклонён для «school51»"), serverLog);
+        assertTrue(serverLog.contains("Commit refused") || serverLog.contains("Фиксация отклонена"), serverLog);
+        // no password in clear: not in the log, not in the store's files
+        for (String password : List.of(METHODIST_PASSWORD, SCHOOL_PASSWORD, DESIGNER_PASSWORD, VALUES_PASSWORD,
+                "wrong-password")) {
+            assertFalse(serverLog.contains(password), "the log holds a password");
+            try (var files = Files.walk(data)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    byte[] bytes = Files.readAllBytes(file);
+                    assertFalse(contains(bytes, password.getBytes(StandardCharsets.UTF_8)),
+                            file + " holds a password in clear");
+                    assertFalse(contains(bytes, password.getBytes(StandardCharsets.UTF_16BE)),
+                            file + " holds a password in clear (UTF-16)");
+                }
+            }
+        }
+        assertFalse(otherSchool.isEmpty());
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

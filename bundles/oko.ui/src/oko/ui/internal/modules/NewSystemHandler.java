@@ -1,0 +1,46 @@
+package oko.ui.internal.modules;
+
+import java.util.List;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.emf.cdo.view.CDOView;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+import oko.core.modules.Modules;
+import oko.model.Organisation;
+import oko.repository.OkoRepository;
+import oko.ui.ErrorReports;
+import oko.ui.RepositoryConnection;
+import oko.ui.internal.Messages;
+
+/** Opens the New Quality System wizard over the installed modules and the repository's schools. */
+public final class NewSystemHandler extends AbstractHandler {
+
+    @Override
+    public Object execute(ExecutionEvent event) {
+        OkoRepository repository = RepositoryConnection.repository().orElse(null);
+        if (repository == null) {
+            ErrorReports.show(NewSystemHandler.class, Messages.newSystemTitle, Status.error(Messages.newSystemNoRepository));
+            return null;
+        }
+        CDOView view = repository.openView();
+        List<Organisation> schools;
+        try {
+            schools = NewSystemWizard.schools(OkoRepository.roots(view)).stream()
+                    .map(o -> {
+                        // detached copies of name and code are enough for the page
+                        Organisation copy = oko.model.OkoFactory.eINSTANCE.createOrganisation();
+                        copy.setName(o.getName());
+                        copy.setCode(o.getCode());
+                        return copy;
+                    }).toList();
+        } finally {
+            view.close();
+        }
+        new WizardDialog(HandlerUtil.getActiveShell(event), new NewSystemWizard(repository, Modules.all(), schools)).open();
+        return null;
+    }
+}
