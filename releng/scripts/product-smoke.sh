@@ -60,7 +60,7 @@ check monitor-effect         0 0 '^1	1\.2\.1\.2	3	' -- monitor effect --period 2
 check monitor-correlate      0 0 '^1\.2\.1\.1	1\.2\.1\.2	[0-9]+	-?[0-9.]+	-?[0-9.]+$' -- monitor correlate 1.2.1.1 1.2.1.2 --period 2023
 
 # reports: the catalogue, a PDF with the seed's Cyrillic text (pdftotext), mistakes exit 2
-check report-list            0 0 '^techmap	oko.reports/layouts/technological-map.rptdesign$' -- report list
+check report-list            0 0 '^techmap	oko.municipal/layouts/technological-map.rptdesign$' -- report list
 check report-pdf             0 0 'Отчёт «roles» записан' -- report roles --format pdf --out "$work/roles.pdf"
 pdf_text=$(command -v pdftotext >/dev/null && pdftotext -enc UTF-8 "$work/roles.pdf" - 2>/dev/null)
 if grep -q 'Примерное распределение' <<<"$pdf_text"; then
