@@ -97,15 +97,16 @@ public final class OkoValidation {
 
     private static Problem problem(Diagnostic diagnostic) {
         EObject object = null;
-        Rule rule = null;
+        String ruleId = STRUCTURE_RULE_ID;
         for (Object datum : diagnostic.getData()) {
             if (datum instanceof EObject eObject && object == null) {
                 object = eObject;
             } else if (datum instanceof Rule r) {
-                rule = r;
+                ruleId = r.id();
+            } else if (datum instanceof ContributedRules.Id id) {
+                ruleId = id.value();
             }
         }
-        String ruleId = rule != null ? rule.id() : STRUCTURE_RULE_ID;
         return new Problem(diagnostic.getSeverity(), ruleId, object, object == null ? "" : ModelLabels.path(object),
                 diagnostic.getMessage());
     }

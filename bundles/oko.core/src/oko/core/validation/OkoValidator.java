@@ -80,6 +80,17 @@ public class OkoValidator extends EObjectValidator {
         if (object instanceof Activity activity && activity.getDeadline() instanceof RelativeDeadline relative) {
             checkRelativeDeadline(activity, relative, findings);
         }
+        for (ContributedRules.Contributed rule : ContributedRules.all()) {
+            if (rule.covers(eClass)) {
+                for (String message : rule.check(object)) {
+                    valid &= rule.severity() != org.eclipse.emf.common.util.Diagnostic.ERROR;
+                    if (diagnostics != null) {
+                        diagnostics.add(new BasicDiagnostic(rule.severity(), DIAGNOSTIC_SOURCE, 0, message,
+                                new Object[] { object, rule.id() }));
+                    }
+                }
+            }
+        }
         for (Finding finding : findings) {
             valid &= finding.rule.severity() != org.eclipse.emf.common.util.Diagnostic.ERROR;
             if (diagnostics != null) {

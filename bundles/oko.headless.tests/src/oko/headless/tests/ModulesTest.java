@@ -96,6 +96,25 @@ class ModulesTest {
     }
 
     @Test
+    void theSchoolModulesRuleFindsASchoolSystemWithoutItsSchool() {
+        ModelRoot root = oko.model.OkoFactory.eINSTANCE.createModelRoot();
+        QualitySystem system = SystemTemplates.create(module("school"), "ВСОКО без школы", "vsoko-x");
+        root.getQualitySystems().add(system);
+        var problems = oko.core.validation.OkoValidation.validate(List.of(root), null);
+        var found = problems.stream().filter(p -> p.ruleId().equals("OKO-SCH-01")).toList();
+        assertEquals(1, found.size(), problems.toString());
+        assertTrue(found.get(0).isError() && found.get(0).message().contains("ВСОКО без школы"), found.get(0).message());
+        oko.model.Organisation school = oko.model.OkoFactory.eINSTANCE.createOrganisation();
+        school.setCode("s1");
+        school.setName("МБОУ СОШ № 1");
+        school.setKind(oko.model.OrganisationKind.SCHOOL);
+        root.getOrganisations().add(school);
+        system.setOrganisation(school);
+        assertTrue(oko.core.validation.OkoValidation.validate(List.of(root), null)
+                .stream().noneMatch(p -> p.ruleId().equals("OKO-SCH-01")));
+    }
+
+    @Test
     void newFromTheSchoolModuleOnTheCommandLineCreatesAVsokoOfThatSchoolInOneCommit() throws Exception {
         Path data = Files.createTempDirectory("oko-modules");
         assertEquals(0, run(data, "import", "--sample").exit());

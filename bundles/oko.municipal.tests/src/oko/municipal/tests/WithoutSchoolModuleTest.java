@@ -35,6 +35,17 @@ class WithoutSchoolModuleTest {
     }
 
     @Test
+    void theSchoolModulesRulesDoNotRunWithoutIt() {
+        oko.model.ModelRoot root = oko.model.OkoFactory.eINSTANCE.createModelRoot();
+        oko.model.QualitySystem system = oko.model.OkoFactory.eINSTANCE.createQualitySystem();
+        system.setCode("vsoko-x");
+        system.setLevel(oko.model.Level.SCHOOL);
+        root.getQualitySystems().add(system);
+        var problems = oko.core.validation.OkoValidation.validate(List.of(root), new org.eclipse.core.runtime.NullProgressMonitor());
+        assertTrue(problems.stream().noneMatch(p -> p.ruleId().startsWith("OKO-SCH")), problems.toString());
+    }
+
+    @Test
     void newSystemsComeFromTheMunicipalModuleAndTheSchoolModuleIsUnknown() throws Exception {
         Path data = Files.createTempDirectory("oko-municipal-only");
         String[] school = run(data, "new", "--module", "school", "--name", "ВСОКО");
