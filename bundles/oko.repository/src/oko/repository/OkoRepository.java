@@ -281,6 +281,15 @@ public final class OkoRepository implements AutoCloseable {
     }
 
     /** The top objects of every model resource. */
+    /** A new, empty model in a resource of its own under the model folder ({@code /oko/NAME}). */
+    public static oko.model.ModelRoot newModel(CDOTransaction transaction, String resourceName, String modelName) {
+        CDOResource resource = transaction.getOrCreateResource(MODEL_FOLDER + "/" + resourceName);
+        oko.model.ModelRoot model = OkoPackage.eINSTANCE.getOkoFactory().createModelRoot();
+        model.setName(modelName);
+        resource.getContents().add(model);
+        return model;
+    }
+
     public static List<EObject> roots(CDOView view) {
         List<EObject> roots = new ArrayList<>();
         for (CDOResource resource : modelResources(view)) {

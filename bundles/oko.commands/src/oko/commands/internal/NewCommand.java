@@ -1,13 +1,10 @@
 package oko.commands.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.emf.cdo.eresource.CDOResource;
 import org.eclipse.emf.cdo.transaction.CDOTransaction;
-import org.eclipse.emf.ecore.EObject;
 
 import oko.cli.Command;
 import oko.cli.CommandContext;
@@ -17,7 +14,6 @@ import oko.core.modules.Modules;
 import oko.core.modules.Modules.Module;
 import oko.core.modules.SystemTemplates;
 import oko.model.ModelRoot;
-import oko.model.OkoFactory;
 import oko.model.Organisation;
 import oko.model.QualitySystem;
 import oko.repository.OkoRepository;
@@ -49,12 +45,7 @@ public final class NewCommand implements Command {
         try (OkoRepository repository = Repositories.open(context)) {
             CDOTransaction transaction = repository.openTransaction();
             try {
-                List<ModelRoot> roots = new ArrayList<>();
-                for (EObject root : OkoRepository.roots(transaction)) {
-                    if (root instanceof ModelRoot model) {
-                        roots.add(model);
-                    }
-                }
+                List<ModelRoot> roots = SystemTemplates.models(OkoRepository.roots(transaction));
                 QualitySystem system;
                 try {
                     system = SystemTemplates.create(module, name, "new", roots);
@@ -74,21 +65,14 @@ public final class NewCommand implements Command {
                 Organisation school = null;
                 if (args.has("--school")) {
                     String wanted = args.value("--school", "");
-                    school = roots.stream().flatMap(r -> r.getOrganisations().stream())
-                            .filter(o -> wanted.equals(o.getCode())).findFirst().orElse(null);
+                    school = SystemTemplates.organisation(roots, wanted);
                     if (school == null) {
                         context.err().println(Messages.bind(Messages.newNoSchool, wanted));
                         return FAILED;
                     }
                 }
-                ModelRoot target = SystemTemplates.place(system, roots, school);
-                if (target == null) {
-                    CDOResource resource = transaction.getOrCreateResource(OkoRepository.MODEL_FOLDER + "/" + code);
-                    target = OkoFactory.eINSTANCE.createModelRoot();
-                    target.setName(name);
-                    resource.getContents().add(target);
-                }
-                target.getQualitySystems().add(system);
+                String modelCode = code;
+                SystemTemplates.add(system, roots, school, () -> OkoRepository.newModel(transaction, modelCode, name));
                 repository.commit(transaction, Messages.bind(Messages.newComment, name, module.name()),
                         new NullProgressMonitor());
                 context.out().println(Messages.bind(Messages.newCreated, new Object[] { name, code, module.name(),

@@ -143,18 +143,33 @@ public final class SystemTemplates {
         return module.id() + "-" + n;
     }
 
+    /** The models among a repository's roots. */
+    public static List<ModelRoot> models(List<? extends EObject> roots) {
+        return roots.stream().filter(ModelRoot.class::isInstance).map(ModelRoot.class::cast).toList();
+    }
+
+    /** The organisation of that code in these models, or null. */
+    public static Organisation organisation(List<ModelRoot> roots, String code) {
+        return roots.stream().flatMap(r -> r.getOrganisations().stream()).filter(o -> o.getCode() != null
+                && o.getCode().equals(code)).findFirst().orElse(null);
+    }
+
     /**
-     * Binds the new system to its school (organisation and territory) and says where it goes: the
-     * model holding the school (a ВСОКО belongs to its school), else the first model; null when
-     * there is no model yet and the caller must make one.
+     * Binds the new system to its school (organisation and territory), if any, and adds it: to the
+     * model holding the school (a ВСОКО belongs to its school), else to the first model, else to
+     * the model newModel makes (and attaches) when there is none yet.
      */
-    public static ModelRoot place(QualitySystem system, List<ModelRoot> roots, Organisation school) {
+    public static void add(QualitySystem system, List<ModelRoot> roots, Organisation school,
+            java.util.function.Supplier<ModelRoot> newModel) {
+        ModelRoot target;
         if (school != null) {
             system.setOrganisation(school);
             system.setTerritory(school.getTerritory());
-            return (ModelRoot) school.eContainer();
+            target = (ModelRoot) school.eContainer();
+        } else {
+            target = roots.isEmpty() ? newModel.get() : roots.get(0);
         }
-        return roots.isEmpty() ? null : roots.get(0);
+        target.getQualitySystems().add(system);
     }
 
     /** Re-points every reference from inside the system to an object outside it to its namesake in within, or unsets it. */

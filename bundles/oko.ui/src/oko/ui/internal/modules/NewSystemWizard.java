@@ -1,10 +1,8 @@
 package oko.ui.internal.modules;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.Status;
-import org.eclipse.emf.cdo.eresource.CDOResource;
 import org.eclipse.emf.cdo.transaction.CDOTransaction;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -21,7 +19,6 @@ import oko.core.modules.Modules.Module;
 import oko.core.modules.SystemTemplates;
 import oko.model.Level;
 import oko.model.ModelRoot;
-import oko.model.OkoFactory;
 import oko.model.Organisation;
 import oko.model.OrganisationKind;
 import oko.model.QualitySystem;
@@ -116,25 +113,12 @@ public final class NewSystemWizard extends Wizard {
         UserJobs.schedule(Messages.bind(Messages.newSystemJob, systemName), FAMILY, monitor -> {
             CDOTransaction transaction = repository.openTransaction();
             try {
-                List<ModelRoot> roots = new ArrayList<>();
-                for (EObject root : OkoRepository.roots(transaction)) {
-                    if (root instanceof ModelRoot model) {
-                        roots.add(model);
-                    }
-                }
+                List<ModelRoot> roots = SystemTemplates.models(OkoRepository.roots(transaction));
                 QualitySystem system = SystemTemplates.create(selected, systemName, "new", roots);
-                system.setCode(SystemTemplates.freeCode(selected, roots));
-                Organisation organisation = schoolCode == null ? null : roots.stream()
-                        .flatMap(r -> r.getOrganisations().stream()).filter(o -> schoolCode.equals(o.getCode()))
-                        .findFirst().orElse(null);
-                ModelRoot target = SystemTemplates.place(system, roots, organisation);
-                if (target == null) {
-                    CDOResource resource = transaction.getOrCreateResource(OkoRepository.MODEL_FOLDER + "/" + system.getCode());
-                    target = OkoFactory.eINSTANCE.createModelRoot();
-                    target.setName(systemName);
-                    resource.getContents().add(target);
-                }
-                target.getQualitySystems().add(system);
+                String code = SystemTemplates.freeCode(selected, roots);
+                system.setCode(code);
+                Organisation organisation = schoolCode == null ? null : SystemTemplates.organisation(roots, schoolCode);
+                SystemTemplates.add(system, roots, organisation, () -> OkoRepository.newModel(transaction, code, systemName));
                 repository.commit(transaction, Messages.bind(Messages.newSystemComment, systemName, selected.name()), monitor);
                 return Status.OK_STATUS;
             } catch (RuntimeException e) {
