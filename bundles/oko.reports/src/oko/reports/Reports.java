@@ -270,7 +270,8 @@ public final class Reports {
         try (InputStream in = layout.design().openStream()) {
             // the design is read once: its parameters are checked on the same runnable that runs
             IReportRunnable runnable = engine().openReportDesign(layout.origin(), in);
-            List<Parameter> declared = parameters(runnable, model);
+            // the choices (a data set run each) matter only to check values given
+            List<Parameter> declared = parameters(runnable, parameters.isEmpty() ? null : model);
             for (Map.Entry<String, String> given : parameters.entrySet()) {
                 Parameter parameter = declared.stream().filter(d -> d.name().equals(given.getKey())).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException(layout.id() + ": no parameter \"" + given.getKey()

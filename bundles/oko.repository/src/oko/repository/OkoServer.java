@@ -48,13 +48,22 @@ public final class OkoServer implements AutoCloseable {
     private static final java.util.concurrent.atomic.AtomicInteger SERVERS = new java.util.concurrent.atomic.AtomicInteger();
 
     private final String jvmName;
+    /** The one-time password of the server's own client when clients must log in; null otherwise. */
+    private final char[] internal;
     private IAcceptor tcpAcceptor;
 
-    private OkoServer(IManagedContainer container, IRepository repository, StoreConfig store, String jvmName) {
+    /** The login of the administrator the first start creates. */
+    public static final String ADMINISTRATOR = "admin";
+    /** The login of the server's own client ({@link #warmUp()}, tools in this JVM). */
+    private static final String INTERNAL = "oko-server";
+
+    private OkoServer(IManagedContainer container, IRepository repository, StoreConfig store, String jvmName,
+            char[] internal) {
         this.container = container;
         this.repository = repository;
         this.store = store;
         this.jvmName = jvmName;
+        this.internal = internal;
     }
 
     /**
@@ -120,21 +129,13 @@ public final class OkoServer implements AutoCloseable {
             store.shutdown();
             throw e;
         }
-        OkoServer server = new OkoServer(container, repository, store, jvmName);
-        server.internal = internal;
-        return server;
+        return new OkoServer(container, repository, store, jvmName, internal);
     }
 
-    /**
-     * The one-time password of the server's own client ({@link #warmUp()}, tools in this JVM) when
-     * clients must log in: known only inside this process; null otherwise.
-     */
+    /** The password of the server's own client, known only inside this process; null for anyone else or an open server. */
     char[] internalPassword(String user) {
         return INTERNAL.equals(user) && internal != null ? internal.clone() : null;
     }
-
-    private static final String INTERNAL = "oko-server";
-    private char[] internal;
 
     private static char[] secure(IRepository repository, StoreConfig store, Consumer<String> log) {
         Users users = new Users(store.dataSource());
@@ -161,9 +162,6 @@ public final class OkoServer implements AutoCloseable {
         log.accept(Messages.loginRequired);
         return internal;
     }
-
-    /** The login of the administrator the first start creates. */
-    public static final String ADMINISTRATOR = "admin";
 
     private static String user(ISession session) {
         String user = session.getUserID();

@@ -26,21 +26,15 @@ public final class NewSystemHandler extends AbstractHandler {
             ErrorReports.show(NewSystemHandler.class, Messages.newSystemTitle, Status.error(Messages.newSystemNoRepository));
             return null;
         }
+        // the wizard is modal and reads the schools only while it is open: the view lives as long
         CDOView view = repository.openView();
-        List<Organisation> schools;
         try {
-            schools = NewSystemWizard.schools(OkoRepository.roots(view)).stream()
-                    .map(o -> {
-                        // detached copies of name and code are enough for the page
-                        Organisation copy = oko.model.OkoFactory.eINSTANCE.createOrganisation();
-                        copy.setName(o.getName());
-                        copy.setCode(o.getCode());
-                        return copy;
-                    }).toList();
+            List<Organisation> schools = NewSystemWizard.schools(OkoRepository.roots(view));
+            new WizardDialog(HandlerUtil.getActiveShell(event), new NewSystemWizard(repository, Modules.all(), schools))
+                    .open();
         } finally {
             view.close();
         }
-        new WizardDialog(HandlerUtil.getActiveShell(event), new NewSystemWizard(repository, Modules.all(), schools)).open();
         return null;
     }
 }

@@ -134,7 +134,7 @@ public final class NewSystemWizard extends Wizard {
 
     /** The schools of the repository's models (for a ВСОКО). */
     public static List<Organisation> schools(List<EObject> roots) {
-        return roots.stream().filter(ModelRoot.class::isInstance).flatMap(r -> ((ModelRoot) r).getOrganisations().stream())
+        return SystemTemplates.models(roots).stream().flatMap(r -> r.getOrganisations().stream())
                 .filter(o -> o.getKind() == OrganisationKind.SCHOOL).toList();
     }
 }
