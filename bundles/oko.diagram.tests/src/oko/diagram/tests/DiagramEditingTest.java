@@ -56,7 +56,7 @@ import oko.model.WorkingGroup;
 class DiagramEditingTest {
 
     private final ResourceSetImpl set = new ResourceSetImpl();
-    private final DescriptionGroup descriptions;
+    private final List<DescriptionGroup> descriptions;
     private final AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(new ComposedAdapterFactory(
             ComposedAdapterFactory.Descriptor.Registry.INSTANCE), new BasicCommandStack(), set);
     private final Resource diagrams;

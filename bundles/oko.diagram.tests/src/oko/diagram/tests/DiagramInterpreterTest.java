@@ -39,7 +39,7 @@ import oko.model.WorkingGroup;
 class DiagramInterpreterTest {
 
     private final ResourceSetImpl set = new ResourceSetImpl();
-    private final DescriptionGroup descriptions;
+    private final List<DescriptionGroup> descriptions;
 
     DiagramInterpreterTest() {
         TestModels.loadSample(set);
@@ -181,7 +181,8 @@ class DiagramInterpreterTest {
     @Test
     void contributedDescriptionsLoadAndABrokenContributionIsLeftOutWithItsProblem() {
         oko.diagram.DescriptionRegistry.Loaded loaded = oko.diagram.DescriptionRegistry.reload();
-        assertEquals(List.of("cycle", "roles", "plan", "workingGroup"),
+        // oko.diagram's generic types; the module's (plan, working group) are not in this runtime
+        assertEquals(List.of("cycle", "roles"),
                 loaded.descriptions().stream().map(DiagramDescription::getId).toList());
         assertEquals(List.of("oko.diagram.tests/descriptions/broken.diagrams.xmi: brokenDiagram: unknown domain class \"Directions\""),
                 loaded.problems());

@@ -1,6 +1,8 @@
 package oko.diagram.tests;
 
 import java.nio.file.Path;
+import java.util.List;
+
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.ResourceSet;
@@ -40,16 +42,24 @@ final class TestModels {
         return all;
     }
 
-    /** The diagram description of that id in the group. */
-    static oko.diagram.description.DiagramDescription description(DescriptionGroup group, String id) {
-        return group.getDiagrams().stream().filter(d -> d.getId().equals(id)).findFirst().orElseThrow();
+    /** The diagram description of that id in one of the groups. */
+    static oko.diagram.description.DiagramDescription description(List<DescriptionGroup> groups, String id) {
+        return groups.stream().flatMap(g -> g.getDiagrams().stream()).filter(d -> d.getId().equals(id)).findFirst()
+                .orElseThrow();
     }
 
-    /** models/diagrams/oko.diagrams.xmi, in a resource set of its own. */
-    static DescriptionGroup shippedDescriptions() {
-        ResourceSetImpl set = new ResourceSetImpl();
-        set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        return (DescriptionGroup) set.getResource(URI.createFileURI(root().resolve("models/diagrams/oko.diagrams.xmi")
-                .toString()), true).getContents().get(0);
+    /**
+     * The shipped description files, each in a resource set of its own: models/diagrams/oko.diagrams.xmi
+     * (oko.diagram's generic ones) and municipal.diagrams.xmi (the municipal module's).
+     */
+    static List<DescriptionGroup> shippedDescriptions() {
+        List<DescriptionGroup> groups = new java.util.ArrayList<>();
+        for (String file : List.of("oko.diagrams.xmi", "municipal.diagrams.xmi")) {
+            ResourceSetImpl set = new ResourceSetImpl();
+            set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
+            groups.add((DescriptionGroup) set.getResource(URI.createFileURI(root().resolve("models/diagrams/" + file)
+                    .toString()), true).getContents().get(0));
+        }
+        return groups;
     }
 }

@@ -35,6 +35,18 @@ class WithoutSchoolModuleTest {
     }
 
     @Test
+    void theMunicipalModuleContributesSeed004sDiagramTypes() {
+        var loaded = oko.diagram.DescriptionRegistry.reload();
+        assertEquals(List.of(), loaded.problems());
+        assertEquals(java.util.Set.of("cycle", "roles", "plan", "workingGroup"),
+                loaded.descriptions().stream().map(d -> d.getId()).collect(java.util.stream.Collectors.toSet()));
+        var plan = oko.diagram.DescriptionRegistry.byId("plan").orElseThrow();
+        assertEquals("oko.municipal.diagrams", ((oko.diagram.description.DescriptionGroup) plan.eContainer()).getId());
+        assertEquals(List.of("workingGroup"), oko.diagram.DescriptionRegistry
+                .forClass(oko.model.OkoPackage.Literals.WORKING_GROUP).stream().map(d -> d.getId()).toList());
+    }
+
+    @Test
     void theSchoolModulesRulesDoNotRunWithoutIt() {
         oko.model.ModelRoot root = oko.model.OkoFactory.eINSTANCE.createModelRoot();
         oko.model.QualitySystem system = oko.model.OkoFactory.eINSTANCE.createQualitySystem();

@@ -26,10 +26,16 @@ import oko.model.OkoPackage;
 /** The diagram descriptions Oko ships (models/diagrams) load, validate and fit the Oko metamodel. */
 class ShippedDescriptionsTest {
 
+    /** oko.diagram's generic descriptions. */
     private static DescriptionGroup load() {
+        return load("oko.diagrams.xmi");
+    }
+
+    /** A file of models/diagrams: oko.diagrams.xmi (oko.diagram) or municipal.diagrams.xmi (oko.municipal). */
+    private static DescriptionGroup load(String name) {
         ResourceSetImpl set = new ResourceSetImpl();
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        Path file = Path.of(System.getProperty("oko.root"), "models", "diagrams", "oko.diagrams.xmi");
+        Path file = Path.of(System.getProperty("oko.root"), "models", "diagrams", name);
         Resource resource = set.getResource(URI.createFileURI(file.toString()), true);
         assertEquals(List.of(), resource.getErrors());
         return (DescriptionGroup) resource.getContents().get(0);
@@ -37,12 +43,13 @@ class ShippedDescriptionsTest {
 
     @Test
     void theFourDiagramTypesOfTheIssueAreDescribed() {
-        DescriptionGroup group = load();
+        List<DiagramDescription> diagrams = new java.util.ArrayList<>(load().getDiagrams());
+        diagrams.addAll(load("municipal.diagrams.xmi").getDiagrams());
         assertEquals(List.of("cycle", "roles", "plan", "workingGroup"),
-                group.getDiagrams().stream().map(DiagramDescription::getId).toList());
+                diagrams.stream().map(DiagramDescription::getId).toList());
         assertEquals(List.of("Direction", "QualitySystem", "Plan", "WorkingGroup"),
-                group.getDiagrams().stream().map(DiagramDescription::getDomainClass).toList());
-        for (DiagramDescription diagram : group.getDiagrams()) {
+                diagrams.stream().map(DiagramDescription::getDomainClass).toList());
+        for (DiagramDescription diagram : diagrams) {
             assertTrue(diagram.getLabel().chars().anyMatch(c -> c >= 'А' && c <= 'я'), diagram.getId());
             assertTrue(!diagram.getLayers().get(0).isOptional(), "the default layer cannot be switched off");
         }
@@ -50,10 +57,11 @@ class ShippedDescriptionsTest {
 
     @Test
     void theShippedDescriptionsAreValidAndFitTheOkoMetamodel() {
-        DescriptionGroup group = load();
-        Diagnostic diagnostic = Diagnostician.INSTANCE.validate(group);
-        assertEquals(Diagnostic.OK, diagnostic.getSeverity(), diagnostic.getChildren().toString());
-        assertEquals(List.of(), DescriptionChecker.check(group, OkoPackage.eINSTANCE));
+        for (DescriptionGroup group : List.of(load(), load("municipal.diagrams.xmi"))) {
+            Diagnostic diagnostic = Diagnostician.INSTANCE.validate(group);
+            assertEquals(Diagnostic.OK, diagnostic.getSeverity(), diagnostic.getChildren().toString());
+            assertEquals(List.of(), DescriptionChecker.check(group, OkoPackage.eINSTANCE), group.getId());
+        }
     }
 
     @Test
