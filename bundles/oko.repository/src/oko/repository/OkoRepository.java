@@ -129,6 +129,11 @@ public final class OkoRepository implements AutoCloseable {
             return new OkoRepository(null, container, openSession(connector, user, password), host + ":" + port);
         } catch (RuntimeException e) {
             container.deactivate();
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause.getMessage() != null && cause.getMessage().contains(oko.repository.security.UserAuthenticator.WRONG_LOGIN)) {
+                    throw new RepositoryException(Messages.bind(Messages.wrongLogin, host + ":" + port), e);
+                }
+            }
             throw new RepositoryException(Messages.bind(Messages.cannotConnect, host + ":" + port,
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }

@@ -72,39 +72,37 @@ public final class RepositoryConnection {
     }
 
     /**
-     * Opens the repository in a job. For a server, the login and password are asked first (or
-     * taken from OKO_USER / OKO_PASSWORD when OKO_PASSWORD is set); the title bar then names the
-     * user. Cancelling the login leaves the workbench without a repository.
+     * Opens the repository in a job. For a server, the login and password are asked first and tried
+     * until the server accepts them (or taken from OKO_USER / OKO_PASSWORD when OKO_PASSWORD is
+     * set); the title bar then names the user. Cancelling the login leaves the workbench without a
+     * repository.
      */
     static void connect(GlobalOptions options) {
         RepositoryConnection.options = options;
-        char[] password = null;
-        if (options.server().isPresent()) {
-            String variable = System.getenv("OKO_PASSWORD");
-            if (variable != null) {
-                password = variable.toCharArray();
-            } else {
-                var window = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-                oko.ui.internal.LoginDialog dialog = new oko.ui.internal.LoginDialog(
-                        window == null ? null : window.getShell(), options.repositoryLabel(), user());
-                if (dialog.open() != org.eclipse.jface.window.Window.OK) {
-                    return;
-                }
-                login = dialog.login();
-                password = dialog.password();
-                if (window != null) {
-                    window.getShell().setText(oko.ui.internal.Messages.bind(oko.ui.internal.Messages.windowTitle,
-                            options.repositoryLabel(), login));
-                }
+        OkoRepository loggedIn = null;
+        if (options.server().isPresent() && System.getenv("OKO_PASSWORD") == null) {
+            var window = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+            var address = options.server().get();
+            Optional<OkoRepository> opened = login(window == null ? null : window.getShell(), options.repositoryLabel(),
+                    address.host(), address.port());
+            if (opened.isEmpty()) {
+                return;
+            }
+            loggedIn = opened.get();
+            login = loggedIn.user();
+            if (window != null) {
+                window.getShell().setText(Messages.bind(Messages.windowTitle, options.repositoryLabel(), login));
             }
         }
-        char[] credentials = password;
+        OkoRepository ready = loggedIn;
+        char[] credentials = ready == null && options.server().isPresent()
+                ? System.getenv("OKO_PASSWORD").toCharArray() : null;
         Job job = new Job(Messages.bind(Messages.connecting, options.repositoryLabel())) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 SubMonitor progress = SubMonitor.convert(monitor, 10);
                 try {
-                    OkoRepository opened = options.server()
+                    OkoRepository opened = ready != null ? ready : options.server()
                             .map(address -> OkoRepository.connect(address.host(), address.port(), user(), credentials))
                             .orElseGet(() -> OkoRepository.openEmbedded(options.dataDirectory(), user(), line -> { }));
                     progress.worked(2);
@@ -130,6 +128,30 @@ public final class RepositoryConnection {
         };
         job.setUser(false);
         job.schedule();
+    }
+
+    /**
+     * The login dialog of a server: asks the login and password and connects, again while the
+     * server refuses them (its answer shown in the dialog, the refusal logged with the login only).
+     *
+     * @return the repository opened as the user, or empty when the user cancelled
+     */
+    public static Optional<OkoRepository> login(org.eclipse.swt.widgets.Shell shell, String label, String host, int port) {
+        OkoRepository[] opened = new OkoRepository[1];
+        oko.ui.internal.LoginDialog dialog = new oko.ui.internal.LoginDialog(shell, label, user(), (name, password) -> {
+            try {
+                org.eclipse.swt.custom.BusyIndicator.showWhile(shell == null ? null : shell.getDisplay(),
+                        () -> opened[0] = OkoRepository.connect(host, port, name, password));
+                return null;
+            } catch (RuntimeException refused) {
+                ILog.of(RepositoryConnection.class).warn(Messages.bind(Messages.loginRefused, name, label));
+                return refused.getMessage();
+            }
+        });
+        if (dialog.open() != org.eclipse.jface.window.Window.OK) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(opened[0]);
     }
 
     static void close() {

@@ -183,6 +183,27 @@ class SecurityTest {
         assertFalse(otherSchool.isEmpty());
     }
 
+    @Test
+    void aServerWhoseUsersWereSetUpBeforeItsFirstStartStartsOnTheEmptyStore() throws Exception {
+        // ./oko user add before the first ./oko server: the repository makes its root resource while
+        // it starts, before any client, and the rights must let that commit pass
+        StoreConfig store = new StoreConfig.H2(temp.resolve("fresh").resolve("repository"));
+        new Users(store.dataSource()).add("methodist", Role.METHODOLOGIST, null, METHODIST_PASSWORD.toCharArray());
+        int port = ServerProcess.freePort();
+        try (oko.repository.OkoServer server = oko.repository.OkoServer.start(store, line -> { }, true)
+                .listen("127.0.0.1", port)) {
+            assertThrows(RepositoryException.class, () -> OkoRepository.connect("127.0.0.1", port, "methodist", null).close());
+            try (OkoRepository methodist = OkoRepository.connect("127.0.0.1", port, "methodist",
+                    METHODIST_PASSWORD.toCharArray())) {
+                CDOTransaction transaction = methodist.openTransaction();
+                OkoRepository.newModel(transaction, "first", "Первая модель");
+                methodist.commit(transaction, "первая фиксация", NO_PROGRESS);
+                transaction.close();
+                assertEquals(1, read(methodist, view -> OkoRepository.roots(view).size()));
+            }
+        }
+    }
+
     private static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {

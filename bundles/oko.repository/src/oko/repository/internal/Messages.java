@@ -14,6 +14,7 @@ public final class Messages extends NLS {
     public static String integrity;
     public static String commitFailed;
     public static String cannotConnect;
+    public static String wrongLogin;
     public static String importLoadError;
     public static String importNotAModel;
     public static String importExists;

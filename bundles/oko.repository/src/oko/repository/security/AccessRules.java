@@ -55,6 +55,11 @@ public final class AccessRules implements IRepository.WriteAccessHandler, IRepos
     public void handleTransactionBeforeCommitting(ITransaction transaction, CommitContext context, OMMonitor monitor)
             throws RuntimeException {
         String login = transaction.getSession().getUserID();
+        if (login == null && !org.eclipse.net4j.util.lifecycle.LifecycleUtil.isActive(repository)) {
+            // the repository's own commit while it starts on an empty store (its root resource):
+            // no client can connect before it is active
+            return;
+        }
         User user = users.user(login).orElseThrow(() -> refuse(Messages.bind(Messages.refusedNotLoggedIn, login)));
         switch (user.role()) {
         case ADMINISTRATOR, METHODOLOGIST -> {

@@ -38,12 +38,18 @@ public final class UserAuthenticator implements IAuthenticator {
         this.internalPassword = internalPassword;
     }
 
+    /**
+     * What the server answers to a refused login (it travels to the client, which shows its own
+     * text in the user's language, see OkoRepository.connect): nothing tells whether the login exists.
+     */
+    public static final String WRONG_LOGIN = "wrong login or password";
+
     @Override
     public void authenticate(String login, char[] password) throws SecurityException {
         if (internalLogin.equals(login)) {
             if (!java.security.MessageDigest.isEqual(new String(internalPassword).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-                throw new SecurityException("wrong login or password");
+                throw new SecurityException(WRONG_LOGIN);
             }
             authenticated.put(login, new User(login, Role.ADMINISTRATOR, null, true));
             return;
@@ -61,7 +67,7 @@ public final class UserAuthenticator implements IAuthenticator {
         if (user.isEmpty()) {
             int now = failures.merge(login, 1, Integer::sum);
             log.accept(Messages.bind(Messages.loginRefused, login, now));
-            throw new SecurityException("wrong login or password");
+            throw new SecurityException(WRONG_LOGIN);
         }
         failures.remove(login);
         authenticated.put(login, user.get());

@@ -12,22 +12,30 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /**
- * Asks the login and password for a repository server. The password is kept as characters only
- * until the session is opened; an empty one connects without logging in (a server whose users
- * have no password yet).
+ * Asks the login and password for a repository server and tries them: OK hands them to the
+ * attempt, which connects; while the server refuses, the dialog stays open with the server's
+ * answer and an emptied password field. The password is kept as characters only for the attempt;
+ * an empty one connects without logging in (a server whose users have no password yet).
  */
 public final class LoginDialog extends TitleAreaDialog {
 
+    /** Tries a login: null when the server accepted it, else what to tell the user. */
+    @FunctionalInterface
+    public interface Attempt {
+        String tryLogin(String login, char[] password);
+    }
+
     private final String server;
+    private final Attempt attempt;
     private String login;
-    private char[] password;
     private Text loginField;
     private Text passwordField;
 
-    public LoginDialog(Shell shell, String server, String login) {
+    public LoginDialog(Shell shell, String server, String login, Attempt attempt) {
         super(shell);
         this.server = server;
         this.login = login;
+        this.attempt = attempt;
     }
 
     @Override
@@ -72,17 +80,22 @@ public final class LoginDialog extends TitleAreaDialog {
     protected void okPressed() {
         login = loginField.getText().strip();
         String typed = passwordField.getText();
-        password = typed.isEmpty() ? null : typed.toCharArray();
+        char[] password = typed.isEmpty() ? null : typed.toCharArray();
         passwordField.setText("");
-        super.okPressed();
+        String refused;
+        try {
+            refused = attempt.tryLogin(login, password);
+        } finally {
+            if (password != null) {
+                java.util.Arrays.fill(password, '\0');
+            }
+        }
+        if (refused == null) {
+            super.okPressed();
+        } else {
+            setErrorMessage(refused);
+            passwordField.setFocus();
+        }
     }
 
-    public String login() {
-        return login;
-    }
-
-    /** The password typed, or null for none. */
-    public char[] password() {
-        return password;
-    }
 }

@@ -93,6 +93,7 @@ public final class Messages extends NLS {
     public static String newSystemNoRepository;
 
     public static String loginTitle;
+    public static String loginRefused;
     public static String loginMessage;
     public static String loginLogin;
     public static String loginPassword;
