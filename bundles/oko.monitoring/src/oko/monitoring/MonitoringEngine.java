@@ -161,12 +161,17 @@ public final class MonitoringEngine {
     }
 
     /**
-     * Monitorings of the system, including those other model files contribute for it (they
-     * refer to the system's direction or indicators; e.g. the illustrative monitoring data).
+     * Monitorings of the system, including those other systems of its level contribute for it
+     * (they refer to the system's direction or indicators; e.g. the illustrative monitoring data).
+     * A system of another level does not: a school's own monitorings in its ВСОКО (its
+     * self-assessment on the municipal indicators, say) are not the municipality's data.
      */
     static List<Monitoring> allMonitorings(QualitySystem system) {
         Set<Monitoring> monitorings = new LinkedHashSet<>(system.getMonitorings());
         for (QualitySystem other : ModelScope.systems(system)) {
+            if (other.getLevel() != system.getLevel()) {
+                continue;
+            }
             for (Monitoring monitoring : other.getMonitorings()) {
                 if (belongsTo(monitoring, system)) {
                     monitorings.add(monitoring);

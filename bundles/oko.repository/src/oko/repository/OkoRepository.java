@@ -303,6 +303,36 @@ public final class OkoRepository implements AutoCloseable {
         return roots;
     }
 
+    /**
+     * The observed values (indicator and raw values) of one organisation, in every model. In a
+     * repository they are found by the server (a cross-reference query on
+     * {@code ObservedValue.organisation}), so no other organisation's value is loaded: a school
+     * administrator may not read those. Objects outside a repository are searched in their
+     * resource set.
+     */
+    public static List<oko.model.ObservedValue> valuesOf(oko.model.Organisation organisation) {
+        List<oko.model.ObservedValue> values = new ArrayList<>();
+        if (organisation instanceof CDOObject object && object.cdoView() != null) {
+            for (var reference : object.cdoView().queryXRefs(object, OkoPackage.Literals.OBSERVED_VALUE__ORGANISATION)) {
+                if (reference.getSourceObject() instanceof oko.model.ObservedValue value) {
+                    values.add(value);
+                }
+            }
+            return values;
+        }
+        var resources = organisation.eResource() == null || organisation.eResource().getResourceSet() == null
+                ? List.<org.eclipse.emf.ecore.resource.Resource>of()
+                : organisation.eResource().getResourceSet().getResources();
+        for (var resource : List.copyOf(resources)) {
+            for (var it = resource.getAllContents(); it.hasNext();) {
+                if (it.next() instanceof oko.model.ObservedValue value && value.getOrganisation() == organisation) {
+                    values.add(value);
+                }
+            }
+        }
+        return values;
+    }
+
     /** Whether the repository holds no model yet. */
     public boolean isEmpty() {
         CDOView view = session.openView();

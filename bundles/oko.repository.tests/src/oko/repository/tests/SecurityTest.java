@@ -67,11 +67,15 @@ class SecurityTest {
         Path data = temp.resolve("data");
         Files.createDirectories(data);
         String otherSchool;
+        int ownValues;
         try (OkoRepository setup = OkoRepository.openEmbedded(data, "setup", line -> { })) {
             SampleModel.load(setup, SampleModel.FILES, false, NO_PROGRESS);
             otherSchool = read(setup, view -> system(view, "ishimbay-msoko-illustrative").getMonitorings().stream()
                     .flatMap(m -> m.getRuns().stream()).flatMap(r -> r.getRawValues().stream())
                     .map(v -> v.getOrganisation().getCode()).filter(c -> !c.equals("ИШМ-01")).findFirst().orElseThrow());
+            ownValues = read(setup, view -> (int) system(view, "ishimbay-msoko-illustrative").getMonitorings().stream()
+                    .flatMap(m -> m.getRuns().stream()).flatMap(r -> r.getRawValues().stream())
+                    .filter(v -> v.getOrganisation().getCode().equals("ИШМ-01")).count());
         }
         StoreConfig store = new StoreConfig.H2(data.resolve("repository"));
         Users users = new Users(store.dataSource());
@@ -160,6 +164,17 @@ class SecurityTest {
                 String text = refused + " " + refused.getCause();
                 assertTrue(text.contains("may not read") || text.contains("не может читать"), text);
                 view.close();
+                // …but finds its own values through the server's cross-reference query, and reads them
+                CDOView own = values.openView();
+                oko.model.Organisation school = ((oko.model.ModelRoot) OkoRepository.roots(own).stream()
+                        .filter(r -> r instanceof oko.model.ModelRoot m && m.getOrganisations().stream()
+                                .anyMatch(o -> "ИШМ-01".equals(o.getCode()))).findFirst().orElseThrow())
+                        .getOrganisations().stream().filter(o -> "ИШМ-01".equals(o.getCode())).findFirst().orElseThrow();
+                List<oko.model.ObservedValue> found = OkoRepository.valuesOf(school);
+                assertTrue(ownValues > 0);
+                assertEquals(ownValues, found.size());
+                assertTrue(found.stream().allMatch(v -> v.getOrganisation() == school && v.eContainer() != null));
+                own.close();
             }
             server.stop();
         }

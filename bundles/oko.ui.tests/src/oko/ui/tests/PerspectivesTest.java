@@ -75,7 +75,7 @@ class PerspectivesTest {
     }
 
     /** Stores computed values and recommendations for 2023, as Monitoring ▸ Compute and Generate do. */
-    private static void computeAndRecommend2023() {
+    static void computeAndRecommend2023() {
         OkoRepository repository = RepositoryConnection.repository().orElseThrow();
         CDOTransaction transaction = repository.openTransaction();
         try {

@@ -21,6 +21,22 @@ public final class Messages extends NLS {
     public static String schoolMeasure;
     public static String schoolPlanItem;
     public static String schoolNoValue;
+    public static String selfAssessment;
+    public static String selfAssessmentStart;
+    public static String selfAssessmentAssessed;
+    public static String selfAssessmentAssessedOf;
+    public static String selfAssessmentNoSystem;
+    public static String selfAssessmentNoValues;
+    public static String selfAssessmentHint;
+    public static String selfAssessmentStarted;
+    public static String selfAssessmentFailed;
+    public static String selfAssessmentMunicipal;
+    public static String selfAssessmentNoMunicipal;
+    public static String selfAssessmentOwn;
+    public static String selfAssessmentDifference;
+    public static String selfAssessmentComment;
+    public static String selfAssessmentDescription;
+    public static String selfAssessmentNotANumber;
 
     static {
         NLS.initializeMessages("oko.school.ui.internal.messages", Messages.class);

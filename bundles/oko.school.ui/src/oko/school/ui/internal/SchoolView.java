@@ -5,11 +5,17 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.emf.cdo.CDOObject;
+import org.eclipse.emf.cdo.transaction.CDOTransaction;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.emf.cdo.view.CDOView;
 import org.eclipse.emf.cdo.view.CDOViewInvalidationEvent;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -19,25 +25,33 @@ import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.net4j.util.event.IListener;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.BusyIndicator;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.service.prefs.BackingStoreException;
 
+import oko.model.IndicatorValue;
 import oko.model.Measure;
+import oko.model.MonitoringRun;
+import oko.model.ObservedValue;
 import oko.model.ModelRoot;
 import oko.model.Organisation;
 import oko.model.OrganisationKind;
+import oko.model.Period;
 import oko.model.PlanItem;
 import oko.model.QualitySystem;
 import oko.model.Recommendation;
 import oko.model.edit.ModelLabels;
 import oko.repository.OkoRepository;
+import oko.school.SelfAssessment;
 import oko.ui.RepositoryConnection;
 import oko.ui.internal.navigator.ItemProviderAdapters;
 
@@ -56,6 +70,10 @@ public final class SchoolView extends ViewPart {
     public record Addressed(String kind, String number, String text, String period, String status) {
     }
 
+    /** A row of the self-assessments table: one period's self-assessment of the school. */
+    public record Assessment(MonitoringRun run, String period, String status, String assessed) {
+    }
+
     /** A row of the indicator values table. */
     public record Value(String period, String indicator, String name, String value) {
     }
@@ -68,6 +86,13 @@ public final class SchoolView extends ViewPart {
     private TableViewer addressed;
     private TableViewer values;
     private TabFolder tabs;
+    private Combo periodChoice;
+    private final List<Period> periods = new ArrayList<>();
+    private Button start;
+    private Label assessmentHint;
+    private TableViewer assessments;
+    /** The school's ВСОКO, where its self-assessment is kept; null when it has none. */
+    private QualitySystem schoolSystem;
     private final IListener invalidations = event -> {
         if (event instanceof CDOViewInvalidationEvent && schools != null && !schools.isDisposed()) {
             schools.getDisplay().asyncExec(this::refresh);
@@ -122,8 +147,123 @@ public final class SchoolView extends ViewPart {
                         r -> ((Value) r).indicator(), r -> ((Value) r).name(), r -> ((Value) r).value()));
         valuesTab.setControl(valuesHolder);
 
+        TabItem assessmentTab = new TabItem(tabs, SWT.NONE);
+        assessmentTab.setText(Messages.selfAssessment);
+        assessmentTab.setControl(createSelfAssessmentTab(tabs));
+
         getSite().setSelectionProvider(system);
         RepositoryConnection.whenConnected(repository -> parent.getDisplay().asyncExec(() -> open(repository)));
+    }
+
+    private Composite createSelfAssessmentTab(Composite parent) {
+        Composite tab = new Composite(parent, SWT.NONE);
+        tab.setLayout(new GridLayout(3, false));
+        new Label(tab, SWT.NONE).setText(Messages.schoolPeriod + ":");
+        periodChoice = new Combo(tab, SWT.READ_ONLY | SWT.DROP_DOWN);
+        periodChoice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        start = new Button(tab, SWT.PUSH);
+        start.setText(Messages.selfAssessmentStart);
+        start.addListener(SWT.Selection, e -> startSelfAssessment());
+        assessmentHint = new Label(tab, SWT.WRAP);
+        assessmentHint.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        Composite holder = new Composite(tab, SWT.NONE);
+        holder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        assessments = table(holder, List.of(Messages.schoolPeriod, Messages.schoolStatus, Messages.selfAssessmentAssessed),
+                List.of(40, 30, 30), List.<java.util.function.Function<Object, String>>of(r -> ((Assessment) r).period(),
+                        r -> ((Assessment) r).status(), r -> ((Assessment) r).assessed()));
+        assessments.addDoubleClickListener(e -> {
+            if (((org.eclipse.jface.viewers.IStructuredSelection) e.getSelection()).getFirstElement() instanceof Assessment assessment) {
+                openSelfAssessment(assessment.run());
+            }
+        });
+        return tab;
+    }
+
+    private void refreshSelfAssessments(List<QualitySystem> systems, List<ObservedValue> schoolValues) {
+        schoolSystem = systems.isEmpty() ? null : systems.get(0);
+        int chosen = periodChoice.getSelectionIndex();
+        String kept = chosen < 0 || chosen >= periods.size() ? null : periods.get(chosen).getCode();
+        periods.clear();
+        periods.addAll(SelfAssessment.periods(schoolValues));
+        periodChoice.setItems(periods.stream().map(SchoolView::period).toArray(String[]::new));
+        for (int i = 0; i < periods.size(); i++) {
+            if (i == 0 || periods.get(i).getCode() != null && periods.get(i).getCode().equals(kept)) {
+                periodChoice.select(i);
+            }
+        }
+        List<Assessment> rows = new ArrayList<>();
+        if (schoolSystem != null) {
+            SelfAssessment.monitoring(schoolSystem).ifPresent(monitoring -> monitoring.getRuns().forEach(run -> rows.add(
+                    new Assessment(run, period(run.getPeriod()), ModelLabels.literal(run.getStatus()),
+                            Messages.bind(Messages.selfAssessmentAssessedOf,
+                                    run.getValues().stream().filter(v -> !v.isNoValue()).count(), run.getValues().size())))));
+        }
+        assessments.setInput(rows);
+        start.setEnabled(schoolSystem != null && !periods.isEmpty());
+        assessmentHint.setText(selectedSchool() == null ? ""
+                : schoolSystem == null ? Messages.selfAssessmentNoSystem
+                        : periods.isEmpty() ? Messages.selfAssessmentNoValues : Messages.selfAssessmentHint);
+        assessmentHint.getParent().layout(true);
+    }
+
+    /**
+     * Starts the school's self-assessment of the chosen period in its ВСОКО (or finds the one
+     * started), commits it, and opens it in the self-assessment editor.
+     */
+    public void startSelfAssessment() {
+        int index = periodChoice.getSelectionIndex();
+        if (schoolSystem == null || index < 0) {
+            return;
+        }
+        OkoRepository repository = RepositoryConnection.repository().orElseThrow();
+        CDOTransaction transaction = repository.openTransaction();
+        try {
+            QualitySystem system = transaction.getObject(schoolSystem);
+            Period period = transaction.getObject(periods.get(index));
+            MonitoringRun[] run = new MonitoringRun[1];
+            BusyIndicator.showWhile(start.getDisplay(), () -> {
+                run[0] = SelfAssessment.start(system, period, OkoRepository.valuesOf(system.getOrganisation()));
+                if (transaction.isDirty()) {
+                    repository.commit(transaction, Messages.bind(Messages.selfAssessmentStarted, period(period)),
+                            new NullProgressMonitor());
+                }
+            });
+            openSelfAssessment(run[0]);
+        } catch (IllegalArgumentException refused) {
+            ILog.of(SchoolView.class).warn(refused.getMessage());
+            MessageDialog.openError(start.getShell(), Messages.selfAssessment, refused.getMessage());
+        } catch (RuntimeException failed) {
+            var status = Status.error(Messages.bind(Messages.selfAssessmentFailed, failed.getMessage()), failed);
+            ILog.of(SchoolView.class).log(status);
+            ErrorDialog.openError(start.getShell(), Messages.selfAssessment, null, status);
+        } finally {
+            transaction.close();
+        }
+    }
+
+    private void openSelfAssessment(MonitoringRun run) {
+        try {
+            getSite().getPage().openEditor(new SelfAssessmentEditor.Input(((CDOObject) run).cdoID(), run.getName()),
+                    SelfAssessmentEditor.ID);
+        } catch (PartInitException failed) {
+            ILog.of(SchoolView.class).error(failed.getMessage(), failed);
+            ErrorDialog.openError(start.getShell(), Messages.selfAssessment, null, failed.getStatus());
+        }
+    }
+
+    /** Chooses the period of that code on the self-assessment tab, for tests. */
+    public void choosePeriod(String code) {
+        for (int i = 0; i < periods.size(); i++) {
+            if (code.equals(periods.get(i).getCode())) {
+                periodChoice.select(i);
+                return;
+            }
+        }
+        throw new IllegalArgumentException(code);
+    }
+
+    public TableViewer assessmentsViewer() {
+        return assessments;
     }
 
     private static TableViewer table(Composite holder, List<String> titles, List<Integer> weights,
@@ -214,7 +354,9 @@ public final class SchoolView extends ViewPart {
         system.setInput(systems);
         system.expandToLevel(2);
         addressed.setInput(rows);
-        values.setInput(school == null ? List.of() : values(roots, school));
+        List<ObservedValue> schoolValues = school == null ? List.of() : OkoRepository.valuesOf(school);
+        values.setInput(values(schoolValues));
+        refreshSelfAssessments(systems, schoolValues);
         setContentDescription(school == null ? Messages.schoolNone : ModelLabels.label(school));
         if (school != null && systems.isEmpty() && tabs.getSelectionIndex() == 0) {
             // a school without its own ВСОКО in the repository: show what is addressed to it
@@ -246,25 +388,20 @@ public final class SchoolView extends ViewPart {
         }
     }
 
-    /** The school's stored indicator values (Monitoring ▸ Compute stores them), by period and indicator. */
-    private static List<Value> values(List<EObject> roots, Organisation school) {
+    /**
+     * The school's indicator values stored by the municipality's monitorings (Monitoring ▸ Compute
+     * stores them), by period and indicator. The repository finds them (OkoRepository.valuesOf), so
+     * no other school's value is read; the school's own self-assessment is on its own tab.
+     */
+    private static List<Value> values(List<ObservedValue> schoolValues) {
         List<Value> rows = new ArrayList<>();
-        for (EObject root : roots) {
-            if (root instanceof ModelRoot model) {
-                for (QualitySystem system : model.getQualitySystems()) {
-                    for (var monitoring : system.getMonitorings()) {
-                        for (var run : monitoring.getRuns()) {
-                            for (var value : run.getValues()) {
-                                if (value.getOrganisation() == school && value.getIndicator() != null) {
-                                    rows.add(new Value(period(run.getPeriod()), value.getIndicator().getCode(),
-                                            nonNull(value.getIndicator().getName()), value.isNoValue()
-                                                    ? Messages.bind(Messages.schoolNoValue, nonNull(value.getNoValueReason()))
-                                                    : new java.text.DecimalFormat("0.##").format(value.getValue())));
-                                }
-                            }
-                        }
-                    }
-                }
+        for (ObservedValue observed : schoolValues) {
+            if (observed instanceof IndicatorValue value && value.getIndicator() != null
+                    && !SelfAssessment.isSelfAssessment(value) && value.eContainer() instanceof MonitoringRun run) {
+                rows.add(new Value(period(run.getPeriod()), value.getIndicator().getCode(),
+                        nonNull(value.getIndicator().getName()), value.isNoValue()
+                                ? Messages.bind(Messages.schoolNoValue, nonNull(value.getNoValueReason()))
+                                : new java.text.DecimalFormat("0.##").format(value.getValue())));
             }
         }
         rows.sort(Comparator.comparing(Value::period).thenComparing(Value::indicator));
@@ -279,7 +416,7 @@ public final class SchoolView extends ViewPart {
         return period == null ? "" : period.getName() != null ? period.getName() : period.getCode();
     }
 
-    /** Shows the tab of that index (0 ВСОКО, 1 addressed, 2 values), as a click on it does. */
+    /** Shows the tab of that index (0 ВСОКО, 1 addressed, 2 values, 3 self-assessment), as a click on it does. */
     public void showTab(int index) {
         tabs.setSelection(index);
     }
