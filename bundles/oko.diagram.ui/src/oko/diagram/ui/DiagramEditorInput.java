@@ -10,14 +10,4 @@ public final class DiagramEditorInput extends RepositoryEditorInput {
     public DiagramEditorInput(CDOID id, String name) {
         super(id, name);
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof DiagramEditorInput input && input.id().equals(id());
-    }
-
-    @Override
-    public int hashCode() {
-        return id().hashCode();
-    }
 }

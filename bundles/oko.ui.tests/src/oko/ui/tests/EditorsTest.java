@@ -320,20 +320,8 @@ class EditorsTest {
     }
 
     private static void editCell(TableEditor editor, int row, int column, String value) throws Exception {
-        UiThread.run(() -> {
-            Tree tree = editor.viewer().getTree();
-            editor.viewer().editElement(tree.getItem(row).getData(), column);
-            Text text = null;
-            for (Control child : tree.getChildren()) {
-                if (child instanceof Text t && !t.isDisposed()) {
-                    text = t;
-                }
-            }
-            assertNotNull(text, "no cell editor");
-            text.setText(value);
-            text.notifyListeners(SWT.DefaultSelection, new Event());
-        });
-        UiThread.settle(200);
+        UiThread.typeInCell(editor.viewer(), UiThread.call(() -> editor.viewer().getTree().getItem(row).getData()), column,
+                value);
     }
 
     @Test
@@ -382,20 +370,8 @@ class EditorsTest {
         assertTrue(nameRow >= 0, rows.toString());
         String original = rows.get(nameRow).get(1);
         int row = nameRow;
-        UiThread.run(() -> {
-            var table = editor.viewer().getTable();
-            editor.viewer().editElement(table.getItem(row).getData(), 1);
-            Text text = null;
-            for (Control child : table.getChildren()) {
-                if (child instanceof Text t && !t.isDisposed()) {
-                    text = t;
-                }
-            }
-            assertNotNull(text, "no cell editor for the name");
-            text.setText("Координатор (правка)");
-            text.notifyListeners(SWT.DefaultSelection, new Event());
-        });
-        UiThread.settle(200);
+        UiThread.typeInCell(editor.viewer(), UiThread.call(() -> editor.viewer().getTable().getItem(row).getData()), 1,
+                "Координатор (правка)");
         assertEquals("Координатор (правка)", UiThread.call(editor::rows).get(row).get(1));
         assertTrue(UiThread.call(editor::isDirty));
         UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),

@@ -14,12 +14,10 @@ import org.eclipse.emf.cdo.transaction.CDOTransaction;
 import org.eclipse.emf.cdo.util.CDOUtil;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IPerspectiveDescriptor;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -69,21 +67,8 @@ class SelfAssessmentViewTest {
     }
 
     private static void editOwnValue(SelfAssessmentEditor editor, int row, String typed) throws Exception {
-        UiThread.run(() -> {
-            Table table = editor.viewer().getControl() instanceof Table t ? t : null;
-            assertNotNull(table);
-            editor.viewer().editElement(table.getItem(row).getData(), 3);
-            Text text = null;
-            for (Control child : table.getChildren()) {
-                if (child instanceof Text t && !t.isDisposed()) {
-                    text = t;
-                }
-            }
-            assertNotNull(text, "no cell editor for the school's value");
-            text.setText(typed);
-            text.notifyListeners(SWT.DefaultSelection, new Event());
-        });
-        UiThread.settle(200);
+        UiThread.typeInCell(editor.viewer(), UiThread.call(() -> ((Table) editor.viewer().getControl()).getItem(row)
+                .getData()), 3, typed);
     }
 
     private static String cell(SelfAssessmentEditor editor, int row, int column) throws Exception {

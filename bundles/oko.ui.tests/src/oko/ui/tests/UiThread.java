@@ -62,6 +62,28 @@ public final class UiThread {
         return null;
     }
 
+    /**
+     * Types into a cell as a person does: opens the cell editor of the element's column, sets the
+     * text and presses Enter; then lets the UI settle.
+     */
+    public static void typeInCell(org.eclipse.jface.viewers.ColumnViewer viewer, Object element, int column, String typed)
+            throws Exception {
+        run(() -> {
+            viewer.editElement(element, column);
+            org.eclipse.swt.widgets.Text text = null;
+            for (org.eclipse.swt.widgets.Control child : ((org.eclipse.swt.widgets.Composite) viewer.getControl())
+                    .getChildren()) {
+                if (child instanceof org.eclipse.swt.widgets.Text t && !t.isDisposed()) {
+                    text = t;
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertNotNull(text, "no cell editor in column " + column);
+            text.setText(typed);
+            text.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
+        });
+        settle(200);
+    }
+
     /** The texts of the labels inside a composite (a dialog's message), one per line. */
     public static String labels(org.eclipse.swt.widgets.Composite composite) {
         StringBuilder text = new StringBuilder();

@@ -53,16 +53,6 @@ public final class SelfAssessmentEditor extends TransactionalEditor {
         public Input(CDOID id, String name) {
             super(id, name);
         }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Input input && input.id().equals(id());
-        }
-
-        @Override
-        public int hashCode() {
-            return id().hashCode();
-        }
     }
 
     private static final DecimalFormat NUMBER = new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
@@ -101,10 +91,14 @@ public final class SelfAssessmentEditor extends TransactionalEditor {
         column(layout, Messages.selfAssessmentMunicipal, 14, 120, r -> r.municipal().map(SelfAssessmentEditor::text)
                 .orElse(Messages.selfAssessmentNoMunicipal), null, null);
         column(layout, Messages.selfAssessmentOwn, 14, 110, r -> r.assessed() ? NUMBER.format(r.own().getValue())
-                : nonNull(r.own().getNoValueReason()), new OwnValue(), notYet);
+                : nonNull(r.own().getNoValueReason()), new Cell(r -> r.assessed() ? NUMBER.format(r.own().getValue()) : "",
+                        this::assess, true), notYet);
         column(layout, Messages.selfAssessmentDifference, 10, 80, r -> r.difference()
                 .map(d -> (d > 0 ? "+" : "") + NUMBER.format(d)).orElse(""), null, null);
-        column(layout, Messages.selfAssessmentComment, 28, 140, r -> nonNull(r.own().getComment()), new Comment(), null);
+        column(layout, Messages.selfAssessmentComment, 28, 140, r -> nonNull(r.own().getComment()),
+                new Cell(r -> nonNull(r.own().getComment()), (r, typed) -> SetCommand.create(domain, r.own(),
+                        OkoPackage.Literals.OBSERVED_VALUE__COMMENT, typed.isEmpty() ? SetCommand.UNSET_VALUE : typed),
+                        false), null);
         viewer.setInput(rows());
         getSite().setSelectionProvider(viewer);
         installUndoRedo(getEditorSite().getActionBars());
@@ -212,9 +206,20 @@ public final class SelfAssessmentEditor extends TransactionalEditor {
         });
     }
 
-    private final class OwnValue extends EditingSupport {
-        OwnValue() {
+    /**
+     * An editable cell of a row (the school's value, its comment): the text to edit, and the
+     * command a typed text makes; a number cell refuses, in its editor, what is not a number.
+     */
+    private final class Cell extends EditingSupport {
+        private final Function<Row, String> text;
+        private final java.util.function.BiFunction<Row, String, Command> change;
+        private final boolean number;
+
+        Cell(Function<Row, String> text, java.util.function.BiFunction<Row, String, Command> change, boolean number) {
             super(viewer);
+            this.text = text;
+            this.change = change;
+            this.number = number;
         }
 
         @Override
@@ -225,62 +230,28 @@ public final class SelfAssessmentEditor extends TransactionalEditor {
         @Override
         protected CellEditor getCellEditor(Object element) {
             TextCellEditor editor = new TextCellEditor(viewer.getTable());
-            editor.setValidator(value -> value == null || value.toString().isBlank()
-                    || parse(value.toString()).isPresent() ? null
-                            : Messages.bind(Messages.selfAssessmentNotANumber, value));
-            reportErrors(editor);
+            if (number) {
+                editor.setValidator(value -> value == null || value.toString().isBlank()
+                        || parse(value.toString()).isPresent() ? null
+                                : Messages.bind(Messages.selfAssessmentNotANumber, value));
+                reportErrors(editor);
+            }
             return editor;
         }
 
         @Override
         protected Object getValue(Object element) {
-            Row row = (Row) element;
-            return row.assessed() ? NUMBER.format(row.own().getValue()) : "";
+            return text.apply((Row) element);
         }
 
         @Override
         protected void setValue(Object element, Object value) {
-            Row row = (Row) element;
-            if (String.valueOf(value).equals(getValue(element))) {
+            String typed = String.valueOf(value).strip();
+            if (typed.equals(getValue(element))) {
                 return;
             }
-            Command command = assess(row, String.valueOf(value));
-            if (command.canExecute()) {
-                domain.getCommandStack().execute(command);
-            }
-        }
-    }
-
-    private final class Comment extends EditingSupport {
-        Comment() {
-            super(viewer);
-        }
-
-        @Override
-        protected boolean canEdit(Object element) {
-            return true;
-        }
-
-        @Override
-        protected CellEditor getCellEditor(Object element) {
-            return new TextCellEditor(viewer.getTable());
-        }
-
-        @Override
-        protected Object getValue(Object element) {
-            return nonNull(((Row) element).own().getComment());
-        }
-
-        @Override
-        protected void setValue(Object element, Object value) {
-            IndicatorValue own = ((Row) element).own();
-            String text = String.valueOf(value).strip();
-            if (text.equals(nonNull(own.getComment()))) {
-                return;
-            }
-            Command command = SetCommand.create(domain, own, OkoPackage.Literals.OBSERVED_VALUE__COMMENT,
-                    text.isEmpty() ? SetCommand.UNSET_VALUE : text);
-            if (command.canExecute()) {
+            Command command = change.apply((Row) element, typed);
+            if (command != null && command.canExecute()) {
                 domain.getCommandStack().execute(command);
             }
         }

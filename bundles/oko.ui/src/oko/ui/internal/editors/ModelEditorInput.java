@@ -25,7 +25,7 @@ public final class ModelEditorInput extends RepositoryEditorInput {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ModelEditorInput input && input.id().equals(id()) && input.kind == kind;
+        return super.equals(other) && ((ModelEditorInput) other).kind == kind;
     }
 
     @Override

@@ -50,6 +50,17 @@ public abstract class RepositoryEditorInput implements IEditorInput {
         return name;
     }
 
+    /** The same object in the same kind of input: the workbench then shows the editor already open. */
+    @Override
+    public boolean equals(Object other) {
+        return other != null && other.getClass() == getClass() && ((RepositoryEditorInput) other).id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     @Override
     public <T> T getAdapter(Class<T> adapter) {
         return adapter == CDOID.class ? adapter.cast(id) : null;
