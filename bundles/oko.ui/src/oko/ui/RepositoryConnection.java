@@ -79,8 +79,9 @@ public final class RepositoryConnection {
      */
     static void connect(GlobalOptions options) {
         RepositoryConnection.options = options;
+        String variable = System.getenv("OKO_PASSWORD");
         OkoRepository loggedIn = null;
-        if (options.server().isPresent() && System.getenv("OKO_PASSWORD") == null) {
+        if (options.server().isPresent() && variable == null) {
             var window = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow();
             var address = options.server().get();
             Optional<OkoRepository> opened = login(window == null ? null : window.getShell(), options.repositoryLabel(),
@@ -95,8 +96,7 @@ public final class RepositoryConnection {
             }
         }
         OkoRepository ready = loggedIn;
-        char[] credentials = ready == null && options.server().isPresent()
-                ? System.getenv("OKO_PASSWORD").toCharArray() : null;
+        char[] credentials = variable == null ? null : variable.toCharArray();
         Job job = new Job(Messages.bind(Messages.connecting, options.repositoryLabel())) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {

@@ -279,12 +279,7 @@ public final class SchoolView extends ViewPart {
             column.getColumn().setText(titles.get(i));
             layout.setColumnData(column.getColumn(), new ColumnWeightData(weights.get(i), 80, true));
             var text = texts.get(i);
-            column.setLabelProvider(new ColumnLabelProvider() {
-                @Override
-                public String getText(Object element) {
-                    return text.apply(element);
-                }
-            });
+            column.setLabelProvider(ColumnLabelProvider.createTextProvider(text));
         }
         return viewer;
     }

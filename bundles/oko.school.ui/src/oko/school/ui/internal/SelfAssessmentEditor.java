@@ -28,7 +28,6 @@ import org.eclipse.swt.widgets.Composite;
 
 import oko.model.IndicatorValue;
 import oko.model.MonitoringRun;
-import oko.model.ObservedValue;
 import oko.model.OkoPackage;
 import oko.repository.OkoRepository;
 import oko.school.SelfAssessment;
@@ -58,8 +57,6 @@ public final class SelfAssessmentEditor extends TransactionalEditor {
     private static final DecimalFormat NUMBER = new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
 
     private TableViewer viewer;
-    /** The school's values, read once (the server's cross-reference query); the rows are rebuilt from the run. */
-    private List<ObservedValue> schoolValues;
 
     @Override
     protected String title() {
@@ -77,8 +74,6 @@ public final class SelfAssessmentEditor extends TransactionalEditor {
 
     @Override
     public void createPartControl(Composite parent) {
-        schoolValues = run().getValues().isEmpty() ? List.of()
-                : OkoRepository.valuesOf(run().getValues().get(0).getOrganisation());
         TableColumnLayout layout = new TableColumnLayout();
         parent.setLayout(layout);
         viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
@@ -127,8 +122,13 @@ public final class SelfAssessmentEditor extends TransactionalEditor {
         }
     }
 
+    /**
+     * The rows, with the school's values asked of the server each time: after the municipality
+     * computes again (another client's commit), its new values show.
+     */
     private List<Row> rows() {
-        return SelfAssessment.rows(run(), schoolValues);
+        List<IndicatorValue> own = run().getValues();
+        return SelfAssessment.rows(run(), own.isEmpty() ? List.of() : OkoRepository.valuesOf(own.get(0).getOrganisation()));
     }
 
     @Override

@@ -58,12 +58,7 @@ public final class HistoryView extends ViewPart {
         TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Change) element);
-            }
-        });
+        column.setLabelProvider(ColumnLabelProvider.createTextProvider(element -> text.apply((Change) element)));
     }
 
     /** Shows the commits that changed the object (a repository object; others show nothing). */
