@@ -84,6 +84,18 @@ public final class OkoRepository implements AutoCloseable {
         return java.util.Optional.ofNullable(embeddedServer);
     }
 
+    /**
+     * For the user, in their language, when the embedded store had to be repaired at this start
+     * because the previous session ended abnormally (what happened and that committed data are
+     * kept); empty otherwise, and for a server (its own log says it).
+     */
+    public java.util.Optional<String> recoveryNotice() {
+        return embeddedServer != null && embeddedServer.repairedAfterCrash()
+                ? java.util.Optional.of(oko.repository.internal.Messages.bind(
+                        oko.repository.internal.Messages.repairedAfterCrash, label))
+                : java.util.Optional.empty();
+    }
+
     /** Whether the connection to the server broke (the server stopped or died). */
     public boolean isConnectionLost() {
         return connectionLost;

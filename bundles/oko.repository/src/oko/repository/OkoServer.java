@@ -10,7 +10,6 @@ import org.eclipse.emf.cdo.server.CDOServerUtil;
 
 import org.eclipse.emf.cdo.server.IRepository;
 import org.eclipse.emf.cdo.server.ISession;
-import org.eclipse.emf.cdo.server.IStore;
 import org.eclipse.emf.cdo.server.db.CDODBUtil;
 import org.eclipse.emf.cdo.server.db.mapping.IMappingStrategy;
 import org.eclipse.emf.cdo.server.net4j.CDONet4jServerUtil;
@@ -92,8 +91,9 @@ public final class OkoServer implements AutoCloseable {
         }
         IManagedContainer container = createContainer();
         IMappingStrategy mapping = CDODBUtil.createHorizontalMappingStrategy(true, false);
-        IStore dbStore = CDODBUtil.createStore(mapping, store.adapter(),
-                DBUtil.createConnectionProvider(store.dataSource()));
+        // CDO's DB store, telling whether it had to repair itself after a crash
+        oko.repository.internal.RecoveringStore dbStore = new oko.repository.internal.RecoveringStore(mapping,
+                store.adapter(), DBUtil.createConnectionProvider(store.dataSource()));
         Map<String, String> properties = new HashMap<>();
         properties.put(IRepository.Props.OVERRIDE_UUID, REPOSITORY_NAME);
         properties.put(IRepository.Props.SUPPORTING_AUDITS, "true");
@@ -108,6 +108,10 @@ public final class OkoServer implements AutoCloseable {
             internal = users ? secure(repository, store, log) : null;
             CDOServerUtil.addRepository(container, repository);
             JVMUtil.getAcceptor(container, jvmName);
+            if (dbStore.repairedAfterCrash()) {
+                log.accept(oko.repository.internal.Messages.bind(oko.repository.internal.Messages.repairedAfterCrash,
+                        store.describe()));
+            }
             repository.getSessionManager().addListener(new ContainerEventAdapter<ISession>() {
                 @Override
                 protected void onAdded(IContainer<ISession> source, ISession session) {
@@ -130,6 +134,14 @@ public final class OkoServer implements AutoCloseable {
             throw e;
         }
         return new OkoServer(container, repository, store, jvmName, internal);
+    }
+
+    /**
+     * Whether this start found the store not closed properly (the previous process was killed or
+     * died) and repaired it; committed data are kept, statistics are refreshed.
+     */
+    public boolean repairedAfterCrash() {
+        return repository.getStore() instanceof oko.repository.internal.RecoveringStore store && store.repairedAfterCrash();
     }
 
     /** The password of the server's own client, known only inside this process; null for anyone else or an open server. */

@@ -106,6 +106,7 @@ public final class RepositoryConnection {
                             .map(address -> OkoRepository.connect(address.host(), address.port(), user(), credentials))
                             .orElseGet(() -> OkoRepository.openEmbedded(options.dataDirectory(), user(), line -> { }));
                     progress.worked(2);
+                    opened.recoveryNotice().ifPresent(RepositoryConnection::explainRecovery);
                     if (options.server().isEmpty()) {
                         progress.subTask(Messages.loadingSample);
                         if (SampleModel.loadIfEmpty(opened, oko.core.modules.Modules.samples(), progress.split(8))) {
@@ -128,6 +129,20 @@ public final class RepositoryConnection {
         };
         job.setUser(false);
         job.schedule();
+    }
+
+    /**
+     * Tells the user, in their language, that the previous session ended abnormally and the
+     * repository was repaired (committed data kept), in the Error Log and in a dialog.
+     */
+    private static void explainRecovery(String notice) {
+        ILog.of(RepositoryConnection.class).warn(notice);
+        var workbench = org.eclipse.ui.PlatformUI.getWorkbench();
+        workbench.getDisplay().asyncExec(() -> {
+            var window = workbench.getActiveWorkbenchWindow();
+            org.eclipse.jface.dialogs.MessageDialog.openWarning(window == null ? null : window.getShell(),
+                    Messages.recoveredTitle, notice);
+        });
     }
 
     /**

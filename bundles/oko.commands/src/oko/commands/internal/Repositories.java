@@ -29,6 +29,9 @@ final class Repositories {
                 throw new oko.repository.RepositoryException(Messages.bind(Messages.loginRefused, address, e.getMessage()), e);
             }
         }
-        return OkoRepository.openEmbedded(options.dataDirectory(), user(), line -> { });
+        OkoRepository opened = OkoRepository.openEmbedded(options.dataDirectory(), user(), line -> { });
+        // the previous process was killed while it had the repository open: say what that means
+        opened.recoveryNotice().ifPresent(context.err()::println);
+        return opened;
     }
 }

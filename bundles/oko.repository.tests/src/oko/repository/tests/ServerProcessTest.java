@@ -1,6 +1,7 @@
 package oko.repository.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -76,6 +77,11 @@ class ServerProcessTest {
         }
     }
 
+    /** The server's line after a repair, in either language the log may be in. */
+    private static boolean tellsOfRepair(String log) {
+        return log.contains("завершился аварийно") || log.contains("ended abnormally");
+    }
+
     @ParameterizedTest
     @MethodSource("kinds")
     void aStoppedServerStartsAgainWithEverything(Stores.Kind kind) throws Exception {
@@ -98,6 +104,7 @@ class ServerProcessTest {
                 OkoRepository client = OkoRepository.connect("127.0.0.1", port, "restart-test")) {
             assertEquals(objects, count(client));
         }
+        assertFalse(tellsOfRepair(Files.readString(log)), "a clean stop is not a crash:\n" + Files.readString(log));
     }
 
     @ParameterizedTest
@@ -160,6 +167,8 @@ class ServerProcessTest {
         assertTrue(seen.size() >= 40, "only " + seen.size() + " commits before the kill");
         try (ServerProcess server = ServerProcess.start(store, port, log);
                 OkoRepository client = OkoRepository.connect("127.0.0.1", port, "crash-test")) {
+            // the restarted server says, in its log, that it repaired the store and kept what was committed
+            assertTrue(tellsOfRepair(Files.readString(log)), Files.readString(log));
             CDOView view = client.openView();
             Set<String> stored = new HashSet<>();
             for (EObject object : view.getResource(PEOPLE).getContents()) {

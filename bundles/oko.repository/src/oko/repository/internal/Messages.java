@@ -6,6 +6,8 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
     public static String clientConnected;
+    public static String analyzeFailed;
+    public static String repairedAfterCrash;
     public static String clientConnectedAnonymous;
     public static String clientDisconnected;
     public static String conflict;

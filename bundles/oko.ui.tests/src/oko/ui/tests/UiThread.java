@@ -110,4 +110,26 @@ public final class UiThread {
             Thread.sleep(50);
         }
     }
+
+    /** What a test waits for, checked on the UI thread. */
+    public interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /**
+     * Waits until {@code condition} holds (checked on the UI thread, the UI processing its events
+     * in between), at most {@code timeoutMillis}; fails naming {@code what} when it never does.
+     */
+    public static void waitUntil(String what, long timeoutMillis, Condition condition) throws Exception {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (true) {
+            if (call(condition::holds)) {
+                return;
+            }
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("waited " + timeoutMillis + " ms in vain for: " + what);
+            }
+            settle(50);
+        }
+    }
 }

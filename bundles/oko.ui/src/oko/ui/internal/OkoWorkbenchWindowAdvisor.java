@@ -34,4 +34,10 @@ public final class OkoWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
         configurer.setTitle(Messages.bind(Messages.windowTitle, options.repositoryLabel(),
                 oko.ui.RepositoryConnection.user()));
     }
+
+    @Override
+    public void postWindowOpen() {
+        super.postWindowOpen();
+        StartupProbe.reached("window");
+    }
 }

@@ -75,7 +75,7 @@ public final class TableEditor extends TransactionalEditor {
         viewer.setContentProvider(new ITreeContentProvider() {
             @Override
             public Object[] getElements(Object input) {
-                return kind.rows((EObject) input).toArray();
+                return kind.rows(((Rows) input).root()).toArray();
             }
 
             @Override
@@ -85,7 +85,7 @@ public final class TableEditor extends TransactionalEditor {
 
             @Override
             public Object getParent(Object element) {
-                return ((EObject) element).eContainer();
+                return kind.rows(root).contains(element) ? viewer.getInput() : ((EObject) element).eContainer();
             }
 
             @Override
@@ -109,7 +109,7 @@ public final class TableEditor extends TransactionalEditor {
             }
         }
         org.eclipse.jface.viewers.OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
-        viewer.setInput(root);
+        viewer.setInput(new Rows(root));
         viewer.expandAll();
         getSite().setSelectionProvider(viewer);
         var bars = getEditorSite().getActionBars();
@@ -133,6 +133,16 @@ public final class TableEditor extends TransactionalEditor {
         }
         bars.updateActionBars();
         stackChanged();
+    }
+
+    /**
+     * The viewer's input: the editor's object holds the rows, and may be one of them (a function
+     * section's editor shows the section as its first row). JFace maps its input to the tree
+     * itself, so an input that is also a row corrupted GTK's tree (endless recursion in
+     * gtk_tree_selection_unselect_all: the workbench died with SIGSEGV on a double click on a
+     * section); the rows' holder is never a row.
+     */
+    private record Rows(EObject root) {
     }
 
     static String oneLine(String text) {
@@ -159,8 +169,20 @@ public final class TableEditor extends TransactionalEditor {
                     text -> gc.textExtent(text).x, MAX_LINES);
         }
 
+        /**
+         * The width the text may take: from where the cell's text starts (in the first column,
+         * after the row's indentation and expander) to the column's right edge.
+         */
         private int width(org.eclipse.swt.widgets.Event event) {
-            return ((org.eclipse.swt.widgets.Tree) event.widget).getColumn(event.index).getWidth();
+            int column = ((org.eclipse.swt.widgets.Tree) event.widget).getColumn(event.index).getWidth();
+            if (event.item instanceof org.eclipse.swt.widgets.TreeItem item) {
+                org.eclipse.swt.graphics.Rectangle cell = item.getBounds(event.index);
+                org.eclipse.swt.graphics.Rectangle text = item.getTextBounds(event.index);
+                if (cell.width > 0 && text.x >= cell.x) {
+                    return Math.min(column, cell.x + cell.width - text.x);
+                }
+            }
+            return column;
         }
 
         @Override

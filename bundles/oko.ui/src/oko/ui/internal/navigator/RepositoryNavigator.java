@@ -99,6 +99,7 @@ public final class RepositoryNavigator extends ViewPart {
             view.addListener(invalidations);
             viewer.setInput(systems(view));
             viewer.expandToLevel(2);
+            oko.ui.internal.StartupProbe.reached("navigator");
         });
     }
 

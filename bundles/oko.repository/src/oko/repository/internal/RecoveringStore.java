@@ -1,0 +1,56 @@
+package oko.repository.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.eclipse.emf.cdo.server.db.mapping.IMappingStrategy;
+import org.eclipse.emf.cdo.server.internal.db.DBStore;
+import org.eclipse.net4j.db.IDBAdapter;
+import org.eclipse.net4j.db.IDBConnectionProvider;
+
+/**
+ * CDO's DB store that remembers whether it had to repair itself after a crash (the previous
+ * process was killed or died without closing the repository), and afterwards refreshes the
+ * database's statistics: the repair leaves H2's index selectivity wrong, and then loading the
+ * model can take minutes instead of seconds. Whoever opened the store tells the user.
+ */
+public final class RecoveringStore extends DBStore {
+
+    private final IDBConnectionProvider connections;
+    private volatile boolean repaired;
+
+    public RecoveringStore(IMappingStrategy mapping, IDBAdapter adapter, IDBConnectionProvider connections) {
+        setMappingStrategy(mapping);
+        setDBAdapter(adapter);
+        setDBConnectionProvider(connections);
+        this.connections = connections;
+    }
+
+    @Override
+    protected void repairAfterCrash() {
+        repaired = true;
+        super.repairAfterCrash();
+        analyze();
+    }
+
+    /** Whether this start found the repository not closed properly and repaired it. */
+    public boolean repairedAfterCrash() {
+        return repaired;
+    }
+
+    /** {@code ANALYZE}: the same statement refreshes the statistics of every table in H2 and PostgreSQL. */
+    private void analyze() {
+        try (Connection connection = connections.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            // the store works without fresh statistics, only slower: say so and go on
+            org.eclipse.core.runtime.ILog.of(RecoveringStore.class).warn(
+                    Messages.bind(Messages.analyzeFailed, e.getMessage()), e);
+        }
+    }
+}
