@@ -35,6 +35,20 @@ public final class OkoWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
                 oko.ui.RepositoryConnection.user()));
     }
 
+    /**
+     * Oko's editors work on transactions of the repository, which opens only after the window:
+     * they cannot be restored from the last session (the workbench would show empty tabs, «No
+     * editor descriptor for id …emptyEditorTab», after a crash or a normal exit alike). The layout
+     * of views and perspectives is restored; the editors of the last session are closed.
+     */
+    @Override
+    public void postWindowRestore() throws org.eclipse.ui.WorkbenchException {
+        super.postWindowRestore();
+        for (org.eclipse.ui.IWorkbenchPage page : getWindowConfigurer().getWindow().getPages()) {
+            page.closeEditors(page.getEditorReferences(), false);
+        }
+    }
+
     @Override
     public void postWindowOpen() {
         super.postWindowOpen();
