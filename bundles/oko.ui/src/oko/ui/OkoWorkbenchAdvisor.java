@@ -26,10 +26,24 @@ public final class OkoWorkbenchAdvisor extends WorkbenchAdvisor {
         configurer.setSaveAndRestore(true);
     }
 
+    /**
+     * The embedded repository opens in the background while the window is being made, so the
+     * navigator fills as soon as the window is there; a server's login needs the window first.
+     */
+    @Override
+    public void preStartup() {
+        super.preStartup();
+        if (options.server().isEmpty()) {
+            RepositoryConnection.connect(options);
+        }
+    }
+
     @Override
     public void postStartup() {
         super.postStartup();
-        RepositoryConnection.connect(options);
+        if (options.server().isPresent()) {
+            RepositoryConnection.connect(options);
+        }
     }
 
     @Override

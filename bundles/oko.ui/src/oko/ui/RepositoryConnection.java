@@ -106,6 +106,7 @@ public final class RepositoryConnection {
                             .map(address -> OkoRepository.connect(address.host(), address.port(), user(), credentials))
                             .orElseGet(() -> OkoRepository.openEmbedded(options.dataDirectory(), user(), line -> { }));
                     progress.worked(2);
+                    oko.ui.internal.StartupProbe.reached("repository");
                     opened.recoveryNotice().ifPresent(RepositoryConnection::explainRecovery);
                     if (options.server().isEmpty()) {
                         progress.subTask(Messages.loadingSample);
@@ -113,6 +114,7 @@ public final class RepositoryConnection {
                             ILog.of(RepositoryConnection.class).info(Messages.sampleLoaded);
                         }
                     }
+                    oko.ui.internal.StartupProbe.reached("sample");
                     connected(opened);
                     return Status.OK_STATUS;
                 } catch (Exception e) {

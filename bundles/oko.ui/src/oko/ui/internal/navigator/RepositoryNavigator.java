@@ -98,6 +98,7 @@ public final class RepositoryNavigator extends ViewPart {
             view = repository.openView();
             view.addListener(invalidations);
             viewer.setInput(systems(view));
+            oko.ui.internal.StartupProbe.reached("navigator-input");
             viewer.expandToLevel(2);
             oko.ui.internal.StartupProbe.reached("navigator");
         });
