@@ -213,6 +213,40 @@ class PublishingTest {
         }
     }
 
+    /**
+     * A school-level layout (the role distribution with the parameter "school" on the data set of
+     * the schools that run a ВСОКО): the school's ВСОКО only, the school named in the header.
+     */
+    @Test
+    void aSchoolLevelLayoutReportsOnTheChosenSchoolsVsoko(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        ModelRoot root = F.createModelRoot();
+        Organisation school = F.createOrganisation();
+        school.setCode("sosh-7");
+        school.setName("МБОУ «СОШ № 7»");
+        root.getOrganisations().add(school);
+        QualitySystem vsoko = system(root, "vsoko-7", "ВСОКО СОШ № 7", "Завуч С-", 1, 2);
+        vsoko.setLevel(oko.model.Level.SCHOOL);
+        vsoko.setOrganisation(school);
+        system(root, "msoko-c", "МСОКО района В", "Методист В-", 1, 2);
+        String design = Files.readString(Path.of(System.getProperty("oko.root"))
+                .resolve("bundles/oko.reports/layouts/role-distribution.rptdesign"));
+        Files.writeString(folder.resolve("school-roles.rptdesign"), design
+                .replace("<scalar-parameter name=\"system\"", "<scalar-parameter name=\"school\"")
+                .replace("oko.reports.data.SystemChoices", "oko.reports.data.SchoolChoices"));
+        Layout layout = Reports.catalogue(folder).stream().filter(l -> l.id().equals("school-roles")).findFirst().orElseThrow();
+        Reports.Parameter parameter = Reports.parameters(layout, root.getQualitySystems()).get(0);
+        assertEquals("school", parameter.name());
+        assertEquals(List.of(new Reports.Choice("sosh-7", "МБОУ «СОШ № 7»")), parameter.choices());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // the only school: the default
+        Reports.render(layout, Format.PDF, Map.of(), List.copyOf(root.getQualitySystems()), out, null);
+        Path pdf = OUT.resolve("school-roles.pdf");
+        Files.write(pdf, out.toByteArray());
+        String text = page(pdf, 1);
+        assertTrue(text.contains("Завуч С-1.2") && !text.contains("Методист В-"), text);
+        assertTrue(text.contains("МБОУ «СОШ № 7»") && text.contains("стр. 1 из 1"), text);
+    }
+
     /** The monitoring report of the sample in XLSX: the values are number cells, the sheet is named. */
     @Test
     void theMonitoringXlsxHasNumberCellsForTheValues() throws Exception {

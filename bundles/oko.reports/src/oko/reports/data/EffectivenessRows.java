@@ -41,7 +41,7 @@ public final class EffectivenessRows extends ModelRows {
     protected void collect(List<QualitySystem> systems, List<Map<String, Object>> rows) {
         Map<Object, Integer> groups = new java.util.LinkedHashMap<>();
         for (QualitySystem system : systems) {
-            Period period = period(systems, periodCode);
+            Period period = period(repository, periodCode);
             // only systems whose indicators can be computed for the period (they hold its monitoring runs)
             if (period == null || MonitoringEngine.runs(system, period).isEmpty()) {
                 continue;

@@ -28,6 +28,8 @@ public abstract class ModelRows extends ScriptedDataSetEventAdapter {
 
     private List<Map<String, Object>> rows = List.of();
     private int next;
+    /** Every system handed to the report, the chosen one or not (their models hold the periods). */
+    protected List<QualitySystem> repository = List.of();
 
     /** Adds the rows of these systems. */
     protected abstract void collect(List<QualitySystem> systems, List<Map<String, Object>> rows);
@@ -44,6 +46,7 @@ public abstract class ModelRows extends ScriptedDataSetEventAdapter {
         if (systems.isEmpty()) {
             throw new ScriptException(dataSet.getName() + ": no quality system to report on (" + model + ")");
         }
+        repository = List.copyOf(systems);
         if (filtersBySystem()) {
             systems = chosen(dataSet.getName(), systems, context);
         }

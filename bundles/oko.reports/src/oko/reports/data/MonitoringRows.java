@@ -56,7 +56,7 @@ public final class MonitoringRows extends ModelRows {
     @Override
     protected void collect(List<QualitySystem> systems, List<Map<String, Object>> rows) {
         for (QualitySystem system : systems) {
-            Period period = period(systems, periodCode);
+            Period period = period(repository, periodCode);
             Indicator indicator = MonitoringEngine.indicators(system).stream()
                     .filter(i -> indicatorCode.equals(i.getCode())).findFirst().orElse(null);
             if (period == null || indicator == null || MonitoringEngine.runs(system, period).isEmpty()) {
