@@ -444,6 +444,15 @@ public final class Reports {
             String name = sheetName(title);
             for (int i = 0; i < book.getNumberOfSheets(); i++) {
                 book.setSheetName(i, i == 0 ? name : sheetName(name.replace("…", "") + " " + (i + 1)));
+                // the emitter writes the page numbers of the one page it saw («стр. 1 из 1»): Excel's own
+                // fields instead, so that every printed page shows its number and the count
+                var footer = book.getSheetAt(i).getFooter();
+                String text = footer.getLeft() == null ? "" : footer.getLeft();
+                java.util.regex.Matcher numbers = java.util.regex.Pattern.compile("^(\\D*)\\d+(\\D+)\\d+(\\D*)$").matcher(text);
+                if (numbers.matches()) {
+                    footer.setLeft("");
+                    footer.setCenter(numbers.group(1) + "&P" + numbers.group(2) + "&N" + numbers.group(3));
+                }
             }
             book.write(out);
         }

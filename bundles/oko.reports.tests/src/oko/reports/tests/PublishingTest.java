@@ -199,6 +199,12 @@ class PublishingTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             assertEquals(1, workbook.getNumberOfSheets());
             assertEquals("Распределение функций", workbook.getSheetName(0));
+            // printed: the header of the report and Excel's page fields in the footer
+            var sheet = workbook.getSheetAt(0);
+            assertEquals("Управление образования администрации района А", sheet.getHeader().getLeft());
+            assertEquals("Распределение функций", sheet.getHeader().getCenter());
+            assertEquals(TODAY, sheet.getHeader().getRight());
+            assertEquals("стр. &P из &N", sheet.getFooter().getCenter());
         }
         assertEquals("Результаты мониторинга по…", Reports.sheetName("Результаты мониторинга по показателю"));
         assertEquals("Закрепление ответственности…", Reports.sheetName(

@@ -244,6 +244,9 @@ class ReportsTest {
         assertTrue(text.contains("Результаты мониторинга по показателю"), text);
         assertTrue(text.contains("Показатель: 1.2.1.1, Период: 2023"), text);
         assertTrue(text.contains("медиана"), text);
+        // the numbers formatted by the layout: the change signed with two decimals, nothing unrounded
+        assertTrue(java.util.regex.Pattern.compile("[+-]\\d+[.,]\\d\\d\\b").matcher(text).find(), text);
+        assertTrue(!java.util.regex.Pattern.compile("\\d[.,]\\d{5,}").matcher(text).find(), "unrounded: " + text);
         assertTrue(text.contains("все школы: школ"), text);
         // every school with a value for the period appears, with its rank
         oko.model.Period period = sample.stream().map(s -> (oko.model.ModelRoot) s.eContainer()).distinct()
