@@ -61,20 +61,23 @@ check monitor-correlate      0 0 '^1\.2\.1\.1	1\.2\.1\.2	[0-9]+	-?[0-9.]+	-?[0-9
 
 # reports: the catalogue, a PDF with the seed's Cyrillic text (pdftotext), mistakes exit 2
 check report-list            0 0 '^techmap	oko.municipal/layouts/technological-map.rptdesign$' -- report list
-check report-pdf             0 0 'Отчёт «roles» записан' -- report roles --format pdf --out "$work/roles.pdf"
+check report-pdf             0 0 'Отчёт «roles» записан' -- report roles --format pdf --out "$work/roles.pdf" --system msoko-functions-001
 pdf_text=$(command -v pdftotext >/dev/null && pdftotext -enc UTF-8 "$work/roles.pdf" - 2>/dev/null)
 if grep -q 'Примерное распределение' <<<"$pdf_text"; then
     echo "product-smoke: PASS report-pdf-text"; passed=$((passed + 1))
 else
     echo "product-smoke: FAIL report-pdf-text (no pdftotext, or the PDF lacks the seed's header)"; failed=$((failed + 1))
 fi
-check report-plan-xlsx       0 0 'Отчёт «plan» записан' -- report plan --format xlsx --out "$work/plan.xlsx"
-check report-effect          0 0 'Отчёт «effectiveness» записан' -- report effectiveness --format html --out "$work/effect.html" --param period=2023
-check report-effect-no-period 2 1 'effectiveness: .*period' -- report effectiveness --format pdf --out "$work/effect.pdf"
-check report-monitoring      0 0 'Отчёт «monitoring» записан' -- report monitoring --format pdf --out "$work/monitoring.pdf" --param indicator=1.2.1.1 --param period=2023
+check report-plan-xlsx       0 0 'Отчёт «plan» записан' -- report plan --format xlsx --out "$work/plan.xlsx" --param system=krasnogorsk-msoko
+check report-effect          0 0 'Отчёт «effectiveness» записан' -- report effectiveness --format html --out "$work/effect.html" --system ishimbay-msoko --param period=2023
+check report-effect-no-period 2 1 'effectiveness: .*period' -- report effectiveness --format pdf --out "$work/effect.pdf" --system ishimbay-msoko
+check report-monitoring      0 0 'Отчёт «monitoring» записан' -- report monitoring --format pdf --out "$work/monitoring.pdf" --param system=ishimbay-msoko --param indicator=1.2.1.1 --param period=2023
 check report-unknown         2 1 'нет отчёта «nope»'   -- report nope --format pdf --out "$work/x.pdf"
 check report-bad-param       2 1 'нет параметра «year»' -- report roles --format pdf --out "$work/x.pdf" --param year=2023
-check report-bad-indicator   2 1 'indicator "9\.9\.9" is not one of .*1\.2\.1\.1' -- report monitoring --format pdf --out "$work/x.pdf" --param indicator=9.9.9 --param period=2023
+check report-bad-indicator   2 1 'indicator "9\.9\.9" is not one of .*1\.2\.1\.1' -- report monitoring --format pdf --out "$work/x.pdf" --param indicator=9.9.9 --param period=2023 --system ishimbay-msoko
+# the system is the layouts' parameter: several in the repository and none chosen, or an unknown one, exit 2
+check report-no-system       2 1 'roles: choose the system .*msoko-functions-001' -- report roles --format pdf --out "$work/x.pdf"
+check report-unknown-system  2 1 'system "nowhere" is not one of .*ishimbay-msoko' -- report roles --format pdf --out "$work/x.pdf" --system nowhere
 
 # ./oko server in the background, a command against it, then SIGTERM.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')

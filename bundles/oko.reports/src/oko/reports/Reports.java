@@ -1,14 +1,18 @@
 package oko.reports;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +36,9 @@ import org.eclipse.birt.report.engine.api.RenderOption;
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.ILog;
+
+import oko.model.QualitySystem;
+import oko.reports.data.ModelRows;
 
 /**
  * Oko's reports on the BIRT engine: one engine per process, started on first use inside OSGi, with
@@ -91,6 +98,9 @@ public final class Reports {
             // data-set event handlers (oko.reports.data) load through this bundle
             context.put(EngineConstants.APPCONTEXT_CLASSLOADER_KEY, Reports.class.getClassLoader());
             config.setLogConfig(null, java.util.logging.Level.WARNING);
+            // the shared library (oko.rptlibrary: the master page with the header and footer) is
+            // found there by every layout, contributed or designer-authored
+            config.setResourcePath(libraryFolder().toString());
             IReportEngineFactory factory = (IReportEngineFactory) Platform
                     .createFactoryObject(IReportEngineFactory.EXTENSION_REPORT_ENGINE_FACTORY);
             if (factory == null) {
@@ -99,6 +109,19 @@ public final class Reports {
             engine = factory.createReportEngine(config);
         }
         return engine;
+    }
+
+    /** The file name of the library every layout includes (namespace {@code oko}). */
+    public static final String LIBRARY = "oko.rptlibrary";
+
+    /** The folder of this bundle that holds {@link #LIBRARY}. */
+    static Path libraryFolder() {
+        try {
+            URL library = FileLocator.toFileURL(Reports.class.getResource("/layouts/" + LIBRARY));
+            return Path.of(library.toURI()).getParent();
+        } catch (Exception e) {
+            throw new IllegalStateException("the report library of oko.reports cannot be read: " + e, e);
+        }
     }
 
     /** A fonts configuration naming this bundle's DejaVu fonts for every family and for any character. */
@@ -270,18 +293,31 @@ public final class Reports {
         try (InputStream in = layout.design().openStream()) {
             // the design is read once: its parameters are checked on the same runnable that runs
             IReportRunnable runnable = engine().openReportDesign(layout.origin(), in);
-            // the choices (a data set run each) matter only to check values given
-            List<Parameter> declared = parameters(runnable, parameters.isEmpty() ? null : model);
-            for (Map.Entry<String, String> given : parameters.entrySet()) {
+            // the choices (a data set run each) matter only to check values given, or to default
+            // the system (the school) when the repository has only one
+            Map<String, String> values = new LinkedHashMap<>(parameters);
+            List<Parameter> names = parameters(runnable, null);
+            boolean choose = names.stream().anyMatch(p -> CHOSEN.contains(p.name()) && !parameters.containsKey(p.name()));
+            List<Parameter> declared = !parameters.isEmpty() || choose ? parameters(runnable, model) : names;
+            for (Parameter parameter : declared) {
+                if (CHOSEN.contains(parameter.name()) && !values.containsKey(parameter.name())) {
+                    if (parameter.choices().size() != 1) {
+                        throw new IllegalArgumentException(layout.id() + ": choose the " + parameter.name() + " (--param "
+                                + parameter.name() + "=CODE): " + (parameter.choices().isEmpty() ? "the repository has none"
+                                        : "one of " + codes(parameter.choices())));
+                    }
+                    values.put(parameter.name(), parameter.choices().get(0).value());
+                }
+            }
+            for (Map.Entry<String, String> given : values.entrySet()) {
                 Parameter parameter = declared.stream().filter(d -> d.name().equals(given.getKey())).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException(layout.id() + ": no parameter \"" + given.getKey()
                                 + "\" (parameters: " + (declared.isEmpty() ? "none"
                                         : String.join(", ", declared.stream().map(Parameter::name).toList())) + ")"));
-                List<String> values = parameter.choices().stream().map(Choice::value).toList();
-                if (!values.isEmpty() && !values.contains(given.getValue())) {
+                List<String> allowed = parameter.choices().stream().map(Choice::value).toList();
+                if (!allowed.isEmpty() && !allowed.contains(given.getValue())) {
                     throw new IllegalArgumentException(layout.id() + ": " + parameter.name() + " \"" + given.getValue()
-                            + "\" is not one of " + String.join(", ", values.subList(0, Math.min(12, values.size())))
-                            + (values.size() > 12 ? ", …" : ""));
+                            + "\" is not one of " + codes(parameter.choices()));
                 }
             }
             IRunAndRenderTask task = engine().createRunAndRenderTask(runnable);
@@ -290,7 +326,11 @@ public final class Reports {
                 Map<String, Object> context = task.getAppContext();
                 context.put(MODEL, model);
                 context.put(EngineConstants.APPCONTEXT_CLASSLOADER_KEY, Reports.class.getClassLoader());
-                parameters.forEach(task::setParameterValue);
+                String title = title(runnable, task.getLocale());
+                context.put(HEADER_AUTHORITY, authority(model, values));
+                context.put(HEADER_TITLE, title);
+                context.put(HEADER_DATE, LocalDate.now().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+                values.forEach(task::setParameterValue);
                 RenderOption options = switch (format) {
                 case HTML -> {
                     HTMLRenderOption html = new HTMLRenderOption();
@@ -306,10 +346,16 @@ public final class Reports {
                     yield pdf;
                 }
                 case DOCX -> new DocxRenderOption();
-                case XLSX -> new RenderOption();
+                case XLSX -> {
+                    RenderOption xlsx = new RenderOption();
+                    // one sheet for the whole report (not one per page), named after the title below
+                    xlsx.setOption("ExcelEmitter.SingleSheet", Boolean.TRUE);
+                    yield xlsx;
+                }
                 };
                 options.setOutputFormat(format.extension);
-                options.setOutputStream(out);
+                ByteArrayOutputStream workbook = format == Format.XLSX ? new ByteArrayOutputStream() : null;
+                options.setOutputStream(workbook != null ? workbook : out);
                 task.setRenderOption(options);
                 try {
                     task.run();
@@ -320,9 +366,95 @@ public final class Reports {
                 if (!task.getErrors().isEmpty()) {
                     throw new IllegalStateException(layout.id() + ": " + message((Throwable) task.getErrors().get(0)));
                 }
+                if (workbook != null) {
+                    nameSheets(workbook.toByteArray(), title == null ? layout.id() : title, out);
+                }
             } finally {
                 task.close();
             }
+        }
+    }
+
+    /** Report parameters that choose what a report is about, defaulted when the repository has one. */
+    private static final java.util.Set<String> CHOSEN = java.util.Set.of(ModelRows.SYSTEM, ModelRows.SCHOOL);
+    /** App-context keys of the page header the library's master page shows. */
+    public static final String HEADER_AUTHORITY = "oko.header.authority";
+    public static final String HEADER_TITLE = "oko.header.title";
+    public static final String HEADER_DATE = "oko.header.date";
+
+    private static String codes(List<Choice> choices) {
+        List<String> values = choices.stream().map(Choice::value).toList();
+        return String.join(", ", values.subList(0, Math.min(12, values.size()))) + (values.size() > 12 ? ", …" : "");
+    }
+
+    /** The design's title in the locale (from its resource bundle when the design externalizes it). */
+    static String title(IReportRunnable runnable, java.util.Locale locale) {
+        if (runnable.getDesignHandle() instanceof org.eclipse.birt.report.model.api.ModuleHandle module) {
+            String title = module.getExternalizedValue(org.eclipse.birt.report.model.api.core.IModuleModel.TITLE_ID_PROP,
+                    org.eclipse.birt.report.model.api.core.IModuleModel.TITLE_PROP, locale);
+            return title == null || title.isBlank() ? null : title.replaceAll("\\s+", " ").strip();
+        }
+        return null;
+    }
+
+    /**
+     * The authority a report is issued by: the organisation running the system the parameters
+     * choose (the school of a ВСОКО, the education authority of a МСОКО), else its territory,
+     * else the system's own name; empty when the report is not about one system.
+     */
+    static String authority(Object model, Map<String, String> parameters) {
+        List<QualitySystem> systems = new ArrayList<>();
+        if (model instanceof QualitySystem system) {
+            systems.add(system);
+        } else if (model instanceof Collection<?> many) {
+            many.stream().filter(QualitySystem.class::isInstance).map(QualitySystem.class::cast).forEach(systems::add);
+        }
+        String code = parameters.get(ModelRows.SYSTEM);
+        String school = parameters.get(ModelRows.SCHOOL);
+        QualitySystem chosen = systems.stream()
+                .filter(s -> code == null || code.equals(s.getCode()))
+                .filter(s -> school == null || s.getOrganisation() != null && school.equals(s.getOrganisation().getCode()))
+                .findFirst().orElse(null);
+        if (chosen == null || code == null && school == null && systems.size() > 1) {
+            return "";
+        }
+        String name = chosen.getOrganisation() != null ? chosen.getOrganisation().getName()
+                : chosen.getTerritory() != null ? chosen.getTerritory().getName() : chosen.getName();
+        return name == null ? "" : name.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Excel's limit on a sheet name. */
+    static final int SHEET_NAME = 31;
+
+    /** The title shortened to a sheet name: whole words and "…" when it is longer than Excel allows. */
+    public static String sheetName(String title) {
+        String name = title.replaceAll("[\\\\/*?:\\[\\]]", " ").replaceAll("\\s+", " ").strip();
+        if (name.length() <= SHEET_NAME) {
+            return name;
+        }
+        String cut = name.substring(0, SHEET_NAME - 1);
+        int space = cut.lastIndexOf(' ');
+        return (space > SHEET_NAME / 2 ? cut.substring(0, space) : cut).strip() + "…";
+    }
+
+    /** Writes the workbook with its sheet named after the title (the emitter would cut it at 31 characters). */
+    private static void nameSheets(byte[] workbook, String title, OutputStream out) throws IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(workbook))) {
+            String name = sheetName(title);
+            for (int i = 0; i < book.getNumberOfSheets(); i++) {
+                book.setSheetName(i, i == 0 ? name : sheetName(name.replace("…", "") + " " + (i + 1)));
+                // the emitter writes the page numbers of the one page it saw («стр. 1 из 1»): Excel's own
+                // fields instead, so that every printed page shows its number and the count
+                var footer = book.getSheetAt(i).getFooter();
+                String text = footer.getLeft() == null ? "" : footer.getLeft();
+                java.util.regex.Matcher numbers = java.util.regex.Pattern.compile("^(\\D*)\\d+(\\D+)\\d+(\\D*)$").matcher(text);
+                if (numbers.matches()) {
+                    footer.setLeft("");
+                    footer.setCenter(numbers.group(1) + "&P" + numbers.group(2) + "&N" + numbers.group(3));
+                }
+            }
+            book.write(out);
         }
     }
 }

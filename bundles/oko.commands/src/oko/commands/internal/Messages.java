@@ -42,6 +42,7 @@ public final class Messages extends NLS {
     public static String reportNoOut;
     public static String reportUnknownParam;
     public static String reportNoSystem;
+    public static String reportTwoSystems;
     public static String reportWritten;
 
     public static String newNoModule;

@@ -22,11 +22,13 @@ import oko.repository.OkoRepository;
 import oko.reports.Reports;
 import oko.reports.Reports.Format;
 import oko.reports.Reports.Layout;
+import oko.reports.data.ModelRows;
 
 /**
  * {@code ./oko report list} and {@code ./oko report ID --format pdf|html|xlsx|docx --out FILE
  * [--param name=value]… [--system CODE]}: the catalogue (contributed layouts and DATA/reports/*.rptdesign)
- * and rendering one over a quality system of the repository.
+ * and rendering one over a quality system of the repository, the layout's parameter {@code system}
+ * ({@code --system CODE} is {@code --param system=CODE}; with one system in the repository it is the default).
  */
 public final class ReportCommand implements Command {
 
@@ -72,6 +74,15 @@ public final class ReportCommand implements Command {
             return FAILED;
         }
         List<String> known = Reports.parameters(layout).stream().map(Reports.Parameter::name).toList();
+        // --system CODE is the layout's parameter "system" when it declares one
+        String system = args.value("--system", null);
+        if (system != null && known.contains(ModelRows.SYSTEM)) {
+            String given = parameters.putIfAbsent(ModelRows.SYSTEM, system);
+            if (given != null && !given.equals(system)) {
+                throw new UsageException(Messages.bind(Messages.reportTwoSystems, system, given));
+            }
+            system = null;
+        }
         for (String name : parameters.keySet()) {
             if (!known.contains(name)) {
                 throw new UsageException(Messages.bind(Messages.reportUnknownParam, new Object[] { id, name,
@@ -82,10 +93,11 @@ public final class ReportCommand implements Command {
         try (OkoRepository repository = Repositories.open(context)) {
             CDOView view = repository.openView();
             try {
-                List<QualitySystem> systems = systems(OkoRepository.roots(view), args.value("--system", null));
+                // every system: a layout with the parameter "system" reports on the one it names (an
+                // unknown one is refused with the known ones); an older layout on those --system keeps
+                List<QualitySystem> systems = systems(OkoRepository.roots(view), system);
                 if (systems.isEmpty()) {
-                    context.err().println(Messages.bind(Messages.reportNoSystem, args.value("--system", "—")));
-                    return FAILED;
+                    throw new UsageException(Messages.bind(Messages.reportNoSystem, system == null ? "—" : system));
                 }
                 Files.createDirectories(out.getParent());
                 try (OutputStream stream = Files.newOutputStream(out)) {

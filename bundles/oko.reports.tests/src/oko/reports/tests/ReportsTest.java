@@ -43,7 +43,7 @@ class ReportsTest {
     private static final Path OUT = Path.of("target", "reports");
 
     /** Every quality system of the sample (the seeds and the illustrative monitoring data). */
-    private static List<QualitySystem> sample() {
+    static List<QualitySystem> sample() {
         ResourceSetImpl set = new ResourceSetImpl();
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
         Path root = Path.of(System.getProperty("oko.root"));
@@ -73,10 +73,14 @@ class ReportsTest {
     }
 
     private static Path render(Layout layout, Format format, Object model) throws Exception {
+        return render(layout, format, Map.of(), model);
+    }
+
+    private static Path render(Layout layout, Format format, Map<String, String> parameters, Object model) throws Exception {
         Files.createDirectories(OUT);
         Path file = OUT.resolve(layout.id() + "." + format.extension);
         try (OutputStream out = Files.newOutputStream(file)) {
-            Reports.render(layout, format, Map.of(), model, out, OUT.resolve("images"));
+            Reports.render(layout, format, parameters, model, out, OUT.resolve("images"));
         }
         assertTrue(Files.size(file) > 1000, file + " is " + Files.size(file) + " bytes");
         return file;
@@ -154,18 +158,22 @@ class ReportsTest {
                 "directions", List.of("Направление совершенствования", "Ответственные исполнители",
                         start(direction.getName(), 3)),
                 "plan", List.of("Срок исполнения", "Результат исполнения", start(item.getName(), 4)));
+        // each layout over the system whose texts it shows (the system is the layouts' parameter)
+        Map<String, String> systems = Map.of("roles", municipalSystem().getCode(), "techmap",
+                system(stage).getCode(), "directions", system(direction).getCode(), "plan", system(item).getCode());
         for (var entry : expected.entrySet()) {
             Layout layout = layout(entry.getKey(), null);
-            String pdf = oneLine(run("pdftotext", "-enc", "UTF-8", render(layout, Format.PDF, sample).toString(), "-"));
+            Map<String, String> system = Map.of("system", systems.get(entry.getKey()));
+            String pdf = oneLine(run("pdftotext", "-enc", "UTF-8", render(layout, Format.PDF, system, sample).toString(), "-"));
             for (String text : entry.getValue()) {
                 assertTrue(pdf.contains(text), entry.getKey() + ".pdf lacks \"" + text + "\"");
             }
             run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", OUT.resolve(entry.getKey() + ".pdf").toString(),
                     OUT.resolve(entry.getKey() + "-page").toString());
-            String html = oneLine(Files.readString(render(layout, Format.HTML, sample)));
+            String html = oneLine(Files.readString(render(layout, Format.HTML, system, sample)));
             assertTrue(html.contains(entry.getValue().get(0)), entry.getKey() + ".html");
             List<String> cells = new ArrayList<>();
-            try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(render(layout, Format.XLSX, sample)))) {
+            try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(render(layout, Format.XLSX, system, sample)))) {
                 for (Row row : workbook.getSheetAt(0)) {
                     for (Cell cell : row) {
                         cells.add(oneLine(cell.toString()));
@@ -174,7 +182,7 @@ class ReportsTest {
             }
             assertTrue(cells.contains(entry.getValue().get(0)), entry.getKey() + ".xlsx: " + cells.subList(0,
                     Math.min(10, cells.size())));
-            render(layout, Format.DOCX, sample);
+            render(layout, Format.DOCX, system, sample);
         }
     }
 
@@ -182,13 +190,13 @@ class ReportsTest {
     void theEffectivenessOfMeasuresForAPeriodComparesTheTargetedSchoolsWithTheOthers() throws Exception {
         List<QualitySystem> sample = sample();
         Layout layout = layout("effectiveness", null);
-        assertEquals(List.of("period"), names(Reports.parameters(layout)));
+        assertEquals(List.of("system", "period"), names(Reports.parameters(layout)));
         oko.model.Measure measure = sample.stream().flatMap(s -> s.getMeasures().stream())
                 .filter(m -> !m.getTargetSchools().isEmpty()).findFirst().orElseThrow();
         Files.createDirectories(OUT);
         Path pdf = OUT.resolve("effectiveness.pdf");
         try (OutputStream out = Files.newOutputStream(pdf)) {
-            Reports.render(layout, Format.PDF, Map.of("period", "2023"), sample, out, null);
+            Reports.render(layout, Format.PDF, Map.of("system", system(measure).getCode(), "period", "2023"), sample, out, null);
         }
         String text = oneLine(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
         assertTrue(text.contains("Эффективность принятых мер"), text);
@@ -200,7 +208,8 @@ class ReportsTest {
         }
         run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("effectiveness-page").toString());
         IllegalArgumentException noPeriod = assertThrows(IllegalArgumentException.class,
-                () -> Reports.render(layout, Format.PDF, Map.of(), sample, new ByteArrayOutputStream(), null));
+                () -> Reports.render(layout, Format.PDF, Map.of("system", system(measure).getCode()), sample,
+                        new ByteArrayOutputStream(), null));
         assertTrue(noPeriod.getMessage().contains("period"), noPeriod.getMessage());
     }
 
@@ -208,9 +217,9 @@ class ReportsTest {
     void theMonitoringReportShowsTheSchoolsOfAnIndicatorByClusterWithRanksAndRiskSchoolsHighlighted() throws Exception {
         List<QualitySystem> sample = sample();
         Layout layout = layout("monitoring", null);
-        assertEquals(List.of("indicator", "period"), names(Reports.parameters(layout)));
+        assertEquals(List.of("system", "indicator", "period"), names(Reports.parameters(layout)));
         // with the model, the parameters offer the indicators and the periods (the latest first)
-        List<Reports.Parameter> offered = Reports.parameters(layout, sample);
+        List<Reports.Parameter> offered = Reports.parameters(layout, sample).subList(1, 3);
         List<String> indicators = offered.get(0).choices().stream().map(Reports.Choice::value).toList();
         assertTrue(indicators.contains("1.2.1.1"), indicators.toString());
         assertTrue(offered.get(0).choices().stream().anyMatch(c -> c.label().startsWith("1.2.1.1 ") && c.label().length() > 10),
@@ -222,18 +231,22 @@ class ReportsTest {
         assertTrue(offered.get(1).required());
         // a value outside the list is refused, naming the values it may take
         IllegalArgumentException unknownIndicator = assertThrows(IllegalArgumentException.class, () -> Reports.render(layout,
-                Format.PDF, Map.of("indicator", "9.9.9", "period", "2023"), sample, new ByteArrayOutputStream(), null));
+                Format.PDF, Map.of("system", "ishimbay-msoko", "indicator", "9.9.9", "period", "2023"), sample,
+                new ByteArrayOutputStream(), null));
         assertTrue(unknownIndicator.getMessage().contains("\"9.9.9\" is not one of") && unknownIndicator.getMessage()
                 .contains("1.2.1.1"), unknownIndicator.getMessage());
         Files.createDirectories(OUT);
         Path pdf = OUT.resolve("monitoring.pdf");
         try (OutputStream out = Files.newOutputStream(pdf)) {
-            Reports.render(layout, Format.PDF, Map.of("indicator", "1.2.1.1", "period", "2023"), sample, out, null);
+            Reports.render(layout, Format.PDF, Map.of("system", "ishimbay-msoko", "indicator", "1.2.1.1", "period", "2023"), sample, out, null);
         }
         String text = oneLine(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
         assertTrue(text.contains("Результаты мониторинга по показателю"), text);
         assertTrue(text.contains("Показатель: 1.2.1.1, Период: 2023"), text);
         assertTrue(text.contains("медиана"), text);
+        // the numbers formatted by the layout: the change signed with two decimals, nothing unrounded
+        assertTrue(java.util.regex.Pattern.compile("[+-]\\d+[.,]\\d\\d\\b").matcher(text).find(), text);
+        assertTrue(!java.util.regex.Pattern.compile("\\d[.,]\\d{5,}").matcher(text).find(), "unrounded: " + text);
         assertTrue(text.contains("все школы: школ"), text);
         // every school with a value for the period appears, with its rank
         oko.model.Period period = sample.stream().map(s -> (oko.model.ModelRoot) s.eContainer()).distinct()
@@ -260,7 +273,7 @@ class ReportsTest {
             }
         }
         try (OutputStream out = Files.newOutputStream(html)) {
-            Reports.render(layout, Format.HTML, Map.of("indicator", "1.2.1.1", "period", "2023"), sample, out, pictures);
+            Reports.render(layout, Format.HTML, Map.of("system", "ishimbay-msoko", "indicator", "1.2.1.1", "period", "2023"), sample, out, pictures);
         }
         List<Path> charts;
         try (var files = Files.list(pictures)) {
@@ -272,6 +285,15 @@ class ReportsTest {
         assertTrue(chart.getWidth() > 400 && chart.getHeight() > 150, chart.getWidth() + "x" + chart.getHeight());
         assertTrue(pixels(chart, 0x2962A0) > 50, "bars of the period");
         assertTrue(pixels(chart, 0xAABED6) > 50, "bars of the previous period");
+    }
+
+    private static QualitySystem system(org.eclipse.emf.ecore.EObject object) {
+        for (var o = object; o != null; o = o.eContainer()) {
+            if (o instanceof QualitySystem system) {
+                return system;
+            }
+        }
+        throw new AssertionError("no system: " + object);
     }
 
     private static List<String> names(List<Reports.Parameter> parameters) {

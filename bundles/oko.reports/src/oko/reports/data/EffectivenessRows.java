@@ -1,7 +1,6 @@
 package oko.reports.data;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -18,14 +17,14 @@ import oko.monitoring.MonitoringEngine;
 /**
  * Scripted data set "effectiveness of measures": for the report parameter {@code period} (a
  * period's code), each measure of the period on each of its indicators, grouped by direction.
- * Columns: {@code measure}, {@code indicator}, {@code withSchools}, {@code withChange} (mean
+ * Columns: {@code measure}, {@code indicator}, and as numbers (null where there is none)
+ * {@code withSchools}, {@code withChange} (mean
  * change since the previous period at the schools the measure targets), {@code withoutSchools},
  * {@code withoutChange} (at the other schools), {@code effect} (the difference, positive = better)
  * and {@code effective} ({@code yes}/{@code no}).
  */
 public final class EffectivenessRows extends ModelRows {
 
-    private static final Locale RU = Locale.forLanguageTag("ru");
     private String periodCode;
 
     @Override
@@ -42,7 +41,7 @@ public final class EffectivenessRows extends ModelRows {
     protected void collect(List<QualitySystem> systems, List<Map<String, Object>> rows) {
         Map<Object, Integer> groups = new java.util.LinkedHashMap<>();
         for (QualitySystem system : systems) {
-            Period period = period(systems, periodCode);
+            Period period = period(repository, periodCode);
             // only systems whose indicators can be computed for the period (they hold its monitoring runs)
             if (period == null || MonitoringEngine.runs(system, period).isEmpty()) {
                 continue;
@@ -55,8 +54,8 @@ public final class EffectivenessRows extends ModelRows {
                 rows.add(groupRow(index, direction == null ? system.getName() : join(direction.getCode(), direction.getName()),
                         "measure", join(row.measure().getNumber(), row.measure().getName()),
                         "indicator", join(row.indicator().getCode(), row.indicator().getName()),
-                        "withSchools", Integer.toString(row.withSchools()), "withChange", number(row.withChange()),
-                        "withoutSchools", Integer.toString(row.withoutSchools()), "withoutChange",
+                        "withSchools", row.withSchools(), "withChange", number(row.withChange()),
+                        "withoutSchools", row.withoutSchools(), "withoutChange",
                         number(row.withoutChange()), "effect", number(row.effect()), "effective",
                         row.effective() ? "yes" : "no"));
             }
@@ -64,7 +63,8 @@ public final class EffectivenessRows extends ModelRows {
     }
 
 
-    private static String number(OptionalDouble value) {
-        return value.isPresent() ? String.format(RU, "%.3f", value.getAsDouble()) : "—";
+    /** A number (a number cell in XLSX; the layout formats it), or null, which the layout shows as "—". */
+    private static Double number(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
     }
 }

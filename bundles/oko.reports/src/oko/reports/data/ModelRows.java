@@ -21,12 +21,15 @@ import oko.reports.Reports;
  * The base of Oko's scripted data sets: the rows are computed once when the data set opens, from
  * the quality systems in the app context ({@link Reports#MODEL}), and handed to BIRT column by
  * column. A subclass adds rows as column → value maps in the order the report shows them; every
- * row names its group (a system, a map, a plan: columns {@code groupKey} and {@code group}).
+ * row names its group (a system, a map, a plan: columns {@code groupKey} and {@code group}). A report
+ * that declares the parameter {@value #SYSTEM} (or {@value #SCHOOL}) gets the rows of that system only.
  */
 public abstract class ModelRows extends ScriptedDataSetEventAdapter {
 
     private List<Map<String, Object>> rows = List.of();
     private int next;
+    /** Every system handed to the report, the chosen one or not (their models hold the periods). */
+    protected List<QualitySystem> repository = List.of();
 
     /** Adds the rows of these systems. */
     protected abstract void collect(List<QualitySystem> systems, List<Map<String, Object>> rows);
@@ -43,10 +46,52 @@ public abstract class ModelRows extends ScriptedDataSetEventAdapter {
         if (systems.isEmpty()) {
             throw new ScriptException(dataSet.getName() + ": no quality system to report on (" + model + ")");
         }
+        repository = List.copyOf(systems);
+        if (filtersBySystem()) {
+            systems = chosen(dataSet.getName(), systems, context);
+        }
         List<Map<String, Object>> collected = new ArrayList<>();
         collect(systems, collected);
         rows = collected;
         next = 0;
+    }
+
+    /**
+     * Whether the rows come from the system the report parameters choose ({@value #SYSTEM}, or the
+     * ВСОКО of the school {@value #SCHOOL}); the data sets of selection lists answer for all.
+     */
+    protected boolean filtersBySystem() {
+        return true;
+    }
+
+    /** Report parameter: the code of the quality system the report is about. */
+    public static final String SYSTEM = "system";
+    /** Report parameter of school-level layouts: the code of the school whose ВСОКО the report is about. */
+    public static final String SCHOOL = "school";
+
+    /**
+     * The systems the parameters {@value #SYSTEM} and {@value #SCHOOL} choose, when the report
+     * declares them (a parameter the report does not declare has no value); all otherwise.
+     */
+    static List<QualitySystem> chosen(String dataSet, List<QualitySystem> systems, IReportContext context)
+            throws ScriptException {
+        String system = value(context, SYSTEM);
+        String school = value(context, SCHOOL);
+        List<QualitySystem> chosen = systems.stream()
+                .filter(s -> system == null || system.equals(s.getCode()))
+                .filter(s -> school == null || s.getLevel() == oko.model.Level.SCHOOL && s.getOrganisation() != null
+                        && school.equals(s.getOrganisation().getCode()))
+                .toList();
+        if (chosen.isEmpty() && (system != null || school != null)) {
+            throw new ScriptException(dataSet + ": no quality system " + (system != null ? "\"" + system + "\"" : "")
+                    + (school != null ? " of the school \"" + school + "\"" : "") + " in the repository");
+        }
+        return chosen;
+    }
+
+    private static String value(IReportContext context, String parameter) {
+        Object value = context.getParameterValue(parameter);
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
 
     @Override

@@ -26,9 +26,9 @@ import oko.monitoring.RiskGroups;
 /**
  * Scripted data set "monitoring": for the report parameters {@code indicator} (its code) and
  * {@code period} (its code), the schools grouped by cluster; the group title carries the
- * cluster's and all schools' count, median and mean. Columns: {@code school}, {@code value},
- * {@code rank}, {@code score} (0–100), {@code previous} (the previous period's value),
- * {@code change}, {@code risk} (the risk groups the school is in for the period, empty if none);
+ * cluster's and all schools' count, median and mean. Columns: {@code school}, the numbers (null
+ * where there is none) {@code value}, {@code rank} (integer), {@code score} (0–100, whole),
+ * {@code previous} (the previous period's value) and {@code change}; {@code risk} (the risk groups the school is in for the period, empty if none);
  * for charts {@code cluster} (the cluster's name) and the numbers {@code currentValue} and
  * {@code previousValue} (null where the school has no value).
  */
@@ -56,7 +56,7 @@ public final class MonitoringRows extends ModelRows {
     @Override
     protected void collect(List<QualitySystem> systems, List<Map<String, Object>> rows) {
         for (QualitySystem system : systems) {
-            Period period = period(systems, periodCode);
+            Period period = period(repository, periodCode);
             Indicator indicator = MonitoringEngine.indicators(system).stream()
                     .filter(i -> indicatorCode.equals(i.getCode())).findFirst().orElse(null);
             if (period == null || indicator == null || MonitoringEngine.runs(system, period).isEmpty()) {
@@ -88,11 +88,11 @@ public final class MonitoringRows extends ModelRows {
                 String title = cluster + " — " + statistics("кластер", stats) + "; " + overall;
                 OptionalDouble value = current.value(org);
                 OptionalDouble before = previous == null ? OptionalDouble.empty() : previous.value(org);
-                rows.add(groupRow(clusters.indexOf(cluster), title, "school", name(org), "value", number(value),
-                        "rank", school.rank() == null ? "—" : school.rank().toString(), "score",
-                        school.scaled() == null ? "—" : String.format(RU, "%.0f", school.scaled()), "previous",
-                        number(before), "change", value.isPresent() && before.isPresent()
-                                ? String.format(RU, "%+.2f", value.getAsDouble() - before.getAsDouble()) : "—",
+                // the numbers stay numbers (number cells in XLSX); the layout formats them and shows "—" for none
+                rows.add(groupRow(clusters.indexOf(cluster), title, "school", name(org), "value", decimal(value),
+                        "rank", school.rank(), "score", school.scaled() == null ? null : (double) Math.round(school.scaled()),
+                        "previous", decimal(before), "change", value.isPresent() && before.isPresent()
+                                ? value.getAsDouble() - before.getAsDouble() : null,
                         "risk", risk.getOrDefault(org, ""), "cluster", cluster, "currentValue", decimal(value),
                         "previousValue", decimal(before)));
             }

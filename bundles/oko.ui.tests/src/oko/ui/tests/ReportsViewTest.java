@@ -28,6 +28,7 @@ import oko.reports.Reports.Format;
 import oko.reports.Reports.Layout;
 import oko.reports.ui.internal.ParametersDialog;
 import oko.reports.ui.internal.ReportCatalogueView;
+import oko.reports.ui.internal.SaveFolder;
 import oko.ui.RepositoryConnection;
 
 /**
@@ -59,8 +60,20 @@ class ReportsViewTest {
         Layout roles = layout(view, "roles");
         UiThread.run(() -> {
             view.table().setSelection(new StructuredSelection(roles), true);
-            view.run();
+            view.getSite().getShell().getDisplay().asyncExec(view::run);
         });
+        // the repository holds several systems: the report asks which one, from a drop-down
+        Shell parameters = UiThread.waitForShell("Параметры отчёта");
+        assertNotNull(parameters, "no parameters dialog for the system");
+        ParametersDialog asked = (ParametersDialog) UiThread.call(parameters::getData);
+        Combo systems = (Combo) UiThread.call(() -> asked.control("system"));
+        List<String> offered = UiThread.call(() -> List.of(systems.getItems()));
+        assertTrue(offered.stream().anyMatch(s -> s.endsWith("(msoko-functions-001)")), offered.toString());
+        UiThread.run(() -> systems.select(offered.indexOf(offered.stream().filter(s -> s.endsWith("(msoko-functions-001)"))
+                .findFirst().orElseThrow())));
+        UiThread.call(() -> Screenshots.save(parameters, "reports-roles-system"));
+        pressOk(parameters);
+        UiThread.settle(300);
         Job.getJobManager().join(ReportCatalogueView.FAMILY, null);
         UiThread.settle(1500);
         Path preview = UiThread.call(view::previewFile);
@@ -76,7 +89,7 @@ class ReportsViewTest {
 
         Path pdf = Screenshots.directory().resolve("saved-techmap.pdf");
         Layout techmap = layout(view, "techmap");
-        UiThread.call(() -> view.render(techmap, Format.PDF, Map.of(), pdf, () -> { }));
+        UiThread.call(() -> view.render(techmap, Format.PDF, Map.of("system", "ishimbay-msoko"), pdf, () -> { }));
         Job.getJobManager().join(ReportCatalogueView.FAMILY, null);
         assertTrue(Files.size(pdf) > 1000);
         assertEquals("%PDF", new String(Files.readAllBytes(pdf), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
@@ -113,6 +126,11 @@ class ReportsViewTest {
         Shell shell = UiThread.waitForShell("Параметры отчёта");
         assertNotNull(shell, "no parameters dialog");
         ParametersDialog dialog = (ParametersDialog) UiThread.call(shell::getData);
+        Combo system = (Combo) UiThread.call(() -> dialog.control("system"));
+        List<String> systems = UiThread.call(() -> List.of(system.getItems()));
+        String ishimbay = systems.stream().filter(s -> s.endsWith("(ishimbay-msoko)")).findFirst()
+                .orElseThrow(() -> new AssertionError("ishimbay-msoko not offered: " + systems));
+        UiThread.run(() -> system.select(systems.indexOf(ishimbay)));
         Combo indicator = (Combo) UiThread.call(() -> dialog.control("indicator"));
         Combo period = (Combo) UiThread.call(() -> dialog.control("period"));
         List<String> indicators = UiThread.call(() -> List.of(indicator.getItems()));
@@ -124,6 +142,17 @@ class ReportsViewTest {
         UiThread.run(() -> indicator.select(indicators.indexOf(wanted)));
         UiThread.settle(200);
         UiThread.call(() -> Screenshots.save(shell, "reports-monitoring-parameters"));
+        pressOk(shell);
+        UiThread.settle(300);
+        Job.getJobManager().join(ReportCatalogueView.FAMILY, null);
+        UiThread.settle(1500);
+        String html = Files.readString(UiThread.call(view::previewFile));
+        assertTrue(html.contains("Показатель: 1.2.1.1, Период: 2023"), "the preview is of the chosen parameters");
+        assertTrue(html.contains(".png"), "the chart is in the preview");
+        UiThread.call(() -> Screenshots.save(page().getWorkbenchWindow().getShell(), "reports-preview-monitoring"));
+    }
+
+    private static void pressOk(Shell shell) throws Exception {
         UiThread.run(() -> {
             for (Control child : descendants(shell)) {
                 if (child instanceof Button button && Integer.valueOf(IDialogConstants.OK_ID).equals(button.getData())) {
@@ -132,13 +161,33 @@ class ReportsViewTest {
                 }
             }
         });
-        UiThread.settle(300);
-        Job.getJobManager().join(ReportCatalogueView.FAMILY, null);
-        UiThread.settle(1500);
-        String html = Files.readString(UiThread.call(view::previewFile));
-        assertTrue(html.contains("Показатель: 1.2.1.1, Период: 2023"), "the preview is of the chosen parameters");
-        assertTrue(html.contains(".png"), "the chart is in the preview");
-        UiThread.call(() -> Screenshots.save(page().getWorkbenchWindow().getShell(), "reports-preview-monitoring"));
+    }
+
+    /** Save as starts in the user's documents folder (not the program's), then where the user saved last. */
+    @Test
+    void saveAsStartsInTheDocumentsFolderAndThenTheFolderUsedLast() throws Exception {
+        Path home = Files.createTempDirectory("oko-home");
+        java.util.function.Function<String, String> none = name -> null;
+        assertEquals(home, SaveFolder.documents(none, home), "no documents folder: the home folder");
+        Files.createDirectories(home.resolve("Документы"));
+        assertEquals(home.resolve("Документы"), SaveFolder.documents(none, home));
+        Files.createDirectories(home.resolve("Documents"));
+        assertEquals(home.resolve("Documents"), SaveFolder.documents(none, home));
+        Path xdg = Files.createDirectories(home.resolve("Мои документы"));
+        Files.createDirectories(home.resolve(".config"));
+        Files.writeString(home.resolve(".config/user-dirs.dirs"), "# xdg-user-dirs\nXDG_DOCUMENTS_DIR=\"$HOME/Мои документы\"\n");
+        assertEquals(xdg, SaveFolder.documents(none, home), "the XDG documents dir of user-dirs.dirs");
+        assertEquals(home.resolve("Documents"), SaveFolder.documents(
+                name -> name.equals("XDG_DOCUMENTS_DIR") ? home.resolve("Documents").toString() : null, home));
+        org.eclipse.jface.dialogs.DialogSettings settings = new org.eclipse.jface.dialogs.DialogSettings("test");
+        assertEquals(xdg, SaveFolder.start(settings, none, home));
+        Path reports = Files.createDirectories(home.resolve("отчёты"));
+        SaveFolder.remember(settings, reports.resolve("roles.pdf"));
+        assertEquals(reports, SaveFolder.start(settings, none, home), "the folder used last");
+        // the view's own start is never the program's folder
+        Path start = UiThread.call(() -> ((ReportCatalogueView) page().showView(ReportCatalogueView.ID)).saveFolder());
+        Path program = Path.of("").toAbsolutePath();
+        assertTrue(!start.equals(program) || program.equals(Path.of(System.getProperty("user.home"))), start.toString());
     }
 
     private static List<Control> descendants(Composite composite) {

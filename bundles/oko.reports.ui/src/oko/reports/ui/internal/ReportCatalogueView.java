@@ -200,6 +200,7 @@ public final class ReportCatalogueView extends org.eclipse.ui.part.ViewPart {
             return;
         }
         FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+        dialog.setFilterPath(saveFolder().toString());
         dialog.setFilterExtensions(new String[] { "*.pdf", "*.xlsx", "*.docx", "*.html" });
         dialog.setFileName(layout.id() + ".pdf");
         dialog.setOverwrite(true);
@@ -208,6 +209,7 @@ public final class ReportCatalogueView extends org.eclipse.ui.part.ViewPart {
             return;
         }
         Path file = Path.of(chosen);
+        SaveFolder.remember(settings(), file);
         String extension = file.getFileName().toString().replaceFirst(".*\\.", "");
         Format format = Format.of(extension).orElse(Format.PDF);
         Map<String, String> parameters = askParameters(layout);
@@ -215,6 +217,16 @@ public final class ReportCatalogueView extends org.eclipse.ui.part.ViewPart {
             render(layout, format, parameters, file, () -> setContentDescription(
                     Messages.bind(Messages.saved, layout.id(), file)));
         }
+    }
+
+    /** Where Save as starts: the folder used last, else the user's documents folder (not the program's). */
+    public Path saveFolder() {
+        return SaveFolder.start(settings(), System::getenv, Path.of(System.getProperty("user.home")));
+    }
+
+    private static org.eclipse.jface.dialogs.IDialogSettings settings() {
+        return org.eclipse.ui.PlatformUI.getDialogSettingsProvider(
+                org.osgi.framework.FrameworkUtil.getBundle(ReportCatalogueView.class)).getDialogSettings();
     }
 
     /** Renders in a background job over every quality system of the repository; then runs done on the UI thread. */
