@@ -66,6 +66,10 @@ class ImportEffectTest {
     @Test
     void importedValuesReplaceTheValuesTheComputationReadsHandBuilt() throws Exception {
         ModelRoot root = F.createModelRoot();
+        // the engines look across the models of a resource set, as in the repository
+        ResourceSet set = new ResourceSetImpl();
+        set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
+        set.createResource(URI.createURI("memory:/model.xmi")).getContents().add(root);
         Period period = F.createPeriod();
         period.setCode("2023");
         root.getPeriods().add(period);
