@@ -37,16 +37,16 @@ public final class ProblemsDialog extends MessageDialog {
 
     @Override
     protected Control createCustomArea(Composite parent) {
-        list = new Text(parent, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        // long lines wrap (the file name is long, the reason must stay readable); beyond 12 lines it scrolls
+        list = new Text(parent, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.WRAP);
         list.setText(String.join("\n", problems));
         GC gc = new GC(list);
         int lineHeight = gc.getFontMetrics().getHeight();
         int charWidth = (int) Math.ceil(gc.getFontMetrics().getAverageCharacterWidth());
         gc.dispose();
-        int longest = problems.stream().mapToInt(String::length).max().orElse(40);
-        GridDataFactory.fillDefaults().grab(true, true)
-                .hint(Math.min(Math.max(longest, 50), 110) * charWidth, Math.min(problems.size(), 12) * lineHeight + 8)
-                .applyTo(list);
+        int width = 90 * charWidth;
+        int height = Math.min(list.computeSize(width, SWT.DEFAULT).y, 12 * lineHeight + 8);
+        GridDataFactory.fillDefaults().grab(true, true).indent(0, 4).hint(width, height).applyTo(list);
         return list;
     }
 
