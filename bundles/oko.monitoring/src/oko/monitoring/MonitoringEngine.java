@@ -188,9 +188,15 @@ public final class MonitoringEngine {
         return monitoring.getIndicators().stream().anyMatch(indicator -> ModelScope.within(indicator, system));
     }
 
-    /** Raw values per school and measure code for the period. */
+    /**
+     * Raw values per school and measure code for the period, from every run of the period
+     * ({@link #runs}). When two runs hold a value for the same school and measure, the run with the
+     * later date wins (an import dates the run it creates); without dates, the later run in
+     * document order.
+     */
     public static Map<Organisation, Map<String, FormulaValue>> rawValues(QualitySystem system, Period period) {
         Map<Organisation, Map<String, FormulaValue>> values = new LinkedHashMap<>();
+        Map<Organisation, Map<String, java.util.Date>> dates = new HashMap<>();
         for (MonitoringRun run : runs(system, period)) {
             for (RawValue value : run.getRawValues()) {
                 if (value.getOrganisation() == null) {
@@ -200,6 +206,15 @@ public final class MonitoringEngine {
                         : value.getElement() != null ? value.getElement().getCode() : null;
                 if (code == null) {
                     continue;
+                }
+                Map<String, java.util.Date> schoolDates = dates.computeIfAbsent(value.getOrganisation(),
+                        k -> new HashMap<>());
+                java.util.Date known = schoolDates.get(code);
+                if (known != null && run.getDate() != null && run.getDate().before(known)) {
+                    continue; // an older run's value for what a later run already holds
+                }
+                if (run.getDate() != null || !schoolDates.containsKey(code)) {
+                    schoolDates.put(code, run.getDate());
                 }
                 FormulaValue v = value.isNoValue() ? FormulaValue.none(value.getNoValueReason() == null
                         ? code : value.getNoValueReason()) : FormulaValue.of(value.getValue());

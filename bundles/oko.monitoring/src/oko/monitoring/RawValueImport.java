@@ -56,11 +56,21 @@ public final class RawValueImport {
     public record Row(int line, Organisation school, DataElement measure, double value) {
     }
 
-    /** What a check found: the rows when there are no problems. */
-    public record Checked(List<Row> rows, List<String> problems, String encoding) {
+    /**
+     * What a check found: the rows when there are no problems, the encoding read and the layout
+     * taken (detected from the header unless one was asked for).
+     */
+    public record Checked(List<Row> rows, List<String> problems, String encoding, Layout layout) {
         public boolean ok() {
             return problems.isEmpty();
         }
+    }
+
+    /**
+     * What {@link #storeAll} did: values stored, how many of them replaced a value already stored
+     * for the same school and measure, and the runs written to (in the order first written).
+     */
+    public record Stored(int values, int replaced, List<MonitoringRun> runs) {
     }
 
     private static final Set<String> SCHOOL = Set.of("school", "школа", "оо", "код оо", "код школы");
@@ -73,7 +83,10 @@ public final class RawValueImport {
     private RawValueImport() {
     }
 
-    /** Reads and checks a file (CSV, or XLSX by its name) against the system's schools and measures. */
+    /**
+     * Reads and checks a file (CSV, or XLSX by its name) against the system's schools and measures;
+     * {@code layout} null detects long or wide form from the header ({@link #detect}).
+     */
     public static Checked check(Path file, Layout layout, QualitySystem system, Period period) throws IOException {
         String name = file.getFileName().toString();
         if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
@@ -132,7 +145,7 @@ public final class RawValueImport {
             return checkTable(fileName, header, rows, charset.name(), layout, system, period);
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             return new Checked(List.of(), List.of(Messages.bind(Messages.importBadCsv, fileName, e.getMessage())),
-                    charset.name());
+                    charset.name(), layout);
         }
     }
 
@@ -167,11 +180,11 @@ public final class RawValueImport {
         } catch (RuntimeException | IOException e) {
             // POI reports a broken or foreign file with various unchecked exceptions
             return new Checked(List.of(), List.of(Messages.bind(Messages.importBadXlsx, fileName,
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), "XLSX");
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), "XLSX", layout);
         }
         if (header == null) {
             return new Checked(List.of(), List.of(Messages.bind(Messages.importNoColumn,
-                    new Object[] { fileName, 1, "school / школа" })), "XLSX");
+                    new Object[] { fileName, 1, "school / школа" })), "XLSX", layout);
         }
         return checkTable(fileName, header, rows, "XLSX", layout, system, period);
     }
@@ -195,7 +208,8 @@ public final class RawValueImport {
     }
 
     private static Checked checkTable(String fileName, List<String> header, Iterable<TableRow> records,
-            String encoding, Layout layout, QualitySystem system, Period period) {
+            String encoding, Layout asked, QualitySystem system, Period period) {
+        Layout layout = asked != null ? asked : detect(header);
         List<String> problems = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         Map<String, Organisation> schools = schools(system);
@@ -205,7 +219,7 @@ public final class RawValueImport {
         int schoolColumn = column(header, SCHOOL);
         if (schoolColumn < 0) {
             problems.add(Messages.bind(Messages.importNoColumn, new Object[] { fileName, 1, "school / школа" }));
-            return new Checked(List.of(), problems, encoding);
+            return new Checked(List.of(), problems, encoding, layout);
         }
         int periodColumn = column(header, PERIOD);
         int measureColumn = column(header, MEASURE);
@@ -213,7 +227,7 @@ public final class RawValueImport {
         if (layout == Layout.LONG && (measureColumn < 0 || valueColumn < 0)) {
             problems.add(Messages.bind(Messages.importNoColumn, new Object[] { fileName, 1,
                     measureColumn < 0 ? "measure / показатель" : "value / значение" }));
-            return new Checked(List.of(), problems, encoding);
+            return new Checked(List.of(), problems, encoding, layout);
         }
         if (layout == Layout.WIDE) {
             for (int c = 0; c < header.size(); c++) {
@@ -255,7 +269,7 @@ public final class RawValueImport {
                 }
             }
         }
-        return new Checked(problems.isEmpty() ? rows : List.of(), problems, encoding);
+        return new Checked(problems.isEmpty() ? rows : List.of(), problems, encoding, layout);
     }
 
     private static void add(List<Row> rows, List<String> problems, Set<String> seen, String file, int line,
@@ -279,6 +293,15 @@ public final class RawValueImport {
             return;
         }
         rows.add(new Row(line, school, measure, value));
+    }
+
+    /**
+     * The layout a header announces: long form when it names a measure column or a value column
+     * ({@code measure}/{@code показатель}, {@code value}/{@code значение}; a missing one of the two
+     * is then reported), wide form (one column per measure code) otherwise.
+     */
+    public static Layout detect(List<String> header) {
+        return column(header, MEASURE) >= 0 || column(header, VALUE) >= 0 ? Layout.LONG : Layout.WIDE;
     }
 
     private static int column(List<String> header, Set<String> names) {
@@ -315,52 +338,97 @@ public final class RawValueImport {
     }
 
     /**
-     * Stores checked rows in the period's run of the monitoring whose indicators use each measure
-     * (the system's first monitoring otherwise), creating the run if needed; a value already
-     * stored for the same school and measure is replaced.
-     *
-     * @return the number of values stored
+     * The systems raw values for the period can be imported into, the first being the one to use
+     * without asking: those whose monitorings have runs in the period (what the Monitoring view and
+     * {@code monitor compute} show), otherwise those that define raw measures (data elements).
      */
+    public static List<QualitySystem> targets(List<? extends org.eclipse.emf.ecore.EObject> roots, Period period) {
+        List<QualitySystem> withRuns = MonitoringEngine.systemsWithRuns(roots, period);
+        if (!withRuns.isEmpty()) {
+            return withRuns;
+        }
+        List<QualitySystem> withMeasures = new ArrayList<>();
+        for (var root : roots) {
+            if (root instanceof ModelRoot model) {
+                model.getQualitySystems().stream().filter(s -> !s.getDataElements().isEmpty())
+                        .forEach(withMeasures::add);
+            }
+        }
+        return withMeasures;
+    }
+
+    /** Stores checked rows as {@link #storeAll} does; returns the number of values stored. */
     public static int store(QualitySystem system, Period period, List<Row> rows) {
-        Map<MonitoringRun, Map<String, RawValue>> existing = new HashMap<>();
+        return storeAll(system, period, rows).values();
+    }
+
+    /**
+     * Stores checked rows for the system and period. A value already stored for the same school
+     * and measure in any of the period's runs the computation reads ({@link MonitoringEngine#runs})
+     * is replaced where it is, so the import is what the computation sees. Other values go into the
+     * period's run of a monitoring whose indicators use the measure (one that already has a run in
+     * the period first; the system's first monitoring, or a new «imported data» monitoring, when
+     * none uses it); a missing run is created, dated today.
+     */
+    public static Stored storeAll(QualitySystem system, Period period, List<Row> rows) {
+        Map<String, List<RawValue>> existing = new HashMap<>();
+        for (MonitoringRun run : MonitoringEngine.runs(system, period)) {
+            for (RawValue v : run.getRawValues()) {
+                if (v.getOrganisation() != null) {
+                    existing.computeIfAbsent(key(v.getOrganisation(), code(v)), k -> new ArrayList<>()).add(v);
+                }
+            }
+        }
+        Set<MonitoringRun> written = new java.util.LinkedHashSet<>();
         Map<DataElement, MonitoringRun> runs = new HashMap<>();
         List<Monitoring> monitorings = MonitoringEngine.allMonitorings(system);
+        int replaced = 0;
         for (Row row : rows) {
-            MonitoringRun run = runs.computeIfAbsent(row.measure(),
-                    measure -> run(system, period, monitoringFor(system, monitorings, measure)));
-            Map<String, RawValue> byKey = existing.computeIfAbsent(run, r -> {
-                Map<String, RawValue> map = new HashMap<>();
-                for (RawValue v : r.getRawValues()) {
-                    if (v.getOrganisation() != null) {
-                        map.put(v.getOrganisation().getCode() + "\u0000" + v.getCode(), v);
-                    }
-                }
-                return map;
-            });
-            String key = row.school().getCode() + "\u0000" + row.measure().getCode();
-            RawValue value = byKey.get(key);
-            if (value == null) {
-                value = OkoFactory.eINSTANCE.createRawValue();
+            String key = key(row.school(), row.measure().getCode());
+            List<RawValue> values = existing.get(key);
+            if (values != null) {
+                replaced++;
+            } else {
+                MonitoringRun run = runs.computeIfAbsent(row.measure(),
+                        measure -> run(period, monitoringFor(system, period, monitorings, measure)));
+                RawValue value = OkoFactory.eINSTANCE.createRawValue();
                 value.setOrganisation(row.school());
                 value.setCode(row.measure().getCode());
                 value.setElement(row.measure());
                 run.getRawValues().add(value);
-                byKey.put(key, value);
+                values = new ArrayList<>(List.of(value));
+                existing.put(key, values);
             }
-            value.setValue(row.value());
-            value.setNoValue(false);
-            value.setNoValueReason(null);
+            for (RawValue value : values) {
+                value.setValue(row.value());
+                value.setNoValue(false);
+                value.setNoValueReason(null);
+                written.add((MonitoringRun) value.eContainer());
+            }
         }
-        return rows.size();
+        return new Stored(rows.size(), replaced, new ArrayList<>(written));
     }
 
-    private static Monitoring monitoringFor(QualitySystem system, List<Monitoring> monitorings, DataElement measure) {
-        for (Monitoring monitoring : monitorings) {
-            for (Indicator indicator : monitoring.getIndicators()) {
-                if (uses(indicator, measure.getCode())) {
-                    return monitoring;
-                }
+    private static String key(Organisation school, String measure) {
+        return school.getCode() + "\u0000" + measure;
+    }
+
+    private static String code(RawValue value) {
+        return value.getCode() != null ? value.getCode()
+                : value.getElement() != null ? value.getElement().getCode() : null;
+    }
+
+    private static Monitoring monitoringFor(QualitySystem system, Period period, List<Monitoring> monitorings,
+            DataElement measure) {
+        List<Monitoring> using = monitorings.stream()
+                .filter(m -> m.getIndicators().stream().anyMatch(i -> uses(i, measure.getCode()))).toList();
+        for (Monitoring monitoring : using) {
+            if (monitoring.getRuns().stream().anyMatch(r -> r.getPeriod() == period)) {
+                return monitoring;
             }
+        }
+        if (!using.isEmpty()) {
+            return using.get(0);
         }
         if (monitorings.isEmpty()) {
             Monitoring monitoring = OkoFactory.eINSTANCE.createMonitoring();
@@ -389,7 +457,7 @@ public final class RawValueImport {
         return false;
     }
 
-    private static MonitoringRun run(QualitySystem system, Period period, Monitoring monitoring) {
+    private static MonitoringRun run(Period period, Monitoring monitoring) {
         for (MonitoringRun run : monitoring.getRuns()) {
             if (run.getPeriod() == period) {
                 return run;
@@ -397,6 +465,7 @@ public final class RawValueImport {
         }
         MonitoringRun run = OkoFactory.eINSTANCE.createMonitoringRun();
         run.setPeriod(period);
+        run.setDate(new java.util.Date());
         run.setName((monitoring.getName() == null ? monitoring.getCode() : monitoring.getName()) + ", "
                 + (period.getName() == null ? period.getCode() : period.getName()));
         monitoring.getRuns().add(run);

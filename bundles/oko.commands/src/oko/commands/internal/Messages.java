@@ -29,6 +29,7 @@ public final class Messages extends NLS {
     public static String monitorBadFormat;
     public static String monitorImportFailed;
     public static String monitorImported;
+    public static String monitorImportedInto;
     public static String monitorImportComment;
 
     public static String monitorCorrelateUsage;

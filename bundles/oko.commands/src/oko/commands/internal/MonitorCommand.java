@@ -47,7 +47,8 @@ public final class MonitorCommand implements Command {
             throw new UsageException(Messages.bind(Messages.monitorUnknownAction, action));
         }
         java.nio.file.Path file = null;
-        RawValueImport.Layout layout = RawValueImport.Layout.LONG;
+        RawValueImport.Layout layout = null; // detected from the header unless --format says
+
         if (action.equals("import")) {
             if (args.positionals().size() != 2) {
                 throw new UsageException(Messages.monitorNoFile);
@@ -56,11 +57,13 @@ public final class MonitorCommand implements Command {
             if (!java.nio.file.Files.isRegularFile(file)) {
                 throw new UsageException(Messages.bind(Messages.importNoFile, file));
             }
-            String format = args.value("--format", "long");
-            if (!format.equals("long") && !format.equals("wide")) {
-                throw new UsageException(Messages.bind(Messages.monitorBadFormat, format));
+            if (args.has("--format")) {
+                String format = args.value("--format", "");
+                if (!format.equals("long") && !format.equals("wide")) {
+                    throw new UsageException(Messages.bind(Messages.monitorBadFormat, format));
+                }
+                layout = format.equals("wide") ? RawValueImport.Layout.WIDE : RawValueImport.Layout.LONG;
             }
-            layout = format.equals("wide") ? RawValueImport.Layout.WIDE : RawValueImport.Layout.LONG;
         } else if (action.equals("correlate")) {
             if (args.positionals().size() != 3) {
                 throw new UsageException(Messages.monitorCorrelateUsage);
@@ -82,8 +85,9 @@ public final class MonitorCommand implements Command {
                     context.err().println(Messages.bind(Messages.monitorNoSuchPeriod, periodCode));
                     return FAILED;
                 }
-                QualitySystem system = findSystem(roots, args.value("--system", null),
-                        action.equals("import") ? null : period);
+                QualitySystem system = action.equals("import") && !args.has("--system")
+                        ? RawValueImport.targets(roots, period).stream().findFirst().orElse(null)
+                        : findSystem(roots, args.value("--system", null), period);
                 if (system == null) {
                     context.err().println(Messages.bind(Messages.monitorNoSystem, periodCode));
                     return FAILED;
@@ -96,9 +100,12 @@ public final class MonitorCommand implements Command {
                         checked.problems().forEach(p -> context.err().println("  " + p));
                         return FAILED;
                     }
-                    int stored = RawValueImport.store(system, period, checked.rows());
-                    context.out().println(Messages.bind(Messages.monitorImported, new Object[] { stored, file,
+                    RawValueImport.Stored stored = RawValueImport.storeAll(system, period, checked.rows());
+                    context.out().println(Messages.bind(Messages.monitorImported, new Object[] { stored.values(), file,
                             checked.encoding(), periodCode }));
+                    context.out().println(Messages.bind(Messages.monitorImportedInto, new Object[] {
+                            checked.layout() == RawValueImport.Layout.WIDE ? "wide" : "long", stored.replaced(),
+                            system.getCode(), String.join("; ", stored.runs().stream().map(r -> r.getName()).toList()) }));
                     comment = Messages.bind(Messages.monitorImportComment, file.getFileName(), periodCode);
                 } else if (action.equals("compute")) {
                     List<IndicatorResult> results = MonitoringEngine.compute(system, period);

@@ -19,16 +19,18 @@ import oko.model.QualitySystem;
 import oko.repository.OkoRepository;
 
 /**
- * {@code ./oko new --module ID --name NAME [--code CODE] [--school ORGANISATION-CODE]}: a new
- * quality system from the module's template, in one commit. It goes into the model holding the
- * school named (a ВСОКО belongs to its school), else into the repository's first model, else into
- * a new one.
+ * {@code ./oko new --module ID --name NAME [--code CODE] [--territory CODE-OR-NAME] [--school ORGANISATION-CODE]}:
+ * a new quality system from the module's template (structure only), in one commit. It goes into
+ * the model holding the school named (a ВСОКО belongs to its school, and to its territory), else
+ * into the repository's first model, else into a new one; a system without a school belongs to
+ * the territory named — an existing one by code or name, or a new one of that name — as in the
+ * workbench's wizard.
  */
 public final class NewCommand implements Command {
 
     @Override
     public int run(CommandContext context) throws Exception {
-        ParsedArguments args = context.parse(Set.of(), Set.of("--module", "--name", "--code", "--school"))
+        ParsedArguments args = context.parse(Set.of(), Set.of("--module", "--name", "--code", "--territory", "--school"))
                 .expectPositionals(0, 0);
         List<Module> modules = Modules.all();
         String known = modules.isEmpty() ? "—" : String.join(", ", modules.stream().map(Module::id).toList());
@@ -72,7 +74,8 @@ public final class NewCommand implements Command {
                     }
                 }
                 String modelCode = code;
-                SystemTemplates.add(system, roots, school, () -> OkoRepository.newModel(transaction, modelCode, name));
+                SystemTemplates.add(system, roots, school, args.value("--territory", null),
+                        () -> OkoRepository.newModel(transaction, modelCode, name));
                 repository.commit(transaction, Messages.bind(Messages.newComment, name, module.name()),
                         new NullProgressMonitor());
                 context.out().println(Messages.bind(Messages.newCreated, new Object[] { name, code, module.name(),

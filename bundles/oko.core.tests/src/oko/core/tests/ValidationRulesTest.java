@@ -292,6 +292,58 @@ class ValidationRulesTest {
         assertEquals(Set.of(Rule.REC_02.id()), rulesOn(rule), "a group rule needs its group");
     }
 
+    /** OKO-CODE-01 on a hand-built model: two roles of one system, two organisations of one model. */
+    @Test
+    void duplicateCodesAmongSiblingsOfOneKindAreReportedNamingBoth() {
+        Role coordinator = role("coordinator", "Координатор");
+        Role second = role("coordinator", "Координатор направления");
+        oko.model.Organisation school = organisation("ИШМ-01", "МБОУ СОШ № 1");
+        oko.model.Organisation again = organisation("ИШМ-01", "МБОУ СОШ № 2");
+        // the same code in other places or of another kind is fine
+        QualitySystem other = F.createQualitySystem();
+        other.setCode("other");
+        root.getQualitySystems().add(other);
+        Role elsewhere = F.createRole();
+        elsewhere.setCode("coordinator");
+        other.getRoles().add(elsewhere);
+        DataElement sameCode = F.createDataElement();
+        sameCode.setCode("coordinator");
+        system.getDataElements().add(sameCode);
+        List<Problem> found = problems().stream().filter(p -> p.ruleId().equals(Rule.CODE_01.id())).toList();
+        assertEquals(Set.of(second, again), found.stream().map(Problem::object).collect(Collectors.toSet()),
+                found.toString());
+        assertEquals(2, found.size(), found.toString());
+        assertTrue(found.stream().allMatch(p -> p.severity() == Diagnostic.ERROR));
+        Problem roles = found.stream().filter(p -> p.object() == second).findFirst().orElseThrow();
+        assertTrue(roles.message().contains("Координатор направления") && roles.message().contains("coordinator")
+                && roles.message().contains(ModelLabels.label(coordinator)), roles.message());
+        Problem organisations = found.stream().filter(p -> p.object() == again).findFirst().orElseThrow();
+        assertTrue(organisations.message().contains("МБОУ СОШ № 2") && organisations.message().contains("МБОУ СОШ № 1")
+                && organisations.message().contains("ИШМ-01"), organisations.message());
+        second.setCode("executor");
+        again.setCode("ИШМ-02");
+        assertEquals(Set.of(), rulesOn(second));
+        assertEquals(Set.of(), rulesOn(again));
+        assertTrue(problems().stream().noneMatch(p -> p.ruleId().equals(Rule.CODE_01.id())), problems().toString());
+        assertEquals(Set.of(), rulesOn(school));
+    }
+
+    private Role role(String code, String name) {
+        Role role = F.createRole();
+        role.setCode(code);
+        role.setName(name);
+        system.getRoles().add(role);
+        return role;
+    }
+
+    private oko.model.Organisation organisation(String code, String name) {
+        oko.model.Organisation organisation = F.createOrganisation();
+        organisation.setCode(code);
+        organisation.setName(name);
+        root.getOrganisations().add(organisation);
+        return organisation;
+    }
+
     @Test
     void everyRuleHasAMessageInRussianAndEnglish() throws Exception {
         java.util.Properties ru = new java.util.Properties();

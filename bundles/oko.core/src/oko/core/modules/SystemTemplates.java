@@ -15,15 +15,20 @@ import oko.model.ModelRoot;
 import oko.model.Monitoring;
 import oko.model.Organisation;
 import oko.model.QualitySystem;
+import oko.model.Territory;
+import oko.model.TerritoryKind;
 
 /**
  * A new quality system from a module's template: a copy of the template system's structure (its
  * direction groups and directions, roles, function sections, documents, technological maps with
  * their stages, indicators, data elements, risk groups, monitorings without their runs, and
  * recommendation rules), without the template's data (monitoring runs, recommendations, measures,
- * plans) and not bound to the template's territory, organisation or parent system. A reference to
- * a shared object outside the copy (an information system, a person) goes to the object of the
- * same type and code in the models the system is created for, or is dropped.
+ * plans) and not bound to the template's territory, organisation or parent system. The modules'
+ * templates are structure only (no district's people, organisations or orders); should one still
+ * refer to a person, an organisation or a territory, the reference is dropped, never re-pointed to
+ * a namesake of another district. A reference to another shared object outside the copy (an
+ * information system) goes to the object of the same type and code in the models the system is
+ * created for, or is dropped.
  */
 public final class SystemTemplates {
 
@@ -161,6 +166,17 @@ public final class SystemTemplates {
      */
     public static void add(QualitySystem system, List<ModelRoot> roots, Organisation school,
             java.util.function.Supplier<ModelRoot> newModel) {
+        add(system, roots, school, null, newModel);
+    }
+
+    /**
+     * As {@link #add(QualitySystem, List, Organisation, java.util.function.Supplier)}, and binds a
+     * system without a school to its territory: the models' territory of that code or name
+     * ({@link #territory}), or a new municipal district of that name in the model the system goes
+     * into; none when {@code territory} is null or blank.
+     */
+    public static void add(QualitySystem system, List<ModelRoot> roots, Organisation school, String territory,
+            java.util.function.Supplier<ModelRoot> newModel) {
         ModelRoot target;
         if (school != null) {
             system.setOrganisation(school);
@@ -168,8 +184,63 @@ public final class SystemTemplates {
             target = (ModelRoot) school.eContainer();
         } else {
             target = roots.isEmpty() ? newModel.get() : roots.get(0);
+            if (territory != null && !territory.isBlank()) {
+                Territory found = territory(roots, territory);
+                if (found == null) {
+                    found = oko.model.OkoFactory.eINSTANCE.createTerritory();
+                    found.setName(territory.strip());
+                    found.setCode(freeTerritoryCode(roots.isEmpty() ? List.of(target) : roots));
+                    found.setKind(TerritoryKind.MUNICIPAL_DISTRICT);
+                    target.getTerritories().add(found);
+                }
+                system.setTerritory(found);
+            }
         }
         target.getQualitySystems().add(system);
+    }
+
+    /** Every territory of the models, regions before their districts. */
+    public static List<Territory> territories(List<ModelRoot> roots) {
+        List<Territory> all = new ArrayList<>();
+        for (ModelRoot root : roots) {
+            for (Territory territory : root.getTerritories()) {
+                addWithChildren(territory, all);
+            }
+        }
+        return all;
+    }
+
+    private static void addWithChildren(Territory territory, List<Territory> into) {
+        into.add(territory);
+        territory.getChildren().forEach(child -> addWithChildren(child, into));
+    }
+
+    /** The models' territory whose code or name is the text (ignoring case and surrounding blanks), or null. */
+    public static Territory territory(List<ModelRoot> roots, String text) {
+        String wanted = text.strip();
+        for (Territory territory : territories(roots)) {
+            if (wanted.equalsIgnoreCase(territory.getCode()) || wanted.equalsIgnoreCase(
+                    territory.getName() == null ? null : territory.getName().strip())) {
+                return territory;
+            }
+        }
+        return null;
+    }
+
+    /** A territory code the models do not use: "territory-N". */
+    private static String freeTerritoryCode(List<ModelRoot> roots) {
+        List<String> codes = territories(roots).stream().map(Territory::getCode).toList();
+        int n = 1;
+        while (codes.contains("territory-" + n)) {
+            n++;
+        }
+        return "territory-" + n;
+    }
+
+    /** Whether the object belongs to one district or school: a person, an organisation (or its unit), a territory. */
+    private static boolean local(EObject object) {
+        return object instanceof oko.model.Person || object instanceof Organisation
+                || object instanceof oko.model.Territory || object instanceof oko.model.OrganisationUnit;
     }
 
     /** Re-points every reference from inside the system to an object outside it to its namesake in within, or unsets it. */
@@ -193,7 +264,7 @@ public final class SystemTemplates {
                     for (int i = targets.size() - 1; i >= 0; i--) {
                         EObject target = targets.get(i);
                         if (!EcoreUtil.isAncestor(system, target)) {
-                            EObject namesake = known.get(key(target));
+                            EObject namesake = local(target) ? null : known.get(key(target));
                             if (namesake == null || targets.contains(namesake)) {
                                 targets.remove(i);
                             } else {
@@ -204,7 +275,7 @@ public final class SystemTemplates {
                 } else {
                     EObject target = (EObject) object.eGet(reference);
                     if (!EcoreUtil.isAncestor(system, target)) {
-                        EObject namesake = known.get(key(target));
+                        EObject namesake = local(target) ? null : known.get(key(target));
                         if (namesake == null) {
                             object.eUnset(reference);
                         } else {

@@ -25,6 +25,7 @@ import oko.core.formula.FormulaException;
 import oko.core.formula.FormulaParser;
 import oko.core.internal.Messages;
 import oko.model.Activity;
+import oko.model.CodedElement;
 import oko.model.CycleStage;
 import oko.model.DataElement;
 import oko.model.Direction;
@@ -80,6 +81,9 @@ public class OkoValidator extends EObjectValidator {
         if (object instanceof Activity activity && activity.getDeadline() instanceof RelativeDeadline relative) {
             checkRelativeDeadline(activity, relative, findings);
         }
+        if (object instanceof CodedElement coded) {
+            checkUniqueCode(coded, findings, context);
+        }
         for (ContributedRules.Contributed rule : ContributedRules.all()) {
             if (rule.covers(eClass)) {
                 for (String message : rule.check(object)) {
@@ -106,6 +110,47 @@ public class OkoValidator extends EObjectValidator {
     }
 
     private record Finding(Rule rule, Object[] arguments) {
+    }
+
+    /**
+     * OKO-CODE-01: the first object of the same class with the same code in the same list of the
+     * same container (two roles of one system, two organisations of one model), reported on the
+     * later one, naming both. The first holder of each code per list is computed once per
+     * validation run (kept in the context) and again without one.
+     */
+    private static void checkUniqueCode(CodedElement object, List<Finding> findings, Map<Object, Object> context) {
+        String code = object.getCode();
+        EObject container = object.eContainer();
+        if (blank(code) || container == null || object.eContainmentFeature() == null
+                || !object.eContainmentFeature().isMany()) {
+            return;
+        }
+        List<?> siblings = (List<?>) container.eGet(object.eContainmentFeature());
+        Map<String, EObject> first;
+        Object key = new CodeScope(container, object.eContainmentFeature().getName());
+        @SuppressWarnings("unchecked")
+        Map<String, EObject> known = context == null ? null : (Map<String, EObject>) context.get(key);
+        if (known != null) {
+            first = known;
+        } else {
+            first = new java.util.HashMap<>();
+            for (Object sibling : siblings) {
+                if (sibling instanceof CodedElement other && !blank(other.getCode())) {
+                    first.putIfAbsent(other.eClass().getName() + "\u0000" + other.getCode().strip(), other);
+                }
+            }
+            if (context != null) {
+                context.put(key, first);
+            }
+        }
+        EObject holder = first.get(object.eClass().getName() + "\u0000" + code.strip());
+        if (holder != null && holder != object) {
+            report(findings, Rule.CODE_01, code.strip(), ModelLabels.label(holder));
+        }
+    }
+
+    /** The key of one list's first code holders in the validation context. */
+    private record CodeScope(EObject container, String feature) {
     }
 
     private static void report(List<Finding> findings, Rule rule, Object... arguments) {

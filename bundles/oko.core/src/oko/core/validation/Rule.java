@@ -48,7 +48,9 @@ public enum Rule {
     /** A recommendation rule lacks what its addressee needs: an indicator, or a risk group. */
     REC_02("OKO-REC-02", Diagnostic.ERROR),
     /** A recommendation rule's template has a placeholder rules do not fill. */
-    REC_03("OKO-REC-03", Diagnostic.WARNING);
+    REC_03("OKO-REC-03", Diagnostic.WARNING),
+    /** Two objects of the same kind in the same list of the same container have one code. */
+    CODE_01("OKO-CODE-01", Diagnostic.ERROR);
 
     private final String id;
     private final int severity;

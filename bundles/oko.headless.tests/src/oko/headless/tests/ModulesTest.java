@@ -84,8 +84,13 @@ class ModulesTest {
         for (TechnologicalMap map : system.getTechnologicalMaps()) {
             assertFalse(map.getRows().isEmpty(), "the rows of " + map.getName());
         }
-        assertEquals(6, system.getDirections().stream().mapToInt(d -> d.getStages().size()).sum(),
-                "the six stages of the management cycle");
+        for (Direction direction : system.getDirections()) {
+            assertEquals(List.of(oko.model.StageKind.GOALS, oko.model.StageKind.INDICATORS,
+                    oko.model.StageKind.MONITORING, oko.model.StageKind.ANALYSIS, oko.model.StageKind.MEASURES,
+                    oko.model.StageKind.EFFECTIVENESS),
+                    direction.getStages().stream().map(oko.model.CycleStage::getKind).toList(),
+                    "the six stages of the management cycle in " + direction.getCode());
+        }
         // seed 001's function distribution joins the directions (the second template system)
         assertTrue(system.getSections().stream().map(FunctionSection::getName).anyMatch(n -> n != null && !n.isBlank()));
         assertFalse(system.getRoles().isEmpty());
@@ -139,10 +144,33 @@ class ModulesTest {
             assertEquals(1, repository.history(system).size(), "one commit");
             view.close();
         }
-        // the template's references to shared objects (information systems, people) find their
-        // namesakes in the repository: the new municipal system validates without errors
-        Run municipal = run(data, "new", "--module", "municipal", "--name", "МСОКО Нового района");
+        // a new municipal system with its code and a new territory; it validates without errors
+        Run municipal = run(data, "new", "--module", "municipal", "--name", "МСОКО Нового района", "--code",
+                "novy-msoko", "--territory", "МР Новый район");
         assertEquals(0, municipal.exit(), municipal.err());
+        try (OkoRepository repository = OkoRepository.openEmbedded(data, "test", line -> { })) {
+            CDOView view = repository.openView();
+            QualitySystem system = OkoRepository.roots(view).stream().filter(ModelRoot.class::isInstance)
+                    .flatMap(r -> ((ModelRoot) r).getQualitySystems().stream())
+                    .filter(s -> "novy-msoko".equals(s.getCode())).findFirst().orElseThrow();
+            assertEquals("МР Новый район", system.getTerritory().getName());
+            assertEquals(oko.model.TerritoryKind.MUNICIPAL_DISTRICT, system.getTerritory().getKind());
+            assertEquals(null, system.getOrganisation());
+            assertNoDataOfTheSample(system);
+            view.close();
+        }
+        // an existing territory by its code
+        Run existing = run(data, "new", "--module", "municipal", "--name", "МСОКО-2", "--code", "msoko-2",
+                "--territory", "krasnogorsk");
+        assertEquals(0, existing.exit(), existing.err());
+        try (OkoRepository repository = OkoRepository.openEmbedded(data, "test", line -> { })) {
+            CDOView view = repository.openView();
+            QualitySystem system = OkoRepository.roots(view).stream().filter(ModelRoot.class::isInstance)
+                    .flatMap(r -> ((ModelRoot) r).getQualitySystems().stream())
+                    .filter(s -> "msoko-2".equals(s.getCode())).findFirst().orElseThrow();
+            assertEquals("МО «Красногорский район»", system.getTerritory().getName());
+            view.close();
+        }
         Run validate = run(data, "validate");
         assertEquals(0, validate.exit(), validate.out());
         Run unknown = run(data, "new", "--module", "district", "--name", "X");
@@ -151,6 +179,79 @@ class ModulesTest {
         Run taken = run(data, "new", "--module", "municipal", "--name", "Y", "--code", "school-1");
         assertEquals(1, taken.exit(), taken.err());
         assertTrue(taken.err().contains("school-1"), taken.err());
+    }
+
+    /**
+     * Issue 17, item 4: what the sample holds of Ishimbay (order No. 1048 of 5 July 2021, its people
+     * and organisations) and of the Chelyabinsk school of seed 003, listed by hand from
+     * models/samples/seeds.xmi: a system made from a template contains none of it.
+     */
+    private static final List<String> SAMPLE_DATA = List.of("1048", "05.07.2021", "Ишимбай", "Мастрюкова",
+            "Шерсткина", "Гомзова", "Таратунина", "ГРЦПИ", "МКУ УО", "Челябинск", "СОШ № 51", "Республик");
+
+    private static void assertNoDataOfTheSample(QualitySystem system) {
+        List<EObject> all = new ArrayList<>(List.of(system));
+        system.eAllContents().forEachRemaining(all::add);
+        for (EObject object : all) {
+            assertFalse(object instanceof oko.model.Person || object instanceof oko.model.Organisation,
+                    "no person or organisation inside the system: " + object);
+            for (var attribute : object.eClass().getEAllAttributes()) {
+                Object value = object.eGet(attribute);
+                if (value instanceof String text) {
+                    for (String forbidden : SAMPLE_DATA) {
+                        assertFalse(text.contains(forbidden), object.eClass().getName() + "." + attribute.getName()
+                                + " has «" + forbidden + "»: " + text);
+                    }
+                }
+            }
+            for (EReference reference : object.eClass().getEAllReferences()) {
+                if (reference.isContainment() || reference.isContainer() || reference.isDerived()) {
+                    continue;
+                }
+                Object value = object.eGet(reference);
+                for (Object target : value instanceof List<?> list ? list : value == null ? List.of() : List.of(value)) {
+                    if (target instanceof oko.model.Person || target instanceof oko.model.Organisation
+                            || target instanceof oko.model.OrganisationUnit) {
+                        assertTrue(object == system && reference.getName().equals("organisation"),
+                                object.eClass().getName() + "." + reference.getName() + " refers to " + target);
+                    }
+                }
+            }
+        }
+        List<String> roles = system.getRoles().stream().map(oko.model.Role::getCode).toList();
+        assertEquals(roles.size(), new java.util.HashSet<>(roles).size(), "role codes differ: " + roles);
+    }
+
+    /**
+     * The sample's models loaded, as in a repository that holds them: the templates still copy
+     * nothing of Ishimbay or of the Chelyabinsk school, and the new system has no duplicate codes.
+     */
+    @Test
+    void systemsFromTheTemplatesCarryNoPeopleOrganisationsOrOrdersOfTheSample() {
+        var set = new org.eclipse.emf.ecore.resource.impl.ResourceSetImpl();
+        List<ModelRoot> sample = Modules.samples().stream().map(uri -> set.getResource(uri, true))
+                .flatMap(r -> r.getContents().stream()).filter(ModelRoot.class::isInstance).map(ModelRoot.class::cast)
+                .toList();
+        assertTrue(sample.stream().anyMatch(r -> r.getPersons().stream().anyMatch(p -> p.getName() != null
+                && p.getName().contains("Мастрюкова"))), "the sample has the people the template must not copy");
+        for (String id : List.of("municipal", "school")) {
+            QualitySystem system = SystemTemplates.create(module(id), "Новая система", "new-" + id, sample);
+            assertNoDataOfTheSample(system);
+            assertSelfContained(system);
+            ModelRoot root = oko.model.OkoFactory.eINSTANCE.createModelRoot();
+            root.getQualitySystems().add(system);
+            var problems = oko.core.validation.OkoValidation.validate(List.of(root), null);
+            assertTrue(problems.stream().noneMatch(p -> p.ruleId().equals("OKO-CODE-01")), problems.toString());
+        }
+        QualitySystem municipal = SystemTemplates.create(module("municipal"), "Новая система", "new", sample);
+        assertEquals(List.of("1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "2.5"),
+                municipal.getDirections().stream().map(Direction::getCode).toList());
+        assertTrue(municipal.getRoles().stream().map(oko.model.Role::getKind).toList().containsAll(List.of(
+                oko.model.RoleKind.COORDINATOR, oko.model.RoleKind.RESPONSIBLE_EXECUTOR,
+                oko.model.RoleKind.MUNICIPAL_OPERATOR)), "the generic roles of the directions");
+        assertFalse(municipal.getDocuments().isEmpty(), "the generic documents of seed 001");
+        assertTrue(municipal.getDocuments().stream().allMatch(d -> d.getNumber() == null && d.getDate() == null),
+                "no document number or date");
     }
 
     record Run(int exit, String out, String err) {

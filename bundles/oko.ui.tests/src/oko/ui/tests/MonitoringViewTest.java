@@ -216,10 +216,150 @@ class MonitoringViewTest {
         Shell shown = dialog;
         String text = UiThread.call(() -> UiThread.labels(shown));
         assertTrue(text.contains("ничего не сохранено"), text);
+        // the problems themselves are in the dialog, not behind a Details button
+        String problems = UiThread.call(() -> texts(shown));
+        assertTrue(problems.contains(bad.getFileName() + ", строка 2: «много» — не число"), problems);
+        assertTrue(problems.contains(bad.getFileName() + ", строка 3: неизвестная школа «ИШМ-77»"), problems);
+        assertEquals(List.of("Закрыть"), UiThread.call(() -> buttons(shown)));
         UiThread.call(() -> Screenshots.save(shown, "monitoring-import-error"));
         UiThread.run(shown::close);
         org.eclipse.jface.dialogs.ErrorDialog.AUTOMATED_MODE = true;
         assertEquals(before, rawValues(), "nothing of the bad file is stored");
+    }
+
+    /**
+     * Issue 17, item 3: importing ИШМ-01's raw values through the workbench's import path (what
+     * Monitoring ▸ Import values… runs once the file is chosen; the form is detected) stores them
+     * where the computation reads them: the result dialog tells what went where, its «Рассчитать
+     * показатели» stores 1.2.1.1 = 15 ÷ 50 × 100 = 30 (it was 10 ÷ 45 = 22,22), and the view shows it.
+     */
+    @Test
+    @Order(4)
+    void anImportShowsWhatItStoredAndTheRecomputedValue() throws Exception {
+        MonitoringView view = showFor2023();
+        assertEquals("22,22", cellOf(view, "ИШМ-01", "1.2.1.1").split(" ")[0], "10 ÷ 45 before the import");
+        Path file = Files.createTempFile("ishm01-", ".csv");
+        Files.writeString(file, "школа;период;показатель;значение\nИШМ-01;2023;ege_high_scorers;15\n"
+                + "ИШМ-01;2023;ege_graduates;50\n", StandardCharsets.UTF_8);
+        try {
+            UiThread.run(() -> MonitoringHandler.importValues(file, null, view));
+            Job.getJobManager().join(MonitoringJobs.FAMILY, null);
+            Shell dialog = UiThread.waitForShell("Импорт значений выполнен");
+            assertNotNull(dialog, "no result dialog after the import");
+            String text = UiThread.call(() -> UiThread.labels(dialog));
+            assertTrue(text.contains("Сохранено значений: 2 (из них заменено прежних: 2)"), text);
+            assertTrue(text.contains("Форма файла: длинная"), text);
+            assertTrue(text.contains("Система: МСОКО МР Ишимбайский район (ishimbay-msoko)"), text);
+            assertTrue(text.contains("Период: 2023"), text);
+            assertTrue(text.contains("Иллюстративные данные: Мониторинг школ с низкими образовательными результатами, 2023"),
+                    text);
+            UiThread.call(() -> Screenshots.save(dialog, "monitoring-import-result"));
+            // the view's table already reads the imported values
+            waitForCell(view, "ИШМ-01", "1.2.1.1", "30");
+            UiThread.run(() -> assertTrue(press(dialog, "Рассчитать показатели")));
+            UiThread.settle(300); // the dialog returns, then the compute job is scheduled
+            Job.getJobManager().join(MonitoringJobs.FAMILY, null);
+            assertEquals(30.0, storedValue("ИШМ-01", "1.2.1.1"), 1e-9, "the recomputed value is stored");
+            waitForCell(view, "ИШМ-01", "1.2.1.1", "30");
+            UiThread.call(() -> Screenshots.save(
+                    PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "monitoring-after-import"));
+        } finally {
+            // other tests share the repository: put the sample's 10 and 45 back, and recompute
+            Files.writeString(file, "school;ege_high_scorers;ege_graduates\nИШМ-01;10;45\n", StandardCharsets.UTF_8);
+            UiThread.run(() -> MonitoringHandler.importValues(file, null, view));
+            Job.getJobManager().join(MonitoringJobs.FAMILY, null);
+            Shell again = UiThread.waitForShell("Импорт значений выполнен");
+            assertNotNull(again);
+            UiThread.run(() -> assertTrue(press(again, "Рассчитать показатели")));
+            UiThread.settle(300); // the dialog returns, then the compute job is scheduled
+            Job.getJobManager().join(MonitoringJobs.FAMILY, null);
+            Files.delete(file);
+        }
+        assertEquals(100.0 * 10 / 45, storedValue("ИШМ-01", "1.2.1.1"), 1e-9);
+    }
+
+    private static String cellOf(MonitoringView view, String school, String indicator) throws Exception {
+        return UiThread.call(() -> {
+            Table table = view.swtTable();
+            int column = -1;
+            for (int c = 0; c < table.getColumnCount(); c++) {
+                if (indicator.equals(table.getColumn(c).getText())) {
+                    column = c;
+                }
+            }
+            for (TableItem item : table.getItems()) {
+                if (item.getText(0).startsWith(school + " ")) {
+                    return item.getText(column);
+                }
+            }
+            throw new AssertionError("no row " + school);
+        });
+    }
+
+    private static void waitForCell(MonitoringView view, String school, String indicator, String value) throws Exception {
+        String last = null;
+        for (int i = 0; i < 100; i++) {
+            Job.getJobManager().join(MonitoringView.class, null);
+            UiThread.settle(100);
+            if (view.swtTable() != null && view.table() != null && !view.table().rows().isEmpty()) {
+                last = cellOf(view, school, indicator);
+                if (last.split(" ")[0].equals(value)) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError(school + " " + indicator + " shows " + last + ", not " + value);
+    }
+
+    private static double storedValue(String school, String indicator) {
+        return withSample((system, period) -> {
+            for (MonitoringRun run : MonitoringEngine.runs(system, period)) {
+                for (IndicatorValue value : run.getValues()) {
+                    if (indicator.equals(value.getIndicator().getCode())
+                            && school.equals(value.getOrganisation().getCode())) {
+                        return value.getValue();
+                    }
+                }
+            }
+            throw new AssertionError("no stored value of " + indicator + " for " + school);
+        });
+    }
+
+    /** The texts of the text fields inside a composite, one per line. */
+    private static String texts(org.eclipse.swt.widgets.Composite composite) {
+        StringBuilder text = new StringBuilder();
+        for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Text field) {
+                text.append(field.getText()).append('\n');
+            } else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                text.append(texts(inner));
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<String> buttons(org.eclipse.swt.widgets.Composite composite) {
+        List<String> labels = new ArrayList<>();
+        for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Button button) {
+                labels.add(button.getText());
+            } else if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                labels.addAll(buttons(inner));
+            }
+        }
+        return labels;
+    }
+
+    private static boolean press(org.eclipse.swt.widgets.Composite composite, String label) {
+        for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Button button && label.equals(button.getText())) {
+                button.notifyListeners(SWT.Selection, new Event());
+                return true;
+            } else if (child instanceof org.eclipse.swt.widgets.Composite inner && press(inner, label)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<Double> rawValues() {

@@ -1,6 +1,7 @@
 package oko.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,71 +32,167 @@ import oko.ui.internal.modules.NewSystemWizard;
 
 /**
  * Модель ▸ Новая система оценки качества…: the wizard lists the installed modules; a ВСОКО needs
- * its school; Finish stores the system made from the school module's template.
+ * its school (the user's own preselected); a МСОКО asks for its code and territory (one typed in
+ * is new); Finish stores the system made from the module's template, with nothing of the sample's
+ * district in it.
  */
 class NewSystemWizardTest {
 
-    @Test
-    void theWizardCreatesAVsokoOfTheChosenSchoolFromTheSchoolModule() throws Exception {
+    private static final String SCHOOL_SYSTEM = "ВСОКО МБОУ СОШ № 51 (мастер)";
+    private static final String MUNICIPAL_SYSTEM = "МСОКО Нового района (мастер)";
+    private static final String NEW_TERRITORY = "МР Новый район (мастер)";
+
+    /** Opens the wizard on the repository as the handler does, the user's school being {@code userSchool}. */
+    private static Opened open(String userSchool) throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         OkoRepository repository = RepositoryConnection.repository().orElseThrow();
-        var modules = Modules.all();
         CDOView view = repository.openView();
-        var schools = NewSystemWizard.schools(OkoRepository.roots(view));
-        NewSystemWizard wizard = new NewSystemWizard(repository, modules, schools);
+        var modules = Modules.all();
+        NewSystemWizard wizard = new NewSystemWizard(repository, modules, OkoRepository.roots(view), userSchool);
         UiThread.run(() -> {
             Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
             window.getDisplay().asyncExec(() -> new WizardDialog(window, wizard).open());
         });
         Shell shell = UiThread.waitForShell("Новая система оценки качества");
         assertNotNull(shell, "no wizard");
-        List<Control> controls = UiThread.call(wizard::controls);
-        Combo module = (Combo) controls.get(0);
-        Text name = (Text) controls.get(1);
-        Combo school = (Combo) controls.get(2);
-        List<String> items = UiThread.call(() -> List.of(module.getItems()));
+        return new Opened(repository, view, modules, wizard, shell, UiThread.call(wizard::controls));
+    }
+
+    private record Opened(OkoRepository repository, CDOView view, List<oko.core.modules.Modules.Module> modules,
+            NewSystemWizard wizard, Shell shell, List<Control> controls) {
+        Combo module() {
+            return (Combo) controls.get(0);
+        }
+
+        Text name() {
+            return (Text) controls.get(1);
+        }
+
+        Text code() {
+            return (Text) controls.get(2);
+        }
+
+        Combo territory() {
+            return (Combo) controls.get(3);
+        }
+
+        Combo school() {
+            return (Combo) controls.get(4);
+        }
+
+        void choose(Level level) throws Exception {
+            int index = modules.indexOf(modules.stream().filter(m -> m.level() == level).findFirst().orElseThrow());
+            UiThread.run(() -> {
+                module().select(index);
+                module().notifyListeners(SWT.Modify, new Event());
+            });
+        }
+
+        Button finish() throws Exception {
+            return UiThread.call(() -> button(shell, IDialogConstants.FINISH_ID));
+        }
+    }
+
+    private static QualitySystem stored(CDOView view, String name) {
+        return OkoRepository.roots(view).stream().filter(ModelRoot.class::isInstance)
+                .flatMap(r -> ((ModelRoot) r).getQualitySystems().stream())
+                .filter(s -> name.equals(s.getName())).findFirst().orElse(null);
+    }
+
+    @Test
+    void theWizardCreatesAVsokoOfTheUsersSchoolFromTheSchoolModule() throws Exception {
+        Opened wizard = open("chel-sosh51");
+        List<String> items = UiThread.call(() -> List.of(wizard.module().getItems()));
         assertTrue(items.stream().anyMatch(i -> i.startsWith("МСОКО")) && items.stream().anyMatch(i -> i.startsWith("ВСОКО")),
                 items.toString());
-        int schoolModule = modules.indexOf(modules.stream().filter(m -> m.level() == Level.SCHOOL).findFirst().orElseThrow());
-        int sosh51 = schools.indexOf(schools.stream().filter(o -> "chel-sosh51".equals(o.getCode())).findFirst().orElseThrow());
-        UiThread.run(() -> {
-            module.select(schoolModule);
-            module.notifyListeners(SWT.Modify, new Event());
-            name.setText("ВСОКО МБОУ СОШ № 51 (мастер)");
-        });
-        Button finish = UiThread.call(() -> button(shell, IDialogConstants.FINISH_ID));
-        assertTrue(!UiThread.call(finish::isEnabled), "a ВСОКО cannot be made without its school");
-        UiThread.run(() -> {
-            school.select(sosh51);
-            school.notifyListeners(SWT.Modify, new Event());
-        });
+        wizard.choose(Level.SCHOOL);
+        UiThread.run(() -> wizard.name().setText(SCHOOL_SYSTEM));
+        assertEquals("МБОУ «СОШ № 51 г. Челябинска» (chel-sosh51)",
+                UiThread.call(() -> wizard.school().getText()), "the user's school is preselected");
+        String suggested = UiThread.call(() -> wizard.code().getText());
+        assertTrue(suggested.startsWith("school-"), "a free code of the module is suggested: " + suggested);
+        assertFalse(UiThread.call(() -> wizard.territory().isEnabled()), "a ВСОКО is in its school's territory");
+        UiThread.run(() -> wizard.code().setText("vsoko-sosh51-master"));
         UiThread.settle(200);
-        UiThread.call(() -> Screenshots.save(shell, "new-system-wizard"));
+        UiThread.call(() -> Screenshots.save(wizard.shell(), "new-system-wizard"));
+        Button finish = wizard.finish();
         UiThread.run(() -> {
             assertTrue(finish.isEnabled());
             finish.notifyListeners(SWT.Selection, new Event());
         });
         Job.getJobManager().join(NewSystemWizard.FAMILY, null);
-        view.close();
-        view = repository.openView();
+        wizard.view().close();
+        CDOView view = wizard.repository().openView();
         try {
-            QualitySystem created = OkoRepository.roots(view).stream().filter(ModelRoot.class::isInstance)
-                    .flatMap(r -> ((ModelRoot) r).getQualitySystems().stream())
-                    .filter(s -> "ВСОКО МБОУ СОШ № 51 (мастер)".equals(s.getName())).findFirst().orElse(null);
+            QualitySystem created = stored(view, SCHOOL_SYSTEM);
             assertNotNull(created, "the new system is in the repository");
             assertEquals(Level.SCHOOL, created.getLevel());
+            assertEquals("vsoko-sosh51-master", created.getCode());
             assertEquals("chel-sosh51", created.getOrganisation().getCode());
-            assertTrue(created.getCode().startsWith("school-"), created.getCode());
             assertTrue(!created.getSections().isEmpty(), "the school's function distribution of the template");
         } finally {
             view.close();
         }
-        // the workbench's repository is shared by the UI tests: the school keeps its one ВСОКО
+        cleanUp(wizard.repository(), SCHOOL_SYSTEM, null);
+    }
+
+    @Test
+    void aMunicipalSystemGetsTheTypedCodeAndANewTerritoryAndNoneOfTheSamplesDistrict() throws Exception {
+        Opened wizard = open(null);
+        wizard.choose(Level.MUNICIPALITY);
+        UiThread.run(() -> {
+            wizard.name().setText(MUNICIPAL_SYSTEM);
+            wizard.code().setText("ishimbay-msoko");
+        });
+        assertFalse(UiThread.call(() -> wizard.finish().isEnabled()), "the code of another system");
+        assertTrue(UiThread.call(() -> wizard.wizard().getContainer().getCurrentPage().getErrorMessage())
+                .contains("ishimbay-msoko"));
+        UiThread.run(() -> wizard.code().setText("novy-msoko"));
+        assertFalse(UiThread.call(() -> wizard.finish().isEnabled()), "no territory yet");
+        List<String> territories = UiThread.call(() -> List.of(wizard.territory().getItems()));
+        assertTrue(territories.contains("МР Ишимбайский район"), territories.toString());
+        UiThread.run(() -> wizard.territory().setText(NEW_TERRITORY));
+        UiThread.settle(200);
+        UiThread.call(() -> Screenshots.save(wizard.shell(), "new-system-wizard-municipal"));
+        Button finish = wizard.finish();
+        UiThread.run(() -> {
+            assertTrue(finish.isEnabled());
+            finish.notifyListeners(SWT.Selection, new Event());
+        });
+        Job.getJobManager().join(NewSystemWizard.FAMILY, null);
+        wizard.view().close();
+        CDOView view = wizard.repository().openView();
+        try {
+            QualitySystem created = stored(view, MUNICIPAL_SYSTEM);
+            assertNotNull(created, "the new system is in the repository");
+            assertEquals("novy-msoko", created.getCode());
+            assertEquals(NEW_TERRITORY, created.getTerritory().getName());
+            assertEquals(null, created.getOrganisation());
+            assertEquals(9, created.getDirections().size());
+            for (var direction : created.getDirections()) {
+                assertEquals(6, direction.getStages().size(), direction.getCode());
+                assertTrue(direction.getCoordinators().isEmpty() && direction.getExecutors().isEmpty(),
+                        "nobody of the sample coordinates " + direction.getCode());
+            }
+            for (var document : created.getDocuments()) {
+                String text = document.getName() + " " + document.getNumber() + " " + document.getDescription();
+                assertFalse(text.contains("1048") || text.contains("Ишимба"), text);
+            }
+            assertTrue(created.getRoles().stream().allMatch(r -> r.getHolders().isEmpty()), "no holders of the sample");
+        } finally {
+            view.close();
+        }
+        cleanUp(wizard.repository(), MUNICIPAL_SYSTEM, NEW_TERRITORY);
+    }
+
+    /** The workbench's repository is shared by the UI tests: remove what a test made. */
+    private static void cleanUp(OkoRepository repository, String system, String territory) throws Exception {
         var transaction = repository.openTransaction();
         try {
-            OkoRepository.roots(transaction).stream().filter(ModelRoot.class::isInstance)
-                    .forEach(r -> ((ModelRoot) r).getQualitySystems().removeIf(
-                            s -> "ВСОКО МБОУ СОШ № 51 (мастер)".equals(s.getName())));
+            OkoRepository.roots(transaction).stream().filter(ModelRoot.class::isInstance).forEach(r -> {
+                ((ModelRoot) r).getQualitySystems().removeIf(s -> system.equals(s.getName()));
+                ((ModelRoot) r).getTerritories().removeIf(t -> territory != null && territory.equals(t.getName()));
+            });
             repository.commit(transaction, "test cleanup", new org.eclipse.core.runtime.NullProgressMonitor());
         } finally {
             transaction.close();

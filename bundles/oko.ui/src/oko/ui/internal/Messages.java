@@ -92,6 +92,14 @@ public final class Messages extends NLS {
     public static String newSystemComment;
     public static String newSystemFailed;
     public static String newSystemNoRepository;
+    // Issue 17, item 4
+    public static String newSystemCode;
+    public static String newSystemTerritory;
+    public static String newSystemTerritoryHint;
+    public static String newSystemNoCode;
+    public static String newSystemCodeBlank;
+    public static String newSystemCodeTaken;
+    public static String newSystemNoTerritory;
 
     public static String loginTitle;
     public static String loginRefused;

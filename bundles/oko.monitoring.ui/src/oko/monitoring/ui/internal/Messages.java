@@ -23,15 +23,21 @@ final class Messages extends NLS {
     public static String recommendDone;
     public static String importDone;
     public static String importTitle;
-    public static String importLayoutQuestion;
-    public static String importLong;
-    public static String importWide;
     public static String cancel;
     public static String importFailed;
     public static String failedTitle;
     public static String failed;
     public static String noPeriod;
     public static String noValue;
+    // Issue 17, item 3
+    public static String close;
+    public static String importResultTitle;
+    public static String importComputeNow;
+    public static String importResult;
+    public static String importLongForm;
+    public static String importWideForm;
+    public static String importChooseSystem;
+    public static String importNoSystem;
 
     static {
         NLS.initializeMessages("oko.monitoring.ui.internal.messages", Messages.class);

@@ -35,10 +35,20 @@ public final class MonitoringJobs {
     /** Family of the jobs that change the repository, for tests and for waiting. */
     public static final Object FAMILY = MonitoringJobs.class;
 
-    /** The work inside the transaction: returns the commit comment and the message for the log. */
+    /** The work inside the transaction: returns what it did. */
     private interface Work {
-        String[] run(CDOTransaction transaction, QualitySystem system, Period period, SubMonitor monitor)
+        Done run(CDOTransaction transaction, QualitySystem system, Period period, SubMonitor monitor)
                 throws Exception;
+    }
+
+    /**
+     * What the work did: the commit comment, the line for the Error Log, and what to show the user
+     * once it is committed (on the UI thread; null for nothing).
+     */
+    private record Done(String comment, String message, Runnable shown) {
+        Done(String comment, String message) {
+            this(comment, message, null);
+        }
     }
 
     private MonitoringJobs() {
@@ -52,8 +62,8 @@ public final class MonitoringJobs {
             monitor.worked(1);
             int values = ResultWriter.storeValues(s, p, results.stream().filter(r -> r.period() == p).toList());
             int stored = ResultWriter.storeRiskLists(s, p, lists);
-            return new String[] { Messages.bind(Messages.computeComment, s.getCode(), p.getCode()),
-                    Messages.bind(Messages.computeDone, values, stored) };
+            return new Done(Messages.bind(Messages.computeComment, s.getCode(), p.getCode()),
+                    Messages.bind(Messages.computeDone, values, stored));
         });
     }
 
@@ -67,14 +77,19 @@ public final class MonitoringJobs {
             if (!outcome.problems().isEmpty()) {
                 throw new InputProblems(Messages.bind(Messages.failed, s.getCode()), outcome.problems());
             }
-            return new String[] { Messages.bind(Messages.recommendComment, s.getCode(), p.getCode()),
+            return new Done(Messages.bind(Messages.recommendComment, s.getCode(), p.getCode()),
                     Messages.bind(Messages.recommendDone, new Object[] { outcome.recommendations().size(),
-                            outcome.created(), outcome.updated(), outcome.removed() }) };
+                            outcome.created(), outcome.updated(), outcome.removed() }));
         });
     }
 
+    /**
+     * Imports the file into the system for the period ({@code layout} null: detected from the
+     * header). Once committed, a dialog tells what was stored where and offers to compute the
+     * period's indicators again ({@code recompute}).
+     */
     static Job importValues(Path file, RawValueImport.Layout layout, CDOID system, CDOID period, String periodName,
-            Runnable done) {
+            Runnable done, Runnable recompute) {
         return schedule(Messages.bind(Messages.importJob, file.getFileName()), system, period, done,
                 (tx, s, p, monitor) -> {
                     monitor.setWorkRemaining(2);
@@ -84,10 +99,18 @@ public final class MonitoringJobs {
                         throw new InputProblems(Messages.bind(Messages.importFailed, file.getFileName(),
                                 checked.problems().size()), checked.problems());
                     }
-                    int stored = RawValueImport.store(s, p, checked.rows());
-                    return new String[] { Messages.bind(Messages.importComment, file.getFileName(), p.getCode()),
-                            Messages.bind(Messages.importDone, new Object[] { stored, file.getFileName(),
-                                    checked.encoding(), p.getCode() }) };
+                    RawValueImport.Stored stored = RawValueImport.storeAll(s, p, checked.rows());
+                    String systemName = s.getName() != null ? s.getName() + " (" + s.getCode() + ")" : s.getCode();
+                    String runs = String.join("\n", stored.runs().stream()
+                            .map(r -> "  " + (r.getName() != null ? r.getName() : "")).toList());
+                    String summary = Messages.bind(Messages.importResult, new Object[] { file.getFileName(),
+                            stored.values(), stored.replaced(),
+                            checked.layout() == RawValueImport.Layout.WIDE ? Messages.importWideForm : Messages.importLongForm,
+                            checked.encoding(), systemName, periodName, runs });
+                    return new Done(Messages.bind(Messages.importComment, file.getFileName(), p.getCode()),
+                            Messages.bind(Messages.importDone, new Object[] { stored.values(), file.getFileName(),
+                                    checked.encoding(), p.getCode() }),
+                            () -> ImportResultDialog.open(summary, recompute));
                 });
     }
 
@@ -116,12 +139,15 @@ public final class MonitoringJobs {
                 OkoRepository.roots(transaction);
                 QualitySystem system = (QualitySystem) transaction.getObject(systemId);
                 Period period = (Period) transaction.getObject(periodId);
-                String[] result = work.run(transaction, system, period, monitor.split(7));
+                Done result = work.run(transaction, system, period, monitor.split(7));
                 monitor.checkCanceled();
                 if (transaction.isDirty()) {
-                    repository.commit(transaction, result[0], monitor.split(3));
+                    repository.commit(transaction, result.comment(), monitor.split(3));
                 }
-                ILog.of(MonitoringJobs.class).info(result[1]);
+                ILog.of(MonitoringJobs.class).info(result.message());
+                if (result.shown() != null && PlatformUI.isWorkbenchRunning()) {
+                    PlatformUI.getWorkbench().getDisplay().asyncExec(result.shown());
+                }
                 return Status.OK_STATUS;
             } catch (OperationCanceledException e) {
                 transaction.rollback();
@@ -130,7 +156,11 @@ public final class MonitoringJobs {
                 transaction.rollback();
                 MultiStatus status = new MultiStatus(MonitoringJobs.class, 0, e.getMessage());
                 e.problems.forEach(p -> status.add(Status.error(p)));
-                report(status);
+                ILog.of(MonitoringJobs.class).log(status);
+                if (PlatformUI.isWorkbenchRunning()) {
+                    PlatformUI.getWorkbench().getDisplay().asyncExec(
+                            () -> ProblemsDialog.open(Messages.failedTitle, e.getMessage(), e.problems));
+                }
                 return Status.OK_STATUS;
             } catch (Exception e) {
                 transaction.rollback();

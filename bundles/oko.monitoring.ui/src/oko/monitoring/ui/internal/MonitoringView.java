@@ -41,6 +41,7 @@ import oko.model.Organisation;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.monitoring.MonitoringEngine;
+import oko.monitoring.RawValueImport;
 import oko.monitoring.Recommendations;
 import oko.monitoring.RiskGroups;
 import oko.repository.OkoRepository;
@@ -64,6 +65,10 @@ public final class MonitoringView extends ViewPart {
     /** What the table shows: the system and period, the indicator columns and the rows. */
     public record Table(CDOID system, String systemLabel, CDOID period, String periodLabel, List<String> indicators,
             Map<String, String> indicatorNames, List<SchoolRow> rows) {
+    }
+
+    /** A system values can be imported into: its id and how the user knows it. */
+    public record Target(CDOID system, String label) {
     }
 
     private CDOView view;
@@ -143,6 +148,21 @@ public final class MonitoringView extends ViewPart {
     Period selectedPeriod() {
         int index = periods == null || periods.isDisposed() ? -1 : periods.getSelectionIndex();
         return index < 0 ? null : periodList.get(index);
+    }
+
+    /**
+     * The systems the selected period's values can be imported into ({@link RawValueImport#targets}),
+     * the one to take without asking first; empty without a period.
+     */
+    public List<Target> importTargets() {
+        Period period = selectedPeriod();
+        if (period == null || view == null || view.isClosed()) {
+            return List.of();
+        }
+        return RawValueImport.targets(OkoRepository.roots(view), period).stream()
+                .map(s -> new Target(CDOUtil.getCDOObject(s).cdoID(),
+                        s.getName() != null ? s.getName() + " (" + s.getCode() + ")" : s.getCode()))
+                .toList();
     }
 
     /** The table shown (null while computing the first time). */

@@ -1,7 +1,5 @@
 package oko.ui.internal.modules;
 
-import java.util.List;
-
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.Status;
@@ -10,7 +8,6 @@ import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import oko.core.modules.Modules;
-import oko.model.Organisation;
 import oko.repository.OkoRepository;
 import oko.ui.ErrorReports;
 import oko.ui.RepositoryConnection;
@@ -29,9 +26,8 @@ public final class NewSystemHandler extends AbstractHandler {
         // the wizard is modal and reads the schools only while it is open: the view lives as long
         CDOView view = repository.openView();
         try {
-            List<Organisation> schools = NewSystemWizard.schools(OkoRepository.roots(view));
-            new WizardDialog(HandlerUtil.getActiveShell(event), new NewSystemWizard(repository, Modules.all(), schools))
-                    .open();
+            new WizardDialog(HandlerUtil.getActiveShell(event), new NewSystemWizard(repository, Modules.all(),
+                    OkoRepository.roots(view), NewSystemWizard.userSchool())).open();
         } finally {
             view.close();
         }

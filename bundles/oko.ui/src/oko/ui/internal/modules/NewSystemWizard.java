@@ -1,8 +1,11 @@
 package oko.ui.internal.modules;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.emf.cdo.transaction.CDOTransaction;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -22,6 +25,7 @@ import oko.model.ModelRoot;
 import oko.model.Organisation;
 import oko.model.OrganisationKind;
 import oko.model.QualitySystem;
+import oko.model.Territory;
 import oko.repository.OkoRepository;
 import oko.ui.ErrorReports;
 import oko.ui.UserJobs;
@@ -29,27 +33,58 @@ import oko.ui.internal.Messages;
 
 /**
  * Модель ▸ Новая система оценки качества…: one page — the module (each installed module, with its
- * description), the name, and for a school module the school; Finish creates the system from the
- * module's template in one commit, as a job, like {@code ./oko new}.
+ * description), the name, the code (a free one suggested), and the territory (one of the models',
+ * or a new one typed in) or, for a school module, the school (the user's own preselected); Finish
+ * creates the system from the module's template in one commit, as a job, like {@code ./oko new}.
  */
 public final class NewSystemWizard extends Wizard {
 
     /** Family of the creating job, for tests. */
     public static final Object FAMILY = NewSystemWizard.class;
 
+    /**
+     * Where the workbench keeps the user's school: the school chosen in Моя школа (instance scope
+     * of oko.school.ui, key {@code school}).
+     */
+    static final String SCHOOL_PREFERENCE_NODE = "oko.school.ui";
+    static final String SCHOOL_PREFERENCE = "school";
+
     private final OkoRepository repository;
     private final List<Module> modules;
     private final List<Organisation> schools;
+    private final List<String> territories;
+    private final List<String> suggestedCodes;
+    private final Set<String> takenCodes;
+    private final String userSchool;
     private Combo module;
     private Text name;
+    private Text code;
+    private Combo territory;
     private Combo school;
+    private String suggested;
 
-    public NewSystemWizard(OkoRepository repository, List<Module> modules, List<Organisation> schools) {
+    /**
+     * A wizard over the repository's models ({@code roots}, read while the wizard is open);
+     * {@code userSchool} is the code of the user's school (preselected for a ВСОКО), or null.
+     */
+    public NewSystemWizard(OkoRepository repository, List<Module> modules, List<EObject> roots, String userSchool) {
         this.repository = repository;
         this.modules = modules;
-        this.schools = schools;
+        List<ModelRoot> models = SystemTemplates.models(roots);
+        this.schools = schools(roots);
+        this.territories = SystemTemplates.territories(models).stream()
+                .map(t -> t.getName() != null ? t.getName() : t.getCode()).distinct().toList();
+        this.suggestedCodes = modules.stream().map(m -> SystemTemplates.freeCode(m, models)).toList();
+        this.takenCodes = models.stream().flatMap(r -> r.getQualitySystems().stream()).map(QualitySystem::getCode)
+                .collect(Collectors.toSet());
+        this.userSchool = userSchool;
         setWindowTitle(Messages.newSystemTitle);
         setNeedsProgressMonitor(false);
+    }
+
+    /** The code of the user's school as the workbench knows it (chosen in Моя школа), or null. */
+    public static String userSchool() {
+        return InstanceScope.INSTANCE.getNode(SCHOOL_PREFERENCE_NODE).get(SCHOOL_PREFERENCE, null);
     }
 
     @Override
@@ -69,18 +104,28 @@ public final class NewSystemWizard extends Wizard {
                 new Label(body, SWT.NONE).setText(Messages.newSystemName);
                 name = new Text(body, SWT.BORDER);
                 GridDataFactory.fillDefaults().grab(true, false).applyTo(name);
+                new Label(body, SWT.NONE).setText(Messages.newSystemCode);
+                code = new Text(body, SWT.BORDER);
+                GridDataFactory.fillDefaults().grab(true, false).applyTo(code);
+                new Label(body, SWT.NONE).setText(Messages.newSystemTerritory);
+                territory = new Combo(body, SWT.DROP_DOWN);
+                territory.setItems(territories.toArray(String[]::new));
+                territory.setToolTipText(Messages.newSystemTerritoryHint);
+                GridDataFactory.fillDefaults().grab(true, false).applyTo(territory);
                 new Label(body, SWT.NONE).setText(Messages.newSystemSchool);
                 school = new Combo(body, SWT.READ_ONLY);
                 school.setItems(schools.stream().map(o -> o.getName() + " (" + o.getCode() + ")").toArray(String[]::new));
                 GridDataFactory.fillDefaults().grab(true, false).applyTo(school);
-                module.addModifyListener(e -> update(this));
+                module.addModifyListener(e -> moduleChosen(this));
                 name.addModifyListener(e -> update(this));
+                code.addModifyListener(e -> update(this));
+                territory.addModifyListener(e -> update(this));
                 school.addModifyListener(e -> update(this));
                 if (!modules.isEmpty()) {
                     module.select(0);
                 }
                 setControl(body);
-                update(this);
+                moduleChosen(this);
             }
         });
     }
@@ -89,36 +134,65 @@ public final class NewSystemWizard extends Wizard {
         return module.getSelectionIndex() < 0 ? null : modules.get(module.getSelectionIndex());
     }
 
+    /** A new module: its free code (unless the user typed one), and for a ВСОКО the user's school. */
+    private void moduleChosen(WizardPage page) {
+        int index = module.getSelectionIndex();
+        if (index >= 0) {
+            String next = suggestedCodes.get(index);
+            if (code.getText().isBlank() || code.getText().equals(suggested)) {
+                code.setText(next);
+            }
+            suggested = next;
+            if (modules.get(index).level() == Level.SCHOOL && school.getSelectionIndex() < 0 && userSchool != null) {
+                for (int i = 0; i < schools.size(); i++) {
+                    if (userSchool.equals(schools.get(i).getCode())) {
+                        school.select(i);
+                    }
+                }
+            }
+        }
+        update(page);
+    }
+
     private void update(WizardPage page) {
         Module selected = chosen();
         boolean forSchool = selected != null && selected.level() == Level.SCHOOL;
         school.setEnabled(forSchool);
+        territory.setEnabled(!forSchool);
+        String typed = code.getText().strip();
         String problem = modules.isEmpty() ? Messages.newSystemNoModules
                 : name.getText().isBlank() ? Messages.newSystemNoName
-                        : forSchool && school.getSelectionIndex() < 0 ? Messages.newSystemNoSchool : null;
+                        : typed.isEmpty() ? Messages.newSystemNoCode
+                                : typed.chars().anyMatch(Character::isWhitespace) ? Messages.newSystemCodeBlank
+                                        : takenCodes.contains(typed) ? Messages.bind(Messages.newSystemCodeTaken, typed)
+                                                : forSchool && school.getSelectionIndex() < 0 ? Messages.newSystemNoSchool
+                                                        : !forSchool && territory.getText().isBlank()
+                                                                ? Messages.newSystemNoTerritory : null;
         page.setErrorMessage(problem);
         page.setPageComplete(problem == null);
     }
 
-    /** The controls, for tests: module, name, school. */
+    /** The controls, for tests: module, name, code, territory, school. */
     public List<org.eclipse.swt.widgets.Control> controls() {
-        return List.of(module, name, school);
+        return List.of(module, name, code, territory, school);
     }
 
     @Override
     public boolean performFinish() {
         Module selected = chosen();
         String systemName = name.getText().strip();
-        String schoolCode = selected.level() == Level.SCHOOL ? schools.get(school.getSelectionIndex()).getCode() : null;
+        String systemCode = code.getText().strip();
+        boolean forSchool = selected.level() == Level.SCHOOL;
+        String schoolCode = forSchool ? schools.get(school.getSelectionIndex()).getCode() : null;
+        String territoryText = forSchool ? null : territory.getText().strip();
         UserJobs.schedule(Messages.bind(Messages.newSystemJob, systemName), FAMILY, monitor -> {
             CDOTransaction transaction = repository.openTransaction();
             try {
                 List<ModelRoot> roots = SystemTemplates.models(OkoRepository.roots(transaction));
-                QualitySystem system = SystemTemplates.create(selected, systemName, "new", roots);
-                String code = SystemTemplates.freeCode(selected, roots);
-                system.setCode(code);
+                QualitySystem system = SystemTemplates.create(selected, systemName, systemCode, roots);
                 Organisation organisation = schoolCode == null ? null : SystemTemplates.organisation(roots, schoolCode);
-                SystemTemplates.add(system, roots, organisation, () -> OkoRepository.newModel(transaction, code, systemName));
+                SystemTemplates.add(system, roots, organisation, territoryText,
+                        () -> OkoRepository.newModel(transaction, systemCode, systemName));
                 repository.commit(transaction, Messages.bind(Messages.newSystemComment, systemName, selected.name()), monitor);
                 return Status.OK_STATUS;
             } catch (RuntimeException e) {
@@ -136,5 +210,10 @@ public final class NewSystemWizard extends Wizard {
     public static List<Organisation> schools(List<EObject> roots) {
         return SystemTemplates.models(roots).stream().flatMap(r -> r.getOrganisations().stream())
                 .filter(o -> o.getKind() == OrganisationKind.SCHOOL).toList();
+    }
+
+    /** The territories of the repository's models, as the wizard lists them. */
+    public static List<Territory> territories(List<EObject> roots) {
+        return SystemTemplates.territories(SystemTemplates.models(roots));
     }
 }
