@@ -304,10 +304,11 @@ class NavigatorEditingTest {
         Object selected = UiThread.call(() -> navigator.viewer().getStructuredSelection().getFirstElement());
         assertTrue(selected instanceof Role role && name.equals(role.getName()), "the new role is selected: " + selected);
 
-        command("org.eclipse.ui.edit.undo");
+        // Ctrl+Z, Ctrl+Y on the navigator's tree
+        keys(SWT.CTRL, 'z');
         waitFor("the creation undone", () -> !fresh(v -> roleNames(v, SCHOOL_SYSTEM)).contains(name));
         assertTrue(lastComment().startsWith("Отменено: Создано: Роль"), lastComment());
-        command("org.eclipse.ui.edit.redo");
+        keys(SWT.CTRL, 'y');
         waitFor("the creation redone", () -> fresh(v -> roleNames(v, SCHOOL_SYSTEM)).contains(name));
         assertTrue(lastComment().startsWith("Повторено: Создано: Роль"), lastComment());
 
@@ -622,6 +623,20 @@ class NavigatorEditingTest {
             UiThread.settle(200);
         }
         UiThread.run(() -> menu.setVisible(false));
+        UiThread.settle(300);
+    }
+
+    /** Presses a key with a modifier on the navigator's tree, as a person does. */
+    private void keys(int modifier, char key) throws Exception {
+        UiThread.run(() -> {
+            page().activate(navigator);
+            navigator.viewer().getControl().setFocus();
+        });
+        UiThread.settle(100);
+        post(SWT.KeyDown, e -> e.keyCode = modifier);
+        post(SWT.KeyDown, e -> e.character = key);
+        post(SWT.KeyUp, e -> e.character = key);
+        post(SWT.KeyUp, e -> e.keyCode = modifier);
         UiThread.settle(300);
     }
 
