@@ -304,11 +304,13 @@ class NavigatorEditingTest {
         Object selected = UiThread.call(() -> navigator.viewer().getStructuredSelection().getFirstElement());
         assertTrue(selected instanceof Role role && name.equals(role.getName()), "the new role is selected: " + selected);
 
-        // Ctrl+Z, Ctrl+Y on the navigator's tree
-        keys(SWT.CTRL, 'z');
+        // Edit ▸ Undo/Redo (Ctrl+Z, Ctrl+Y) while the navigator is active
+        assertEquals("org.eclipse.ui.edit.undo", boundCommand("M1+Z"));
+        assertEquals("org.eclipse.ui.edit.redo", boundCommand("M1+Y"));
+        command("org.eclipse.ui.edit.undo");
         waitFor("the creation undone", () -> !fresh(v -> roleNames(v, SCHOOL_SYSTEM)).contains(name));
         assertTrue(lastComment().startsWith("Отменено: Создано: Роль"), lastComment());
-        keys(SWT.CTRL, 'y');
+        command("org.eclipse.ui.edit.redo");
         waitFor("the creation redone", () -> fresh(v -> roleNames(v, SCHOOL_SYSTEM)).contains(name));
         assertTrue(lastComment().startsWith("Повторено: Создано: Роль"), lastComment());
 
@@ -367,7 +369,8 @@ class NavigatorEditingTest {
             properties.setSelection(executors);
             Event event = new Event();
             event.item = executors;
-            properties.notifyListeners(SWT.Selection, event);
+            // the Properties view opens a cell's editor on a click or Enter (default selection)
+            properties.notifyListeners(SWT.DefaultSelection, event);
         });
         UiThread.settle(200);
         Button more = UiThread.call(() -> find(properties, Button.class).stream().filter(Button::isVisible).findFirst()
@@ -477,7 +480,8 @@ class NavigatorEditingTest {
             properties.setSelection(row);
             Event event = new Event();
             event.item = row;
-            properties.notifyListeners(SWT.Selection, event);
+            // the Properties view opens a cell's editor on a click or Enter (default selection)
+            properties.notifyListeners(SWT.DefaultSelection, event);
         });
         UiThread.settle(200);
         UiThread.run(() -> {
@@ -626,18 +630,14 @@ class NavigatorEditingTest {
         UiThread.settle(300);
     }
 
-    /** Presses a key with a modifier on the navigator's tree, as a person does. */
-    private void keys(int modifier, char key) throws Exception {
-        UiThread.run(() -> {
-            page().activate(navigator);
-            navigator.viewer().getControl().setFocus();
+    /** The command a key sequence runs in the workbench window now (e.g. Ctrl+Y). */
+    private static String boundCommand(String keys) throws Exception {
+        return UiThread.call(() -> {
+            var bindings = PlatformUI.getWorkbench().getService(org.eclipse.ui.keys.IBindingService.class);
+            var binding = bindings.getPerfectMatch(org.eclipse.jface.bindings.keys.KeySequence.getInstance(keys));
+            return binding == null || binding.getParameterizedCommand() == null ? null
+                    : binding.getParameterizedCommand().getId();
         });
-        UiThread.settle(100);
-        post(SWT.KeyDown, e -> e.keyCode = modifier);
-        post(SWT.KeyDown, e -> e.character = key);
-        post(SWT.KeyUp, e -> e.character = key);
-        post(SWT.KeyUp, e -> e.keyCode = modifier);
-        UiThread.settle(300);
     }
 
     private static void post(int type, java.util.function.Consumer<Event> fill) throws Exception {
