@@ -50,13 +50,38 @@ public final class CommittingCommandStack extends BasicCommandStack {
         if (command instanceof Described) {
             return command.getLabel();
         }
-        if (command instanceof SetCommand set && set.getOwner() != null && set.getFeature() instanceof EStructuralFeature f) {
+        SetCommand set = findSet(command);
+        if (set != null && set.getOwner() != null && set.getFeature() instanceof EStructuralFeature f) {
             EObject owner = set.getOwner();
             return Messages.bind(Messages.navigatorChanged, ModelLabels.featureName(owner.eClass(), f),
                     ModelLabels.label(owner));
         }
+        for (Object affected : command.getAffectedObjects()) {
+            if (affected instanceof EObject object) {
+                return Messages.bind(Messages.navigatorChangedOther, ModelLabels.label(object));
+            }
+        }
         String label = command.getLabel();
         return Messages.bind(Messages.navigatorChangedOther, label == null ? "" : label);
+    }
+
+    /** The set command inside (a many-valued set comes wrapped or as a compound of commands). */
+    private static SetCommand findSet(Command command) {
+        if (command instanceof SetCommand set) {
+            return set;
+        }
+        if (command instanceof CommandWrapper wrapper) {
+            return findSet(wrapper.getCommand());
+        }
+        if (command instanceof org.eclipse.emf.common.command.CompoundCommand compound) {
+            for (Command inner : compound.getCommandList()) {
+                SetCommand set = findSet(inner);
+                if (set != null) {
+                    return set;
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -90,6 +90,14 @@ public final class RepositoryNavigator extends ViewPart {
                 editing.selectionChanged(event.getStructuredSelection());
             }
         });
+        // Ctrl+Y redoes here on every platform (the workbench binds it on Windows only; GTK has Ctrl+Shift+Z)
+        viewer.getControl().addListener(SWT.KeyDown, event -> {
+            if (editing != null && (event.stateMask & SWT.MOD1) != 0 && (event.stateMask & SWT.SHIFT) == 0
+                    && (event.keyCode == 'y' || event.character == 0x19)) {
+                event.doit = false;
+                editing.stack().redo();
+            }
+        });
         viewer.addDoubleClickListener(event -> {
             Object element = ((org.eclipse.jface.viewers.IStructuredSelection) event.getSelection()).getFirstElement();
             if (element instanceof EObject) {
