@@ -50,6 +50,11 @@ public final class CommittingCommandStack extends BasicCommandStack {
         if (command instanceof Described) {
             return command.getLabel();
         }
+        if (command instanceof oko.ui.internal.properties.ItemPropertySource.PropertyCommand property) {
+            return Messages.bind(Messages.navigatorChanged,
+                    ModelLabels.featureName(property.owner().eClass(), property.feature()),
+                    ModelLabels.label(property.owner()));
+        }
         SetCommand set = findSet(command);
         if (set != null && set.getOwner() != null && set.getFeature() instanceof EStructuralFeature f) {
             EObject owner = set.getOwner();

@@ -111,7 +111,27 @@ public final class ItemPropertySource implements IPropertySource {
         if (value == null ? old == null : value.equals(old)) {
             return;
         }
-        domain.getCommandStack().execute(SetCommand.create(domain, object, feature, value));
+        domain.getCommandStack().execute(new PropertyCommand(object, feature, SetCommand.create(domain, object, feature, value)));
+    }
+
+    /** A property's change as the Properties view makes it: which object and feature (for a commit comment). */
+    public static final class PropertyCommand extends org.eclipse.emf.common.command.CommandWrapper {
+        private final EObject owner;
+        private final EStructuralFeature feature;
+
+        PropertyCommand(EObject owner, EStructuralFeature feature, org.eclipse.emf.common.command.Command command) {
+            super(command);
+            this.owner = owner;
+            this.feature = feature;
+        }
+
+        public EObject owner() {
+            return owner;
+        }
+
+        public EStructuralFeature feature() {
+            return feature;
+        }
     }
 
     /** Text of a value for the Properties view. */

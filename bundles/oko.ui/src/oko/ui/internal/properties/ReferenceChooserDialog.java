@@ -95,7 +95,7 @@ public final class ReferenceChooserDialog extends Dialog {
 
         Label heading = new Label(area, SWT.WRAP);
         heading.setText(message);
-        GridDataFactory.fillDefaults().span(3, 1).hint(760, SWT.DEFAULT).applyTo(heading);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(600, SWT.DEFAULT).applyTo(heading);
 
         Composite filterRow = new Composite(area, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(filterRow);
