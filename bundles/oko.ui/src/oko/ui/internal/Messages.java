@@ -143,7 +143,6 @@ public final class Messages extends NLS {
     public static String navigatorNameEmpty;
     public static String navigatorCommitFailedTitle;
     public static String navigatorCommitFailed;
-    public static String chooserMessage;
     public static String chooserFilter;
     public static String chooserFilterHint;
     public static String chooserCandidates;

@@ -462,8 +462,16 @@ public final class NavigatorEditing {
                     SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL | SWT.SINGLE);
             referenceLabels.forEach(list::add);
             GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
-            data.horizontalIndent = 0;
-            data.widthHint = 620;
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(list);
+            int widest = 0;
+            try {
+                for (String label : referenceLabels) {
+                    widest = Math.max(widest, gc.textExtent(label).x);
+                }
+            } finally {
+                gc.dispose();
+            }
+            data.widthHint = Math.max(480, Math.min(widest + 40, 1000));
             data.heightHint = Math.min(10, Math.max(3, referenceLabels.size())) * list.getItemHeight() + 6;
             list.setLayoutData(data);
             return list;

@@ -64,7 +64,7 @@ public final class ReferenceChooserDialog extends Dialog {
             org.eclipse.emf.ecore.EStructuralFeature feature, Collection<?> choices) {
         String featureName = ModelLabels.featureName(object.eClass(), feature);
         return new ReferenceChooserDialog(parent, featureName,
-                Messages.bind(Messages.chooserMessage, ModelLabels.label(object), featureName), choices,
+                ModelLabels.label(object), choices,
                 (Collection<?>) object.eGet(feature));
     }
 
