@@ -389,6 +389,7 @@ class NavigatorEditingTest {
         UiThread.settle(200);
         String label = "Сотрудник «" + name + "»";
         assertEquals(List.of(label), UiThread.call(dialog::shownCandidates), "the filter keeps the matching names");
+        UiThread.call(() -> Screenshots.save(chooser, "navigator-reference-chooser-filtered"));
         UiThread.run(() -> {
             Table candidates = find(chooser, Table.class).get(0);
             candidates.setSelection(0);
