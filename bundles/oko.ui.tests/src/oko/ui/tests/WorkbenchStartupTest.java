@@ -103,9 +103,10 @@ class WorkbenchStartupTest {
                 PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
                         .showView(oko.ui.internal.navigator.RepositoryNavigator.ID));
         UiThread.settle(500);
-        // select the first direction of the first system
+        // open the first system (the navigator starts collapsed) and select its first direction
         Object direction = UiThread.call(() -> {
             var tree = navigator.viewer().getTree();
+            navigator.viewer().expandToLevel(tree.getItems()[0].getData(), 1);
             for (org.eclipse.swt.widgets.TreeItem item : tree.getItems()[0].getItems()) {
                 if (item.getData() instanceof oko.model.Direction) {
                     navigator.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(item.getData()));

@@ -114,6 +114,53 @@ public final class Messages extends NLS {
     public static String historyNone;
     public static String historyOf;
 
+    // navigator editing
+    public static String navigatorRegisters;
+    public static String navigatorRegistersOf;
+    public static String navigatorOrganisations;
+    public static String navigatorPersons;
+    public static String navigatorPeriods;
+    public static String navigatorClusters;
+    public static String navigatorTerritories;
+    public static String navigatorNew;
+    public static String navigatorOpen;
+    public static String navigatorCopy;
+    public static String navigatorPaste;
+    public static String navigatorDelete;
+    public static String navigatorRename;
+    public static String navigatorChanged;
+    public static String navigatorChangedOther;
+    public static String navigatorUndone;
+    public static String navigatorRedone;
+    public static String navigatorCreated;
+    public static String navigatorCreateTitle;
+    public static String navigatorCreateName;
+    public static String navigatorDeleted;
+    public static String navigatorDeleteTitle;
+    public static String navigatorDeleteQuestion;
+    public static String navigatorDeleteNested;
+    public static String navigatorDeleteReferences;
+    public static String navigatorDeleteNoReferences;
+    public static String navigatorDeleteButton;
+    public static String navigatorReference;
+    public static String navigatorReferenceTo;
+    public static String navigatorAndMore;
+    public static String navigatorPasted;
+    public static String navigatorRenameTitle;
+    public static String navigatorRenameMessage;
+    public static String navigatorRenamed;
+    public static String navigatorNameEmpty;
+    public static String navigatorCommitFailedTitle;
+    public static String navigatorCommitFailed;
+    public static String chooserFilter;
+    public static String chooserFilterHint;
+    public static String chooserCandidates;
+    public static String chooserChosen;
+    public static String chooserAdd;
+    public static String chooserRemove;
+    public static String chooserUp;
+    public static String chooserDown;
+
     static {
         NLS.initializeMessages("oko.ui.internal.messages", Messages.class);
     }

@@ -20,7 +20,6 @@ import org.eclipse.jface.viewers.DialogCellEditor;
 import org.eclipse.jface.viewers.EditingSupport;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
-import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TextCellEditor;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
@@ -33,15 +32,14 @@ import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
-import org.eclipse.ui.dialogs.ListSelectionDialog;
 
 import oko.model.FunctionSection;
 import oko.model.OkoFactory;
 import oko.model.OkoPackage;
 import oko.model.Plan;
 import oko.model.PlanItem;
-import oko.model.edit.ModelLabels;
 import oko.ui.internal.Messages;
+import oko.ui.internal.properties.ReferenceChooserDialog;
 
 /**
  * A table editor (technological map, role distribution, plan of measures): the rows and columns
@@ -266,28 +264,14 @@ public final class TableEditor extends TransactionalEditor {
         }
     }
 
-    /** The references chosen in a dialog from the feature's choices, or null when cancelled. */
+    /** The references chosen in the chooser from the feature's choices, or null when cancelled. */
     private Object chooseReferences(EObject element, EReference reference) {
         IItemPropertySource source = (IItemPropertySource) factory.adapt(element, IItemPropertySource.class);
         IItemPropertyDescriptor descriptor = source == null ? null : source.getPropertyDescriptor(element, reference);
-        Collection<?> choices = descriptor == null ? List.of() : descriptor.getChoiceOfValues(element);
-        List<Object> candidates = new ArrayList<>(choices);
-        candidates.remove(null);
-        ListSelectionDialog dialog = ListSelectionDialog.of(candidates)
-                .labelProvider(new LabelProvider() {
-                    @Override
-                    public String getText(Object object) {
-                        return ModelLabels.label((EObject) object);
-                    }
-                })
-                .title(ModelLabels.featureName(element.eClass(), reference))
-                .message(ModelLabels.label(element))
-                .preselect(((List<?>) element.eGet(reference)).toArray())
-                .create(getSite().getShell());
-        if (dialog.open() != Window.OK) {
-            return null;
-        }
-        return new ArrayList<>(List.of(dialog.getResult()));
+        Collection<?> choices = descriptor == null ? null : descriptor.getChoiceOfValues(element);
+        ReferenceChooserDialog dialog = ReferenceChooserDialog.of(getSite().getShell(), element, reference,
+                choices == null ? List.of() : choices);
+        return dialog.open() == Window.OK ? dialog.result() : null;
     }
 
     private void addRow() {

@@ -25,7 +25,8 @@ import oko.model.provider.OkoItemProviderAdapterFactory;
 
 /**
  * The few JFace adapters Oko needs instead of EMF's edit.ui (not on Maven Central): a tree
- * content provider and a label provider over the generated item providers of oko.model.edit.
+ * content provider and a label provider over the generated item providers of oko.model.edit,
+ * and the registers' nodes ({@link Registers}).
  */
 public final class ItemProviderAdapters {
 
@@ -34,6 +35,18 @@ public final class ItemProviderAdapters {
 
     public void dispose() {
         factory.dispose();
+    }
+
+    /** The item providers' factory (for the navigator's editing domain and property sources). */
+    public ComposedAdapterFactory factory() {
+        return factory;
+    }
+
+    private boolean groupsNamed;
+
+    /** Whether the «Реестры» nodes carry their model's name (several models in the repository). */
+    public void setGroupsNamed(boolean named) {
+        groupsNamed = named;
     }
 
     /** Children through {@link ITreeItemContentProvider}; the input is a list of model roots. */
@@ -46,6 +59,12 @@ public final class ItemProviderAdapters {
 
             @Override
             public Object[] getChildren(Object parent) {
+                if (parent instanceof Registers.Group group) {
+                    return group.registers().toArray();
+                }
+                if (parent instanceof Registers.Register register) {
+                    return register.objects().toArray();
+                }
                 ITreeItemContentProvider provider = (ITreeItemContentProvider) factory.adapt(parent,
                         ITreeItemContentProvider.class);
                 return provider == null ? new Object[0] : provider.getChildren(parent).toArray();
@@ -53,11 +72,24 @@ public final class ItemProviderAdapters {
 
             @Override
             public Object getParent(Object element) {
-                return element instanceof EObject object ? object.eContainer() : null;
+                if (element instanceof Registers.Register register) {
+                    return new Registers.Group(register.root(), groupsNamed);
+                }
+                if (!(element instanceof EObject object) || object instanceof oko.model.QualitySystem) {
+                    return null;
+                }
+                Registers.Register register = Registers.registerOf(object);
+                return register != null ? register : object.eContainer();
             }
 
             @Override
             public boolean hasChildren(Object element) {
+                if (element instanceof Registers.Group) {
+                    return true;
+                }
+                if (element instanceof Registers.Register register) {
+                    return !register.objects().isEmpty();
+                }
                 ITreeItemContentProvider provider = (ITreeItemContentProvider) factory.adapt(element,
                         ITreeItemContentProvider.class);
                 return provider != null && provider.hasChildren(element);
@@ -72,11 +104,21 @@ public final class ItemProviderAdapters {
         return new LabelProvider() {
             @Override
             public String getText(Object element) {
+                if (element instanceof Registers.Group group) {
+                    return group.label();
+                }
+                if (element instanceof Registers.Register register) {
+                    return register.label();
+                }
                 return element instanceof EObject object ? ModelLabels.label(object) : String.valueOf(element);
             }
 
             @Override
             public Image getImage(Object element) {
+                if (element instanceof Registers.Group || element instanceof Registers.Register) {
+                    return org.eclipse.ui.PlatformUI.getWorkbench().getSharedImages()
+                            .getImage(org.eclipse.ui.ISharedImages.IMG_OBJ_FOLDER);
+                }
                 IItemLabelProvider provider = (IItemLabelProvider) factory.adapt(element, IItemLabelProvider.class);
                 Object image = provider == null ? null : provider.getImage(element);
                 if (image instanceof ComposedImage composed && !composed.getImages().isEmpty()) {

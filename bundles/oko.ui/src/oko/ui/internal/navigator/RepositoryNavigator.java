@@ -23,8 +23,14 @@ import oko.ui.internal.Messages;
 
 /**
  * The repository navigator: quality systems → directions → stages, indicators, documents, roles,
- * plans, working groups… with Russian labels and the model's icons, a filter box, and live
- * refresh when another client commits (CDO invalidations), keeping the selection.
+ * plans, working groups…, and per model its registers (organisations, people, periods, clusters,
+ * territories), with Russian labels and the model's icons, a filter box, and live refresh when
+ * another client commits (CDO invalidations), keeping the selection. It starts collapsed: the
+ * systems and the registers' nodes, nothing opened.
+ * <p>
+ * The model is edited here too ({@link NavigatorEditing}): New ▸, Delete, Copy/Paste, Rename in the
+ * context menu and Edit menu, and the Properties view of the selection; each change is an undoable
+ * command committed to the repository at once with a comment.
  */
 public final class RepositoryNavigator extends ViewPart {
 
@@ -34,6 +40,8 @@ public final class RepositoryNavigator extends ViewPart {
     private TreeViewer viewer;
     private Text filter;
     private CDOView view;
+    private NavigatorEditing editing;
+    private final List<org.eclipse.ui.views.properties.PropertySheetPage> propertyPages = new java.util.ArrayList<>();
     private final IListener invalidations = event -> {
         if (event instanceof CDOViewInvalidationEvent) {
             refreshLater();
@@ -65,25 +73,59 @@ public final class RepositoryNavigator extends ViewPart {
             }
         });
         getSite().setSelectionProvider(viewer);
-        // bundles contribute to popup:oko.ui.views.navigator (New ▸ Diagram, for instance)
+        // the editing actions first; bundles contribute to popup:oko.ui.views.navigator at
+        // "additions" (New ▸ Diagram, for instance)
         org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager("#PopupMenu");
-        menu.add(new org.eclipse.jface.action.Separator(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
+        menu.setRemoveAllWhenShown(true);
+        menu.addMenuListener(manager -> {
+            if (editing != null) {
+                editing.fillContextMenu(manager, () -> open(viewer.getStructuredSelection().getFirstElement()));
+            }
+            manager.add(new org.eclipse.jface.action.Separator(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
+        });
         viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
         getSite().registerContextMenu(menu, viewer);
-        viewer.addDoubleClickListener(event -> open(((org.eclipse.jface.viewers.IStructuredSelection) event
-                .getSelection()).getFirstElement()));
+        viewer.addSelectionChangedListener(event -> {
+            if (editing != null) {
+                editing.selectionChanged(event.getStructuredSelection());
+            }
+        });
+        // Ctrl+Y redoes here on every platform (the workbench binds it on Windows only; GTK has Ctrl+Shift+Z)
+        viewer.getControl().addListener(SWT.KeyDown, event -> {
+            if (editing != null && (event.stateMask & SWT.MOD1) != 0 && (event.stateMask & SWT.SHIFT) == 0
+                    && (event.keyCode == 'y' || event.character == 0x19)) {
+                event.doit = false;
+                editing.stack().redo();
+            }
+        });
+        viewer.addDoubleClickListener(event -> {
+            Object element = ((org.eclipse.jface.viewers.IStructuredSelection) event.getSelection()).getFirstElement();
+            if (element instanceof EObject) {
+                open(element);
+            } else if (element != null) {
+                viewer.setExpandedState(element, !viewer.getExpandedState(element));
+            }
+        });
         RepositoryConnection.whenConnected(this::show);
     }
 
     /** An element is shown when it or one of its descendants (up to a few levels) matches. */
     private boolean matches(Object element, String text) {
-        if (element instanceof EObject object && oko.model.edit.ModelLabels.label(object).toLowerCase().contains(text)) {
+        return matches(element, text, element instanceof EObject ? 1 : 2);
+    }
+
+    private boolean matches(Object element, String text, int depth) {
+        String label = element instanceof EObject object ? oko.model.edit.ModelLabels.label(object)
+                : element instanceof Registers.Register register ? register.label()
+                        : element instanceof Registers.Group group ? group.label() : "";
+        if (label.toLowerCase().contains(text)) {
             return true;
         }
-        var provider = adapters.contentProvider();
-        for (Object child : provider.getChildren(element)) {
-            if (child instanceof EObject object && oko.model.edit.ModelLabels.label(object).toLowerCase().contains(text)) {
-                return true;
+        if (depth > 0) {
+            for (Object child : adapters.contentProvider().getChildren(element)) {
+                if (matches(child, text, depth - 1)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -95,24 +137,78 @@ public final class RepositoryNavigator extends ViewPart {
             if (viewer.getControl().isDisposed()) {
                 return;
             }
-            view = repository.openView();
+            editing = new NavigatorEditing(repository, adapters.factory(), getSite().getShell());
+            editing.install(getViewSite().getActionBars());
+            editing.stack().addCommandStackListener(event -> display.asyncExec(this::changed));
+            editing.selectionChanged(viewer.getStructuredSelection());
+            view = editing.transaction();
             view.addListener(invalidations);
-            viewer.setInput(systems(view));
-            oko.ui.internal.StartupProbe.reached("navigator-input");
-            viewer.expandToLevel(2);
+            // collapsed: a person opens what they need (the systems and the registers' nodes show)
+            viewer.setInput(top(view));
             oko.ui.internal.StartupProbe.reached("navigator");
         });
     }
 
-    /** The tree's top level: the quality systems of every model in the repository. */
-    private static List<EObject> systems(CDOView view) {
-        List<EObject> systems = new java.util.ArrayList<>();
+    /**
+     * The tree's top level: the quality systems of every model in the repository, then each
+     * model's «Реестры» node.
+     */
+    private List<Object> top(CDOView view) {
+        List<Object> top = new java.util.ArrayList<>();
+        List<oko.model.ModelRoot> models = new java.util.ArrayList<>();
         for (EObject root : OkoRepository.roots(view)) {
             if (root instanceof oko.model.ModelRoot model) {
-                systems.addAll(model.getQualitySystems());
+                top.addAll(model.getQualitySystems());
+                models.add(model);
             }
         }
-        return systems;
+        adapters.setGroupsNamed(models.size() > 1);
+        for (oko.model.ModelRoot model : models) {
+            top.add(new Registers.Group(model, models.size() > 1));
+        }
+        return top;
+    }
+
+    /** After a command, its undo or redo: show the model as it is now and select what it touched. */
+    private void changed() {
+        if (viewer.getControl().isDisposed() || editing == null) {
+            return;
+        }
+        Object[] expanded = viewer.getExpandedElements();
+        viewer.setInput(top(view));
+        viewer.setExpandedElements(expanded);
+        List<Object> affected = new java.util.ArrayList<>();
+        for (Object object : editing.affected()) {
+            if (object instanceof EObject element && element.eResource() != null) {
+                affected.add(element);
+            }
+        }
+        if (!affected.isEmpty()) {
+            viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(affected), true);
+        }
+        editing.selectionChanged(viewer.getStructuredSelection());
+        propertyPages.removeIf(page -> page.getControl() == null || page.getControl().isDisposed());
+        propertyPages.forEach(org.eclipse.ui.views.properties.PropertySheetPage::refresh);
+    }
+
+    /** The navigator's editing (null until the repository is open), for tests. */
+    public NavigatorEditing editing() {
+        return editing;
+    }
+
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == org.eclipse.ui.views.properties.IPropertySheetPage.class) {
+            // the selection's properties, edited through the navigator's committing command stack
+            var page = new org.eclipse.ui.views.properties.PropertySheetPage();
+            page.setPropertySourceProvider(object -> object instanceof EObject element
+                    ? new oko.ui.internal.properties.ItemPropertySource(element, adapters.factory(),
+                            editing == null ? null : editing.domain())
+                    : null);
+            propertyPages.add(page);
+            return adapter.cast(page);
+        }
+        return super.getAdapter(adapter);
     }
 
     private void refreshLater() {
@@ -122,7 +218,7 @@ public final class RepositoryNavigator extends ViewPart {
                 // the view's objects stay the same instances: keep what was open and selected
                 Object[] expanded = viewer.getExpandedElements();
                 var selection = viewer.getStructuredSelection();
-                viewer.setInput(systems(view));
+                viewer.setInput(top(view));
                 viewer.setExpandedElements(expanded);
                 viewer.setSelection(selection, true);
             }
@@ -180,7 +276,9 @@ public final class RepositoryNavigator extends ViewPart {
     public void dispose() {
         if (view != null && !view.isClosed()) {
             view.removeListener(invalidations);
-            view.close();
+        }
+        if (editing != null) {
+            editing.dispose();
         }
         adapters.dispose();
         super.dispose();

@@ -42,7 +42,7 @@ import oko.ui.internal.Messages;
  * <p>
  * Cell editors: one line of text for strings and numbers (checked as they are typed), a list
  * for enums, booleans and single references (the descriptor's choices), a date as dd.mm.yyyy.
- * Many-valued references are shown as a list of names.
+ * Many-valued references are shown as a list of names and chosen in {@link ReferenceChooserDialog}.
  */
 public final class ItemPropertySource implements IPropertySource {
 
@@ -111,7 +111,27 @@ public final class ItemPropertySource implements IPropertySource {
         if (value == null ? old == null : value.equals(old)) {
             return;
         }
-        domain.getCommandStack().execute(SetCommand.create(domain, object, feature, value));
+        domain.getCommandStack().execute(new PropertyCommand(object, feature, SetCommand.create(domain, object, feature, value)));
+    }
+
+    /** A property's change as the Properties view makes it: which object and feature (for a commit comment). */
+    public static final class PropertyCommand extends org.eclipse.emf.common.command.CommandWrapper {
+        private final EObject owner;
+        private final EStructuralFeature feature;
+
+        PropertyCommand(EObject owner, EStructuralFeature feature, org.eclipse.emf.common.command.Command command) {
+            super(command);
+            this.owner = owner;
+            this.feature = feature;
+        }
+
+        public EObject owner() {
+            return owner;
+        }
+
+        public EStructuralFeature feature() {
+            return feature;
+        }
     }
 
     /** Text of a value for the Properties view. */
@@ -165,6 +185,9 @@ public final class ItemPropertySource implements IPropertySource {
                 return null;
             }
             Object feature = item.getFeature(object);
+            if (feature instanceof org.eclipse.emf.ecore.EReference reference && reference.isMany()) {
+                return new ReferencesCellEditor(parent, reference, item);
+            }
             if (!(feature instanceof EStructuralFeature structural) || structural.isMany()) {
                 return null;
             }
@@ -255,6 +278,33 @@ public final class ItemPropertySource implements IPropertySource {
                 }
             });
             return editor;
+        }
+    }
+
+    /** A many-valued reference: the button opens the chooser over the descriptor's choices. */
+    private final class ReferencesCellEditor extends org.eclipse.jface.viewers.DialogCellEditor {
+        private final org.eclipse.emf.ecore.EReference reference;
+        private final IItemPropertyDescriptor item;
+
+        ReferencesCellEditor(Composite parent, org.eclipse.emf.ecore.EReference reference, IItemPropertyDescriptor item) {
+            super(parent);
+            this.reference = reference;
+            this.item = item;
+        }
+
+        @Override
+        protected void updateContents(Object value) {
+            if (getDefaultLabel() != null) {
+                getDefaultLabel().setText(text(value));
+            }
+        }
+
+        @Override
+        protected Object openDialogBox(org.eclipse.swt.widgets.Control window) {
+            Collection<?> choices = item.getChoiceOfValues(object);
+            ReferenceChooserDialog dialog = ReferenceChooserDialog.of(window.getShell(), object, reference,
+                    choices == null ? List.of() : choices);
+            return dialog.open() == org.eclipse.jface.window.Window.OK ? dialog.result() : null;
         }
     }
 
