@@ -511,7 +511,8 @@ class NavigatorEditingTest {
         // a new navigator (as after a start): nothing is expanded
         UiThread.run(() -> page().hideView(navigator));
         navigator = UiThread.call(() -> (RepositoryNavigator) page().showView(RepositoryNavigator.ID));
-        waitFor("the navigator's tree", () -> UiThread.call(() -> navigator.viewer().getTree().getItemCount() > 0));
+        waitFor("the navigator's tree", () -> UiThread.call(() -> navigator.editing() != null
+                && navigator.viewer().getTree().getItemCount() > 0));
         assertEquals(0, UiThread.call(() -> navigator.viewer().getExpandedElements().length).intValue(),
                 "the navigator starts collapsed");
 

@@ -13,6 +13,7 @@ public final class Messages extends NLS {
     public static String connectFailed;
     public static String connectFailedTitle;
     public static String recoveredTitle;
+    public static String navigatorConnecting;
     public static String menuFile;
     public static String menuEdit;
     public static String menuWindow;

@@ -106,6 +106,8 @@ public final class RepositoryNavigator extends ViewPart {
                 viewer.setExpandedState(element, !viewer.getExpandedState(element));
             }
         });
+        // the window shows at once; until the repository is open the tree says what it waits for
+        viewer.setInput(List.of(Messages.navigatorConnecting));
         RepositoryConnection.whenConnected(this::show);
     }
 
