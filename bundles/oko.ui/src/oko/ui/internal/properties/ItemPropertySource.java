@@ -111,7 +111,7 @@ public final class ItemPropertySource implements IPropertySource {
         if (value == null ? old == null : value.equals(old)) {
             return;
         }
-        domain.getCommandStack().execute(SetCommand.create(domain, object, feature, value));
+        domain.getCommandStack().execute(oko.model.edit.CommandLabels.set(domain, object, feature, value));
     }
 
     /** Text of a value for the Properties view. */
