@@ -175,7 +175,21 @@ class OneLanguageTest {
         String prefix = "Отменить Изменить «Действия, необходимые для реализации компонента» — ";
         assertTrue(undo.startsWith(prefix), undo);
         assertTrue(undo.contains(rowName.substring(0, Math.min(12, rowName.length()))), undo + " names " + rowName);
-        UiThread.call(() -> Screenshots.save(window(), "one-language-after-edit"));
+        // what a person sees: F10 opens the first menu (Файл), → moves to Правка
+        UiThread.run(() -> {
+            window().forceActive();
+            editor.viewer().getTree().setFocus();
+        });
+        UiThread.settle(200);
+        UiThread.run(() -> key(Display.getCurrent(), SWT.F10, (char) 0));
+        UiThread.settle(500);
+        UiThread.run(() -> key(Display.getCurrent(), SWT.ARROW_RIGHT, (char) 0));
+        UiThread.settle(700);
+        UiThread.call(() -> Screenshots.save(window(), "one-language-edit-menu"));
+        UiThread.run(() -> key(Display.getCurrent(), SWT.ESC, (char) 0));
+        UiThread.settle(200);
+        UiThread.run(() -> key(Display.getCurrent(), SWT.ESC, (char) 0));
+        UiThread.settle(300);
 
         // Ctrl+Y is bound to redo, and pressing it redoes
         List<String> redoKeys = UiThread.call(() -> {
@@ -206,6 +220,11 @@ class OneLanguageTest {
         waitUntil(() -> editor.cellTexts().get(0).get(2).equals(edited), "Ctrl+Y redoes the edit");
 
         UiThread.run(() -> page().closeEditor(editor, false));
+    }
+
+    private static void key(Display display, int keyCode, char character) {
+        post(display, SWT.KeyDown, keyCode, character);
+        post(display, SWT.KeyUp, keyCode, character);
     }
 
     private static void post(Display display, int type, int keyCode, char character) {
