@@ -292,7 +292,7 @@ class OneLanguageTest {
                 throw new IllegalStateException(e);
             }
         }, "Начало работы с Oko");
-        Browser browser = UiThread.call(() -> find(shell, Browser.class));
+        Browser browser = UiThread.call(() -> child(shell, Browser.class));
         assertNotNull(browser, "the page is shown in a browser");
         waitUntil(() -> {
             Object text = browser.evaluate("return document.readyState == 'complete' ? document.body.innerText : '';");
@@ -303,13 +303,13 @@ class OneLanguageTest {
         UiThread.run(shell::close);
     }
 
-    private static <T> T find(Composite composite, Class<T> type) {
+    private static <T> T child(Composite composite, Class<T> type) {
         for (Control child : composite.getChildren()) {
             if (type.isInstance(child)) {
                 return type.cast(child);
             }
             if (child instanceof Composite inner) {
-                T found = find(inner, type);
+                T found = child(inner, type);
                 if (found != null) {
                     return found;
                 }
