@@ -39,7 +39,8 @@ class DescriptionTranslationsTest {
     private static String label(DescriptionGroup group, String id) {
         for (var it = group.eAllContents(); it.hasNext();) {
             EObject element = it.next();
-            if (id.equals(element.eGet(element.eClass().getEStructuralFeature("id")))) {
+            var idFeature = element.eClass().getEStructuralFeature("id");
+            if (idFeature != null && id.equals(element.eGet(idFeature))) {
                 return (String) element.eGet(element.eClass().getEStructuralFeature("label"));
             }
         }
