@@ -26,6 +26,8 @@ import oko.model.provider.OkoEditPlugin;
 public final class CommandLabels {
 
     private static final int MAX_OBJECTS = 3;
+    /** Menus show the label after «Отменить»: object names are cut to this many characters. */
+    private static final int MAX_NAME = 40;
 
     private CommandLabels() {
     }
@@ -38,13 +40,13 @@ public final class CommandLabels {
     /** {@link AddCommand#create}: «Добавить в «Feature» — owner». */
     public static Command add(EditingDomain domain, EObject owner, EStructuralFeature feature, Object value) {
         return labelled(AddCommand.create(domain, owner, feature, value),
-                text("_UI_OkoCommand_add", featureName(owner, feature), ModelLabels.name(owner)));
+                text("_UI_OkoCommand_add", featureName(owner, feature), shortName(owner)));
     }
 
     /** {@link RemoveCommand#create}: «Убрать из «Feature» — owner». */
     public static Command remove(EditingDomain domain, EObject owner, EStructuralFeature feature, Object value) {
         return labelled(RemoveCommand.create(domain, owner, feature, value),
-                text("_UI_OkoCommand_remove", featureName(owner, feature), ModelLabels.name(owner)));
+                text("_UI_OkoCommand_remove", featureName(owner, feature), shortName(owner)));
     }
 
     /** {@link DeleteCommand#create}: «Удалить Функция «2.1 …»» (or the first objects and how many more). */
@@ -60,13 +62,13 @@ public final class CommandLabels {
 
     /** The label of a change of {@code feature} of {@code owner}. */
     public static String setLabel(EObject owner, EStructuralFeature feature) {
-        return text("_UI_OkoCommand_set", featureName(owner, feature), ModelLabels.name(owner));
+        return text("_UI_OkoCommand_set", featureName(owner, feature), shortName(owner));
     }
 
     /** The label of creating {@code child} in {@code feature} of {@code owner}. */
     public static String createLabel(EObject owner, EStructuralFeature feature, EObject child) {
         return text("_UI_OkoCommand_create", ModelLabels.typeName(child.eClass()), featureName(owner, feature),
-                ModelLabels.name(owner));
+                shortName(owner));
     }
 
     /** The label of deleting {@code objects}. */
@@ -89,6 +91,11 @@ public final class CommandLabels {
             return command;
         }
         return new CommandWrapper(label, label, command);
+    }
+
+    private static String shortName(EObject object) {
+        String name = ModelLabels.name(object);
+        return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME - 1).stripTrailing() + "…";
     }
 
     private static String featureName(EObject owner, EStructuralFeature feature) {
