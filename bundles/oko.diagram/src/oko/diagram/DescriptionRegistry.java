@@ -106,6 +106,7 @@ public final class DescriptionRegistry {
                 } else {
                     DescriptionChecker.check(group, OkoPackage.eINSTANCE).forEach(p -> found.add(file + ": " + p));
                     if (found.isEmpty()) {
+                        DescriptionTranslations.translate(group, URI.createURI(entry[1]), java.util.Locale.getDefault());
                         for (DiagramDescription diagram : group.getDiagrams()) {
                             descriptions.removeIf(d -> d.getId().equals(diagram.getId()));
                             descriptions.add(diagram);

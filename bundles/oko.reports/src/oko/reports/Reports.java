@@ -101,6 +101,9 @@ public final class Reports {
             // the shared library (oko.rptlibrary: the master page with the header and footer) is
             // found there by every layout, contributed or designer-authored
             config.setResourcePath(libraryFolder().toString());
+            // a layout's texts per language: NAME_en.properties beside NAME.rptdesign (includeResource);
+            // what is not beside the layout (the library) is found in the resource path above
+            config.setResourceLocator(new LayoutResources());
             IReportEngineFactory factory = (IReportEngineFactory) Platform
                     .createFactoryObject(IReportEngineFactory.EXTENSION_REPORT_ENGINE_FACTORY);
             if (factory == null) {
@@ -162,19 +165,24 @@ public final class Reports {
      * design that does not open is listed with its problem; the others are not affected.
      */
     public static List<Layout> catalogue(Path folder) {
+        return catalogue(folder, java.util.Locale.getDefault());
+    }
+
+    /** The catalogue with the layouts' titles in that language (their resource files, see docs/reports.md). */
+    public static List<Layout> catalogue(Path folder, java.util.Locale locale) {
         List<Layout> layouts = new ArrayList<>();
         var registry = org.eclipse.core.runtime.Platform.getExtensionRegistry();
         for (IConfigurationElement element : registry.getConfigurationElementsFor(EXTENSION_POINT)) {
             String bundle = element.getContributor().getName();
             URL url = org.eclipse.core.runtime.Platform.getBundle(bundle).getEntry(element.getAttribute("file"));
-            layouts.add(check(element.getAttribute("id"), url, bundle + "/" + element.getAttribute("file")));
+            layouts.add(check(element.getAttribute("id"), url, bundle + "/" + element.getAttribute("file"), locale));
         }
         if (folder != null && Files.isDirectory(folder)) {
             try (var files = Files.list(folder)) {
                 for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".rptdesign")).sorted().toList()) {
                     String id = file.getFileName().toString().replaceFirst("\\.rptdesign$", "");
                     layouts.removeIf(l -> l.id().equals(id));
-                    layouts.add(check(id, file.toUri().toURL(), file.toString()));
+                    layouts.add(check(id, file.toUri().toURL(), file.toString(), locale));
                 }
             } catch (IOException e) {
                 ILog.of(Reports.class).error(folder + ": " + e.getMessage(), e);
@@ -183,14 +191,14 @@ public final class Reports {
         return layouts;
     }
 
-    private static Layout check(String id, URL design, String origin) {
+    private static Layout check(String id, URL design, String origin, java.util.Locale locale) {
         if (design == null) {
             return new Layout(id, null, null, origin, origin + ": no such file");
         }
         try (InputStream in = design.openStream()) {
             IReportRunnable runnable = engine().openReportDesign(origin, in);
             Object title = runnable.getDesignHandle() instanceof org.eclipse.birt.report.model.api.ReportDesignHandle handle
-                    ? handle.getTitle() : null;
+                    ? handle.getExternalizedValue("titleID", "title", locale) : null;
             return new Layout(id, title == null ? null : title.toString(), design, origin, null);
         } catch (Exception e) {
             String problem = origin + ": " + message(e);
@@ -326,6 +334,7 @@ public final class Reports {
                 Map<String, Object> context = task.getAppContext();
                 context.put(MODEL, model);
                 context.put(EngineConstants.APPCONTEXT_CLASSLOADER_KEY, Reports.class.getClassLoader());
+                task.setLocale(java.util.Locale.getDefault());
                 String title = title(runnable, task.getLocale());
                 context.put(HEADER_AUTHORITY, authority(model, values));
                 context.put(HEADER_TITLE, title);

@@ -91,7 +91,7 @@ public final class SelfAssessmentEditor extends TransactionalEditor {
         column(layout, Messages.selfAssessmentDifference, 10, 80, r -> r.difference()
                 .map(d -> (d > 0 ? "+" : "") + NUMBER.format(d)).orElse(""), null, null);
         column(layout, Messages.selfAssessmentComment, 28, 140, r -> nonNull(r.own().getComment()),
-                new Cell(r -> nonNull(r.own().getComment()), (r, typed) -> SetCommand.create(domain, r.own(),
+                new Cell(r -> nonNull(r.own().getComment()), (r, typed) -> oko.model.edit.CommandLabels.set(domain, r.own(),
                         OkoPackage.Literals.OBSERVED_VALUE__COMMENT, typed.isEmpty() ? SetCommand.UNSET_VALUE : typed),
                         false), null);
         viewer.setInput(rows());

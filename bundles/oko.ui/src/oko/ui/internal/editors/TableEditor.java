@@ -8,9 +8,6 @@ import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
-import org.eclipse.emf.edit.command.AddCommand;
-import org.eclipse.emf.edit.command.DeleteCommand;
-import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.provider.IItemPropertyDescriptor;
 import org.eclipse.emf.edit.provider.IItemPropertySource;
 import org.eclipse.jface.action.Action;
@@ -38,6 +35,7 @@ import oko.model.OkoFactory;
 import oko.model.OkoPackage;
 import oko.model.Plan;
 import oko.model.PlanItem;
+import oko.model.edit.CommandLabels;
 import oko.ui.internal.Messages;
 import oko.ui.internal.properties.ReferenceChooserDialog;
 
@@ -257,7 +255,7 @@ public final class TableEditor extends TransactionalEditor {
             if (value == null || value.equals(old) || feature instanceof EReference == false && "".equals(value) && old == null) {
                 return;
             }
-            Command command = SetCommand.create(domain, element, feature, value);
+            Command command = CommandLabels.set(domain, (EObject) element, feature, value);
             if (command.canExecute()) {
                 domain.getCommandStack().execute(command);
             }
@@ -283,7 +281,7 @@ public final class TableEditor extends TransactionalEditor {
             item.setName(Messages.editorNewItem);
             created = item;
             EObject owner = selected instanceof PlanItem planItem ? planItem.eContainer() : root;
-            command = AddCommand.create(domain, owner, owner instanceof Plan ? OkoPackage.Literals.PLAN__ITEMS
+            command = CommandLabels.add(domain, owner, owner instanceof Plan ? OkoPackage.Literals.PLAN__ITEMS
                     : OkoPackage.Literals.PLAN_ITEM__CHILDREN, item);
         } else {
             oko.model.Function function = OkoFactory.eINSTANCE.createFunction();
@@ -295,7 +293,7 @@ public final class TableEditor extends TransactionalEditor {
             if (section == null) {
                 return;
             }
-            command = AddCommand.create(domain, section, OkoPackage.Literals.FUNCTION_SECTION__FUNCTIONS, function);
+            command = CommandLabels.add(domain, section, OkoPackage.Literals.FUNCTION_SECTION__FUNCTIONS, function);
         }
         domain.getCommandStack().execute(command);
         viewer.refresh();
@@ -307,7 +305,7 @@ public final class TableEditor extends TransactionalEditor {
         if (selected.isEmpty() || kind == TableKind.TECH_MAP) {
             return;
         }
-        Command command = DeleteCommand.create(domain, selected);
+        Command command = CommandLabels.delete(domain, selected);
         if (command.canExecute()) {
             domain.getCommandStack().execute(command);
         }

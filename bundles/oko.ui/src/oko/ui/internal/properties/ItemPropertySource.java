@@ -15,7 +15,6 @@ import org.eclipse.emf.ecore.EDataType;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.edit.provider.IItemLabelProvider;
 import org.eclipse.emf.edit.provider.IItemPropertyDescriptor;
@@ -111,7 +110,8 @@ public final class ItemPropertySource implements IPropertySource {
         if (value == null ? old == null : value.equals(old)) {
             return;
         }
-        domain.getCommandStack().execute(new PropertyCommand(object, feature, SetCommand.create(domain, object, feature, value)));
+        domain.getCommandStack().execute(new PropertyCommand(object, feature,
+                oko.model.edit.CommandLabels.set(domain, object, feature, value)));
     }
 
     /** A property's change as the Properties view makes it: which object and feature (for a commit comment). */
