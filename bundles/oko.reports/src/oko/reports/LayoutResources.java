@@ -21,15 +21,34 @@ final class LayoutResources extends DefaultResourceLocator {
 
     @Override
     public URL findResource(ModuleHandle module, String fileName, int type) {
-        URL beside = beside(module, fileName);
-        return beside != null ? beside : super.findResource(module, fileName, type);
+        URL found = beside(module, fileName);
+        found = found != null ? found : shared(fileName);
+        return found != null ? found : super.findResource(module, fileName, type);
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public URL findResource(ModuleHandle module, String fileName, int type, Map appContext) {
-        URL beside = beside(module, fileName);
-        return beside != null ? beside : super.findResource(module, fileName, type, appContext);
+        URL found = beside(module, fileName);
+        found = found != null ? found : shared(fileName);
+        return found != null ? found : super.findResource(module, fileName, type, appContext);
+    }
+
+    /**
+     * A file of the shared folder of {@code oko.reports} (the library {@link Reports#LIBRARY} every
+     * layout includes), for layouts of other bundles and of {@code DATA/reports/}: with a resource
+     * locator of its own, BIRT no longer looks in the engine's resource path itself.
+     */
+    private static URL shared(String fileName) {
+        if (fileName == null || fileName.contains("/") || fileName.contains("\\")) {
+            return null;
+        }
+        try {
+            Path file = Reports.libraryFolder().resolve(fileName);
+            return Files.isRegularFile(file) ? file.toUri().toURL() : null;
+        } catch (RuntimeException | MalformedURLException e) {
+            return null;
+        }
     }
 
     static URL beside(ModuleHandle module, String fileName) {
