@@ -117,18 +117,58 @@ public final class TableEditor extends TransactionalEditor {
             }
         };
         bars.setGlobalActionHandler(ActionFactory.DELETE.getId(), delete);
-        if (kind != TableKind.TECH_MAP) {
-            Action add = new Action(kind == TableKind.PLAN ? Messages.editorAddItem : Messages.editorAddFunction) {
-                @Override
-                public void run() {
-                    addRow();
-                }
-            };
-            bars.getToolBarManager().add(add);
-            bars.getToolBarManager().add(delete);
+        // the table editors share one tool bar: its two actions are added once and act on the active one
+        var toolBar = bars.getToolBarManager();
+        if (toolBar.find(ADD_ROW) == null) {
+            toolBar.add(new ActiveEditorAction(ADD_ROW, addLabel(), TableEditor::addRow));
+            toolBar.add(new ActiveEditorAction(DELETE_ROWS, Messages.editorDelete, TableEditor::deleteSelection));
         }
         bars.updateActionBars();
         stackChanged();
+    }
+
+    private static final String ADD_ROW = "oko.ui.editors.table.addRow";
+    private static final String DELETE_ROWS = "oko.ui.editors.table.deleteRows";
+
+    /** An action of the shared tool bar: it runs on the table editor that is active. */
+    private static final class ActiveEditorAction extends Action {
+        private final java.util.function.Consumer<TableEditor> run;
+
+        ActiveEditorAction(String id, String text, java.util.function.Consumer<TableEditor> run) {
+            super(text);
+            setId(id);
+            this.run = run;
+        }
+
+        @Override
+        public void run() {
+            var window = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+            if (window != null && window.getActivePage() != null
+                    && window.getActivePage().getActiveEditor() instanceof TableEditor editor) {
+                run.accept(editor);
+            }
+        }
+    }
+
+    /** Names the shared tool bar's actions for this kind of table (the technological map has neither). */
+    @Override
+    public void setFocus() {
+        super.setFocus();
+        var toolBar = getEditorSite().getActionBars().getToolBarManager();
+        if (toolBar.find(ADD_ROW) instanceof org.eclipse.jface.action.ActionContributionItem add
+                && toolBar.find(DELETE_ROWS) instanceof org.eclipse.jface.action.ActionContributionItem delete) {
+            boolean renamed = !addLabel().equals(add.getAction().getText());
+            add.getAction().setText(addLabel());
+            add.getAction().setEnabled(kind != TableKind.TECH_MAP);
+            delete.getAction().setEnabled(kind != TableKind.TECH_MAP);
+            if (renamed) {
+                getEditorSite().getActionBars().updateActionBars();
+            }
+        }
+    }
+
+    private String addLabel() {
+        return kind == TableKind.PLAN ? Messages.editorAddItem : Messages.editorAddFunction;
     }
 
     /**
