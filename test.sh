@@ -7,7 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 cd "$root"
 
-packages=(xvfb xauth libgtk-3-0 libwebkit2gtk-4.1-0 fonts-dejavu-core poppler-utils)
+packages=(xvfb xauth xdotool libgtk-3-0 libwebkit2gtk-4.1-0 fonts-dejavu-core poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
