@@ -509,7 +509,15 @@ class NavigatorEditingTest {
     @Test
     void theRegistersShowTheSampleAndTheNavigatorStartsCollapsed() throws Exception {
         // a new navigator (as after a start): nothing is expanded
-        UiThread.run(() -> page().hideView(navigator));
+        UiThread.run(() -> {
+            // hidden views are kept for showing again; this one goes, so that the next is new as at a start
+            Object site = navigator.getSite();
+            Object part = site.getClass().getMethod("getModel").invoke(site);
+            @SuppressWarnings("unchecked")
+            List<String> tags = (List<String>) part.getClass().getMethod("getTags").invoke(part);
+            tags.add("removeOnHide");
+            page().hideView(navigator);
+        });
         navigator = UiThread.call(() -> (RepositoryNavigator) page().showView(RepositoryNavigator.ID));
         waitFor("the navigator's tree", () -> UiThread.call(() -> navigator.editing() != null
                 && navigator.viewer().getTree().getItemCount() > 0));
