@@ -38,6 +38,10 @@ final class Conflicts {
         }
         Set<CDOObject> objects = new LinkedHashSet<>(transaction.getConflicts());
         if (objects.isEmpty()) {
+            // the server refused a stale revision: name the objects others changed meanwhile
+            objects.addAll(stale(repository, transaction));
+        }
+        if (objects.isEmpty()) {
             return new RepositoryException(Messages.bind(Messages.commitFailed, rootMessage(e)), e);
         }
         List<CommitConflictException.Conflict> conflicts = new ArrayList<>();
@@ -54,6 +58,28 @@ final class Conflicts {
             }
         }
         return new CommitConflictException(Messages.bind(Messages.conflict, String.join("\n", lines)), conflicts, e);
+    }
+
+    /** The objects this transaction changes of which the server has a newer version than its base. */
+    private static List<CDOObject> stale(OkoRepository repository, CDOTransaction transaction) {
+        List<CDOObject> stale = new ArrayList<>();
+        CDOBranch branch = transaction.getBranch();
+        var revisions = repository.session().getRevisionManager();
+        try {
+            for (CDORevisionDelta delta : transaction.getRevisionDeltas().values()) {
+                CDORevision latest = revisions.getRevision(delta.getID(), branch.getHead(), 0, CDORevision.DEPTH_NONE,
+                        true);
+                if (latest != null && latest.getVersion() > delta.getVersion()) {
+                    CDOObject object = transaction.getObject(delta.getID(), false);
+                    if (object != null) {
+                        stale.add(object);
+                    }
+                }
+            }
+        } catch (RuntimeException unknown) {
+            // e.g. the connection is gone: the message falls back to the server's text
+        }
+        return stale;
     }
 
     /** Features this transaction changed that another commit changed too since our base version. */

@@ -211,16 +211,25 @@ public final class OkoRepository implements AutoCloseable {
      * @throws RepositoryException for any other refusal (e.g. a deleted object still referenced)
      */
     public CDOCommitInfo commit(CDOTransaction transaction, String comment, IProgressMonitor monitor) {
-        if (connectionLost) {
-            throw new RepositoryException(Messages.bind(Messages.connectionLost, label));
+        if (connectionLost || !LifecycleUtil.isActive(session) || transaction.isClosed()) {
+            // nothing was sent: the server has none of it
+            throw new RepositoryException(Messages.bind(Messages.connectionLostBeforeCommit, label));
         }
+        // user, comment and the last commit this client knew of let a new connection find out
+        // whether a commit whose answer was lost reached the store
+        String marked = comment;
+        long since = session.getLastUpdateTime();
         Thread self = Thread.currentThread();
         waiting.add(self);
         try {
-            return doCommit(transaction, comment, monitor);
+            return doCommit(transaction, marked, monitor);
         } catch (RuntimeException e) {
-            if (connectionLost) {
-                throw new RepositoryException(Messages.bind(Messages.connectionLost, label), e);
+            // a conflict or a refusal is the server's answer: the connection was there
+            boolean answered = e instanceof CommitConflictException
+                    || e instanceof RepositoryException && e.getCause() instanceof CommitException;
+            if (answered ? connectionLost || !LifecycleUtil.isActive(session) : connectionBroke()) {
+                throw new CommitOutcomeUnknownException(Messages.bind(Messages.commitOutcomeUnknown, label), e, user(),
+                        marked, since);
             }
             throw e;
         } finally {
@@ -229,6 +238,58 @@ public final class OkoRepository implements AutoCloseable {
                 Thread.interrupted();
             }
         }
+    }
+
+    /**
+     * Whether the connection is gone; after a failed request net4j may report the broken channel a
+     * moment later than the request fails, so this waits a little for it.
+     */
+    private boolean connectionBroke() {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            if (connectionLost || !LifecycleUtil.isActive(session)) {
+                return true;
+            }
+            var channel = session.options().getNet4jProtocol().getChannel();
+            if (channel == null || !LifecycleUtil.isActive(channel)) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return connectionLost;
+            }
+        }
+    }
+
+    /**
+     * What a failure of work with this repository outside {@link #commit} means for the user: when
+     * the connection broke (the server stopped or died), a {@link RepositoryException} saying so in
+     * the user's language (nothing of the unsaved work reached the server) instead of CDO's "Not
+     * active: CDOTransactionImpl"; otherwise the failure itself.
+     */
+    public RuntimeException explain(RuntimeException failure) {
+        if (failure instanceof RepositoryException) {
+            return failure;
+        }
+        return connectionBroke() ? new RepositoryException(Messages.bind(Messages.connectionLost, label), failure)
+                : failure;
+    }
+
+    /**
+     * Whether the commit an {@link CommitOutcomeUnknownException} reported reached the store: looks
+     * for a commit of that user with that comment after the last commit the client knew of, on this (new) connection.
+     */
+    public boolean wasCommitted(CommitOutcomeUnknownException unknown) {
+        List<CDOCommitInfo> found = new ArrayList<>();
+        session.getCommitInfoManager().getCommitInfos(null, unknown.since() + 1,
+                org.eclipse.emf.cdo.common.branch.CDOBranchPoint.UNSPECIFIED_DATE,
+                found::add);
+        return found.stream().anyMatch(info -> java.util.Objects.equals(unknown.comment(), info.getComment())
+                && java.util.Objects.equals(unknown.user(), info.getUserID()));
     }
 
     /** The server's message when its access rules refused a commit (a SecurityException there), else null. */
@@ -246,30 +307,38 @@ public final class OkoRepository implements AutoCloseable {
         return null;
     }
 
+    /** How often a commit refused for a stale revision is tried again after catching up. */
+    private static final int COMMIT_ATTEMPTS = 5;
+
     private CDOCommitInfo doCommit(CDOTransaction transaction, String comment, IProgressMonitor monitor) {
         transaction.setCommitComment(comment);
-        try {
-            return transaction.commit(monitor);
-        } catch (CommitException first) {
-            String refused = refusal(first);
-            if (refused != null) {
-                // the server's rights refused the commit: nothing to catch up with, say why
-                throw new RepositoryException(refused, first);
-            }
-            if (!transaction.hasConflict()) {
-                // The server may have refused a stale revision before our client heard of the
-                // other commit: catch up, let the merging resolver do its work, and try once more.
+        CommitException failure = null;
+        for (int attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
+            try {
+                return transaction.commit(monitor);
+            } catch (CommitException e) {
+                failure = e;
+                String refused = refusal(e);
+                if (refused != null) {
+                    // the server's rights refused the commit: nothing to catch up with, say why
+                    throw new RepositoryException(refused, e);
+                }
+                if (transaction.hasConflict() || Conflicts.isIntegrity(e)) {
+                    break;
+                }
+                // The server refused a revision another client's commit had just replaced (e.g.
+                // both added a run to the same monitoring) before our client heard of that commit:
+                // catch up, wait until this transaction has taken in the other commit (the merging
+                // resolver joins changes to different features and additions to the same list),
+                // and try again. Only a real conflict, the same feature changed, remains.
                 session.refresh();
-                if (!transaction.hasConflict() && transaction.isDirty() && !Conflicts.isIntegrity(first)) {
-                    try {
-                        return transaction.commit(monitor);
-                    } catch (CommitException second) {
-                        throw Conflicts.translate(this, transaction, second);
-                    }
+                transaction.waitForUpdate(session.getLastUpdateTime(), LONG_SIGNAL_TIMEOUT_MILLIS);
+                if (transaction.hasConflict() || !transaction.isDirty()) {
+                    break;
                 }
             }
-            throw Conflicts.translate(this, transaction, first);
         }
+        throw Conflicts.translate(this, transaction, failure);
     }
 
     /** The model resources, in path order. */

@@ -28,6 +28,8 @@ public final class Messages extends NLS {
     public static String exportNoSystem;
     public static String importDangling;
     public static String connectionLost;
+    public static String connectionLostBeforeCommit;
+    public static String commitOutcomeUnknown;
     public static String serverListening;
     public static String serverStopping;
     public static String serverStopped;
