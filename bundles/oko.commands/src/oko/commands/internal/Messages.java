@@ -73,6 +73,10 @@ public final class Messages extends NLS {
     public static String userPasswordsDiffer;
     public static String userPasswordShort;
     public static String loginRefused;
+    public static String commitChecking;
+    public static String commitFoundStored;
+    public static String commitFoundNotStored;
+    public static String commitStillUnknown;
 
     static {
         NLS.initializeMessages("oko.commands.internal.messages", Messages.class);

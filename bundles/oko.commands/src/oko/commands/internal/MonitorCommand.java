@@ -77,6 +77,7 @@ public final class MonitorCommand implements Command {
         String periodCode = args.value("--period", "");
         try (OkoRepository repository = Repositories.open(context)) {
             CDOTransaction transaction = repository.openTransaction();
+            List<String> afterCommit = new ArrayList<>();
             try {
                 OkoRepository.prefetch(transaction);
                 List<EObject> roots = OkoRepository.roots(transaction);
@@ -101,9 +102,10 @@ public final class MonitorCommand implements Command {
                         return FAILED;
                     }
                     RawValueImport.Stored stored = RawValueImport.storeAll(system, period, checked.rows());
-                    context.out().println(Messages.bind(Messages.monitorImported, new Object[] { stored.values(), file,
+                    // said once the commit succeeded, not before
+                    afterCommit.add(Messages.bind(Messages.monitorImported, new Object[] { stored.values(), file,
                             checked.encoding(), periodCode }));
-                    context.out().println(Messages.bind(Messages.monitorImportedInto, new Object[] {
+                    afterCommit.add(Messages.bind(Messages.monitorImportedInto, new Object[] {
                             checked.layout() == RawValueImport.Layout.WIDE ? "wide" : "long", stored.replaced(),
                             system.getCode(), String.join("; ", stored.runs().stream().map(r -> r.getName()).toList()) }));
                     comment = Messages.bind(Messages.monitorImportComment, file.getFileName(), periodCode);
@@ -149,10 +151,15 @@ public final class MonitorCommand implements Command {
                             number(correlation.spearman())));
                     comment = null;
                 }
-                if (comment != null && transaction.isDirty()) {
-                    repository.commit(transaction, comment, new NullProgressMonitor());
+                if (comment != null && transaction.isDirty()
+                        && !Repositories.commit(context, repository, transaction, comment)) {
+                    return FAILED;
                 }
+                afterCommit.forEach(context.out()::println);
                 return OK;
+            } catch (RuntimeException e) {
+                // the server stopped or died before the commit: say so, not CDO's "Not active"
+                throw repository.explain(e);
             } finally {
                 transaction.close();
             }

@@ -3,7 +3,6 @@ package oko.commands.internal;
 import java.util.List;
 import java.util.Set;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.emf.cdo.transaction.CDOTransaction;
 
 import oko.cli.Command;
@@ -76,8 +75,10 @@ public final class NewCommand implements Command {
                 String modelCode = code;
                 SystemTemplates.add(system, roots, school, args.value("--territory", null),
                         () -> OkoRepository.newModel(transaction, modelCode, name));
-                repository.commit(transaction, Messages.bind(Messages.newComment, name, module.name()),
-                        new NullProgressMonitor());
+                if (!Repositories.commit(context, repository, transaction,
+                        Messages.bind(Messages.newComment, name, module.name()))) {
+                    return FAILED;
+                }
                 context.out().println(Messages.bind(Messages.newCreated, new Object[] { name, code, module.name(),
                         OkoRepository.count(List.of(system)) }));
                 return OK;

@@ -106,6 +106,10 @@ public final class ReportCommand implements Command {
                 } catch (IllegalArgumentException badParameter) {
                     Files.deleteIfExists(out);
                     throw new UsageException(badParameter.getMessage());
+                } catch (RuntimeException | java.io.IOException failed) {
+                    // no partial report is left behind
+                    Files.deleteIfExists(out);
+                    throw failed;
                 }
                 context.out().println(Messages.bind(Messages.reportWritten, id, out));
             } finally {

@@ -12,6 +12,9 @@ final class Repositories {
 
     /** The login: OKO_USER, else the system user's name. */
     static String user() {
+        if (Logins.current() != null) {
+            return Logins.current().user();
+        }
         String login = System.getenv("OKO_USER");
         return login != null && !login.isBlank() ? login : System.getProperty("user.name", "oko");
     }
@@ -22,9 +25,11 @@ final class Repositories {
             GlobalOptions.ServerAddress address = options.server().get();
             // a server whose users have passwords asks for OKO_USER / OKO_PASSWORD
             String password = System.getenv("OKO_PASSWORD");
+            char[] secret = Logins.current() != null ? Logins.current().password()
+                    : password == null ? null : password.toCharArray();
             try {
                 return OkoRepository.connect(address.host(), address.port(), user(),
-                        password == null ? null : password.toCharArray());
+                        secret == null ? null : secret.clone());
             } catch (oko.repository.RepositoryException e) {
                 throw new oko.repository.RepositoryException(Messages.bind(Messages.loginRefused, address, e.getMessage()), e);
             }
@@ -33,5 +38,45 @@ final class Repositories {
         // the previous process was killed while it had the repository open: say what that means
         opened.recoveryNotice().ifPresent(context.err()::println);
         return opened;
+    }
+
+    /** How long a command tries to connect again to learn a commit's outcome (-Doko.reconnectSeconds). */
+    private static final long RECONNECT_SECONDS = Long.getLong("oko.reconnectSeconds", 30L);
+
+    /**
+     * Commits; when the connection broke during the commit, tells the user that its outcome is
+     * unknown, connects again and says whether the server stored it. Returns whether the changes
+     * are stored; a refusal or conflict is thrown as before.
+     */
+    static boolean commit(CommandContext context, OkoRepository repository,
+            org.eclipse.emf.cdo.transaction.CDOTransaction transaction, String comment) {
+        try {
+            repository.commit(transaction, comment, new org.eclipse.core.runtime.NullProgressMonitor());
+            return true;
+        } catch (oko.repository.CommitOutcomeUnknownException unknown) {
+            context.err().println(unknown.getMessage());
+            context.err().println(Messages.bind(Messages.commitChecking, repository.label()));
+            long deadline = System.nanoTime() + RECONNECT_SECONDS * 1_000_000_000L;
+            RuntimeException last = null;
+            do {
+                try (OkoRepository again = open(context)) {
+                    boolean stored = again.wasCommitted(unknown);
+                    context.err().println(stored ? Messages.bind(Messages.commitFoundStored, comment)
+                            : Messages.commitFoundNotStored);
+                    return stored;
+                } catch (RuntimeException notYet) {
+                    last = notYet;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            } while (System.nanoTime() < deadline);
+            context.err().println(Messages.bind(Messages.commitStillUnknown, new Object[] { repository.label(),
+                    RECONNECT_SECONDS, comment, last == null ? "" : last.getMessage() }));
+            return false;
+        }
     }
 }
