@@ -186,7 +186,7 @@ class CommandRolesTest {
                     if (root instanceof ModelRoot model) {
                         for (var it = model.eAllContents(); it.hasNext();) {
                             if (it.next() instanceof RawValue value) {
-                                values.add(value.getOrganisation().getCode() + "|" + value.getCode() + "|"
+                                values.add((value.getOrganisation() == null ? "—" : value.getOrganisation().getCode()) + "|" + value.getCode() + "|"
                                         + value.getValue() + "|" + ((oko.model.MonitoringRun) value.eContainer()).getName());
                             }
                         }
