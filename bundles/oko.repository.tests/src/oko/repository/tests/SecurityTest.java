@@ -166,41 +166,6 @@ class SecurityTest {
                 assertTrue(seen.stream().allMatch("ИШМ-01"::equals), seen.toString());
                 assertTrue(OkoRepository.count(OkoRepository.roots(view)) > 0);
                 view.close();
-                // …and adds and removes its own values in a run that holds every school's: the
-                // positions it names (in its list) are applied to the whole list, no other value moves
-                try (OkoRepository methodist = OkoRepository.connect("127.0.0.1", port, "methodist",
-                        METHODIST_PASSWORD.toCharArray())) {
-                    java.util.function.Function<CDOView, List<String>> all = v -> system(v, "ishimbay-msoko-illustrative")
-                            .getMonitorings().stream().flatMap(m -> m.getRuns().stream())
-                            .filter(r -> r.getRawValues().stream().anyMatch(x -> "ИШМ-01".equals(x.getOrganisation().getCode())))
-                            .findFirst().orElseThrow().getRawValues().stream()
-                            .map(x -> x.getOrganisation().getCode() + "|" + x.getCode() + "|" + x.getValue()).toList();
-                    List<String> before = read(methodist, all);
-                    CDOTransaction edit = values.openTransaction();
-                    MonitoringRun run = system(edit, "ishimbay-msoko-illustrative").getMonitorings().stream()
-                            .flatMap(m -> m.getRuns().stream()).filter(r -> !r.getRawValues().isEmpty()).findFirst()
-                            .orElseThrow();
-                    assertTrue(run.getRawValues().size() < before.size(), "the school sees part of the run");
-                    RawValue last = run.getRawValues().get(run.getRawValues().size() - 1);
-                    RawValue added = oko.model.OkoFactory.eINSTANCE.createRawValue();
-                    added.setOrganisation(last.getOrganisation());
-                    added.setCode("added-by-school");
-                    added.setValue(7);
-                    run.getRawValues().add(0, added);
-                    run.getRawValues().move(1, run.getRawValues().size() - 1);
-                    String removed = last.getOrganisation().getCode() + "|" + last.getCode() + "|" + last.getValue();
-                    run.getRawValues().remove(last);
-                    values.commit(edit, "своё значение", NO_PROGRESS);
-                    edit.close();
-                    List<String> after = read(methodist, all);
-                    List<String> expectedOthers = before.stream().filter(x -> !x.startsWith("ИШМ-01|")).toList();
-                    assertEquals(expectedOthers, after.stream().filter(x -> !x.startsWith("ИШМ-01|")).toList(),
-                            "other schools' values untouched, in their order");
-                    assertEquals(before.size(), after.size(), "one added, one removed: " + after);
-                    assertTrue(after.contains("ИШМ-01|added-by-school|7.0"), after.toString());
-                    assertEquals(before.stream().filter(removed::equals).count() - 1,
-                            after.stream().filter(removed::equals).count(), after.toString());
-                }
                 // …but finds its own values through the server's cross-reference query, and reads them
                 CDOView own = values.openView();
                 oko.model.Organisation school = ((oko.model.ModelRoot) OkoRepository.roots(own).stream()
