@@ -227,7 +227,7 @@ public final class OkoRepository implements AutoCloseable {
             // a conflict or a refusal is the server's answer: the connection was there
             boolean answered = e instanceof CommitConflictException
                     || e instanceof RepositoryException && e.getCause() instanceof CommitException;
-            if (answered ? connectionLost || !LifecycleUtil.isActive(session) : connectionBroke()) {
+            if (answered ? connectionLost || !LifecycleUtil.isActive(session) : connectionBroke(2_000)) {
                 throw new CommitOutcomeUnknownException(Messages.bind(Messages.commitOutcomeUnknown, label), e, user(),
                         marked, since);
             }
@@ -244,8 +244,8 @@ public final class OkoRepository implements AutoCloseable {
      * Whether the connection is gone; after a failed request net4j may report the broken channel a
      * moment later than the request fails, so this waits a little for it.
      */
-    private boolean connectionBroke() {
-        long deadline = System.nanoTime() + 2_000_000_000L;
+    private boolean connectionBroke(long waitMillis) {
+        long deadline = System.nanoTime() + waitMillis * 1_000_000L;
         while (true) {
             if (connectionLost || !LifecycleUtil.isActive(session)) {
                 return true;
@@ -275,7 +275,8 @@ public final class OkoRepository implements AutoCloseable {
         if (failure instanceof RepositoryException) {
             return failure;
         }
-        return connectionBroke() ? new RepositoryException(Messages.bind(Messages.connectionLost, label), failure)
+        // CDO's "Not active" comes after the session closed: no need to wait for the channel
+        return connectionBroke(0) ? new RepositoryException(Messages.bind(Messages.connectionLost, label), failure)
                 : failure;
     }
 

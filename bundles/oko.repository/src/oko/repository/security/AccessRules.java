@@ -178,8 +178,11 @@ public final class AccessRules implements IRepository.WriteAccessHandler, IRepos
                         || reference.getEReferenceType().getName().equals("ObservedValue"));
     }
 
+    private static final Map<EClass, List<EStructuralFeature>> VALUE_LISTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static List<EStructuralFeature> valueLists(EClass type) {
-        return type.getEAllStructuralFeatures().stream().filter(AccessRules::holdsValues).toList();
+        return VALUE_LISTS.computeIfAbsent(type,
+                t -> t.getEAllStructuralFeatures().stream().filter(AccessRules::holdsValues).toList());
     }
 
     /**
