@@ -59,6 +59,12 @@ public final class ImportCommand implements Command {
                     String.join(", ", result.resources()), result.commit().getTimeStamp() }));
             return OK;
         } catch (ImportException e) {
+            if (e.getCause() instanceof oko.repository.CommitOutcomeUnknownException unknown) {
+                // the connection broke during the commit: find out what the server did
+                context.err().println(unknown.getMessage());
+                String label = context.options().server().map(Object::toString).orElse("");
+                return Repositories.settle(context, label, unknown) ? OK : FAILED;
+            }
             context.err().println(Messages.importFailed);
             for (String problem : e.problems()) {
                 context.err().println("  " + problem);

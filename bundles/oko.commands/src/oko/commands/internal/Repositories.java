@@ -55,28 +55,37 @@ final class Repositories {
             return true;
         } catch (oko.repository.CommitOutcomeUnknownException unknown) {
             context.err().println(unknown.getMessage());
-            context.err().println(Messages.bind(Messages.commitChecking, repository.label()));
-            long deadline = System.nanoTime() + RECONNECT_SECONDS * 1_000_000_000L;
-            RuntimeException last = null;
-            do {
-                try (OkoRepository again = open(context)) {
-                    boolean stored = again.wasCommitted(unknown);
-                    context.err().println(stored ? Messages.bind(Messages.commitFoundStored, comment)
-                            : Messages.commitFoundNotStored);
-                    return stored;
-                } catch (RuntimeException notYet) {
-                    last = notYet;
-                }
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            } while (System.nanoTime() < deadline);
-            context.err().println(Messages.bind(Messages.commitStillUnknown, new Object[] { repository.label(),
-                    RECONNECT_SECONDS, comment, last == null ? "" : last.getMessage() }));
-            return false;
+            return settle(context, repository.label(), unknown);
         }
+    }
+
+    /**
+     * After a commit whose outcome is unknown: connects again (for up to {@code oko.reconnectSeconds})
+     * and tells the user whether the server stored it. Returns whether it is stored (false also
+     * when that cannot be found out, which the user is told).
+     */
+    static boolean settle(CommandContext context, String label, oko.repository.CommitOutcomeUnknownException unknown) {
+        context.err().println(Messages.bind(Messages.commitChecking, label));
+        long deadline = System.nanoTime() + RECONNECT_SECONDS * 1_000_000_000L;
+        RuntimeException last = null;
+        do {
+            try (OkoRepository again = open(context)) {
+                boolean stored = again.wasCommitted(unknown);
+                context.err().println(stored ? Messages.bind(Messages.commitFoundStored, unknown.comment())
+                        : Messages.commitFoundNotStored);
+                return stored;
+            } catch (RuntimeException notYet) {
+                last = notYet;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        context.err().println(Messages.bind(Messages.commitStillUnknown, new Object[] { label, RECONNECT_SECONDS,
+                unknown.comment(), last == null ? "" : last.getMessage() }));
+        return false;
     }
 }
