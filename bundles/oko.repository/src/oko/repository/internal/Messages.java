@@ -29,6 +29,7 @@ public final class Messages extends NLS {
     public static String importDangling;
     public static String connectionLost;
     public static String serverListening;
+    public static String serverListeningTls;
     public static String serverStopping;
     public static String serverStopped;
     public static String serverWarm;
@@ -44,6 +45,22 @@ public final class Messages extends NLS {
     public static String refusedOther;
     public static String readRefused;
     public static String loginRefused;
+    public static String userRemoved;
+    public static String userChanged;
+    public static String refusedRevoked;
+    public static String sessionEnded;
+    public static String tlsBadKeyStore;
+    public static String tlsKeyStoreFailed;
+    public static String tlsAcceptFailed;
+    public static String tlsRefused;
+    public static String tlsKnownServersFailed;
+    public static String tlsFingerprintChanged;
+    public static String tlsNotTrusted;
+    public static String tlsFingerprintPinned;
+    public static String tlsCreated;
+    public static String tlsListenFailed;
+    public static String tlsFingerprint;
+    public static String tlsConnectFailed;
 
     static {
         NLS.initializeMessages("oko.repository.internal.messages", Messages.class);
