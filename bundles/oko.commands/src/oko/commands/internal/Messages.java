@@ -73,6 +73,10 @@ public final class Messages extends NLS {
     public static String userPasswordsDiffer;
     public static String userPasswordShort;
     public static String loginRefused;
+    public static String tlsFirstUse;
+    public static String serverPlain;
+    public static String dbPasswordInUrl;
+    public static String userRoleSet;
 
     static {
         NLS.initializeMessages("oko.commands.internal.messages", Messages.class);

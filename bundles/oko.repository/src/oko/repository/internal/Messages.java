@@ -45,6 +45,11 @@ public final class Messages extends NLS {
     public static String refusedOther;
     public static String readRefused;
     public static String loginRefused;
+    public static String storeInUse;
+    public static String unknownSchool;
+    public static String notASchool;
+    public static String passwordFileOpen;
+    public static String passwordFileUnreadable;
     public static String userRemoved;
     public static String userChanged;
     public static String refusedRevoked;

@@ -76,10 +76,11 @@ public final class ServerSessions extends SessionManager {
      */
     public int endRevoked() {
         int ended = 0;
+        var revoked = authenticator.revokedSessions();
         for (InternalSession session : getSessions()) {
-            var reason = authenticator.revoked(session.getSessionID());
-            if (reason.isPresent()) {
-                end(session, reason.get());
+            String reason = revoked.get(session.getSessionID());
+            if (reason != null) {
+                end(session, reason);
                 ended++;
             }
         }

@@ -180,7 +180,33 @@ public final class UserAuthenticator implements IAuthenticator {
         if (then == null || internalLogin.equals(then.login())) {
             return Optional.empty();
         }
-        Optional<User> now = current(then.login());
+        return revoked(then, current(then.login()));
+    }
+
+    /**
+     * The sessions that may no longer act, with why, the user table read once (for the server's
+     * periodic check).
+     */
+    public Map<Integer, String> revokedSessions() {
+        if (sessions.values().stream().allMatch(user -> internalLogin.equals(user.login()))) {
+            return Map.of();
+        }
+        Map<String, User> table = new java.util.HashMap<>();
+        for (User user : users.list()) {
+            if (user.hasPassword()) {
+                table.put(user.login(), user);
+            }
+        }
+        Map<Integer, String> revoked = new java.util.HashMap<>();
+        sessions.forEach((id, then) -> {
+            if (!internalLogin.equals(then.login())) {
+                revoked(then, Optional.ofNullable(table.get(then.login()))).ifPresent(why -> revoked.put(id, why));
+            }
+        });
+        return revoked;
+    }
+
+    private static Optional<String> revoked(User then, Optional<User> now) {
         if (now.isEmpty()) {
             return Optional.of(Messages.bind(Messages.userRemoved, then.login()));
         }
