@@ -79,12 +79,12 @@ check report-bad-indicator   2 1 'indicator "9\.9\.9" is not one of .*1\.2\.1\.1
 check report-no-system       2 1 'roles: choose the system .*msoko-functions-001' -- report roles --format pdf --out "$work/x.pdf"
 check report-unknown-system  2 1 'system "nowhere" is not one of .*ishimbay-msoko' -- report roles --format pdf --out "$work/x.pdf" --system nowhere
 
-# ./oko server in the background, a command against it, then SIGTERM.
+# ./oko server in the background (TLS; the first connection prints the fingerprint on stderr), a command against it, then SIGTERM.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 env -u DISPLAY "$oko" server --data "$work/data" --port "$port" >"$work/server.out" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do grep -q "$port" "$work/server.out" 2>/dev/null && break; sleep 0.2; done
-check validate-over-tcp      0 0 'Ошибок: 0, предупреждений: 9' -- --server "127.0.0.1:$port" validate
+check validate-over-tcp      0 1 'Ошибок: 0, предупреждений: 9' -- --server "127.0.0.1:$port" validate
 kill -TERM "$server"; wait "$server" 2>/dev/null
 if grep -q 'клиент подключён' "$work/server.out" && grep -q 'сервер остановлен' "$work/server.out"; then
     echo "product-smoke: PASS server-logs-and-stops"; passed=$((passed + 1))
@@ -106,6 +106,7 @@ check user-add               0 0 'Добавлен пользователь «me
 check user-add-school        0 0 'school-administrator' -- user add sosh51 --role school-administrator --school chel-sosh51
 check user-passwd            0 0 'Пароль пользователя «admin» изменён' -- user passwd admin
 check user-bad-role          2 1 'роли: administrator, methodologist' -- user add x --role boss
+check user-unknown-school    2 1 'нет организации с кодом «sosh-999».*chel-sosh51' -- user add x --role school-administrator --school sosh-999
 unset OKO_NEW_PASSWORD
 check user-list              0 0 '^sosh51	school-administrator	chel-sosh51	$' -- user list
 if grep -rqa 'Smoke-Secret-2026' "$work/data"; then
@@ -116,6 +117,8 @@ fi
 env -u DISPLAY "$oko" server --data "$work/data" --port "$port" >"$work/server2.out" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do grep -q "$port" "$work/server2.out" 2>/dev/null && break; sleep 0.2; done
+check user-while-server-runs 1 1 'Остановите сервер' -- user list
+check tls-first-use          1 any 'Первое подключение к серверу 127.0.0.1:'"$port"'.*SHA-256' -- --server "127.0.0.1:$port" validate
 check tcp-without-login      1 any 'OKO_USER' -- --server "127.0.0.1:$port" validate
 export OKO_USER=methodist OKO_PASSWORD='Smoke-Secret-2026'
 check tcp-with-login         0 0 'Ошибок: 0' -- --server "127.0.0.1:$port" validate
@@ -128,6 +131,14 @@ if grep -q 'Вход обязателен' "$work/server2.out" && grep -q 'по�
     echo "product-smoke: PASS server-asks-login"; passed=$((passed + 1))
 else
     echo "product-smoke: FAIL server-asks-login"; sed 's/^/    server: /' "$work/server2.out"; failed=$((failed + 1))
+fi
+# TLS: the fingerprint the server printed is the one the client recorded on first use
+fingerprint=$(grep -oE '([0-9A-F]{2}:){31}[0-9A-F]{2}' "$work/server2.out" | head -n 1)
+if [ -n "$fingerprint" ] && grep -q "127.0.0.1:$port $fingerprint" "$work/data/known-servers" 2>/dev/null \
+        && [ "$(stat -c %a "$work/data/tls/server.p12")" = 600 ]; then
+    echo "product-smoke: PASS tls-fingerprint-recorded"; passed=$((passed + 1))
+else
+    echo "product-smoke: FAIL tls-fingerprint-recorded ($fingerprint)"; cat "$work/data/known-servers" 2>/dev/null; failed=$((failed + 1))
 fi
 
 echo "$passed passed, $failed failed"

@@ -110,21 +110,30 @@ public final class Dispatcher {
         }
     }
 
-    /** Parses {@code HOST:PORT}; the port must be 1–65535. */
-    public static ServerAddress parseServer(String value) throws UsageException {
+    /**
+     * Parses {@code HOST:PORT} or {@code tls://HOST:PORT} (TLS) or {@code tcp://HOST:PORT} (plain
+     * TCP, asked for explicitly); the port must be 1–65535.
+     */
+    public static ServerAddress parseServer(String text) throws UsageException {
+        boolean plain = text.startsWith("tcp://");
+        String value = plain ? text.substring("tcp://".length())
+                : text.startsWith("tls://") ? text.substring("tls://".length()) : text;
+        if (value.contains("://")) {
+            throw new UsageException(Messages.bind(Messages.badServer, text));
+        }
         int colon = value.lastIndexOf(':');
         if (colon <= 0 || colon == value.length() - 1) {
-            throw new UsageException(Messages.bind(Messages.badServer, value));
+            throw new UsageException(Messages.bind(Messages.badServer, text));
         }
         String host = value.substring(0, colon);
         try {
             int port = Integer.parseInt(value.substring(colon + 1));
             if (port < 1 || port > 65535) {
-                throw new UsageException(Messages.bind(Messages.badServer, value));
+                throw new UsageException(Messages.bind(Messages.badServer, text));
             }
-            return new ServerAddress(host, port);
+            return new ServerAddress(host, port, plain);
         } catch (NumberFormatException e) {
-            throw new UsageException(Messages.bind(Messages.badServer, value));
+            throw new UsageException(Messages.bind(Messages.badServer, text));
         }
     }
 }

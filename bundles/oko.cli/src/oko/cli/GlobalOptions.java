@@ -16,11 +16,20 @@ public record GlobalOptions(Path dataDirectory, Optional<ServerAddress> server) 
         return Path.of(System.getProperty("user.home"), ".oko");
     }
 
-    /** A repository server address, {@code HOST:PORT}. */
-    public record ServerAddress(String host, int port) {
+    /**
+     * A repository server address: {@code HOST:PORT} or {@code tls://HOST:PORT} (encrypted, the
+     * server's certificate checked), or {@code tcp://HOST:PORT} for a server run with
+     * {@code --plain} (unencrypted: only when asked for explicitly).
+     */
+    public record ServerAddress(String host, int port, boolean plain) {
+        /** An encrypted (TLS) server address. */
+        public ServerAddress(String host, int port) {
+            this(host, port, false);
+        }
+
         @Override
         public String toString() {
-            return host + ":" + port;
+            return (plain ? "tcp://" : "") + host + ":" + port;
         }
     }
 

@@ -61,6 +61,8 @@ public final class OkoRepository implements AutoCloseable {
     /** Threads waiting for the server in {@link #commit}; interrupted when the connection dies. */
     private final java.util.Set<Thread> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean connectionLost;
+    /** The TLS connection under a remote session; null for plain TCP and in-process. */
+    private oko.repository.security.TlsTunnel tunnel;
 
     private OkoRepository(OkoServer embeddedServer, IManagedContainer container, CDONet4jSession session,
             String label) {
@@ -131,22 +133,54 @@ public final class OkoRepository implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code ./oko server} over TCP as that user; with a password the session logs in
-     * (the server checks it; a wrong one gives a {@link RepositoryException}).
+     * Connects to a server over plain TCP, unencrypted, as that user ({@code ./oko server --plain},
+     * tests); with a password the session logs in (the server checks it; a wrong one gives a
+     * {@link RepositoryException}).
      */
     public static OkoRepository connect(String host, int port, String user, char[] password) {
+        return connect(host + ":" + port, host, port, user, password, null);
+    }
+
+    /**
+     * Connects to {@code ./oko server} over TLS as that user: the server's certificate is checked
+     * by {@code trust} first (a refused one gives a {@link RepositoryException} saying why and
+     * nothing is sent), then the session logs in with the password, if any, inside the encrypted
+     * connection.
+     */
+    public static OkoRepository connectTls(String host, int port, String user, char[] password,
+            oko.repository.security.ServerTrust trust) {
+        String label = host + ":" + port;
+        oko.repository.security.TlsTunnel tunnel;
+        try {
+            tunnel = oko.repository.security.TlsTunnel.open(host, port, trust);
+        } catch (oko.repository.security.ServerTrust.UntrustedServerException e) {
+            throw new RepositoryException(e.getMessage(), e);
+        } catch (java.io.IOException | java.security.cert.CertificateException e) {
+            throw new RepositoryException(Messages.bind(Messages.tlsConnectFailed, label,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+        return connect(label, "127.0.0.1", tunnel.localPort(), user, password, tunnel);
+    }
+
+    private static OkoRepository connect(String label, String host, int port, String user, char[] password,
+            oko.repository.security.TlsTunnel tunnel) {
         IManagedContainer container = OkoServer.createContainer();
         try {
             IConnector connector = TCPUtil.getConnector(container, host + ":" + port);
-            return new OkoRepository(null, container, openSession(connector, user, password), host + ":" + port);
+            OkoRepository repository = new OkoRepository(null, container, openSession(connector, user, password), label);
+            repository.tunnel = tunnel;
+            return repository;
         } catch (RuntimeException e) {
             container.deactivate();
+            if (tunnel != null) {
+                tunnel.close();
+            }
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause.getMessage() != null && cause.getMessage().contains(oko.repository.security.UserAuthenticator.WRONG_LOGIN)) {
-                    throw new RepositoryException(Messages.bind(Messages.wrongLogin, host + ":" + port), e);
+                    throw new RepositoryException(Messages.bind(Messages.wrongLogin, label), e);
                 }
             }
-            throw new RepositoryException(Messages.bind(Messages.cannotConnect, host + ":" + port,
+            throw new RepositoryException(Messages.bind(Messages.cannotConnect, label,
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
     }
@@ -480,6 +514,9 @@ public final class OkoRepository implements AutoCloseable {
         }
         if (embeddedServer != null) {
             embeddedServer.close();
+        }
+        if (tunnel != null) {
+            tunnel.close();
         }
     }
 }

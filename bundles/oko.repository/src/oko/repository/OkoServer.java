@@ -50,6 +50,11 @@ public final class OkoServer implements AutoCloseable {
     /** The one-time password of the server's own client when clients must log in; null otherwise. */
     private final char[] internal;
     private IAcceptor tcpAcceptor;
+    private oko.repository.security.TlsGateway tlsGateway;
+    private oko.repository.security.ServerCertificate certificate;
+    /** The sessions of a server whose clients log in; null otherwise. */
+    private final Security security;
+    private final Consumer<String> log;
 
     /** The login of the administrator the first start creates. */
     public static final String ADMINISTRATOR = "admin";
@@ -57,12 +62,56 @@ public final class OkoServer implements AutoCloseable {
     private static final String INTERNAL = "oko-server";
 
     private OkoServer(IManagedContainer container, IRepository repository, StoreConfig store, String jvmName,
-            char[] internal) {
+            Security security, Consumer<String> log) {
         this.container = container;
         this.repository = repository;
         this.store = store;
         this.jvmName = jvmName;
-        this.internal = internal;
+        this.security = security;
+        this.internal = security == null ? null : security.internal;
+        this.log = log;
+    }
+
+    /**
+     * The parts of a server whose clients log in: the internal password, the sessions, and the
+     * watch that ends the sessions of removed or changed users.
+     */
+    private static final class Security {
+        final char[] internal;
+        final oko.repository.security.ServerSessions sessions;
+        final java.util.concurrent.ScheduledExecutorService watch;
+        /** The TLS gateway once listening, for the clients' real addresses. */
+        volatile oko.repository.security.TlsGateway gateway;
+
+        Security(char[] internal, oko.repository.security.UserAuthenticator authenticator, Consumer<String> log) {
+            this.internal = internal;
+            this.sessions = new oko.repository.security.ServerSessions(authenticator, log,
+                    port -> gateway == null ? null : gateway.client(port));
+            this.watch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "oko-user-watch");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        /** Checks the open sessions against the user table now and then (and soon after a refusal). */
+        void startWatch() {
+            long period = Long.getLong("oko.userCheckMillis", 3_000L);
+            watch.scheduleWithFixedDelay(this::check, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        void checkSoon() {
+            // after the refusal has reached the client
+            watch.schedule(this::check, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        private void check() {
+            try {
+                sessions.endRevoked();
+            } catch (RuntimeException e) {
+                // the store is closing, or briefly unreachable: the next round checks again
+            }
+        }
     }
 
     /**
@@ -103,9 +152,9 @@ public final class OkoServer implements AutoCloseable {
         // the database file (ClosedByInterruptException) and breaks the store.
         properties.put(IRepository.Props.ALLOW_INTERRUPT_RUNNING_QUERIES, "false");
         IRepository repository = CDOServerUtil.createRepository(REPOSITORY_NAME, dbStore, properties);
-        char[] internal = null;
+        Security security = null;
         try {
-            internal = users ? secure(repository, store, log) : null;
+            security = users ? secure(repository, store, log) : null;
             CDOServerUtil.addRepository(container, repository);
             JVMUtil.getAcceptor(container, jvmName);
             if (dbStore.repairedAfterCrash()) {
@@ -128,12 +177,18 @@ public final class OkoServer implements AutoCloseable {
                 }
             });
         } catch (RuntimeException e) {
+            if (security != null) {
+                security.watch.shutdownNow();
+            }
             LifecycleUtil.deactivate(repository);
             container.deactivate();
             store.shutdown();
             throw e;
         }
-        return new OkoServer(container, repository, store, jvmName, internal);
+        if (security != null) {
+            security.startWatch();
+        }
+        return new OkoServer(container, repository, store, jvmName, security, log);
     }
 
     /**
@@ -149,7 +204,7 @@ public final class OkoServer implements AutoCloseable {
         return INTERNAL.equals(user) && internal != null ? internal.clone() : null;
     }
 
-    private static char[] secure(IRepository repository, StoreConfig store, Consumer<String> log) {
+    private static Security secure(IRepository repository, StoreConfig store, Consumer<String> log) {
         Users users = new Users(store.dataSource());
         if (users.list().isEmpty()) {
             users.add(ADMINISTRATOR, Role.ADMINISTRATOR, null, null);
@@ -165,14 +220,13 @@ public final class OkoServer implements AutoCloseable {
             internal[i] = (char) ('a' + random.nextInt(26));
         }
         UserAuthenticator authenticator = new UserAuthenticator(users, log, INTERNAL, internal.clone());
-        // the session manager is made on activation unless one is set: set it, with the authenticator
-        org.eclipse.emf.cdo.internal.server.SessionManager sessions = new org.eclipse.emf.cdo.internal.server.SessionManager();
-        sessions.setAuthenticator(authenticator);
-        ((org.eclipse.emf.cdo.spi.server.InternalRepository) repository).setSessionManager(sessions);
-        AccessRules rules = new AccessRules(repository, authenticator, log);
+        // the session manager is made on activation unless one is set: set ours, with the authenticator
+        Security security = new Security(internal, authenticator, log);
+        ((org.eclipse.emf.cdo.spi.server.InternalRepository) repository).setSessionManager(security.sessions);
+        AccessRules rules = new AccessRules(repository, authenticator, log, security::checkSoon);
         repository.addHandler(rules);
         log.accept(Messages.loginRequired);
-        return internal;
+        return security;
     }
 
     private static String user(ISession session) {
@@ -211,10 +265,60 @@ public final class OkoServer implements AutoCloseable {
     public record WarmUp(int objects, long millis) {
     }
 
-    /** Also accept clients over TCP on {@code host:port}. */
+    /**
+     * Also accept clients over plain TCP on {@code host:port}: unencrypted, for tests and for a
+     * server asked to run without TLS ({@code ./oko server --plain}).
+     */
     public OkoServer listen(String host, int port) {
         tcpAcceptor = TCPUtil.getAcceptor(container, host + ":" + port);
         return this;
+    }
+
+    /**
+     * Also accept clients over TLS on {@code host:port}, with the key and self-signed certificate in
+     * {@code tlsFolder} (made there on the first start); logs the certificate's SHA-256
+     * fingerprint, which clients check. The repository's plain acceptor then listens only on a
+     * loopback port the TLS gateway forwards to.
+     */
+    public OkoServer listenTls(String host, int port, java.nio.file.Path tlsFolder) {
+        certificate = oko.repository.security.ServerCertificate.loadOrCreate(tlsFolder);
+        if (certificate.created()) {
+            log.accept(Messages.bind(Messages.tlsCreated, tlsFolder.resolve(oko.repository.security.ServerCertificate.FILE)));
+        }
+        try {
+            int inner = oko.repository.security.TlsGateway.freeLoopbackPort();
+            tcpAcceptor = TCPUtil.getAcceptor(container, "127.0.0.1:" + inner);
+            tlsGateway = new oko.repository.security.TlsGateway(certificate, host, port, inner, log);
+        } catch (java.io.IOException e) {
+            if (tcpAcceptor != null) {
+                LifecycleUtil.deactivate(tcpAcceptor);
+                tcpAcceptor = null;
+            }
+            throw new RepositoryException(Messages.bind(Messages.tlsListenFailed, host + ":" + port, e.getMessage()), e);
+        }
+        if (security != null) {
+            security.gateway = tlsGateway;
+        }
+        log.accept(Messages.bind(Messages.tlsFingerprint, certificate.fingerprint()));
+        return this;
+    }
+
+    /** The SHA-256 fingerprint of the server's TLS certificate; empty unless it listens over TLS. */
+    public java.util.Optional<String> tlsFingerprint() {
+        return java.util.Optional.ofNullable(certificate).map(oko.repository.security.ServerCertificate::fingerprint);
+    }
+
+    /** The port of the TLS gateway; -1 unless it listens over TLS. */
+    public int tlsPort() {
+        return tlsGateway == null ? -1 : tlsGateway.port();
+    }
+
+    /**
+     * Ends, now, the sessions whose user was removed or whose role or school changed since their
+     * login (the server also checks every few seconds); returns how many were ended.
+     */
+    public int endRevokedSessions() {
+        return security == null ? 0 : security.sessions.endRevoked();
     }
 
     /** A connector to this server inside the same JVM. */
@@ -237,6 +341,12 @@ public final class OkoServer implements AutoCloseable {
     /** Deactivates the acceptors, the repository and the store; the JVM may then exit. */
     @Override
     public void close() {
+        if (security != null) {
+            security.watch.shutdownNow();
+        }
+        if (tlsGateway != null) {
+            tlsGateway.close();
+        }
         if (tcpAcceptor != null) {
             LifecycleUtil.deactivate(tcpAcceptor);
         }

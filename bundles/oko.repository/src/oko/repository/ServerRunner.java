@@ -21,11 +21,24 @@ public final class ServerRunner {
     private ServerRunner() {
     }
 
-    /** Serves until the JVM shuts down; returns after the repository is closed. */
+    /** Serves over plain TCP until the JVM shuts down; returns after the repository is closed. */
     public static void run(StoreConfig store, String host, int port, PrintStream out) throws InterruptedException {
+        run(store, host, port, null, out);
+    }
+
+    /**
+     * Serves until the JVM shuts down; returns after the repository is closed. With a
+     * {@code tlsFolder} clients connect over TLS (key and certificate kept there), else over plain TCP.
+     */
+    public static void run(StoreConfig store, String host, int port, Path tlsFolder, PrintStream out)
+            throws InterruptedException {
         OkoServer server = OkoServer.start(store, line -> log(out, line), true);
         try {
-            server.listen(host, port);
+            if (tlsFolder != null) {
+                server.listenTls(host, port, tlsFolder);
+            } else {
+                server.listen(host, port);
+            }
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -38,8 +51,8 @@ public final class ServerRunner {
             stopped.countDown();
         }, "oko-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        log(out, Messages.bind(Messages.serverListening, new Object[] { OkoServer.REPOSITORY_NAME, host + ":" + port,
-                store.describe() }));
+        log(out, Messages.bind(tlsFolder != null ? Messages.serverListeningTls : Messages.serverListening,
+                new Object[] { OkoServer.REPOSITORY_NAME, host + ":" + port, store.describe() }));
         Thread warmUp = new Thread(() -> {
             try {
                 OkoServer.WarmUp done = server.warmUp();
@@ -59,25 +72,28 @@ public final class ServerRunner {
     }
 
     /**
-     * {@code java -cp … oko.repository.ServerRunner (--data DIR | --db URL) --port N [--bind HOST]}:
-     * the server without OSGi, for tests that need it in a process of its own.
+     * {@code java -cp … oko.repository.ServerRunner (--data DIR | --db URL) --port N [--bind HOST] [--tls DIR]}:
+     * the server without OSGi, for tests that need it in a process of its own; plain TCP unless
+     * {@code --tls} names the folder of its TLS key.
      */
     public static void main(String[] args) throws Exception {
         StoreConfig store = null;
         String host = "127.0.0.1";
         int port = 2036;
+        Path tls = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
             case "--data" -> store = new StoreConfig.H2(Path.of(args[i + 1]).resolve("repository"));
             case "--db" -> store = StoreConfig.PostgreSQL.parse(args[i + 1]);
             case "--port" -> port = Integer.parseInt(args[i + 1]);
             case "--bind" -> host = args[i + 1];
+            case "--tls" -> tls = Path.of(args[i + 1]);
             default -> throw new IllegalArgumentException(args[i]);
             }
         }
         if (store == null) {
             throw new IllegalArgumentException("--data DIR or --db URL");
         }
-        run(store, host, port, System.out);
+        run(store, host, port, tls, System.out);
     }
 }

@@ -85,7 +85,7 @@ public final class RepositoryConnection {
             var window = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow();
             var address = options.server().get();
             Optional<OkoRepository> opened = login(window == null ? null : window.getShell(), options.repositoryLabel(),
-                    address.host(), address.port());
+                    address, knownServers(knownServersFile()));
             if (opened.isEmpty()) {
                 return;
             }
@@ -103,7 +103,7 @@ public final class RepositoryConnection {
                 SubMonitor progress = SubMonitor.convert(monitor, 10);
                 try {
                     OkoRepository opened = ready != null ? ready : options.server()
-                            .map(address -> OkoRepository.connect(address.host(), address.port(), user(), credentials))
+                            .map(address -> open(address, user(), credentials, knownServers(knownServersFile())))
                             .orElseGet(() -> OkoRepository.openEmbedded(options.dataDirectory(), user(), line -> { }));
                     progress.worked(2);
                     oko.ui.internal.StartupProbe.reached("repository");
@@ -147,18 +147,55 @@ public final class RepositoryConnection {
         });
     }
 
+    /** The known servers of this workbench: {@code known-servers} in its data directory. */
+    private static java.nio.file.Path knownServersFile() {
+        return dataDirectory().orElseGet(GlobalOptions::defaultDataDirectory)
+                .resolve(oko.repository.security.KnownServers.FILE);
+    }
+
+    /**
+     * Trust on first use in the workbench: a server met the first time is shown with its
+     * certificate's SHA-256 fingerprint and trusted only if the user confirms; then recorded in
+     * {@code file}, and a server whose certificate changed is refused (the message says so).
+     */
+    public static oko.repository.security.KnownServers knownServers(java.nio.file.Path file) {
+        return new oko.repository.security.KnownServers(file, (server, fingerprint) -> {
+            org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getDefault();
+            boolean[] trusted = new boolean[1];
+            display.syncExec(() -> {
+                var window = org.eclipse.ui.PlatformUI.isWorkbenchRunning()
+                        ? org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow() : null;
+                trusted[0] = org.eclipse.jface.dialogs.MessageDialog.openQuestion(window == null ? null : window.getShell(),
+                        Messages.tlsFirstUseTitle, Messages.bind(Messages.tlsFirstUse, server, fingerprint));
+            });
+            if (trusted[0]) {
+                ILog.of(RepositoryConnection.class).info(Messages.bind(Messages.tlsTrusted, server, fingerprint));
+            }
+            return trusted[0];
+        });
+    }
+
+    /** Connects to the server of {@code address}: over TLS with {@code trust}, or plain TCP for a {@code tcp://} address. */
+    private static OkoRepository open(GlobalOptions.ServerAddress address, String user, char[] password,
+            oko.repository.security.ServerTrust trust) {
+        return address.plain() ? OkoRepository.connect(address.host(), address.port(), user, password)
+                : OkoRepository.connectTls(address.host(), address.port(), user, password, trust);
+    }
+
     /**
      * The login dialog of a server: asks the login and password and connects, again while the
      * server refuses them (its answer shown in the dialog, the refusal logged with the login only).
+     * Over TLS the server's certificate is checked with {@code trust} first.
      *
      * @return the repository opened as the user, or empty when the user cancelled
      */
-    public static Optional<OkoRepository> login(org.eclipse.swt.widgets.Shell shell, String label, String host, int port) {
+    public static Optional<OkoRepository> login(org.eclipse.swt.widgets.Shell shell, String label,
+            GlobalOptions.ServerAddress address, oko.repository.security.ServerTrust trust) {
         OkoRepository[] opened = new OkoRepository[1];
         oko.ui.internal.LoginDialog dialog = new oko.ui.internal.LoginDialog(shell, label, user(), (name, password) -> {
             try {
                 org.eclipse.swt.custom.BusyIndicator.showWhile(shell == null ? null : shell.getDisplay(),
-                        () -> opened[0] = OkoRepository.connect(host, port, name, password));
+                        () -> opened[0] = open(address, name, password, trust));
                 return null;
             } catch (RuntimeException refused) {
                 ILog.of(RepositoryConnection.class).warn(Messages.bind(Messages.loginRefused, name, label));

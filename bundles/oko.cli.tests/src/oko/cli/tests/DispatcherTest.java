@@ -155,7 +155,8 @@ class DispatcherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "localhost", "localhost:", ":2036", "localhost:0", "localhost:65536", "localhost:port" })
+    @ValueSource(strings = { "localhost", "localhost:", ":2036", "localhost:0", "localhost:65536", "localhost:port",
+            "ftp://localhost:2036", "tcp://", "tcp://tls://localhost:2036" })
     void badServerAddressIsExitCode2(String address) {
         Outcome outcome = run("--server", address, "help");
         assertEquals(Command.USAGE, outcome.exitCode().getAsInt());
@@ -221,6 +222,18 @@ class DispatcherTest {
         assertEquals("::1", address.host());
         assertEquals(2036, address.port());
         assertFalse(address.toString().isEmpty());
+    }
+
+    @Test
+    void serverAddressesAreTlsUnlessPlainTcpIsAskedForExplicitly() throws Exception {
+        assertFalse(Dispatcher.parseServer("server.example:2036").plain());
+        assertFalse(Dispatcher.parseServer("tls://server.example:2036").plain());
+        GlobalOptions.ServerAddress plain = Dispatcher.parseServer("tcp://server.example:2036");
+        assertTrue(plain.plain());
+        assertEquals("server.example", plain.host());
+        assertEquals(2036, plain.port());
+        assertEquals("tcp://server.example:2036", plain.toString(), "a plain address says so wherever it is shown");
+        assertEquals("server.example:2036", Dispatcher.parseServer("tls://server.example:2036").toString());
     }
 
     @Test

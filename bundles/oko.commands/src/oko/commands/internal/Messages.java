@@ -77,6 +77,10 @@ public final class Messages extends NLS {
     public static String commitFoundStored;
     public static String commitFoundNotStored;
     public static String commitStillUnknown;
+    public static String tlsFirstUse;
+    public static String serverPlain;
+    public static String dbPasswordInUrl;
+    public static String userRoleSet;
 
     static {
         NLS.initializeMessages("oko.commands.internal.messages", Messages.class);

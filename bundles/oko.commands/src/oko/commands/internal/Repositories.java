@@ -19,6 +19,26 @@ final class Repositories {
         return login != null && !login.isBlank() ? login : System.getProperty("user.name", "oko");
     }
 
+    /** The variable that pins the server's certificate by its SHA-256 fingerprint instead of trusting it on first use. */
+    static final String FINGERPRINT_VARIABLE = "OKO_SERVER_FINGERPRINT";
+
+    /**
+     * How the command line trusts a server's TLS certificate: the fingerprint in
+     * OKO_SERVER_FINGERPRINT if set; else trust on first use, the fingerprint printed and kept in
+     * the data folder's known-servers file, and a changed certificate refused.
+     */
+    static oko.repository.security.ServerTrust trust(CommandContext context) {
+        String pinned = System.getenv(FINGERPRINT_VARIABLE);
+        if (pinned != null && !pinned.isBlank()) {
+            return oko.repository.security.KnownServers.pinned(pinned.trim());
+        }
+        java.nio.file.Path file = context.options().dataDirectory().resolve(oko.repository.security.KnownServers.FILE);
+        return new oko.repository.security.KnownServers(file, (server, fingerprint) -> {
+            context.err().println(Messages.bind(Messages.tlsFirstUse, new Object[] { server, fingerprint, file }));
+            return true;
+        });
+    }
+
     static OkoRepository open(CommandContext context) {
         GlobalOptions options = context.options();
         if (options.server().isPresent()) {
@@ -28,8 +48,9 @@ final class Repositories {
             char[] secret = Logins.current() != null ? Logins.current().password()
                     : password == null ? null : password.toCharArray();
             try {
-                return OkoRepository.connect(address.host(), address.port(), user(),
-                        secret == null ? null : secret.clone());
+                char[] credentials = secret == null ? null : secret.clone();
+                return address.plain() ? OkoRepository.connect(address.host(), address.port(), user(), credentials)
+                        : OkoRepository.connectTls(address.host(), address.port(), user(), credentials, trust(context));
             } catch (oko.repository.RepositoryException e) {
                 throw new oko.repository.RepositoryException(Messages.bind(Messages.loginRefused, address, e.getMessage()), e);
             }

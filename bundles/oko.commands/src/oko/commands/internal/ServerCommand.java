@@ -14,13 +14,18 @@ public final class ServerCommand implements Command {
 
     @Override
     public int run(CommandContext context) throws Exception {
-        ParsedArguments args = context.parse(Set.of(), Set.of("--port", "--bind", "--db")).expectPositionals(0, 0);
+        ParsedArguments args = context.parse(Set.of("--plain"), Set.of("--port", "--bind", "--db")).expectPositionals(0, 0);
         if (context.options().server().isPresent()) {
             throw new UsageException(Messages.serverWithServer);
         }
         int port = port(args.value("--port", "2036"));
         StoreConfig store = store(context, args);
-        ServerRunner.run(store, args.value("--bind", "127.0.0.1"), port, context.out());
+        // TLS unless asked otherwise; the key is made in the data folder on the first start
+        java.nio.file.Path tls = args.has("--plain") ? null : context.options().dataDirectory().resolve("tls");
+        if (tls == null) {
+            context.err().println(Messages.serverPlain);
+        }
+        ServerRunner.run(store, args.value("--bind", "127.0.0.1"), port, tls, context.out());
         return OK;
     }
 
@@ -30,10 +35,16 @@ public final class ServerCommand implements Command {
             if (context.arguments().contains("--data")) {
                 throw new UsageException(Messages.serverDataAndDb);
             }
+            String url = args.value("--db", "");
+            if (url.contains("password=")) {
+                context.err().println(Messages.dbPasswordInUrl);
+            }
             try {
-                return StoreConfig.PostgreSQL.parse(args.value("--db", ""));
+                return StoreConfig.PostgreSQL.parse(url);
+            } catch (StoreConfig.PasswordFileException e) {
+                throw new UsageException(e.getMessage());
             } catch (IllegalArgumentException e) {
-                throw new UsageException(Messages.bind(Messages.badDatabase, args.value("--db", "")));
+                throw new UsageException(Messages.bind(Messages.badDatabase, StoreConfig.PostgreSQL.withoutPassword(url)));
             }
         }
         java.nio.file.Path directory = context.options().dataDirectory().resolve("repository");

@@ -14,9 +14,11 @@ import oko.repository.security.Users;
 import oko.repository.security.Users.User;
 
 /**
- * {@code ./oko user add LOGIN --role ROLE [--school CODE] | list | passwd LOGIN | remove LOGIN
- * [--data DIR | --db URL]}: the users of the server's repository, in its database (with the
- * server stopped when the store is H2: its file is the server's). A password is read from the
+ * {@code ./oko user add LOGIN --role ROLE [--school CODE] | list | passwd LOGIN | role LOGIN --role
+ * ROLE [--school CODE] | remove LOGIN [--data DIR | --db URL]}: the users of the server's
+ * repository, in its database (with the server stopped when the store is H2: its file is the
+ * server's; a PostgreSQL server running meanwhile ends the sessions of a removed or changed user).
+ * A school is checked against the repository's organisations. A password is read from the
  * terminal twice without echo, or from the environment variable OKO_NEW_PASSWORD; it is never an
  * argument, so it stays out of the shell's history and the process list.
  */
@@ -38,7 +40,19 @@ public final class UserCommand implements Command {
         }
         StoreConfig store = ServerCommand.store(context, args);
         try {
-            Users users = new Users(store.dataSource());
+            return run(context, args, action, login, store);
+        } catch (Users.StoreInUseException e) {
+            context.err().println(e.getMessage());
+            return FAILED;
+        } finally {
+            store.shutdown();
+        }
+    }
+
+    private int run(CommandContext context, ParsedArguments args, String action, String login, StoreConfig store)
+            throws UsageException {
+        {
+            Users users = new Users(store);
             switch (action) {
             case "list" -> {
                 for (User user : users.list()) {
@@ -56,6 +70,9 @@ public final class UserCommand implements Command {
                 if (users.find(login).isPresent()) {
                     context.err().println(Messages.bind(Messages.userExists, login));
                     return FAILED;
+                }
+                if (role == Role.SCHOOL_ADMINISTRATOR) {
+                    checkSchool(users, args.value("--school", ""));
                 }
                 char[] password = password(context);
                 try {
@@ -78,6 +95,23 @@ public final class UserCommand implements Command {
                 }
                 context.out().println(Messages.bind(Messages.userPasswordSet, login));
             }
+            case "role" -> {
+                Role role = Role.ofCliName(args.value("--role", "")).orElseThrow(() -> new UsageException(
+                        Messages.bind(Messages.userBadRole, args.value("--role", ""), roles())));
+                if (role == Role.SCHOOL_ADMINISTRATOR && !args.has("--school")) {
+                    throw new UsageException(Messages.userNoSchool);
+                }
+                if (users.find(login).isEmpty()) {
+                    context.err().println(Messages.bind(Messages.userUnknown, login));
+                    return FAILED;
+                }
+                if (role == Role.SCHOOL_ADMINISTRATOR) {
+                    checkSchool(users, args.value("--school", ""));
+                }
+                users.setRole(login, role, args.value("--school", null));
+                context.out().println(Messages.bind(Messages.userRoleSet, login, role.cliName()
+                        + (role == Role.SCHOOL_ADMINISTRATOR ? " " + args.value("--school", "") : "")));
+            }
             case "remove" -> {
                 if (users.find(login).isEmpty()) {
                     context.err().println(Messages.bind(Messages.userUnknown, login));
@@ -89,8 +123,15 @@ public final class UserCommand implements Command {
             default -> throw new UsageException(Messages.bind(Messages.userBadAction, action));
             }
             return OK;
-        } finally {
-            store.shutdown();
+        }
+    }
+
+    /** Refuses a school code that names no school of the repository's model, naming the schools there are. */
+    private static void checkSchool(Users users, String code) throws UsageException {
+        try {
+            users.requireSchool(code);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

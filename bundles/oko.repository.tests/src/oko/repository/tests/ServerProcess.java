@@ -46,10 +46,14 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the server with {@code storeArgs} ({@code --data DIR} or {@code --db URL}) and waits until it listens. */
-    static ServerProcess start(List<String> storeArgs, int port, Path log) throws Exception {
+    /**
+     * Starts the server with {@code storeArgs} ({@code --data DIR} or {@code --db URL}, and e.g.
+     * {@code --tls DIR}) and options for its JVM, and waits until it listens.
+     */
+    static ServerProcess start(List<String> storeArgs, int port, Path log, String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of(jvmOptions));
         command.add("-cp");
         command.add(classPath());
         command.add(ServerRunner.class.getName());

@@ -31,6 +31,7 @@ public final class Messages extends NLS {
     public static String connectionLostBeforeCommit;
     public static String commitOutcomeUnknown;
     public static String serverListening;
+    public static String serverListeningTls;
     public static String serverStopping;
     public static String serverStopped;
     public static String serverWarm;
@@ -46,6 +47,27 @@ public final class Messages extends NLS {
     public static String refusedOther;
     public static String readRefused;
     public static String loginRefused;
+    public static String storeInUse;
+    public static String unknownSchool;
+    public static String notASchool;
+    public static String passwordFileOpen;
+    public static String passwordFileUnreadable;
+    public static String userRemoved;
+    public static String userChanged;
+    public static String refusedRevoked;
+    public static String sessionEnded;
+    public static String tlsBadKeyStore;
+    public static String tlsKeyStoreFailed;
+    public static String tlsAcceptFailed;
+    public static String tlsRefused;
+    public static String tlsKnownServersFailed;
+    public static String tlsFingerprintChanged;
+    public static String tlsNotTrusted;
+    public static String tlsFingerprintPinned;
+    public static String tlsCreated;
+    public static String tlsListenFailed;
+    public static String tlsFingerprint;
+    public static String tlsConnectFailed;
 
     static {
         NLS.initializeMessages("oko.repository.internal.messages", Messages.class);

@@ -50,10 +50,17 @@ public final class AccessRules implements IRepository.WriteAccessHandler, IRepos
     private final UserAuthenticator users;
     private final Consumer<String> log;
 
-    public AccessRules(IRepository repository, UserAuthenticator users, Consumer<String> log) {
+    private final Runnable revoked;
+
+    /**
+     * @param revoked called when a commit was refused because its user was removed or changed since
+     *        the login: the server then ends that user's sessions (after the refusal reached them)
+     */
+    public AccessRules(IRepository repository, UserAuthenticator users, Consumer<String> log, Runnable revoked) {
         this.repository = repository;
         this.users = users;
         this.log = log;
+        this.revoked = revoked;
     }
 
     @Override
@@ -65,7 +72,15 @@ public final class AccessRules implements IRepository.WriteAccessHandler, IRepos
             // no client can connect before it is active
             return;
         }
-        User user = users.user(login).orElseThrow(() -> refuse(Messages.bind(Messages.refusedNotLoggedIn, login)));
+        int session = transaction.getSession().getSessionID();
+        User user = users.user(session).orElseThrow(() -> refuse(Messages.bind(Messages.refusedNotLoggedIn, login)));
+        // the user table now, not as at login: a removed user or a changed role commits nothing more
+        var gone = users.revoked(session);
+        if (gone.isPresent()) {
+            RuntimeException refusal = refuse(Messages.bind(Messages.refusedRevoked, gone.get()));
+            revoked.run();
+            throw refusal;
+        }
         switch (user.role()) {
         case ADMINISTRATOR, METHODOLOGIST -> {
             return;
@@ -134,7 +149,7 @@ public final class AccessRules implements IRepository.WriteAccessHandler, IRepos
     @Override
     public void handleRevisionsBeforeSending(ISession session, CDORevision[] revisions, List<CDORevision> additional)
             throws RuntimeException {
-        User user = users.user(session.getUserID()).orElse(null);
+        User user = users.user(session.getSessionID()).orElse(null);
         if (user == null || user.role() != Role.SCHOOL_ADMINISTRATOR) {
             return;
         }

@@ -36,9 +36,30 @@ public final class Users {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DataSource dataSource;
+    /** The store, for messages. */
+    private final String label;
+
+    /** The store is open in another process (H2: "Database may be already in use"); the message says what to do. */
+    public static final class StoreInUseException extends RepositoryException {
+        private static final long serialVersionUID = 1L;
+
+        StoreInUseException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The users of a store; names it in messages. */
+    public Users(oko.repository.db.StoreConfig store) {
+        this(store.dataSource(), store.describe());
+    }
 
     public Users(DataSource dataSource) {
+        this(dataSource, String.valueOf(dataSource));
+    }
+
+    private Users(DataSource dataSource, String label) {
         this.dataSource = dataSource;
+        this.label = label;
         execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (LOGIN VARCHAR(100) PRIMARY KEY, ROLE VARCHAR(40) NOT NULL, "
                 + "SCHOOL VARCHAR(200), SALT VARCHAR(64), HASH VARCHAR(128), ITERATIONS INTEGER)");
     }
@@ -90,6 +111,22 @@ public final class Users {
         }
     }
 
+    /**
+     * Changes a user's role (and school); a running server ends the user's open sessions.
+     *
+     * @throws IllegalArgumentException for an unknown login, or a school administrator without a school
+     */
+    public void setRole(String login, Role role, String school) {
+        if (role == Role.SCHOOL_ADMINISTRATOR && (school == null || school.isBlank())) {
+            throw new IllegalArgumentException("a school administrator needs a school (its organisation code)");
+        }
+        if (update("UPDATE " + TABLE + " SET ROLE = ?, SCHOOL = ? WHERE LOGIN = ?", role.name(),
+                role == Role.SCHOOL_ADMINISTRATOR ? school : null, login) == 0) {
+            throw new IllegalArgumentException("no user \"" + login + "\"");
+        }
+    }
+
+    /** Removes a user; a running server ends the user's open sessions and refuses their commits. */
     public void remove(String login) {
         if (update("DELETE FROM " + TABLE + " WHERE LOGIN = ?", login) == 0) {
             throw new IllegalArgumentException("no user \"" + login + "\"");
@@ -163,7 +200,65 @@ public final class Users {
         }
     }
 
-    private static RepositoryException failure(SQLException e) {
+    private RepositoryException failure(SQLException e) {
+        if (e.getErrorCode() == 90020) { // H2: DATABASE_ALREADY_OPEN, the file is locked by another process
+            return new StoreInUseException(oko.repository.internal.Messages.bind(oko.repository.internal.Messages.storeInUse,
+                    label), e);
+        }
         return new RepositoryException("users: " + e.getMessage(), e);
+    }
+
+    /**
+     * Refuses a code that names no school of the repository's model, naming the schools there are
+     * (read from the store's tables, so also beside a running PostgreSQL server).
+     *
+     * @throws IllegalArgumentException saying so
+     */
+    public void requireSchool(String code) {
+        java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            String table = null;
+            try (ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] { "TABLE" })) {
+                while (tables.next()) {
+                    if (tables.getString("TABLE_NAME").equalsIgnoreCase("ORGANISATION")) {
+                        table = tables.getString("TABLE_NAME");
+                    }
+                }
+            }
+            if (table != null) {
+                // CDO's audit tables: the current revision of a live object is not revised and has a positive version
+                try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                        "SELECT CODE, KIND FROM " + quote(table) + " WHERE CDO_REVISED = 0 AND CDO_VERSION > 0")) {
+                    while (rows.next()) {
+                        if (rows.getString(1) != null) {
+                            kinds.put(rows.getString(1), rows.getInt(2));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        int school = oko.model.OrganisationKind.SCHOOL_VALUE;
+        String schools = String.join(", ", kinds.entrySet().stream().filter(e -> e.getValue() == school)
+                .map(java.util.Map.Entry::getKey).toList());
+        if (schools.isEmpty()) {
+            schools = "—";
+        }
+        Integer kind = kinds.get(code);
+        if (kind == null) {
+            throw new IllegalArgumentException(oko.repository.internal.Messages.bind(
+                    oko.repository.internal.Messages.unknownSchool, code, schools));
+        }
+        if (kind != school) {
+            oko.model.OrganisationKind literal = oko.model.OrganisationKind.get(kind);
+            throw new IllegalArgumentException(oko.repository.internal.Messages.bind(
+                    oko.repository.internal.Messages.notASchool,
+                    new Object[] { code, literal == null ? String.valueOf(kind) : literal.getLiteral(), schools }));
+        }
+    }
+
+    private static String quote(String table) {
+        return table.equals(table.toUpperCase(java.util.Locale.ROOT)) ? table : '"' + table + '"';
     }
 }

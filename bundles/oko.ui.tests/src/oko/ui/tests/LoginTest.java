@@ -30,9 +30,10 @@ import oko.repository.security.Users;
 import oko.ui.RepositoryConnection;
 
 /**
- * The workbench's login to a secured server (a real server with users, in this JVM, over TCP):
- * a wrong password keeps the dialog open with the server's refusal and an emptied password; the
- * right one opens the repository as that user.
+ * The workbench's login to a secured server (a real server with users, in this JVM, over TLS):
+ * the server met the first time is shown with its certificate's fingerprint and trusted once the
+ * user confirms; a wrong password keeps the dialog open with the server's refusal and an emptied
+ * password; the right one opens the repository as that user.
  */
 class LoginTest {
 
@@ -88,15 +89,33 @@ class LoginTest {
         }
         List<String> serverLog = new CopyOnWriteArrayList<>();
         String label = "127.0.0.1:" + port;
-        try (OkoServer server = OkoServer.start(store, serverLog::add, true).listen("127.0.0.1", port)) {
+        Path known = data.resolve("known-servers");
+        try (OkoServer server = OkoServer.start(store, serverLog::add, true).listenTls("127.0.0.1", port,
+                data.resolve("tls"))) {
             AtomicReference<Optional<OkoRepository>> result = new AtomicReference<>();
             Display.getDefault().asyncExec(() -> result.set(RepositoryConnection.login(
-                    PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), label, "127.0.0.1", port)));
+                    PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), label,
+                    new oko.cli.GlobalOptions.ServerAddress("127.0.0.1", port), RepositoryConnection.knownServers(known))));
             Shell dialog = UiThread.waitForShell("Вход в репозиторий");
             assertNotNull(dialog, "no login dialog");
+            // pressed later on the UI thread: the connection then asks about the certificate in a dialog of its own
+            Display.getDefault().asyncExec(() -> {
+                List<Text> fields = texts(dialog);
+                fields.get(0).setText("methodist");
+                fields.get(1).setText("неверный");
+                dialog.getDefaultButton().notifyListeners(SWT.Selection, new Event());
+            });
+            // the first connection to the server: its certificate's fingerprint is shown and confirmed
+            Shell certificate = UiThread.waitForShell("Сертификат сервера");
+            assertNotNull(certificate, "no certificate dialog on the first connection");
+            String fingerprint = server.tlsFingerprint().orElseThrow();
+            assertTrue(UiThread.call(() -> UiThread.labels(certificate)).contains(fingerprint),
+                    "the dialog shows the fingerprint " + fingerprint);
+            UiThread.call(() -> Screenshots.save(certificate, "login-certificate"));
+            UiThread.run(() -> certificate.getDefaultButton().notifyListeners(SWT.Selection, new Event()));
+            UiThread.waitUntil("the server is recorded as known", 10_000,
+                    () -> Files.exists(known) && Files.readString(known).contains(fingerprint));
             assertTrue(UiThread.call(() -> says(dialog)).contains(label), "the dialog names the server");
-
-            type(dialog, "methodist", "неверный");
             UiThread.settle(300);
             assertTrue(UiThread.call(() -> !dialog.isDisposed() && dialog.isVisible()), "refused: the dialog stays");
             String shown = UiThread.call(() -> says(dialog));

@@ -104,6 +104,9 @@ public final class Messages extends NLS {
 
     public static String loginTitle;
     public static String loginRefused;
+    public static String tlsFirstUseTitle;
+    public static String tlsFirstUse;
+    public static String tlsTrusted;
     public static String loginMessage;
     public static String loginLogin;
     public static String loginPassword;
