@@ -216,12 +216,48 @@ public final class MonitoringEngine {
                 if (run.getDate() != null || !schoolDates.containsKey(code)) {
                     schoolDates.put(code, run.getDate());
                 }
+                String bad = value.isNoValue() ? null : badValue(value, code, run);
                 FormulaValue v = value.isNoValue() ? FormulaValue.none(value.getNoValueReason() == null
-                        ? code : value.getNoValueReason()) : FormulaValue.of(value.getValue());
+                        ? code : value.getNoValueReason())
+                        : bad != null ? FormulaValue.none(bad) : FormulaValue.of(value.getValue());
                 values.computeIfAbsent(value.getOrganisation(), k -> new LinkedHashMap<>()).put(code, v);
             }
         }
         return values;
+    }
+
+    /**
+     * The stored raw values of the period that cannot be (NaN, infinity, a negative or fractional
+     * count, a flag other than 0/1, a percentage outside 0–100…: stored by an older version or
+     * imported from a model file), one sentence each naming the school, the measure and the value.
+     * The computation skips them (the school has no value for that measure) instead of failing.
+     */
+    public static List<String> badValues(QualitySystem system, Period period) {
+        List<String> problems = new ArrayList<>();
+        for (MonitoringRun run : runs(system, period)) {
+            for (RawValue value : run.getRawValues()) {
+                String code = value.getCode() != null ? value.getCode()
+                        : value.getElement() != null ? value.getElement().getCode() : null;
+                if (value.getOrganisation() != null && code != null && !value.isNoValue()) {
+                    String bad = badValue(value, code, run);
+                    if (bad != null) {
+                        problems.add(bad);
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String badValue(RawValue value, String code, MonitoringRun run) {
+        String problem = ValueCheck.problem(value.getElement(), value.getValue());
+        if (problem == null) {
+            return null;
+        }
+        Organisation school = value.getOrganisation();
+        return Messages.bind(Messages.computeBadValue, new Object[] {
+                school.getCode() != null ? school.getCode() : school.getName(), code,
+                Double.toString(value.getValue()), problem, run.getName() != null ? run.getName() : "" });
     }
 
     private IndicatorResult result(Indicator indicator) {

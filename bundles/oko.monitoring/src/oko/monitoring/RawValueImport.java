@@ -60,9 +60,42 @@ public final class RawValueImport {
      * What a check found: the rows when there are no problems, the encoding read and the layout
      * taken (detected from the header unless one was asked for).
      */
-    public record Checked(List<Row> rows, List<String> problems, String encoding, Layout layout) {
+    public record Checked(List<Row> rows, List<String> problems, String encoding, Layout layout, int problemCount) {
+
+        public Checked(List<Row> rows, List<String> problems, String encoding, Layout layout) {
+            this(rows, problems, encoding, layout, problems.size());
+        }
+
         public boolean ok() {
             return problems.isEmpty();
+        }
+    }
+
+    /** At most this many problems are listed (then a line with the total); a million bad rows print 101 lines. */
+    public static final int MAX_PROBLEMS = 100;
+
+    /** Problems as they are found: the first {@link #MAX_PROBLEMS} kept, the rest counted. */
+    private static final class Problems {
+        final List<String> shown = new ArrayList<>();
+        int count;
+
+        void add(String problem) {
+            if (count++ < MAX_PROBLEMS) {
+                shown.add(problem);
+            }
+        }
+
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        List<String> list() {
+            List<String> list = new ArrayList<>(shown);
+            if (count > shown.size()) {
+                list.add(Messages.bind(Messages.importMoreProblems, new Object[] { count - shown.size(), count,
+                        shown.size() }));
+            }
+            return list;
         }
     }
 
@@ -93,6 +126,11 @@ public final class RawValueImport {
             return checkXlsx(file, layout, system, period);
         }
         byte[] bytes = Files.readAllBytes(file);
+        for (byte b : bytes) {
+            if (b == 0) {
+                return new Checked(List.of(), List.of(Messages.bind(Messages.importUtf16, name)), "UTF-16?", layout);
+            }
+        }
         Charset charset = charset(bytes);
         String text = new String(bytes, charset);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
@@ -158,17 +196,29 @@ public final class RawValueImport {
         String fileName = file.getFileName().toString();
         List<TableRow> rows = new ArrayList<>();
         List<String> header = null;
-        try (org.apache.poi.ss.usermodel.Workbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-                Files.newInputStream(file))) {
+        Problems cellProblems = new Problems();
+        try (java.io.InputStream in = Files.newInputStream(file);
+                org.apache.poi.ss.usermodel.Workbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
             org.apache.poi.ss.usermodel.Sheet sheet = workbook.getNumberOfSheets() == 0 ? null : workbook.getSheetAt(0);
+            org.apache.poi.ss.usermodel.FormulaEvaluator evaluator = workbook.getCreationHelper()
+                    .createFormulaEvaluator();
             if (sheet != null) {
                 for (org.apache.poi.ss.usermodel.Row row : sheet) {
                     List<String> cells = new ArrayList<>();
+                    boolean bad = false;
                     for (int c = 0; c < row.getLastCellNum(); c++) {
-                        cells.add(text(row.getCell(c)));
+                        org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
+                        String problem = formulaProblem(fileName, sheet, cell, evaluator);
+                        if (problem != null) {
+                            cellProblems.add(problem);
+                            bad = true;
+                            cells.add("");
+                        } else {
+                            cells.add(text(cell, evaluator));
+                        }
                     }
-                    if (cells.stream().allMatch(String::isBlank)) {
-                        continue;
+                    if (bad || cells.stream().allMatch(String::isBlank)) {
+                        continue; // a row with a formula that gives no value is reported, not checked further
                     }
                     if (header == null) {
                         header = cells;
@@ -182,24 +232,67 @@ public final class RawValueImport {
             return new Checked(List.of(), List.of(Messages.bind(Messages.importBadXlsx, fileName,
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), "XLSX", layout);
         }
-        if (header == null) {
+        if (header == null && cellProblems.isEmpty()) {
             return new Checked(List.of(), List.of(Messages.bind(Messages.importNoColumn,
                     new Object[] { fileName, 1, "school / школа" })), "XLSX", layout);
+        }
+        if (!cellProblems.isEmpty()) {
+            return new Checked(List.of(), cellProblems.list(), "XLSX", layout, cellProblems.count);
         }
         return checkTable(fileName, header, rows, "XLSX", layout, system, period);
     }
 
-    /** A cell as text: numbers exactly, without an exponent or a trailing ".0"; formulas by their cached result. */
-    private static String text(org.apache.poi.ss.usermodel.Cell cell) {
+    /**
+     * Why a formula cell gives no value (an error result such as {@code =1/0}, or a formula POI
+     * cannot evaluate), or null: a formula is evaluated, never taken from a missing cached result.
+     */
+    private static String formulaProblem(String fileName, org.apache.poi.ss.usermodel.Sheet sheet,
+            org.apache.poi.ss.usermodel.Cell cell, org.apache.poi.ss.usermodel.FormulaEvaluator evaluator) {
+        if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.FORMULA) {
+            return null;
+        }
+        String reference = new org.apache.poi.ss.util.CellReference(cell).formatAsString(false);
+        String formula;
+        try {
+            formula = cell.getCellFormula();
+        } catch (RuntimeException e) {
+            formula = "?";
+        }
+        try {
+            org.apache.poi.ss.usermodel.CellValue value = evaluator.evaluate(cell);
+            if (value != null && value.getCellType() == org.apache.poi.ss.usermodel.CellType.ERROR) {
+                return Messages.bind(Messages.importFormulaError, new Object[] { fileName, sheet.getSheetName(),
+                        reference, formula, org.apache.poi.ss.usermodel.FormulaError.forInt(value.getErrorValue())
+                                .getString() });
+            }
+            return null;
+        } catch (RuntimeException e) {
+            // POI throws NotImplementedException, FormulaParseException and others for what it cannot evaluate
+            return Messages.bind(Messages.importFormulaFailed, new Object[] { fileName, sheet.getSheetName(), reference,
+                    formula, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage() });
+        }
+    }
+
+    /**
+     * A cell as text: numbers exactly, without an exponent or a trailing ".0"; formulas by their
+     * value as POI's evaluator computes it ({@link #formulaProblem} has refused those without one).
+     */
+    private static String text(org.apache.poi.ss.usermodel.Cell cell,
+            org.apache.poi.ss.usermodel.FormulaEvaluator evaluator) {
         if (cell == null) {
             return "";
         }
-        org.apache.poi.ss.usermodel.CellType type = cell.getCellType();
-        if (type == org.apache.poi.ss.usermodel.CellType.FORMULA) {
-            type = cell.getCachedFormulaResultType();
+        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+            org.apache.poi.ss.usermodel.CellValue value = evaluator.evaluate(cell);
+            return value == null ? "" : switch (value.getCellType()) {
+            case NUMERIC -> number(value.getNumberValue());
+            case STRING -> value.getStringValue();
+            case BOOLEAN -> value.getBooleanValue() ? "1" : "0";
+            default -> "";
+            };
         }
-        return switch (type) {
-        case NUMERIC -> java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        return switch (cell.getCellType()) {
+        case NUMERIC -> number(cell.getNumericCellValue());
         case STRING -> cell.getStringCellValue();
         case BOOLEAN -> cell.getBooleanCellValue() ? "1" : "0";
         case ERROR -> "#ERROR";
@@ -207,11 +300,18 @@ public final class RawValueImport {
         };
     }
 
+    private static String number(double value) {
+        return Double.isFinite(value) ? java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : Double.toString(value);
+    }
+
     private static Checked checkTable(String fileName, List<String> header, Iterable<TableRow> records,
             String encoding, Layout asked, QualitySystem system, Period period) {
         Layout layout = asked != null ? asked : detect(header);
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         List<Row> rows = new ArrayList<>();
+        ValueCheck.Organisations organisations = new ValueCheck.Organisations(system);
+        boolean sheet = "XLSX".equals(encoding);
         Map<String, Organisation> schools = schools(system);
         Map<String, DataElement> measures = new HashMap<>();
         system.getDataElements().forEach(e -> measures.put(e.getCode(), e));
@@ -219,7 +319,7 @@ public final class RawValueImport {
         int schoolColumn = column(header, SCHOOL);
         if (schoolColumn < 0) {
             problems.add(Messages.bind(Messages.importNoColumn, new Object[] { fileName, 1, "school / школа" }));
-            return new Checked(List.of(), problems, encoding, layout);
+            return failed(fileName, problems, encoding, layout, true);
         }
         int periodColumn = column(header, PERIOD);
         int measureColumn = column(header, MEASURE);
@@ -227,22 +327,26 @@ public final class RawValueImport {
         if (layout == Layout.LONG && (measureColumn < 0 || valueColumn < 0)) {
             problems.add(Messages.bind(Messages.importNoColumn, new Object[] { fileName, 1,
                     measureColumn < 0 ? "measure / показатель" : "value / значение" }));
-            return new Checked(List.of(), problems, encoding, layout);
+            return failed(fileName, problems, encoding, layout, true);
         }
+        boolean unknownHeader = false;
         if (layout == Layout.WIDE) {
             for (int c = 0; c < header.size(); c++) {
                 if (c != schoolColumn && c != periodColumn && !measures.containsKey(header.get(c).strip())) {
                     problems.add(Messages.bind(Messages.importUnknownMeasure,
                             new Object[] { fileName, 1, header.get(c) }));
+                    unknownHeader |= looksGarbled(header.get(c));
                 }
             }
         }
+        boolean unknownNames = false;
         for (TableRow record : records) {
             int line = record.line();
             String schoolCode = record.get(schoolColumn);
             Organisation school = schools.get(schoolCode);
             if (school == null) {
                 problems.add(Messages.bind(Messages.importUnknownSchool, new Object[] { fileName, line, schoolCode }));
+                unknownNames |= looksGarbled(schoolCode);
                 continue;
             }
             String periodCode = record.get(periodColumn);
@@ -257,34 +361,100 @@ public final class RawValueImport {
                 if (measure == null) {
                     problems.add(Messages.bind(Messages.importUnknownMeasure,
                             new Object[] { fileName, line, measureCode }));
+                    unknownNames |= looksGarbled(measureCode);
                     continue;
                 }
-                add(rows, problems, seen, fileName, line, school, measure, record.get(valueColumn), true);
+                if (organisation(problems, organisations, fileName, line, columnName(schoolColumn, sheet), school,
+                        measure)) {
+                    add(rows, problems, seen, fileName, line, columnName(valueColumn, sheet), school, measure,
+                            record.get(valueColumn), true);
+                }
             } else {
                 for (int c = 0; c < header.size(); c++) {
                     DataElement measure = measures.get(header.get(c).strip());
-                    if (c != schoolColumn && c != periodColumn && measure != null) {
-                        add(rows, problems, seen, fileName, line, school, measure, record.get(c), false);
+                    if (c != schoolColumn && c != periodColumn && measure != null && !record.get(c).isEmpty()
+                            && organisation(problems, organisations, fileName, line,
+                                    columnName(schoolColumn, sheet), school, measure)) {
+                        add(rows, problems, seen, fileName, line, columnName(c, sheet), school, measure,
+                                record.get(c), false);
                     }
                 }
             }
         }
-        return new Checked(problems.isEmpty() ? rows : List.of(), problems, encoding, layout);
+        if (!problems.isEmpty()) {
+            return failed(fileName, problems, encoding, layout, unknownNames || unknownHeader);
+        }
+        return new Checked(rows, List.of(), encoding, layout);
     }
 
-    private static void add(List<Row> rows, List<String> problems, Set<String> seen, String file, int line,
-            Organisation school, DataElement measure, String text, boolean required) {
+    /**
+     * A check that found problems; a CSV whose header or names were not recognised also gets a
+     * line naming the encoding it was read in and the other one it may be in.
+     */
+    private static Checked failed(String fileName, Problems problems, String encoding, Layout layout,
+            boolean namesNotFound) {
+        List<String> list = problems.list();
+        if (namesNotFound && !"XLSX".equals(encoding)) {
+            list.add(Messages.bind(Messages.importEncodingHint, new Object[] { fileName, encoding,
+                    "UTF-8".equals(encoding) ? "Windows-1251" : "UTF-8" }));
+        }
+        return new Checked(List.of(), list, encoding, layout, problems.count);
+    }
+
+    /**
+     * UTF-8 Cyrillic read as Windows-1251 (the bytes D0/D1 become «Р»/«С» followed by a sign or a
+     * rare letter: «РЁРєРѕР»Р°»), or a replacement character: names garbled by a wrong encoding.
+     */
+    private static final java.util.regex.Pattern GARBLED = java.util.regex.Pattern
+            .compile("\uFFFD|[РС][\u0080-\u00BF\u0401-\u040F\u0451-\u045F\u0490\u0491\u2013-\u2122]");
+
+    private static boolean looksGarbled(String text) {
+        return GARBLED.matcher(text).find();
+    }
+
+    /** A column as the user sees it: its number in a CSV (1 is the first), its letter in a sheet. */
+    private static String columnName(int column, boolean sheet) {
+        return sheet ? org.apache.poi.ss.util.CellReference.convertNumToColString(column)
+                : Integer.toString(column + 1);
+    }
+
+    /** Whether the system takes the organisation's value of the measure; if not, the problem is added. */
+    private static boolean organisation(Problems problems, ValueCheck.Organisations organisations, String file,
+            int line, String column, Organisation school, DataElement measure) {
+        String problem = organisations.problem(school, measure);
+        if (problem != null) {
+            problems.add(Messages.bind(Messages.importBadOrganisation, new Object[] { file, line, column,
+                    school.getCode(), problem }));
+            return false;
+        }
+        return true;
+    }
+
+    private static void add(List<Row> rows, Problems problems, Set<String> seen, String file, int line,
+            String column, Organisation school, DataElement measure, String text, boolean required) {
         if (text.isEmpty()) {
             if (required) {
                 problems.add(Messages.bind(Messages.importEmptyValue, new Object[] { file, line, measure.getCode() }));
             }
             return;
         }
-        double value;
-        try {
-            value = Double.parseDouble(text.replace(" ", "").replace("\u00a0", "").replace(',', '.'));
-        } catch (NumberFormatException e) {
-            problems.add(Messages.bind(Messages.importBadNumber, new Object[] { file, line, text, measure.getCode() }));
+        Double parsed = ValueCheck.parse(text, measure);
+        if (parsed == null) {
+            String lower = text.strip().toLowerCase(Locale.ROOT);
+            if (lower.contains("nan") || lower.contains("inf")) {
+                problems.add(Messages.bind(Messages.importBadValue, new Object[] { file, line, column, text,
+                        measure.getCode(), Messages.valueNotFinite }));
+            } else {
+                problems.add(Messages.bind(Messages.importBadNumber, new Object[] { file, line, text,
+                        measure.getCode() }));
+            }
+            return;
+        }
+        double value = parsed;
+        String wrong = ValueCheck.problem(measure, value);
+        if (wrong != null) {
+            problems.add(Messages.bind(Messages.importBadValue, new Object[] { file, line, column, text,
+                    measure.getCode(), wrong }));
             return;
         }
         if (!seen.add(school.getCode() + "\u0000" + measure.getCode())) {

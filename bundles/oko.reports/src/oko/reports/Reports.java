@@ -384,6 +384,61 @@ public final class Reports {
         }
     }
 
+    /**
+     * Renders as {@link #render} does into the file {@code out}: into a temporary file of the same
+     * folder first, moved to {@code out} only when the report is complete, so that a failure
+     * leaves no partial report (and an earlier file of that name as it was).
+     *
+     * @throws IOException whose message is one line saying where and why the report could not be
+     *                     written (no permission, no such folder, disk full…)
+     */
+    public static void write(Layout layout, Format format, Map<String, String> parameters, Object model, Path out,
+            Path htmlImages) throws IOException, EngineException {
+        Path target = out.toAbsolutePath();
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".part");
+            try (OutputStream stream = Files.newOutputStream(temp)) {
+                render(layout, format, parameters, model, stream, htmlImages);
+            }
+            try {
+                Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (IOException e) {
+            throw new IOException(Messages.bind(Messages.outputFailed, target, reason(e)), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // the temporary file is hidden and named after the report; nothing more to do
+                }
+            }
+        }
+    }
+
+    /** Why writing failed, in one line of the user's language where the cause is a common one. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return Messages.bind(Messages.outputAccessDenied, denied.getFile());
+        }
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return Messages.bind(Messages.outputNoFolder, missing.getFile());
+        }
+        if (e instanceof java.nio.file.NotDirectoryException | e instanceof java.nio.file.FileAlreadyExistsException) {
+            return Messages.bind(Messages.outputNotFolder, ((java.nio.file.FileSystemException) e).getFile());
+        }
+        String text = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                ? fs.getFile() + ": " + fs.getReason()
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return text.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
     /** Report parameters that choose what a report is about, defaulted when the repository has one. */
     private static final java.util.Set<String> CHOSEN = java.util.Set.of(ModelRows.SYSTEM, ModelRows.SCHOOL);
     /** App-context keys of the page header the library's master page shows. */

@@ -28,6 +28,7 @@ public final class Messages extends NLS {
     public static String monitorNoFile;
     public static String monitorBadFormat;
     public static String monitorImportFailed;
+    public static String monitorBadValue;
     public static String monitorImported;
     public static String monitorImportedInto;
     public static String monitorImportComment;

@@ -97,7 +97,7 @@ public final class MonitorCommand implements Command {
                 if (action.equals("import")) {
                     RawValueImport.Checked checked = RawValueImport.check(file, layout, system, period);
                     if (!checked.ok()) {
-                        context.err().println(Messages.bind(Messages.monitorImportFailed, file));
+                        context.err().println(Messages.bind(Messages.monitorImportFailed, file, checked.problemCount()));
                         checked.problems().forEach(p -> context.err().println("  " + p));
                         return FAILED;
                     }
@@ -110,6 +110,8 @@ public final class MonitorCommand implements Command {
                             system.getCode(), String.join("; ", stored.runs().stream().map(r -> r.getName()).toList()) }));
                     comment = Messages.bind(Messages.monitorImportComment, file.getFileName(), periodCode);
                 } else if (action.equals("compute")) {
+                    MonitoringEngine.badValues(system, period).forEach(p -> context.err().println(
+                            Messages.bind(Messages.monitorBadValue, p)));
                     List<IndicatorResult> results = MonitoringEngine.compute(system, period);
                     printValues(context.out(), results);
                     ResultWriter.storeValues(system, period, results);

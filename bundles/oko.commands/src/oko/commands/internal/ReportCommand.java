@@ -1,7 +1,5 @@
 package oko.commands.internal;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,17 +97,14 @@ public final class ReportCommand implements Command {
                 if (systems.isEmpty()) {
                     throw new UsageException(Messages.bind(Messages.reportNoSystem, system == null ? "—" : system));
                 }
-                Files.createDirectories(out.getParent());
-                try (OutputStream stream = Files.newOutputStream(out)) {
-                    Reports.render(layout, format, parameters, systems, stream, out.getParent().resolve(
+                try {
+                    Reports.write(layout, format, parameters, systems, out, out.getParent().resolve(
                             out.getFileName() + "-images"));
                 } catch (IllegalArgumentException badParameter) {
-                    Files.deleteIfExists(out);
                     throw new UsageException(badParameter.getMessage());
-                } catch (RuntimeException | java.io.IOException failed) {
-                    // no partial report is left behind
-                    Files.deleteIfExists(out);
-                    throw failed;
+                } catch (java.io.IOException notWritten) {
+                    context.err().println(notWritten.getMessage());
+                    return FAILED;
                 }
                 context.out().println(Messages.bind(Messages.reportWritten, id, out));
             } finally {

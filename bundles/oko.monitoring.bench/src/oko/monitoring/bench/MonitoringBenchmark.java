@@ -172,6 +172,7 @@ public final class MonitoringBenchmark {
                 for (int s = 0; s < SCHOOLS; s++) {
                     Organisation school = F.createOrganisation();
                     school.setCode("S" + s);
+                    school.setKind(oko.model.OrganisationKind.SCHOOL);
                     root.getOrganisations().add(school);
                 }
                 for (int m = 0; m < 250; m++) {

@@ -75,6 +75,7 @@ class ImportEffectTest {
         root.getPeriods().add(period);
         Organisation school = F.createOrganisation();
         school.setCode("ИШМ-01");
+        school.setKind(oko.model.OrganisationKind.SCHOOL);
         root.getOrganisations().add(school);
         QualitySystem system = F.createQualitySystem();
         system.setCode("msoko");
@@ -216,6 +217,7 @@ class ImportEffectTest {
         root.getPeriods().add(period);
         Organisation school = F.createOrganisation();
         school.setCode("ИШМ-03");
+        school.setKind(oko.model.OrganisationKind.SCHOOL);
         root.getOrganisations().add(school);
         QualitySystem system = F.createQualitySystem();
         root.getQualitySystems().add(system);

@@ -21,6 +21,7 @@ import oko.model.ModelRoot;
 import oko.model.Monitoring;
 import oko.model.OkoFactory;
 import oko.model.Organisation;
+import oko.model.OrganisationKind;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.model.RawValue;
@@ -47,6 +48,7 @@ class RawValueImportTest {
         for (String code : List.of("ИШМ-01", "ИШМ-02")) {
             Organisation school = F.createOrganisation();
             school.setCode(code);
+            school.setKind(OrganisationKind.SCHOOL);
             root.getOrganisations().add(school);
         }
         for (String code : List.of("passed", "total")) {

@@ -108,6 +108,31 @@ class ExchangeTest {
         assertTrue(danglingError.getMessage().contains("person-nobody"), danglingError.getMessage());
     }
 
+    /**
+     * Issue 25: a second element taking the xmi:id of another, unreferenced itself, was accepted and
+     * every reference to the first element ended on the second. Refused by import and by the
+     * loading that {@code ./oko validate FILE} uses, naming both elements and their lines.
+     */
+    @Test
+    void aDuplicateXmiIdIsRefusedNamingBothElementsAndLines() throws Exception {
+        Path seeds = Path.of(System.getProperty("oko.root"), "models", "samples", "seeds.xmi");
+        String line24 = Files.readAllLines(seeds, StandardCharsets.UTF_8).get(23);
+        Path file = brokenCopy("duplicate.xmi", 24, line24 + "\n  <organisations xmi:id=\"org-krg-cro\" code=\"dup-org\""
+                + " name=\"Двойник\" kind=\"OTHER\"/>");
+        ImportException error = importFails(file);
+        assertEquals(1, error.problems().size(), error.getMessage());
+        String problem = error.problems().get(0);
+        assertTrue(problem.contains("duplicate.xmi") && problem.contains("org-krg-cro"), problem);
+        assertTrue(problem.contains(" 19") && problem.contains(" 25"), "both lines: " + problem);
+        assertTrue(problem.contains("krg-cro") && problem.contains("dup-org"), "both elements: " + problem);
+        assertTrue(problem.indexOf(" 19") < problem.indexOf("dup-org"), "the first element first: " + problem);
+
+        List<String> problems = new ArrayList<>();
+        org.eclipse.emf.ecore.resource.ResourceSet set = oko.repository.exchange.XmiFiles.resourceSet();
+        oko.repository.exchange.XmiFiles.loadReporting(set, URI.createFileURI(file.toString()), problems);
+        assertEquals(List.of(problem), problems, "validate loads files the same way");
+    }
+
     @Test
     void anExistingModelIsOnlyReplacedWhenAskedAndWhenNothingRefersToIt() throws Exception {
         ImportException exists = assertThrows(ImportException.class,

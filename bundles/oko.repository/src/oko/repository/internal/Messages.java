@@ -27,6 +27,7 @@ public final class Messages extends NLS {
     public static String sampleComment;
     public static String exportNoSystem;
     public static String importDangling;
+    public static String importDuplicateId;
     public static String connectionLost;
     public static String connectionLostBeforeCommit;
     public static String commitOutcomeUnknown;

@@ -97,7 +97,7 @@ public final class MonitoringJobs {
                     monitor.worked(1);
                     if (!checked.ok()) {
                         throw new InputProblems(Messages.bind(Messages.importFailed, file.getFileName(),
-                                checked.problems().size()), checked.problems());
+                                checked.problemCount()), checked.problems());
                     }
                     RawValueImport.Stored stored = RawValueImport.storeAll(s, p, checked.rows());
                     String systemName = s.getName() != null ? s.getName() + " (" + s.getCode() + ")" : s.getCode();

@@ -1,6 +1,5 @@
 package oko.reports.ui.internal;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -234,13 +233,11 @@ public final class ReportCatalogueView extends org.eclipse.ui.part.ViewPart {
         Job job = oko.ui.UserJobs.schedule(Messages.bind(Messages.runJob, layout.title() == null ? layout.id() : layout.title()), FAMILY, monitor -> {
             SubMonitor progress = SubMonitor.convert(monitor, 2);
             try {
-                Files.createDirectories(file.toAbsolutePath().getParent());
                 withSystems(systems -> {
                     progress.worked(1);
-                    try (OutputStream out = Files.newOutputStream(file)) {
-                        Reports.render(layout, format, parameters, systems, out,
-                                file.toAbsolutePath().getParent().resolve(layout.id() + "-images"));
-                    }
+                    // a temporary file moved into place when complete: a failure leaves no partial report
+                    Reports.write(layout, format, parameters, systems, file,
+                            file.toAbsolutePath().getParent().resolve(layout.id() + "-images"));
                     return null;
                 });
                 progress.worked(1);
