@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -55,8 +53,9 @@ import oko.model.RawValue;
  * <p>
  * A file of any size is imported by {@link #importFile}: CSV is read as a stream, twice (a check
  * that keeps no rows, then the values are created one by one), so what the import holds besides
- * the new values is a few bytes per value; {@link #check} and {@link #storeAll} keep the checked
- * rows in a list, for small files and callers that show them first.
+ * the new values is a few bytes per value (an XLSX workbook is still read whole by POI); {@link
+ * #check} and {@link #storeAll} keep the checked rows in a list, for small files and callers that
+ * show them first.
  */
 public final class RawValueImport {
 
@@ -134,6 +133,12 @@ public final class RawValueImport {
      * they are returned and the values created so far must not be committed.
      */
     public static Imported importFile(Path file, Layout layout, QualitySystem system, Period period) throws IOException {
+        if (isXlsx(file)) {
+            // POI's workbook holds the whole sheet anyway: read it once, keep the rows
+            Checked checked = check(file, layout, system, period);
+            return new Imported(checked.problems(), checked.encoding(), checked.layout(),
+                    checked.ok() ? storeAll(system, period, checked.rows()) : null);
+        }
         Checked checked = scan(file, layout, system, period, row -> { });
         if (!checked.ok()) {
             return new Imported(checked.problems(), checked.encoding(), checked.layout(), null);
@@ -148,24 +153,17 @@ public final class RawValueImport {
 
     /** Reads and checks a file, giving each good value to {@code sink}; the result holds no rows. */
     static Checked scan(Path file, Layout layout, QualitySystem system, Period period, RowSink sink) throws IOException {
-        String name = file.getFileName().toString();
-        if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+        if (isXlsx(file)) {
             return checkXlsx(file, layout, system, period, sink);
         }
         Charset charset = charset(file);
         try (Reader reader = new InputStreamReader(Files.newInputStream(file), charset)) {
-            return check(name, reader, charset, layout, system, period, sink);
+            return check(file.getFileName().toString(), reader, charset, layout, system, period, sink);
         }
     }
 
-    static Charset charset(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException notUtf8) {
-            return Charset.forName("windows-1251");
-        }
+    private static boolean isXlsx(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 
     /** UTF-8 when the whole file decodes as UTF-8, otherwise Windows-1251; read in blocks, not kept. */
@@ -213,13 +211,6 @@ public final class RawValueImport {
         Unreadable(RuntimeException cause) {
             super(cause.getMessage(), cause);
         }
-    }
-
-    static Checked check(String fileName, String text, Charset charset, Layout layout, QualitySystem system,
-            Period period) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        Checked checked = check(fileName, new StringReader(text), charset, layout, system, period, rows::add);
-        return checked.ok() ? new Checked(rows, checked.problems(), checked.encoding(), checked.layout()) : checked;
     }
 
     private static Checked check(String fileName, Reader text, Charset charset, Layout layout, QualitySystem system,

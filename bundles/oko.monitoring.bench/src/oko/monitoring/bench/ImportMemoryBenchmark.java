@@ -47,7 +47,9 @@ import oko.repository.db.StoreConfig;
  * imported by a client JVM into a server JVM over TCP, as {@code ./oko --server … monitor import}
  * does (load the model, read, check, store, one commit). Prints the client's time and peak heap
  * (heap used after a garbage collection, the highest seen), the server's heap after its start
- * (warm-up included) before and after the import, and after a client loaded the whole model.
+ * (warm-up included) before and after the import; then, restarted on the store with the values,
+ * the server's heap after its start and after a client loaded the whole model, with Oko's bounded
+ * revision cache and again with CDO's own ({@code -Doko.revisionCache=cdo}, the previous setup).
  * {@code -Doko.bench.clientXmx}/{@code -Doko.bench.serverXmx} (default 2g) set the JVMs' limits, so
  * a run also shows the import fits in them. Prints, asserts nothing.
  */
