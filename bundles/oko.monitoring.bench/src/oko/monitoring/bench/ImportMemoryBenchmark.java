@@ -51,7 +51,8 @@ import oko.repository.db.StoreConfig;
  * the server's heap after its start and after a client loaded the whole model, with Oko's bounded
  * revision cache and again with CDO's own ({@code -Doko.revisionCache=cdo}, the previous setup).
  * {@code -Doko.bench.clientXmx}/{@code -Doko.bench.serverXmx} (default 2g) set the JVMs' limits, so
- * a run also shows the import fits in them. Prints, asserts nothing.
+ * a run also shows the import fits in them; {@code -Doko.bench.restart=false} skips the restarts.
+ * Prints, asserts nothing.
  */
 public final class ImportMemoryBenchmark {
 
@@ -97,7 +98,8 @@ public final class ImportMemoryBenchmark {
             server.stop();
 
             // the server as it is, then with CDO's own revision cache (what it had before the bound)
-            for (String cache : List.of("", "cdo")) {
+            for (String cache : Boolean.parseBoolean(System.getProperty("oko.bench.restart", "true"))
+                    ? List.of("", "cdo") : List.<String>of()) {
                 String which = cache.isEmpty() ? "server" : "server with CDO's own revision cache";
                 Child again = Child.start("server", serverXmx, List.of("-D" + OkoServer.REVISION_CACHE + "=" + cache),
                         data.toString(), Integer.toString(port));
@@ -208,11 +210,15 @@ public final class ImportMemoryBenchmark {
                 throw new IllegalStateException(imported.problems().get(0));
             }
             long created = System.nanoTime();
+            long beforeCommit = probe.usedAfterGc();
+            long committing = System.nanoTime();
             repository.commit(transaction, "import", new NullProgressMonitor());
             long committed = System.nanoTime();
+            System.out.printf(Locale.ROOT, "heap after a full GC with the values created, before the commit: %,d MB%n",
+                    beforeCommit >> 20);
             System.out.printf(Locale.ROOT, "%,d values in %,.0f ms: load the model %,.0f ms, read + check + create "
                     + "%,.0f ms, commit %,.0f ms%n", imported.stored().values(), (committed - start) / 1e6,
-                    (loaded - start) / 1e6, (created - loaded) / 1e6, (committed - created) / 1e6);
+                    (loaded - start) / 1e6, (created - loaded) / 1e6, (committed - committing) / 1e6);
             System.out.printf(Locale.ROOT, "peak heap after GC %,d MB, max heap %,d MB%n", probe.peak() >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
             transaction.close();
