@@ -32,7 +32,8 @@ class ImportMemoryTest {
     static final int HEAP_MB = 96;
 
     private static final List<String> BUNDLES = List.of("oko.monitoring", "oko.monitoring.tests", "oko.model",
-            "oko.core", "org.eclipse.emf.cdo", "org.eclipse.emf.common", "org.eclipse.emf.ecore",
+            "oko.core", "org.eclipse.emf.cdo", "org.eclipse.emf.common", "org.eclipse.emf.ecore", "org.apache.poi",
+            "org.apache.poi.ooxml",
             "org.apache.commons.commons-csv", "org.eclipse.equinox.common", "org.eclipse.osgi");
 
     @Test
