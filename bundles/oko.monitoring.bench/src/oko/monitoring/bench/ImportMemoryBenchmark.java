@@ -210,12 +210,11 @@ public final class ImportMemoryBenchmark {
                 throw new IllegalStateException(imported.problems().get(0));
             }
             long created = System.nanoTime();
-            long beforeCommit = probe.usedAfterGc();
+            System.out.printf(Locale.ROOT, "heap after a full GC with the values created, before the commit: %,d MB%n",
+                    probe.usedAfterGc() >> 20);
             long committing = System.nanoTime();
             repository.commit(transaction, "import", new NullProgressMonitor());
             long committed = System.nanoTime();
-            System.out.printf(Locale.ROOT, "heap after a full GC with the values created, before the commit: %,d MB%n",
-                    beforeCommit >> 20);
             System.out.printf(Locale.ROOT, "%,d values in %,.0f ms: load the model %,.0f ms, read + check + create "
                     + "%,.0f ms, commit %,.0f ms%n", imported.stored().values(), (committed - start) / 1e6,
                     (loaded - start) / 1e6, (created - loaded) / 1e6, (committed - committing) / 1e6);
