@@ -215,6 +215,8 @@ public final class ImportMemoryBenchmark {
             long committing = System.nanoTime();
             repository.commit(transaction, "import", new NullProgressMonitor());
             long committed = System.nanoTime();
+            System.out.printf(Locale.ROOT, "heap after a full GC after the commit (the values still in the session): %,d MB%n",
+                    probe.usedAfterGc() >> 20);
             System.out.printf(Locale.ROOT, "%,d values in %,.0f ms: load the model %,.0f ms, read + check + create "
                     + "%,.0f ms, commit %,.0f ms%n", imported.stored().values(), (committed - start) / 1e6,
                     (loaded - start) / 1e6, (created - loaded) / 1e6, (committed - committing) / 1e6);
