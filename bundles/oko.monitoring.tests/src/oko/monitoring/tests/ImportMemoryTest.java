@@ -34,7 +34,8 @@ class ImportMemoryTest {
     private static final List<String> BUNDLES = List.of("oko.monitoring", "oko.monitoring.tests", "oko.model",
             "oko.core", "org.eclipse.emf.cdo", "org.eclipse.emf.common", "org.eclipse.emf.ecore", "org.apache.poi",
             "org.apache.poi.ooxml",
-            "org.apache.commons.commons-csv", "org.eclipse.equinox.common", "org.eclipse.osgi");
+            "org.apache.commons.commons-csv", "org.apache.commons.commons-io",
+            "org.apache.commons.commons-codec", "org.eclipse.equinox.common", "org.eclipse.osgi");
 
     @Test
     void importsFourHundredThousandValuesInABoundedHeap(@TempDir Path dir) throws Exception {
