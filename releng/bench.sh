@@ -11,6 +11,12 @@
 #   monitoring  all indicators, ranks, medians, scores and risk groups for 1,000 schools × 50
 #             indicators × 5 periods (10 runs; median of the last 5 = warm), and a 250,000-row CSV import
 #             including the commit.
+#   import-memory [N]  memory of a large raw-value import: a CSV of N values (default 200,000; ask
+#             1000000 for the figures of issue 25) imported by a client JVM into a server JVM over
+#             TCP (load the model, read, check, create, one commit): the client's time and peak heap
+#             (used after GC), the server's heap after its start and after a client loaded the model
+#             on the store with the values, with Oko's bounded revision cache and with CDO's own.
+#             -Doko.bench.clientXmx=… / -Doko.bench.serverXmx=… via BENCH_OPTS limit the JVMs (2g).
 #   diagrams  open (interpret the shipped description) + Arrange All (ELK layered) of generated
 #             diagrams of 100, 1,000 and 5,000 nodes.
 #   reports   BIRT engine start, then the monitoring report for 1,000 generated schools to PDF and
@@ -116,6 +122,9 @@ case "${1:-}" in
     startup) shift; startup "$@" ;;
     repository) run_bench oko.repository.bench oko.repository.bench.RepositoryBenchmark ;;
     monitoring) run_bench oko.monitoring.bench oko.monitoring.bench.MonitoringBenchmark ;;
+    import-memory)
+        BENCH_OPTS="-Doko.bench.values=${2:-200000} ${BENCH_OPTS:-}" \
+            run_bench oko.monitoring.bench oko.monitoring.bench.ImportMemoryBenchmark ;;
     reports) run_osgi_bench oko.reports.bench oko.reports.bench.application ;;
     diagrams) run_bench oko.diagram.bench oko.diagram.bench.DiagramBenchmark ;;
     drawing)
@@ -123,5 +132,5 @@ case "${1:-}" in
             exec xvfb-run -a -s "-screen 0 1600x1000x24" "$0" drawing
         fi
         run_bench oko.diagram.ui.bench oko.diagram.ui.bench.DiagramDrawingBenchmark oko.diagram.bench ;;
-    *) echo "usage: releng/bench.sh startup [RUNS] | repository | monitoring | reports | diagrams | drawing" >&2; exit 2 ;;
+    *) echo "usage: releng/bench.sh startup [RUNS] | repository | monitoring | import-memory [N] | reports | diagrams | drawing" >&2; exit 2 ;;
 esac

@@ -1,19 +1,24 @@
 package oko.monitoring;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +50,12 @@ import oko.model.RawValue;
  * header); values have a decimal comma or point (in XLSX also number cells).
  * Everything is checked first; with any bad row nothing is stored, and every problem names the
  * file, the line and the reason.
+ * <p>
+ * A file of any size is imported by {@link #importFile}: CSV is read as a stream, twice (a check
+ * that keeps no rows, then the values are created one by one), so what the import holds besides
+ * the new values is a few bytes per value (an XLSX workbook is still read whole by POI); {@link
+ * #check} and {@link #storeAll} keep the checked rows in a list, for small files and callers that
+ * show them first.
  */
 public final class RawValueImport {
 
@@ -106,6 +117,27 @@ public final class RawValueImport {
     public record Stored(int values, int replaced, List<MonitoringRun> runs) {
     }
 
+    /**
+     * What {@link #importFile} did: the problems found (then nothing was changed), the encoding
+     * read, the layout taken and, without problems, what was stored (not yet committed).
+     */
+    public record Imported(List<String> problems, String encoding, Layout layout, Stored stored, int problemCount) {
+
+        public Imported(List<String> problems, String encoding, Layout layout, Stored stored) {
+            this(problems, encoding, layout, stored, problems.size());
+        }
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** Receives each checked value of a file, in the file's order, as it is read. */
+    @FunctionalInterface
+    public interface RowSink {
+        void accept(Row row);
+    }
+
     private static final Set<String> SCHOOL = Set.of("school", "школа", "оо", "код оо", "код школы");
     private static final Set<String> PERIOD = Set.of("period", "период");
     private static final Set<String> MEASURE = Set.of("measure", "показатель", "код показателя");
@@ -113,39 +145,113 @@ public final class RawValueImport {
 
     private static final String LOG4J_FACTORY = "log4j2.loggerContextFactory";
 
+    /** How far ahead the header line may reach (the delimiter is taken from it). */
+    private static final int HEADER_LIMIT = 1 << 22;
+
     private RawValueImport() {
     }
 
     /**
      * Reads and checks a file (CSV, or XLSX by its name) against the system's schools and measures;
-     * {@code layout} null detects long or wide form from the header ({@link #detect}).
+     * {@code layout} null detects long or wide form from the header ({@link #detect}). The checked
+     * rows are kept in {@link Checked#rows()}: for a large file use {@link #importFile}.
      */
     public static Checked check(Path file, Layout layout, QualitySystem system, Period period) throws IOException {
-        String name = file.getFileName().toString();
-        if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-            return checkXlsx(file, layout, system, period);
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        for (byte b : bytes) {
-            if (b == 0) {
-                return new Checked(List.of(), List.of(Messages.bind(Messages.importUtf16, name)), "UTF-16?", layout);
-            }
-        }
-        Charset charset = charset(bytes);
-        String text = new String(bytes, charset);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
-        return check(name, text, charset, layout, system, period);
+        List<Row> rows = new ArrayList<>();
+        Checked checked = scan(file, layout, system, period, rows::add);
+        return checked.ok() ? new Checked(rows, checked.problems(), checked.encoding(), checked.layout()) : checked;
     }
 
-    static Charset charset(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException notUtf8) {
-            return Charset.forName("windows-1251");
+    /**
+     * Checks a file and, only when no row has a problem, stores its values for the system and
+     * period as {@link #storeAll} does, in the transaction of the system (the caller commits it:
+     * one commit for the whole file). The file is read twice — a check keeping no rows, then the
+     * values are created as they are read — so a file of a million values needs no more memory than
+     * the values it creates. When the second reading finds problems (the file changed in between),
+     * they are returned and the values created so far must not be committed.
+     */
+    public static Imported importFile(Path file, Layout layout, QualitySystem system, Period period) throws IOException {
+        if (isXlsx(file)) {
+            // POI's workbook holds the whole sheet anyway: read it once, keep the rows
+            Checked checked = check(file, layout, system, period);
+            return new Imported(checked.problems(), checked.encoding(), checked.layout(),
+                    checked.ok() ? storeAll(system, period, checked.rows()) : null, checked.problemCount());
+        }
+        Checked checked = scan(file, layout, system, period, row -> { });
+        if (!checked.ok()) {
+            return new Imported(checked.problems(), checked.encoding(), checked.layout(), null, checked.problemCount());
+        }
+        Writer writer = new Writer(system, period);
+        Checked again = scan(file, checked.layout(), system, period, writer::write);
+        if (!again.ok()) {
+            return new Imported(again.problems(), again.encoding(), again.layout(), null, again.problemCount());
+        }
+        return new Imported(List.of(), checked.encoding(), checked.layout(), writer.stored());
+    }
+
+    /** Reads and checks a file, giving each good value to {@code sink}; the result holds no rows. */
+    static Checked scan(Path file, Layout layout, QualitySystem system, Period period, RowSink sink) throws IOException {
+        if (isXlsx(file)) {
+            return checkXlsx(file, layout, system, period, sink);
+        }
+        if (hasZeroByte(file)) {
+            // UTF-16 (or a binary file): no text encoding this import reads
+            return new Checked(List.of(), List.of(Messages.bind(Messages.importUtf16, file.getFileName().toString())),
+                    "UTF-16?", layout);
+        }
+        Charset charset = charset(file);
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file), charset)) {
+            return check(file.getFileName().toString(), reader, charset, layout, system, period, sink);
+        }
+    }
+
+    /** Whether the file has a zero byte, which no CSV in UTF-8 or Windows-1251 has; read in blocks. */
+    private static boolean hasZeroByte(Path file) throws IOException {
+        byte[] block = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int read = in.read(block); read >= 0; read = in.read(block)) {
+                for (int i = 0; i < read; i++) {
+                    if (block[i] == 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isXlsx(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+    }
+
+    /** UTF-8 when the whole file decodes as UTF-8, otherwise Windows-1251; read in blocks, not kept. */
+    static Charset charset(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        CharBuffer chars = CharBuffer.allocate(1 << 16);
+        try (InputStream in = Files.newInputStream(file)) {
+            boolean end = false;
+            while (!end) {
+                int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (read < 0) {
+                    end = true;
+                } else {
+                    bytes.position(bytes.position() + read);
+                }
+                bytes.flip();
+                CoderResult result;
+                do {
+                    chars.clear();
+                    result = decoder.decode(bytes, chars, end);
+                    if (result.isError()) {
+                        return Charset.forName("windows-1251");
+                    }
+                } while (result.isOverflow());
+                bytes.compact();
+            }
+            chars.clear();
+            return decoder.flush(chars).isError() ? Charset.forName("windows-1251") : StandardCharsets.UTF_8;
         }
     }
 
@@ -156,39 +262,103 @@ public final class RawValueImport {
         }
     }
 
-    static Checked check(String fileName, String text, Charset charset, Layout layout, QualitySystem system,
-            Period period) throws IOException {
-        if (!text.endsWith("\n")) {
-            text = text + "\n"; // so that the parser's line count is the line of the record just read
+    /** A file that stopped reading as CSV or XLSX part way (thrown by the readers, not by a sink). */
+    private static final class Unreadable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(RuntimeException cause) {
+            super(cause.getMessage(), cause);
         }
-        String firstLine = text.lines().findFirst().orElse("");
+    }
+
+    private static Checked check(String fileName, Reader text, Charset charset, Layout layout, QualitySystem system,
+            Period period, RowSink sink) throws IOException {
+        BufferedReader buffered = new BufferedReader(text, 1 << 16);
+        buffered.mark(1);
+        if (buffered.read() != '\uFEFF') {
+            buffered.reset();
+        }
+        buffered.mark(HEADER_LIMIT);
+        String firstLine = buffered.readLine();
+        buffered.reset();
+        firstLine = firstLine == null ? "" : firstLine;
         char delimiter = firstLine.contains(";") ? ';' : firstLine.contains("\t") ? '\t' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
                 .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
-        try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
+        // so that the parser's line count is the line of the record just read, also for the last one
+        try (CSVParser parser = CSVParser.parse(new NewlineAtEnd(buffered), format)) {
             List<String> header = parser.getHeaderNames();
-            java.util.Iterator<CSVRecord> records = parser.iterator();
-            Iterable<TableRow> rows = () -> new java.util.Iterator<>() {
+            Iterator<CSVRecord> records = parser.iterator();
+            Iterable<TableRow> rows = () -> new Iterator<>() {
                 @Override
                 public boolean hasNext() {
-                    return records.hasNext();
+                    try {
+                        return records.hasNext();
+                    } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+                        throw new Unreadable(e);
+                    }
                 }
 
                 @Override
                 public TableRow next() {
-                    CSVRecord record = records.next();
-                    return new TableRow((int) parser.getCurrentLineNumber(), record.toList());
+                    try {
+                        CSVRecord record = records.next();
+                        return new TableRow((int) parser.getCurrentLineNumber(), record.toList());
+                    } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+                        throw new Unreadable(e);
+                    }
                 }
             };
-            return checkTable(fileName, header, rows, charset.name(), layout, system, period);
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            return checkTable(fileName, header, rows, charset.name(), layout, system, period, sink);
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException | Unreadable e) {
             return new Checked(List.of(), List.of(Messages.bind(Messages.importBadCsv, fileName, e.getMessage())),
                     charset.name(), layout);
         }
     }
 
+    /** A reader that ends with a line break even when its text does not. */
+    private static final class NewlineAtEnd extends Reader {
+        private final Reader in;
+        private char last = '\n';
+        private boolean ended;
+
+        NewlineAtEnd(Reader in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (ended) {
+                return -1;
+            }
+            int read = in.read(buffer, offset, length);
+            if (read > 0) {
+                last = buffer[offset + read - 1];
+                return read;
+            }
+            if (read == 0) {
+                return 0;
+            }
+            ended = true;
+            if (last != '\n') {
+                buffer[offset] = '\n';
+                return 1;
+            }
+            return -1;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
     /** The first sheet of a workbook; the first row is the header, row numbers are the sheet's. */
-    static Checked checkXlsx(Path file, Layout layout, QualitySystem system, Period period) throws IOException {
+    static Checked checkXlsx(Path file, Layout layout, QualitySystem system, Period period, RowSink sink)
+            throws IOException {
         if (System.getProperty(LOG4J_FACTORY) == null) {
             // POI logs through the Log4j API; without a provider it complains on stderr at first use
             System.setProperty(LOG4J_FACTORY, "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
@@ -239,7 +409,7 @@ public final class RawValueImport {
         if (!cellProblems.isEmpty()) {
             return new Checked(List.of(), cellProblems.list(), "XLSX", layout, cellProblems.count);
         }
-        return checkTable(fileName, header, rows, "XLSX", layout, system, period);
+        return checkTable(fileName, header, rows, "XLSX", layout, system, period, sink);
     }
 
     /**
@@ -305,17 +475,20 @@ public final class RawValueImport {
                 : Double.toString(value);
     }
 
+    /**
+     * Checks the rows as they come and gives each good value to {@code sink}; keeps the problems,
+     * and per value only a number for the duplicate check.
+     */
     private static Checked checkTable(String fileName, List<String> header, Iterable<TableRow> records,
-            String encoding, Layout asked, QualitySystem system, Period period) {
+            String encoding, Layout asked, QualitySystem system, Period period, RowSink sink) {
         Layout layout = asked != null ? asked : detect(header);
         Problems problems = new Problems();
-        List<Row> rows = new ArrayList<>();
         ValueCheck.Organisations organisations = new ValueCheck.Organisations(system);
         boolean sheet = "XLSX".equals(encoding);
         Map<String, Organisation> schools = schools(system);
         Map<String, DataElement> measures = new HashMap<>();
         system.getDataElements().forEach(e -> measures.put(e.getCode(), e));
-        Set<String> seen = new HashSet<>();
+        Seen seen = new Seen();
         int schoolColumn = column(header, SCHOOL);
         if (schoolColumn < 0) {
             problems.add(Messages.bind(Messages.importNoColumn, new Object[] { fileName, 1, "school / школа" }));
@@ -340,7 +513,10 @@ public final class RawValueImport {
             }
         }
         boolean unknownNames = false;
+        // once a problem is found no value is stored: the rest is only checked
+        RowSink checkedOnly = row -> { };
         for (TableRow record : records) {
+            RowSink target = problems.isEmpty() ? sink : checkedOnly;
             int line = record.line();
             String schoolCode = record.get(schoolColumn);
             Organisation school = schools.get(schoolCode);
@@ -366,7 +542,7 @@ public final class RawValueImport {
                 }
                 if (organisation(problems, organisations, fileName, line, columnName(schoolColumn, sheet), school,
                         measure)) {
-                    add(rows, problems, seen, fileName, line, columnName(valueColumn, sheet), school, measure,
+                    add(target, problems, seen, fileName, line, columnName(valueColumn, sheet), school, measure,
                             record.get(valueColumn), true);
                 }
             } else {
@@ -375,7 +551,7 @@ public final class RawValueImport {
                     if (c != schoolColumn && c != periodColumn && measure != null && !record.get(c).isEmpty()
                             && organisation(problems, organisations, fileName, line,
                                     columnName(schoolColumn, sheet), school, measure)) {
-                        add(rows, problems, seen, fileName, line, columnName(c, sheet), school, measure,
+                        add(target, problems, seen, fileName, line, columnName(c, sheet), school, measure,
                                 record.get(c), false);
                     }
                 }
@@ -384,7 +560,7 @@ public final class RawValueImport {
         if (!problems.isEmpty()) {
             return failed(fileName, problems, encoding, layout, unknownNames || unknownHeader);
         }
-        return new Checked(rows, List.of(), encoding, layout);
+        return new Checked(List.of(), List.of(), encoding, layout);
     }
 
     /**
@@ -430,7 +606,7 @@ public final class RawValueImport {
         return true;
     }
 
-    private static void add(List<Row> rows, Problems problems, Set<String> seen, String file, int line,
+    private static void add(RowSink rows, Problems problems, Seen seen, String file, int line,
             String column, Organisation school, DataElement measure, String text, boolean required) {
         if (text.isEmpty()) {
             if (required) {
@@ -457,12 +633,68 @@ public final class RawValueImport {
                     measure.getCode(), wrong }));
             return;
         }
-        if (!seen.add(school.getCode() + "\u0000" + measure.getCode())) {
+        if (!seen.add(school, measure)) {
             problems.add(Messages.bind(Messages.importDuplicate, new Object[] { file, line, school.getCode(),
                     measure.getCode() }));
             return;
         }
-        rows.add(new Row(line, school, measure, value));
+        rows.accept(new Row(line, school, measure, value));
+    }
+
+    /**
+     * The (school, measure) pairs read so far, each as one number in an open-addressing table: 8 to
+     * 16 bytes a value (a set of "school/measure" strings took some 120).
+     */
+    private static final class Seen {
+        private final Map<Object, Integer> numbers = new HashMap<>();
+        private long[] table = new long[1 << 10];
+        private int size;
+
+        /** Whether the pair is new (then it is remembered). */
+        boolean add(Organisation school, DataElement measure) {
+            long key = ((long) number(school) << 32) | number(measure); // never 0: numbers start at 1
+            int mask = table.length - 1;
+            for (int i = slot(key, mask);; i = (i + 1) & mask) {
+                if (table[i] == 0) {
+                    table[i] = key;
+                    if (++size * 2 > table.length) {
+                        grow();
+                    }
+                    return true;
+                }
+                if (table[i] == key) {
+                    return false;
+                }
+            }
+        }
+
+        private int number(Object object) {
+            Integer number = numbers.get(object);
+            if (number == null) {
+                number = numbers.size() + 1;
+                numbers.put(object, number);
+            }
+            return number;
+        }
+
+        private static int slot(long key, int mask) {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        }
+
+        private void grow() {
+            long[] old = table;
+            table = new long[old.length * 2];
+            int mask = table.length - 1;
+            for (long key : old) {
+                if (key != 0) {
+                    int i = slot(key, mask);
+                    while (table[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    table[i] = key;
+                }
+            }
+        }
     }
 
     /**
@@ -533,54 +765,87 @@ public final class RawValueImport {
     }
 
     /**
-     * Stores checked rows for the system and period. A value already stored for the same school
-     * and measure in any of the period's runs the computation reads ({@link MonitoringEngine#runs})
-     * is replaced where it is, so the import is what the computation sees. Other values go into the
-     * period's run of a monitoring whose indicators use the measure (one that already has a run in
-     * the period first; the system's first monitoring, or a new «imported data» monitoring, when
-     * none uses it); a missing run is created, dated today.
+     * Stores checked rows (no school and measure twice) for the system and period. A value already
+     * stored for the same school and measure in any of the period's runs the computation reads
+     * ({@link MonitoringEngine#runs}) is replaced where it is, so the import is what the
+     * computation sees. Other values go into the period's run of a monitoring whose indicators use
+     * the measure (one that already has a run in the period first; the system's first monitoring,
+     * or a new «imported data» monitoring, when none uses it); a missing run is created, dated today.
      */
     public static Stored storeAll(QualitySystem system, Period period, List<Row> rows) {
-        Map<String, List<RawValue>> existing = new HashMap<>();
-        for (MonitoringRun run : MonitoringEngine.runs(system, period)) {
-            for (RawValue v : run.getRawValues()) {
-                if (v.getOrganisation() != null) {
-                    existing.computeIfAbsent(key(v.getOrganisation(), code(v)), k -> new ArrayList<>()).add(v);
+        Writer writer = new Writer(system, period);
+        rows.forEach(writer::write);
+        return writer.stored();
+    }
+
+    /**
+     * Stores checked values one at a time, as {@link #storeAll} does for a list. It indexes the
+     * values already stored in the period (by school, then measure code); new values are set up
+     * before they join their run (no change to record for them but the addition).
+     */
+    public static final class Writer {
+        private final QualitySystem system;
+        private final Period period;
+        /** The period's stored values: per school code, per measure code a RawValue or a List of them. */
+        private final Map<String, Map<String, Object>> existing = new HashMap<>();
+        private final Set<MonitoringRun> written = new LinkedHashSet<>();
+        private final Map<DataElement, MonitoringRun> runs = new HashMap<>();
+        private final List<Monitoring> monitorings;
+        private int values;
+        private int replaced;
+
+        public Writer(QualitySystem system, Period period) {
+            this.system = system;
+            this.period = period;
+            for (MonitoringRun run : MonitoringEngine.runs(system, period)) {
+                for (RawValue v : run.getRawValues()) {
+                    String code = code(v);
+                    if (v.getOrganisation() != null && code != null) {
+                        existing.computeIfAbsent(v.getOrganisation().getCode(), s -> new HashMap<>()).merge(code, v,
+                                Writer::both);
+                    }
                 }
             }
+            this.monitorings = MonitoringEngine.allMonitorings(system);
         }
-        Set<MonitoringRun> written = new java.util.LinkedHashSet<>();
-        Map<DataElement, MonitoringRun> runs = new HashMap<>();
-        List<Monitoring> monitorings = MonitoringEngine.allMonitorings(system);
-        int replaced = 0;
-        for (Row row : rows) {
-            String key = key(row.school(), row.measure().getCode());
-            List<RawValue> values = existing.get(key);
-            if (values != null) {
-                replaced++;
-            } else {
+
+        private static Object both(Object first, Object second) {
+            List<Object> list = first instanceof List<?> already ? new ArrayList<>(already) : new ArrayList<>(List.of(first));
+            list.add(second);
+            return list;
+        }
+
+        /** Stores one checked value. */
+        public void write(Row row) {
+            values++;
+            Map<String, Object> ofSchool = existing.isEmpty() ? null : existing.get(row.school().getCode());
+            Object found = ofSchool == null ? null : ofSchool.get(row.measure().getCode());
+            if (found == null) {
                 MonitoringRun run = runs.computeIfAbsent(row.measure(),
                         measure -> run(period, monitoringFor(system, period, monitorings, measure)));
                 RawValue value = OkoFactory.eINSTANCE.createRawValue();
                 value.setOrganisation(row.school());
                 value.setCode(row.measure().getCode());
                 value.setElement(row.measure());
+                value.setValue(row.value());
                 run.getRawValues().add(value);
-                values = new ArrayList<>(List.of(value));
-                existing.put(key, values);
+                written.add(run);
+                return;
             }
-            for (RawValue value : values) {
+            replaced++;
+            for (Object each : found instanceof List<?> list ? list : List.of(found)) {
+                RawValue value = (RawValue) each;
                 value.setValue(row.value());
                 value.setNoValue(false);
                 value.setNoValueReason(null);
                 written.add((MonitoringRun) value.eContainer());
             }
         }
-        return new Stored(rows.size(), replaced, new ArrayList<>(written));
-    }
 
-    private static String key(Organisation school, String measure) {
-        return school.getCode() + "\u0000" + measure;
+        /** What was stored so far. */
+        public Stored stored() {
+            return new Stored(values, replaced, new ArrayList<>(written));
+        }
     }
 
     private static String code(RawValue value) {

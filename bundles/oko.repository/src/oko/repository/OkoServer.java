@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.eclipse.emf.cdo.common.revision.CDORevisionUtil;
 import org.eclipse.emf.cdo.net4j.CDONet4jUtil;
 import org.eclipse.emf.cdo.server.CDOServerUtil;
 
@@ -26,6 +27,7 @@ import org.eclipse.net4j.util.container.IManagedContainer;
 import org.eclipse.net4j.util.lifecycle.LifecycleUtil;
 
 import oko.repository.db.StoreConfig;
+import oko.repository.internal.BoundedRevisionCache;
 import oko.repository.security.AccessRules;
 import oko.repository.security.Role;
 import oko.repository.security.UserAuthenticator;
@@ -55,6 +57,11 @@ public final class OkoServer implements AutoCloseable {
     /** The sessions of a server whose clients log in; null otherwise. */
     private final Security security;
     private final Consumer<String> log;
+    /** How many revisions the server's cache keeps; -1: CDO's own cache, unbounded. */
+    private final int cacheCapacity;
+
+    /** The system property that sets the size of the revision cache ({@link #revisionCache()}). */
+    public static final String REVISION_CACHE = "oko.revisionCache";
 
     /** The login of the administrator the first start creates. */
     public static final String ADMINISTRATOR = "admin";
@@ -62,7 +69,8 @@ public final class OkoServer implements AutoCloseable {
     private static final String INTERNAL = "oko-server";
 
     private OkoServer(IManagedContainer container, IRepository repository, StoreConfig store, String jvmName,
-            Security security, Consumer<String> log) {
+            Security security, Consumer<String> log, int cacheCapacity) {
+        this.cacheCapacity = cacheCapacity;
         this.container = container;
         this.repository = repository;
         this.store = store;
@@ -153,6 +161,12 @@ public final class OkoServer implements AutoCloseable {
         properties.put(IRepository.Props.ALLOW_INTERRUPT_RUNNING_QUERIES, "false");
         IRepository repository = CDOServerUtil.createRepository(REPOSITORY_NAME, dbStore, properties);
         Security security = null;
+        BoundedRevisionCache cache = revisionCache();
+        if (cache != null) {
+            ((org.eclipse.emf.cdo.spi.server.InternalRepository) repository).setRevisionManager(
+                    (org.eclipse.emf.cdo.spi.common.revision.InternalCDORevisionManager) CDORevisionUtil
+                            .createRevisionManager(cache));
+        }
         try {
             security = users ? secure(repository, store, log) : null;
             CDOServerUtil.addRepository(container, repository);
@@ -188,7 +202,25 @@ public final class OkoServer implements AutoCloseable {
         if (security != null) {
             security.startWatch();
         }
-        return new OkoServer(container, repository, store, jvmName, security, log);
+        return new OkoServer(container, repository, store, jvmName, security, log, cache == null ? -1 : cache.capacity());
+    }
+
+    /**
+     * The server's revision cache: it keeps the {@value BoundedRevisionCache#DEFAULT_CAPACITY}
+     * revisions last used, {@code -Doko.revisionCache=N} as many as asked; null with
+     * {@code -Doko.revisionCache=cdo}: CDO's own cache, which keeps all it loaded until the heap is full.
+     */
+    static BoundedRevisionCache revisionCache() {
+        String setting = System.getProperty(REVISION_CACHE, "").strip();
+        if (setting.equals("cdo")) {
+            return null;
+        }
+        try {
+            return new BoundedRevisionCache(
+                    setting.isEmpty() ? BoundedRevisionCache.DEFAULT_CAPACITY : Integer.parseInt(setting));
+        } catch (NumberFormatException e) {
+            return new BoundedRevisionCache(BoundedRevisionCache.DEFAULT_CAPACITY);
+        }
     }
 
     /**
@@ -248,21 +280,68 @@ public final class OkoServer implements AutoCloseable {
     /**
      * Loads every model object into the server's revision cache, so the first client to load the
      * whole model does not wait for one database read per object. Runs on the calling thread;
-     * returns the number of objects and how long it took.
+     * returns the number of objects and how long it took. A store with more objects than the cache
+     * keeps is not loaded (that would only fill the memory for a while): {@link WarmUp#loaded()}
+     * is then false and {@link WarmUp#objects()} the store's count.
      */
     public WarmUp warmUp() {
         long start = System.nanoTime();
+        if (cacheCapacity >= 0) {
+            long stored = currentObjects(store.dataSource());
+            if (stored > cacheCapacity) {
+                return new WarmUp((int) Math.min(Integer.MAX_VALUE, stored), (System.nanoTime() - start) / 1_000_000,
+                        false);
+            }
+        }
         try (OkoRepository client = OkoRepository.connect(this, INTERNAL)) {
             org.eclipse.emf.cdo.view.CDOView view = client.openView();
             OkoRepository.prefetch(view);
             int objects = OkoRepository.count(OkoRepository.roots(view));
             view.close();
-            return new WarmUp(objects, (System.nanoTime() - start) / 1_000_000);
+            return new WarmUp(objects, (System.nanoTime() - start) / 1_000_000, true);
         }
     }
 
-    /** What {@link #warmUp()} did. */
-    public record WarmUp(int objects, long millis) {
+    /** What {@link #warmUp()} did: objects loaded (or, not loaded, in the store), how long it took. */
+    public record WarmUp(int objects, long millis, boolean loaded) {
+    }
+
+    /** How many revisions the server's cache keeps; -1 for CDO's own, unbounded cache. */
+    public int revisionCacheCapacity() {
+        return cacheCapacity;
+    }
+
+    /**
+     * The current objects in the store: rows not revised of every table CDO keeps revisions in (the
+     * ones with a CDO_REVISED column); 0 when the database cannot tell.
+     */
+    static long currentObjects(javax.sql.DataSource dataSource) {
+        long count = 0;
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            for (String column : java.util.List.of("CDO_REVISED", "cdo_revised")) {
+                try (java.sql.ResultSet columns = connection.getMetaData().getColumns(null, null, "%", column)) {
+                    while (columns.next()) {
+                        String schema = columns.getString("TABLE_SCHEM");
+                        tables.add((schema == null ? "" : quote(schema) + ".") + quote(columns.getString("TABLE_NAME"))
+                                + " WHERE " + quote(column) + " = 0");
+                    }
+                }
+            }
+            for (String table : tables) {
+                try (java.sql.Statement statement = connection.createStatement();
+                        java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    count += rows.next() ? rows.getLong(1) : 0;
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            return count;
+        }
+        return count;
+    }
+
+    private static String quote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     /**

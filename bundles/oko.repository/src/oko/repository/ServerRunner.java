@@ -56,7 +56,8 @@ public final class ServerRunner {
         Thread warmUp = new Thread(() -> {
             try {
                 OkoServer.WarmUp done = server.warmUp();
-                log(out, Messages.bind(Messages.serverWarm, done.objects(), done.millis()));
+                log(out, done.loaded() ? Messages.bind(Messages.serverWarm, done.objects(), done.millis())
+                        : Messages.bind(Messages.serverNotWarmed, done.objects(), server.revisionCacheCapacity()));
             } catch (RuntimeException e) {
                 // the server is stopping, or a client will load the model the slow way
             }

@@ -95,13 +95,14 @@ public final class MonitorCommand implements Command {
                 }
                 String comment;
                 if (action.equals("import")) {
-                    RawValueImport.Checked checked = RawValueImport.check(file, layout, system, period);
+                    // read as a stream, checked first, the values created as read: one commit below
+                    RawValueImport.Imported checked = RawValueImport.importFile(file, layout, system, period);
                     if (!checked.ok()) {
                         context.err().println(Messages.bind(Messages.monitorImportFailed, file, checked.problemCount()));
                         checked.problems().forEach(p -> context.err().println("  " + p));
                         return FAILED;
                     }
-                    RawValueImport.Stored stored = RawValueImport.storeAll(system, period, checked.rows());
+                    RawValueImport.Stored stored = checked.stored();
                     // said once the commit succeeded, not before
                     afterCommit.add(Messages.bind(Messages.monitorImported, new Object[] { stored.values(), file,
                             checked.encoding(), periodCode }));

@@ -36,6 +36,7 @@ public final class Messages extends NLS {
     public static String serverStopping;
     public static String serverStopped;
     public static String serverWarm;
+    public static String serverNotWarmed;
     public static String modelMismatch;
 
     public static String adminCreated;

@@ -93,13 +93,14 @@ public final class MonitoringJobs {
         return schedule(Messages.bind(Messages.importJob, file.getFileName()), system, period, done,
                 (tx, s, p, monitor) -> {
                     monitor.setWorkRemaining(2);
-                    RawValueImport.Checked checked = RawValueImport.check(file, layout, s, p);
+                    // read as a stream: checked first, then the values created as read (rolled back on problems)
+                    RawValueImport.Imported checked = RawValueImport.importFile(file, layout, s, p);
                     monitor.worked(1);
                     if (!checked.ok()) {
                         throw new InputProblems(Messages.bind(Messages.importFailed, file.getFileName(),
                                 checked.problemCount()), checked.problems());
                     }
-                    RawValueImport.Stored stored = RawValueImport.storeAll(s, p, checked.rows());
+                    RawValueImport.Stored stored = checked.stored();
                     String systemName = s.getName() != null ? s.getName() + " (" + s.getCode() + ")" : s.getCode();
                     String runs = String.join("\n", stored.runs().stream()
                             .map(r -> "  " + (r.getName() != null ? r.getName() : "")).toList());
