@@ -79,12 +79,13 @@ check report-bad-indicator   2 1 'indicator "9\.9\.9" is not one of .*1\.2\.1\.1
 check report-no-system       2 1 'roles: choose the system .*msoko-functions-001' -- report roles --format pdf --out "$work/x.pdf"
 check report-unknown-system  2 1 'system "nowhere" is not one of .*ishimbay-msoko' -- report roles --format pdf --out "$work/x.pdf" --system nowhere
 
-# ./oko server in the background (TLS; the first connection prints the fingerprint on stderr), a command against it, then SIGTERM.
+# ./oko server in the background (TLS: the first connection prints the fingerprint on stderr), commands against it, then SIGTERM.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 env -u DISPLAY "$oko" server --data "$work/data" --port "$port" >"$work/server.out" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do grep -q "$port" "$work/server.out" 2>/dev/null && break; sleep 0.2; done
-check validate-over-tcp      0 1 'Ошибок: 0, предупреждений: 9' -- --server "127.0.0.1:$port" validate
+check tls-first-use          0 1 'Первое подключение к серверу 127.0.0.1:'"$port"'.*SHA-256' -- --server "127.0.0.1:$port" validate
+check validate-over-tcp      0 0 'Ошибок: 0, предупреждений: 9' -- --server "127.0.0.1:$port" validate
 kill -TERM "$server"; wait "$server" 2>/dev/null
 if grep -q 'клиент подключён' "$work/server.out" && grep -q 'сервер остановлен' "$work/server.out"; then
     echo "product-smoke: PASS server-logs-and-stops"; passed=$((passed + 1))
@@ -118,7 +119,6 @@ env -u DISPLAY "$oko" server --data "$work/data" --port "$port" >"$work/server2.
 server=$!
 for _ in $(seq 1 100); do grep -q "$port" "$work/server2.out" 2>/dev/null && break; sleep 0.2; done
 check user-while-server-runs 1 1 'Остановите сервер' -- user list
-check tls-first-use          1 any 'Первое подключение к серверу 127.0.0.1:'"$port"'.*SHA-256' -- --server "127.0.0.1:$port" validate
 check tcp-without-login      1 any 'OKO_USER' -- --server "127.0.0.1:$port" validate
 export OKO_USER=methodist OKO_PASSWORD='Smoke-Secret-2026'
 check tcp-with-login         0 0 'Ошибок: 0' -- --server "127.0.0.1:$port" validate
@@ -140,6 +140,13 @@ if [ -n "$fingerprint" ] && grep -q "127.0.0.1:$port $fingerprint" "$work/data/k
 else
     echo "product-smoke: FAIL tls-fingerprint-recorded ($fingerprint)"; cat "$work/data/known-servers" 2>/dev/null; failed=$((failed + 1))
 fi
+# a server whose key changed (here: deleted, so a new one is made) is refused by a client that knew the old one
+rm -f "$work/data/tls/server.p12"
+env -u DISPLAY "$oko" server --data "$work/data" --port "$port" >"$work/server3.out" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do grep -q "$port" "$work/server3.out" 2>/dev/null && break; sleep 0.2; done
+check tls-changed-refused    1 1 'записан другой.*known-servers' -- --server "127.0.0.1:$port" validate
+kill -TERM "$server"; wait "$server" 2>/dev/null
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -52,6 +52,11 @@ final class Repositories {
                 return address.plain() ? OkoRepository.connect(address.host(), address.port(), user(), credentials)
                         : OkoRepository.connectTls(address.host(), address.port(), user(), credentials, trust(context));
             } catch (oko.repository.RepositoryException e) {
+                for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                    if (cause instanceof java.security.cert.CertificateException || cause instanceof java.io.IOException) {
+                        throw e; // the server's certificate or the TLS connection: the message says what to do
+                    }
+                }
                 throw new oko.repository.RepositoryException(Messages.bind(Messages.loginRefused, address, e.getMessage()), e);
             }
         }

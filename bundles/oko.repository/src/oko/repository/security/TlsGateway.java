@@ -85,6 +85,7 @@ public final class TlsGateway implements AutoCloseable {
     private void serve(SSLSocket client) {
         String address = client.getInetAddress().getHostAddress();
         Socket inner = null;
+        int local = -1;
         try {
             client.setSoTimeout(HANDSHAKE_MILLIS);
             client.startHandshake();
@@ -93,7 +94,7 @@ public final class TlsGateway implements AutoCloseable {
             inner = new Socket();
             inner.setTcpNoDelay(true);
             inner.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            int local = inner.getLocalPort();
+            local = inner.getLocalPort();
             clients.put(local, address);
             inner.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), target), HANDSHAKE_MILLIS);
             Socket plain = inner;
@@ -102,13 +103,13 @@ public final class TlsGateway implements AutoCloseable {
             back.start();
             pump(client, plain);
             back.join(5_000);
-            clients.remove(local);
         } catch (IOException e) {
             // not a TLS client (a plain one, a port scanner), or it left: nothing reaches the repository
             log.accept(Messages.bind(Messages.tlsRefused, address, e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            clients.remove(local);
             close(client);
             close(inner);
         }

@@ -126,6 +126,9 @@ public final class UserAuthenticator implements IAuthenticator {
             throw new SecurityException(WRONG_LOGIN);
         } finally {
             throttle.lock.unlock();
+            if (throttle.failures == 0 && !throttle.lock.hasQueuedThreads()) {
+                throttles.remove(key, throttle); // nothing to remember for a login that succeeded
+            }
         }
     }
 
