@@ -35,7 +35,7 @@ class CommitCrashTest {
 
     private static final NullProgressMonitor NO_PROGRESS = new NullProgressMonitor();
     /** Values per commit: large enough that the store file grows for a few seconds during the commit. */
-    private static final int VALUES = Integer.getInteger("oko.test.crashValues", 40_000);
+    private static final int VALUES = Integer.getInteger("oko.test.crashValues", 12_000);
 
     @TempDir
     Path temp;
