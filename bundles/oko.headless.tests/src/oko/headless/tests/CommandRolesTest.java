@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 
 import org.eclipse.emf.cdo.view.CDOView;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import oko.cli.CommandCatalog;
 import oko.cli.Dispatcher;
@@ -47,14 +46,13 @@ class CommandRolesTest {
             "ishm01", "Ishm01-Secret-33", "designer", "Designer-Secret-44");
     private static final String REFUSED = "(Фиксация отклонена|Commit refused)";
 
-    @TempDir
-    Path temp;
-
+    private Path temp;
     private Path data;
     private int port;
 
     @Test
     void everyCommandWorksForEveryRoleWithinItsRights() throws Exception {
+        temp = Files.createTempDirectory("oko-command-roles");
         data = temp.resolve("data");
         Files.createDirectories(data);
         assertEquals(0, ModulesTest.run(data, "import", "--sample").exit());
