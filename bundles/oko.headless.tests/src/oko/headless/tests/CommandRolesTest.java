@@ -82,7 +82,7 @@ class CommandRolesTest {
             for (String user : List.of("adm", "meth", "ishm01", "designer")) {
                 Run validate = as(user, "validate");
                 assertOk(validate, user + " validate", validate.exit() == 0 || validate.exit() == 1);
-                Matcher summary = Pattern.compile("(Объектов|Objects)[^0-9]*([0-9]+)").matcher(validate.out());
+                Matcher summary = Pattern.compile("(проверено объектов|objects checked): ([0-9]+)").matcher(validate.out());
                 assertTrue(summary.find(), user + " validate prints its summary: " + validate.out());
                 int objects = Integer.parseInt(summary.group(2));
                 Path export = temp.resolve(user + ".xmi");
@@ -105,11 +105,11 @@ class CommandRolesTest {
             // monitor import: administrator, methodologist and the school's administrator (own
             // school) store; the designer and the school administrator for another school are refused
             Run imported = as("adm", "monitor", "import", good.toString(), "--period", "2023");
-            assertOk(imported, "adm import", imported.exit() == 0 && imported.out().matches("(?s).*(Сохранено значений|Stored) 1 .*"));
+            assertOk(imported, "adm import", imported.exit() == 0 && imported.out().matches("(?s).*(Сохранено значений:|Stored) 1 .*"));
             assertOk(as("meth", "monitor", "import", good.toString(), "--period", "2023"), "meth import", true);
             List<String> afterMethodologist = values();
             Run school = as("ishm01", "monitor", "import", own.toString(), "--period", "2023");
-            assertOk(school, "ishm01 import", school.exit() == 0 && school.out().matches("(?s).*(Сохранено значений|Stored) 1 .*"));
+            assertOk(school, "ishm01 import", school.exit() == 0 && school.out().matches("(?s).*(Сохранено значений:|Stored) 1 .*"));
             List<String> afterSchool = values();
             assertEquals(afterMethodologist.size(), afterSchool.size(), "one value replaced, none lost");
             assertEquals(others(afterMethodologist), others(afterSchool), "no other school's value touched");
