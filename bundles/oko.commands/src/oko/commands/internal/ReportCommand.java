@@ -106,7 +106,7 @@ public final class ReportCommand implements Command {
                 } catch (IllegalArgumentException badParameter) {
                     Files.deleteIfExists(out);
                     throw new UsageException(badParameter.getMessage());
-                } catch (RuntimeException | java.io.IOException failed) {
+                } catch (Exception failed) {
                     // no partial report is left behind
                     Files.deleteIfExists(out);
                     throw failed;
