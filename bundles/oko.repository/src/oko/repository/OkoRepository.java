@@ -508,6 +508,10 @@ public final class OkoRepository implements AutoCloseable {
 
     @Override
     public void close() {
+        if (connectionBroke(0) && LifecycleUtil.isActive(session)) {
+            // closing sends a request per view: to a dead server each would wait for its timeout
+            session.options().getNet4jProtocol().setTimeout(1_000);
+        }
         LifecycleUtil.deactivate(session);
         if (container != null && embeddedServer == null) {
             container.deactivate();
