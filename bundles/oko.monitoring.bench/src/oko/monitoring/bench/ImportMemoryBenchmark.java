@@ -34,6 +34,7 @@ import oko.model.ModelRoot;
 import oko.model.Monitoring;
 import oko.model.OkoFactory;
 import oko.model.Organisation;
+import oko.model.OrganisationKind;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.monitoring.RawValueImport;
@@ -152,6 +153,7 @@ public final class ImportMemoryBenchmark {
             root.getPeriods().add(period);
             for (int s = 0; s < SCHOOLS; s++) {
                 Organisation school = f.createOrganisation();
+                school.setKind(OrganisationKind.SCHOOL);
                 school.setCode("S" + s);
                 root.getOrganisations().add(school);
             }

@@ -31,7 +31,7 @@ class ImportMemoryTest {
     static final int VALUES = 400_000;
     static final int HEAP_MB = 96;
 
-    private static final List<String> BUNDLES = List.of("oko.monitoring", "oko.monitoring.tests", "oko.model",
+    private static final List<String> BUNDLES = List.of("oko.monitoring", "oko.monitoring.tests", "oko.model", "oko.model.edit",
             "oko.core", "org.eclipse.emf.cdo", "org.eclipse.emf.common", "org.eclipse.emf.ecore", "org.apache.poi",
             "org.apache.poi.ooxml",
             "org.apache.commons.commons-csv", "org.apache.commons.commons-io",

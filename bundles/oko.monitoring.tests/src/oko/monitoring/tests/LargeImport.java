@@ -16,6 +16,7 @@ import oko.model.ModelRoot;
 import oko.model.Monitoring;
 import oko.model.OkoFactory;
 import oko.model.Organisation;
+import oko.model.OrganisationKind;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.monitoring.RawValueImport;
@@ -51,6 +52,7 @@ public final class LargeImport {
         root.getPeriods().add(period);
         for (int s = 0; s < schools; s++) {
             Organisation school = f.createOrganisation();
+            school.setKind(OrganisationKind.SCHOOL);
             school.setCode("S" + s);
             root.getOrganisations().add(school);
         }

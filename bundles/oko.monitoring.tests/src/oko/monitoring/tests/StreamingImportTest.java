@@ -19,6 +19,7 @@ import oko.model.ModelRoot;
 import oko.model.Monitoring;
 import oko.model.OkoFactory;
 import oko.model.Organisation;
+import oko.model.OrganisationKind;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.model.RawValue;
@@ -49,6 +50,7 @@ class StreamingImportTest {
         root.getPeriods().add(period);
         for (int s = 0; s < 300; s++) {
             Organisation school = F.createOrganisation();
+            school.setKind(OrganisationKind.SCHOOL);
             school.setCode("Школа-" + s);
             root.getOrganisations().add(school);
         }
