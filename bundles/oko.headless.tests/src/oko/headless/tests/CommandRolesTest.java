@@ -166,7 +166,7 @@ class CommandRolesTest {
         return Logins.as(user, PASSWORDS.get(user).toCharArray(), () -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--server", "127.0.0.1:" + port));
+            List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--server", "tcp://127.0.0.1:" + port));
             args.addAll(List.of(arguments));
             Outcome outcome = new Dispatcher(CommandCatalog.fromExtensions(),
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
