@@ -61,6 +61,12 @@ public final class MonitoringEngine {
             GroupStatistics group = school.getCluster() == null ? null : clusters.get(school.getCluster());
             return group != null ? group.median() : overall.median();
         }
+
+        /** Mean of the school's cluster (or of all schools when it has none). */
+        public OptionalDouble clusterMean(Organisation school) {
+            GroupStatistics group = school.getCluster() == null ? null : clusters.get(school.getCluster());
+            return group != null ? group.mean() : overall.mean();
+        }
     }
 
     private final QualitySystem system;

@@ -217,7 +217,7 @@ public final class Recommendations {
                 double value = school.value().number();
                 names.put("value", FormulaValue.of(value));
                 put(names, "median", result.clusterMedian(org));
-                put(names, "mean", clusterMean(result, org));
+                put(names, "mean", result.clusterMean(org));
                 names.put("rank", FormulaValue.of(school.rank()));
                 names.put("scaled", FormulaValue.of(school.scaled()));
                 OptionalDouble was = previous == null ? OptionalDouble.empty() : previous.value(org);
@@ -291,12 +291,6 @@ public final class Recommendations {
             names.put("threshold", FormulaValue.of(threshold));
         }
         return names;
-    }
-
-    private static OptionalDouble clusterMean(MonitoringEngine.IndicatorResult result, Organisation school) {
-        MonitoringEngine.GroupStatistics group = school.getCluster() == null ? null
-                : result.clusters().get(school.getCluster());
-        return group != null ? group.mean() : result.overall().mean();
     }
 
     private static void put(Map<String, FormulaValue> names, String name, OptionalDouble value) {

@@ -292,6 +292,61 @@ class ValidationRulesTest {
         assertEquals(Set.of(Rule.REC_02.id()), rulesOn(rule), "a group rule needs its group");
     }
 
+    /** OKO-RISK-01..04: a risk group's policy that cannot be computed as meant. */
+    @Test
+    void risk01To04RiskGroupPolicies() {
+        oko.model.Indicator a = F.createIndicator();
+        a.setCode("1.2.1.1");
+        oko.model.Indicator other = F.createIndicator();
+        other.setCode("9.9");
+        system.getIndicators().add(a);
+        system.getIndicators().add(other);
+        oko.model.RiskGroup group = F.createRiskGroup();
+        group.setCode("ГР");
+        group.setName("Группа");
+        group.getIndicators().add(a);
+        system.getRiskGroups().add(group);
+        assertEquals(Set.of(), rulesOn(group), "the defaults are valid");
+
+        group.setIndicatorShare(1.5);
+        Problem share = only(Rule.RISK_01);
+        assertEquals(group, share.object());
+        assertTrue(share.message().contains("1.5") || share.message().contains("1,5"), share.message());
+        group.setIndicatorShare(1);
+        group.setKind(oko.model.RiskGroupKind.SOCIAL_INDEX);
+        group.setIndicatorShare(-1);
+        assertEquals(Set.of(), rulesOn(group), "a social index group does not use the share");
+        group.setIndexThreshold(-0.1);
+        assertEquals(group, only(Rule.RISK_01).object());
+        group.setIndexThreshold(0.5);
+
+        group.setConsecutivePeriods(0);
+        assertEquals(Set.of(Rule.RISK_02.id()), rulesOn(group));
+        group.setConsecutivePeriods(1);
+
+        group.setKind(oko.model.RiskGroupKind.THRESHOLD);
+        group.setIndicatorShare(0.5);
+        assertEquals(Set.of(Rule.RISK_03.id()), rulesOn(group), "a threshold group without its threshold");
+        group.setThreshold(60.0);
+        assertEquals(Set.of(), rulesOn(group));
+        group.setKind(oko.model.RiskGroupKind.BELOW_CLUSTER);
+        group.setComparison(oko.model.RiskComparison.FIXED_THRESHOLD);
+        group.setThreshold(null);
+        assertEquals(Set.of(Rule.RISK_03.id()), rulesOn(group), "compared with a fixed threshold it has not");
+        group.setComparison(oko.model.RiskComparison.CLUSTER_MEAN);
+        assertEquals(Set.of(), rulesOn(group));
+
+        oko.model.IndicatorWeight weight = F.createIndicatorWeight();
+        weight.setIndicator(a);
+        weight.setWeight(-2);
+        group.getWeights().add(weight);
+        assertTrue(only(Rule.RISK_04).message().contains("1.2.1.1"), only(Rule.RISK_04).message());
+        weight.setWeight(2);
+        assertEquals(Set.of(), rulesOn(group));
+        weight.setIndicator(other);
+        assertTrue(only(Rule.RISK_04).message().contains("9.9"), "a weight of an indicator the group has not");
+    }
+
     /** OKO-CODE-01 on a hand-built model: two roles of one system, two organisations of one model. */
     @Test
     void duplicateCodesAmongSiblingsOfOneKindAreReportedNamingBoth() {

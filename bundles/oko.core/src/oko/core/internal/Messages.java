@@ -44,6 +44,15 @@ public final class Messages extends NLS {
     public static String recUnknownName;
     public static String recNeedsIndicator;
     public static String recNeedsGroup;
+    public static String rule_RISK_01;
+    public static String rule_RISK_02;
+    public static String rule_RISK_03;
+    public static String rule_RISK_04;
+    public static String riskIndexThreshold;
+    public static String riskIndicatorShare;
+    public static String riskWeightNoIndicator;
+    public static String riskWeightOtherIndicator;
+    public static String riskWeightNegative;
 
     static {
         NLS.initializeMessages("oko.core.internal.messages", Messages.class);

@@ -41,6 +41,10 @@ import oko.model.AddresseeKind;
 import oko.model.RecommendationRule;
 import oko.core.formula.RuleValues;
 import oko.model.RelativeDeadline;
+import oko.model.IndicatorWeight;
+import oko.model.RiskComparison;
+import oko.model.RiskGroup;
+import oko.model.RiskGroupKind;
 import oko.model.StageKind;
 import oko.model.WorkingGroup;
 import oko.model.WorkingGroupRole;
@@ -77,6 +81,8 @@ public class OkoValidator extends EObjectValidator {
             checkDocument(document, findings);
         } else if (object instanceof RecommendationRule rule) {
             checkRecommendationRule(rule, findings);
+        } else if (object instanceof RiskGroup group) {
+            checkRiskGroup(group, findings);
         }
         if (object instanceof Activity activity && activity.getDeadline() instanceof RelativeDeadline relative) {
             checkRelativeDeadline(activity, relative, findings);
@@ -330,6 +336,34 @@ public class OkoValidator extends EObjectValidator {
                 if (!known.contains(matcher.group(1))) {
                     report(findings, Rule.REC_03, matcher.group(1));
                 }
+            }
+        }
+    }
+
+    /** OKO-RISK-01..04: the risk group's policy can be computed as the methodologist means it. */
+    private void checkRiskGroup(RiskGroup group, List<Finding> findings) {
+        if (group.getKind() == RiskGroupKind.SOCIAL_INDEX) {
+            if (!(group.getIndexThreshold() >= 0 && group.getIndexThreshold() <= 1)) {
+                report(findings, Rule.RISK_01, Messages.riskIndexThreshold, group.getIndexThreshold());
+            }
+        } else if (!(group.getIndicatorShare() >= 0 && group.getIndicatorShare() <= 1)) {
+            report(findings, Rule.RISK_01, Messages.riskIndicatorShare, group.getIndicatorShare());
+        }
+        if (group.getConsecutivePeriods() < 1) {
+            report(findings, Rule.RISK_02, group.getConsecutivePeriods());
+        }
+        boolean fixed = group.getKind() == RiskGroupKind.THRESHOLD || group.getKind() == RiskGroupKind.BELOW_CLUSTER
+                && group.getComparison() == RiskComparison.FIXED_THRESHOLD;
+        if (fixed && (group.getThreshold() == null || !Double.isFinite(group.getThreshold()))) {
+            report(findings, Rule.RISK_03);
+        }
+        for (IndicatorWeight weight : group.getWeights()) {
+            if (weight.getIndicator() == null || !group.getIndicators().contains(weight.getIndicator())) {
+                report(findings, Rule.RISK_04, weight.getIndicator() == null ? Messages.riskWeightNoIndicator
+                        : NLS.bind(Messages.riskWeightOtherIndicator, weight.getIndicator().getCode()));
+            } else if (!(weight.getWeight() >= 0) || !Double.isFinite(weight.getWeight())) {
+                report(findings, Rule.RISK_04, NLS.bind(Messages.riskWeightNegative, weight.getIndicator().getCode(),
+                        weight.getWeight()));
             }
         }
     }

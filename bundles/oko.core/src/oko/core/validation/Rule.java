@@ -49,6 +49,14 @@ public enum Rule {
     REC_02("OKO-REC-02", Diagnostic.ERROR),
     /** A recommendation rule's template has a placeholder rules do not fill. */
     REC_03("OKO-REC-03", Diagnostic.WARNING),
+    /** A risk group's share of indicators or index threshold is outside 0…1. */
+    RISK_01("OKO-RISK-01", Diagnostic.ERROR),
+    /** A risk group's number of consecutive periods is below 1. */
+    RISK_02("OKO-RISK-02", Diagnostic.ERROR),
+    /** A risk group compared with a fixed threshold has none. */
+    RISK_03("OKO-RISK-03", Diagnostic.ERROR),
+    /** A risk group's indicator weight is negative or names no indicator of the group. */
+    RISK_04("OKO-RISK-04", Diagnostic.ERROR),
     /** Two objects of the same kind in the same list of the same container have one code. */
     CODE_01("OKO-CODE-01", Diagnostic.ERROR);
 

@@ -65,7 +65,7 @@ public final class MonitoringBenchmark {
                                 all.add(result);
                             }
                         }
-                        RiskGroups.compute(system, last, RiskGroups.Policy.DEFAULT, all);
+                        RiskGroups.compute(system, last, all);
                         return values;
                     }));
         }

@@ -23,7 +23,10 @@ import oko.model.Organisation;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.model.RawValue;
+import oko.model.IndicatorWeight;
+import oko.model.RiskComparison;
 import oko.model.RiskGroup;
+import oko.model.RiskGroupKind;
 import oko.monitoring.MonitoringEngine;
 import oko.monitoring.MonitoringEngine.IndicatorResult;
 import oko.monitoring.ResultWriter;
@@ -168,18 +171,86 @@ class MonitoringEngineTest {
         // 2023 cluster medians: city 80, rural 40 -> below: S1 (50 < 80); S5 is the rural median itself.
         // 2022 cluster medians: city 70, rural 55 -> below: S1 (40), S4 (50).
         // 2021 does not exist, so 2022's list is empty; 2023: S1 low in 2023 and 2022.
-        RiskGroups.RiskListResult list = RiskGroups.compute(system, y2023, RiskGroups.Policy.DEFAULT).get(0);
+        RiskGroups.RiskListResult list = RiskGroups.compute(system, y2023).get(0);
         assertEquals(Set.of(schools.get("S1")), list.schools());
         assertEquals(Set.of(schools.get("S1")), list.entered());
         assertEquals(Set.of(), list.left());
-        RiskGroups.RiskListResult oneYear = RiskGroups.compute(system, y2023,
-                new RiskGroups.Policy(1, 0.5, 0.5, Map.of())).get(0);
+        low.setConsecutivePeriods(1);
+        RiskGroups.RiskListResult oneYear = RiskGroups.compute(system, y2023).get(0);
         assertEquals(Set.of(schools.get("S1")), oneYear.schools());
-        RiskGroups.RiskListResult before = RiskGroups.compute(system, y2022,
-                new RiskGroups.Policy(1, 0.5, 0.5, Map.of())).get(0);
+        RiskGroups.RiskListResult before = RiskGroups.compute(system, y2022).get(0);
         assertEquals(Set.of(schools.get("S1"), schools.get("S4")), before.schools());
         assertEquals(Set.of(schools.get("S4")), oneYear.left());
         assertEquals(Set.of(schools.get("S1")), oneYear.stayed());
+    }
+
+    private RiskGroup group(String code, RiskGroupKind kind, int consecutivePeriods, Indicator... indicators) {
+        RiskGroup group = F.createRiskGroup();
+        group.setCode(code);
+        group.setKind(kind);
+        group.setConsecutivePeriods(consecutivePeriods);
+        group.getIndicators().addAll(List.of(indicators));
+        system.getRiskGroups().add(group);
+        return group;
+    }
+
+    private Set<Organisation> members(RiskGroup group, Period period) {
+        return RiskGroups.compute(system, period).stream().filter(l -> l.group() == group).findFirst().orElseThrow()
+                .schools();
+    }
+
+    private Set<Organisation> schools(String... codes) {
+        return java.util.Arrays.stream(codes).map(schools::get).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void theComparisonOfAGroupBelowTheClusterIsTheModels() {
+        RiskGroup group = group("Г", RiskGroupKind.BELOW_CLUSTER, 1, passRate);
+        // 2023: city S1 50, S2 80, S3 80 (median 80, mean 70); rural S4 none, S5 40 (alone)
+        group.setComparison(RiskComparison.CLUSTER_MEAN);
+        assertEquals(schools("S1"), members(group, y2023), "50 < 70; S5 is its cluster's mean itself");
+        // 2022: city S1 40, S2 90, S3 70; rural S4 50, S5 60: worse than every other school of the cluster
+        group.setComparison(RiskComparison.EVERY_SCHOOL_OF_CLUSTER);
+        assertEquals(schools("S1", "S4"), members(group, y2022));
+        assertEquals(schools("S1"), members(group, y2023), "S5 has no other school with a value to compare with");
+        group.setComparison(RiskComparison.FIXED_THRESHOLD);
+        group.setThreshold(45.0);
+        assertEquals(schools("S5"), members(group, y2023), "only 40 < 45");
+        group.setThreshold(null);
+        assertEquals(Set.of(), members(group, y2023), "nothing to compare with");
+    }
+
+    @Test
+    void aThresholdGroupWeighsItsIndicators() {
+        // threshold 90: 2023 pass rates S1 50, S2 80, S3 80, S5 40 are all below, doubled 100, 160, 160, 80:
+        // only S5's 80 is below
+        RiskGroup group = group("Г", RiskGroupKind.THRESHOLD, 1, passRate, doubled);
+        group.setThreshold(90.0);
+        assertEquals(schools("S1", "S2", "S3", "S5"), members(group, y2023), "half of the indicators, weight 1");
+        IndicatorWeight light = F.createIndicatorWeight();
+        light.setIndicator(passRate);
+        light.setWeight(1);
+        IndicatorWeight heavy = F.createIndicatorWeight();
+        heavy.setIndicator(doubled);
+        heavy.setWeight(3);
+        group.getWeights().addAll(List.of(light, heavy));
+        assertEquals(schools("S5"), members(group, y2023), "1 of 4 is less than half; S5 4 of 4");
+        group.setIndicatorShare(0.25);
+        assertEquals(schools("S1", "S2", "S3", "S5"), members(group, y2023));
+    }
+
+    @Test
+    void aSocialIndexGroupIsChosenByItsKindNotItsCode() {
+        // no threshold: flagged when worse than the median of all schools — 2023 {50, 80, 80, 40}: 65 -> S1, S5;
+        // 2022 {40, 90, 70, 50, 60}: 60 -> S1, S4
+        RiskGroup group = group("ШНОР", RiskGroupKind.SOCIAL_INDEX, 1, passRate);
+        assertEquals(schools("S1", "S5"), members(group, y2023));
+        assertEquals(schools("S1", "S4"), members(group, y2022));
+        group.setConsecutivePeriods(2);
+        assertEquals(schools("S1"), members(group, y2023), "flagged in 2023 and 2022");
+        group.setConsecutivePeriods(1);
+        group.setIndexThreshold(1.01);
+        assertEquals(Set.of(), members(group, y2023));
     }
 
     @Test

@@ -127,8 +127,7 @@ class RecommendationsTest {
     private Recommendations.Outcome generate() {
         List<IndicatorResult> results = new ArrayList<>(MonitoringEngine.compute(system, y2023));
         results.addAll(MonitoringEngine.compute(system, y2022));
-        List<RiskGroups.RiskListResult> lists = RiskGroups.compute(system, y2023,
-                new RiskGroups.Policy(1, 0.5, 0.5, Map.of()), results);
+        List<RiskGroups.RiskListResult> lists = RiskGroups.compute(system, y2023, results);
         return Recommendations.generate(system, y2023, results, lists);
     }
 
@@ -194,6 +193,7 @@ class RecommendationsTest {
         level.setLevel(ManagementLevel.MUNICIPAL);
         RiskGroup group = F.createRiskGroup();
         group.setCode("ШНОР");
+        group.setConsecutivePeriods(1);
         group.getIndicators().add(i);
         system.getRiskGroups().add(group);
         RecommendationRule risk = rule("R3", AddresseeKind.RISK_GROUP, null, "{group}: {count} — {schools}");

@@ -92,7 +92,7 @@ class SampleMonitoringTest {
     void riskListsAndTheirDynamicsAreConsistent() {
         QualitySystem ishimbay = (QualitySystem) seeds.getEObject("qs-ishimbay");
         Period y2023 = (Period) illustrative.getEObject("per-2023");
-        List<RiskGroups.RiskListResult> lists = RiskGroups.compute(ishimbay, y2023, RiskGroups.Policy.DEFAULT);
+        List<RiskGroups.RiskListResult> lists = RiskGroups.compute(ishimbay, y2023);
         assertEquals(List.of("ШНОР", "ШНСУ"), lists.stream().map(l -> l.group().getCode()).toList());
         for (RiskGroups.RiskListResult list : lists) {
             Set<Organisation> union = new HashSet<>(list.entered());
@@ -109,7 +109,7 @@ class SampleMonitoringTest {
         QualitySystem ishimbay = (QualitySystem) seeds.getEObject("qs-ishimbay");
         Period y2023 = (Period) illustrative.getEObject("per-2023");
         List<IndicatorResult> results = MonitoringEngine.computeWithPrevious(ishimbay, y2023);
-        List<RiskGroups.RiskListResult> lists = RiskGroups.compute(ishimbay, y2023, RiskGroups.Policy.DEFAULT, results);
+        List<RiskGroups.RiskListResult> lists = RiskGroups.compute(ishimbay, y2023, results);
         Recommendations.Outcome outcome = Recommendations.generate(ishimbay, y2023, results, lists);
         assertEquals(List.of(), outcome.problems());
 

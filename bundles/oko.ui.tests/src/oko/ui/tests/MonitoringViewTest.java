@@ -109,7 +109,7 @@ class MonitoringViewTest {
                             ? Recommendations.format(school.value().number()) + " (" + school.rank() + ")" : "—");
                 }
             }
-            for (RiskGroups.RiskListResult list : RiskGroups.compute(system, period, RiskGroups.Policy.DEFAULT)) {
+            for (RiskGroups.RiskListResult list : RiskGroups.compute(system, period)) {
                 list.schools().forEach(s -> cells.merge(s.getCode() + "|risk", list.group().getCode(),
                         (a, b) -> String.join(", ", new TreeSet<>(List.of(a, b)))));
             }

@@ -87,7 +87,7 @@ class PerspectivesTest {
             List<MonitoringEngine.IndicatorResult> results = MonitoringEngine.computeWithPrevious(system, period);
             ResultWriter.storeValues(system, period, results.stream().filter(r -> r.period() == period).toList());
             Recommendations.generate(system, period, results,
-                    RiskGroups.compute(system, period, RiskGroups.Policy.DEFAULT, results));
+                    RiskGroups.compute(system, period, results));
             if (transaction.isDirty()) {
                 repository.commit(transaction, "Тест: расчёт и рекомендации 2023", new NullProgressMonitor());
             }
