@@ -15,25 +15,25 @@ import oko.cli.Command;
 import oko.cli.CommandContext;
 import oko.cli.CommandContext.ParsedArguments;
 import oko.cli.UsageException;
-import oko.model.ModelRoot;
 import oko.model.Organisation;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.model.Recommendation;
 import oko.monitoring.Correlation;
-import oko.monitoring.Effectiveness;
 import oko.monitoring.MonitoringEngine;
 import oko.monitoring.MonitoringEngine.IndicatorResult;
+import oko.monitoring.Effectiveness;
+import oko.monitoring.MonitoringService;
 import oko.monitoring.RawValueImport;
 import oko.monitoring.Recommendations;
-import oko.monitoring.ResultWriter;
 import oko.monitoring.RiskGroups;
 import oko.repository.OkoRepository;
 
 /**
  * {@code ./oko monitor compute|risk|recommend|effect|correlate A B --period CODE [--system CODE]}:
- * tab-separated tables with a header, so they can be diffed. {@code compute} stores the values in
- * the repository, {@code risk} the risk lists, {@code recommend} the recommendations, {@code effect}
+ * tab-separated tables with a header, so they can be diffed, each the {@link MonitoringService}
+ * action of the same name. {@code compute} stores the values and the risk lists in the repository
+ * (as the workbench does), {@code risk} the risk lists, {@code recommend} the recommendations, {@code effect}
  * the measures' conclusions; running again replaces them. {@code correlate} only prints.
  */
 public final class MonitorCommand implements Command {
@@ -81,14 +81,14 @@ public final class MonitorCommand implements Command {
             try {
                 OkoRepository.prefetch(transaction);
                 List<EObject> roots = OkoRepository.roots(transaction);
-                Period period = findPeriod(roots, periodCode);
+                Period period = MonitoringService.period(roots, periodCode).orElse(null);
                 if (period == null) {
                     context.err().println(Messages.bind(Messages.monitorNoSuchPeriod, periodCode));
                     return FAILED;
                 }
                 QualitySystem system = action.equals("import") && !args.has("--system")
-                        ? RawValueImport.targets(roots, period).stream().findFirst().orElse(null)
-                        : findSystem(roots, args.value("--system", null), period);
+                        ? MonitoringService.importTargets(roots, period).stream().findFirst().orElse(null)
+                        : MonitoringService.system(roots, args.value("--system", null), period).orElse(null);
                 if (system == null) {
                     context.err().println(Messages.bind(Messages.monitorNoSystem, periodCode));
                     return FAILED;
@@ -96,7 +96,7 @@ public final class MonitorCommand implements Command {
                 String comment;
                 if (action.equals("import")) {
                     // read as a stream, checked first, the values created as read: one commit below
-                    RawValueImport.Imported checked = RawValueImport.importFile(file, layout, system, period);
+                    RawValueImport.Imported checked = MonitoringService.importValues(file, layout, system, period);
                     if (!checked.ok()) {
                         context.err().println(Messages.bind(Messages.monitorImportFailed, file, checked.problemCount()));
                         checked.problems().forEach(p -> context.err().println("  " + p));
@@ -111,47 +111,37 @@ public final class MonitorCommand implements Command {
                             system.getCode(), String.join("; ", stored.runs().stream().map(r -> r.getName()).toList()) }));
                     comment = Messages.bind(Messages.monitorImportComment, file.getFileName(), periodCode);
                 } else if (action.equals("compute")) {
-                    MonitoringEngine.badValues(system, period).forEach(p -> context.err().println(
-                            Messages.bind(Messages.monitorBadValue, p)));
-                    List<IndicatorResult> results = MonitoringEngine.compute(system, period);
-                    printValues(context.out(), results);
-                    ResultWriter.storeValues(system, period, results);
+                    // values and risk lists, as the workbench's Compute indicators
+                    MonitoringService.Computed computed = MonitoringService.compute(system, period);
+                    computed.badValues().forEach(p -> context.err().println(Messages.bind(Messages.monitorBadValue, p)));
+                    printValues(context.out(), computed.results().current());
                     comment = Messages.bind(Messages.monitorComputeComment, system.getCode(), periodCode);
                 } else if (action.equals("risk")) {
-                    List<RiskGroups.RiskListResult> lists = RiskGroups.compute(system, period,
-                            RiskGroups.Policy.DEFAULT);
-                    printRisk(context.out(), lists);
-                    ResultWriter.storeRiskLists(system, period, lists);
+                    MonitoringService.RiskLists lists = MonitoringService.riskGroups(system, period);
+                    printRisk(context.out(), lists.lists());
                     comment = Messages.bind(Messages.monitorRiskComment, system.getCode(), periodCode);
                 } else if (action.equals("recommend")) {
-                    List<IndicatorResult> results = MonitoringEngine.computeWithPrevious(system, period);
-                    List<RiskGroups.RiskListResult> lists = RiskGroups.compute(system, period,
-                            RiskGroups.Policy.DEFAULT, results);
-                    Recommendations.Outcome outcome = Recommendations.generate(system, period, results, lists);
+                    Recommendations.Outcome outcome = MonitoringService.recommend(system, period);
                     outcome.problems().forEach(p -> context.err().println(p));
                     printRecommendations(context.out(), outcome);
                     context.err().println(Messages.bind(Messages.monitorRecommended, new Object[] {
                             outcome.recommendations().size(), outcome.created(), outcome.updated(), outcome.removed() }));
                     comment = Messages.bind(Messages.monitorRecommendComment, system.getCode(), periodCode);
                 } else if (action.equals("effect")) {
-                    Effectiveness.Analysis analysis = Effectiveness.analyse(system, period, List.of());
-                    printEffectiveness(context.out(), analysis);
-                    Effectiveness.store(analysis);
+                    printEffectiveness(context.out(), MonitoringService.effectiveness(system, period));
                     comment = Messages.bind(Messages.monitorEffectComment, system.getCode(), periodCode);
                 } else {
-                    List<IndicatorResult> results = MonitoringEngine.compute(system, period);
-                    IndicatorResult a = find(results, args.positionals().get(1));
-                    IndicatorResult b = find(results, args.positionals().get(2));
-                    if (a == null || b == null) {
-                        context.err().println(Messages.bind(Messages.monitorNoIndicator,
-                                a == null ? args.positionals().get(1) : args.positionals().get(2), periodCode));
+                    MonitoringService.Correlated correlated = MonitoringService.correlate(system, period,
+                            args.positionals().get(1), args.positionals().get(2));
+                    if (correlated.result() == null) {
+                        context.err().println(Messages.bind(Messages.monitorNoIndicator, correlated.missing(), periodCode));
                         return FAILED;
                     }
-                    Correlation.Result correlation = Correlation.of(a, b);
+                    Correlation.Result correlation = correlated.result();
                     context.out().println(String.join("\t", "a", "b", "schools", "pearson", "spearman"));
-                    context.out().println(String.join("\t", a.indicator().getCode(), b.indicator().getCode(),
-                            Integer.toString(correlation.schools()), number(correlation.pearson()),
-                            number(correlation.spearman())));
+                    context.out().println(String.join("\t", correlated.a().indicator().getCode(),
+                            correlated.b().indicator().getCode(), Integer.toString(correlation.schools()),
+                            number(correlation.pearson()), number(correlation.spearman())));
                     comment = null;
                 }
                 if (comment != null && transaction.isDirty()
@@ -167,39 +157,6 @@ public final class MonitorCommand implements Command {
                 transaction.close();
             }
         }
-    }
-
-    private static Period findPeriod(List<EObject> roots, String code) {
-        for (EObject root : roots) {
-            if (root instanceof ModelRoot model) {
-                for (Period period : model.getPeriods()) {
-                    if (code.equals(period.getCode())) {
-                        return period;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The system of that code, or the first one with monitoring runs in the period (with raw
-     * measures defined, when importing: {@code period == null}).
-     */
-    private static QualitySystem findSystem(List<EObject> roots, String code, Period period) {
-        if (code == null && period != null) {
-            return MonitoringEngine.systemsWithRuns(roots, period).stream().findFirst().orElse(null);
-        }
-        for (EObject root : roots) {
-            if (root instanceof ModelRoot model) {
-                for (QualitySystem system : model.getQualitySystems()) {
-                    if (code != null ? code.equals(system.getCode()) : !system.getDataElements().isEmpty()) {
-                        return system;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private static void printValues(PrintStream out, List<IndicatorResult> results) {
@@ -229,10 +186,6 @@ public final class MonitorCommand implements Command {
             list.left().forEach(s -> rows.add(list.group().getCode() + "\t" + s.getCode() + "\tleft"));
             rows.stream().sorted().forEach(out::println);
         }
-    }
-
-    private static IndicatorResult find(List<IndicatorResult> results, String code) {
-        return results.stream().filter(r -> code.equals(r.indicator().getCode())).findFirst().orElse(null);
     }
 
     private static void printRecommendations(PrintStream out, Recommendations.Outcome outcome) {

@@ -12,6 +12,7 @@ import oko.model.ModelRoot;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.monitoring.Effectiveness;
+import oko.monitoring.MonitoringService;
 import oko.monitoring.MonitoringEngine;
 
 /**
@@ -46,7 +47,7 @@ public final class EffectivenessRows extends ModelRows {
             if (period == null || MonitoringEngine.runs(system, period).isEmpty()) {
                 continue;
             }
-            Effectiveness.Analysis analysis = Effectiveness.analyse(system, period, List.of());
+            Effectiveness.Analysis analysis = MonitoringService.analyseEffectiveness(system, period);
             for (Effectiveness.Row row : analysis.rows()) {
                 var direction = row.measure().getDirection();
                 Object group = direction == null ? system : direction;

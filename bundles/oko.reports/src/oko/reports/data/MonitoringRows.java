@@ -21,7 +21,7 @@ import oko.monitoring.MonitoringEngine;
 import oko.monitoring.MonitoringEngine.GroupStatistics;
 import oko.monitoring.MonitoringEngine.IndicatorResult;
 import oko.monitoring.MonitoringEngine.SchoolResult;
-import oko.monitoring.RiskGroups;
+import oko.monitoring.MonitoringService;
 
 /**
  * Scripted data set "monitoring": for the report parameters {@code indicator} (its code) and
@@ -62,20 +62,14 @@ public final class MonitoringRows extends ModelRows {
             if (period == null || indicator == null || MonitoringEngine.runs(system, period).isEmpty()) {
                 continue;
             }
-            List<IndicatorResult> results = MonitoringEngine.computeWithPrevious(system, period);
-            IndicatorResult current = results.stream().filter(r -> r.indicator() == indicator && r.period() == period)
-                    .findFirst().orElse(null);
+            // what the Monitoring view shows: the same service, the same risk lists
+            MonitoringService.Results results = MonitoringService.results(system, period);
+            IndicatorResult current = results.of(indicatorCode, false).orElse(null);
             if (current == null) {
                 continue;
             }
-            IndicatorResult previous = results.stream().filter(r -> r.indicator() == indicator && r.period() != period)
-                    .findFirst().orElse(null);
-            Map<Organisation, String> risk = new java.util.HashMap<>();
-            for (RiskGroups.RiskListResult list : RiskGroups.compute(system, period, RiskGroups.Policy.DEFAULT, results)) {
-                for (Organisation school : list.schools()) {
-                    risk.merge(school, list.group().getCode(), (a, b) -> a + ", " + b);
-                }
-            }
+            IndicatorResult previous = results.of(indicatorCode, true).orElse(null);
+            Map<Organisation, String> risk = results.riskGroupsBySchool();
             String overall = statistics("все школы", current.overall());
             List<SchoolResult> schools = new ArrayList<>(current.schools());
             schools.sort(Comparator.comparing((SchoolResult s) -> clusterName(s.school()))

@@ -17,16 +17,15 @@ import org.eclipse.ui.PlatformUI;
 
 import oko.model.Period;
 import oko.model.QualitySystem;
-import oko.monitoring.MonitoringEngine;
+import oko.monitoring.MonitoringService;
 import oko.monitoring.RawValueImport;
 import oko.monitoring.Recommendations;
-import oko.monitoring.ResultWriter;
-import oko.monitoring.RiskGroups;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
 
 /**
- * The monitoring actions as background jobs: each opens its own transaction, does the work with
+ * The monitoring actions as background jobs, each a {@link MonitoringService} action (the same as
+ * the command line's): each opens its own transaction, does the work with
  * progress, and commits with a comment; a failure or bad input shows a dialog with every problem
  * and goes to the Error Log, and nothing of it is stored.
  */
@@ -56,12 +55,11 @@ public final class MonitoringJobs {
 
     static Job compute(CDOID system, CDOID period, String periodName, Runnable done) {
         return schedule(Messages.bind(Messages.computeJob, periodName), system, period, done, (tx, s, p, monitor) -> {
-            monitor.setWorkRemaining(2);
-            List<MonitoringEngine.IndicatorResult> results = MonitoringEngine.computeWithPrevious(s, p);
-            List<RiskGroups.RiskListResult> lists = RiskGroups.compute(s, p, RiskGroups.Policy.DEFAULT, results);
+            monitor.setWorkRemaining(1);
+            MonitoringService.Computed computed = MonitoringService.compute(s, p);
             monitor.worked(1);
-            int values = ResultWriter.storeValues(s, p, results.stream().filter(r -> r.period() == p).toList());
-            int stored = ResultWriter.storeRiskLists(s, p, lists);
+            int values = computed.storedValues();
+            int stored = computed.storedLists();
             return new Done(Messages.bind(Messages.computeComment, s.getCode(), p.getCode()),
                     Messages.bind(Messages.computeDone, values, stored));
         });
@@ -69,11 +67,9 @@ public final class MonitoringJobs {
 
     static Job recommend(CDOID system, CDOID period, String periodName, Runnable done) {
         return schedule(Messages.bind(Messages.recommendJob, periodName), system, period, done, (tx, s, p, monitor) -> {
-            monitor.setWorkRemaining(2);
-            List<MonitoringEngine.IndicatorResult> results = MonitoringEngine.computeWithPrevious(s, p);
-            List<RiskGroups.RiskListResult> lists = RiskGroups.compute(s, p, RiskGroups.Policy.DEFAULT, results);
+            monitor.setWorkRemaining(1);
+            Recommendations.Outcome outcome = MonitoringService.recommend(s, p);
             monitor.worked(1);
-            Recommendations.Outcome outcome = Recommendations.generate(s, p, results, lists);
             if (!outcome.problems().isEmpty()) {
                 throw new InputProblems(Messages.bind(Messages.failed, s.getCode()), outcome.problems());
             }
@@ -94,7 +90,7 @@ public final class MonitoringJobs {
                 (tx, s, p, monitor) -> {
                     monitor.setWorkRemaining(2);
                     // read as a stream: checked first, then the values created as read (rolled back on problems)
-                    RawValueImport.Imported checked = RawValueImport.importFile(file, layout, s, p);
+                    RawValueImport.Imported checked = MonitoringService.importValues(file, layout, s, p);
                     monitor.worked(1);
                     if (!checked.ok()) {
                         throw new InputProblems(Messages.bind(Messages.importFailed, file.getFileName(),

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -41,16 +40,16 @@ import oko.model.Organisation;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.monitoring.MonitoringEngine;
-import oko.monitoring.RawValueImport;
+import oko.monitoring.MonitoringService;
 import oko.monitoring.Recommendations;
-import oko.monitoring.RiskGroups;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
 
 /**
- * The Monitoring view: for a chosen period, the table school × indicator of the system that has
+ * The Monitoring view: for a chosen period, the table school × indicator of a system that has
  * monitoring data for it — each cell the value and the rank — with the schools on a risk list
- * marked. Click a column header to sort. Computed in a background job from a read-only view of
+ * marked. When several systems have data for the period, the user chooses one beside the period
+ * (the first by default; the choice is kept while it has data). Click a column header to sort. Computed in a background job from a read-only view of
  * the repository; recomputed when another client commits.
  */
 public final class MonitoringView extends ViewPart {
@@ -62,9 +61,12 @@ public final class MonitoringView extends ViewPart {
             Map<String, Integer> ranks, Map<String, String> reasons) {
     }
 
-    /** What the table shows: the system and period, the indicator columns and the rows. */
+    /**
+     * What the table shows: the system and period, the indicator columns and the rows, and the
+     * systems with data for the period the user may choose among ({@code system} is one of them).
+     */
     public record Table(CDOID system, String systemLabel, CDOID period, String periodLabel, List<String> indicators,
-            Map<String, String> indicatorNames, List<SchoolRow> rows) {
+            Map<String, String> indicatorNames, List<SchoolRow> rows, List<Target> systems) {
     }
 
     /** A system values can be imported into: its id and how the user knows it. */
@@ -73,7 +75,9 @@ public final class MonitoringView extends ViewPart {
 
     private CDOView view;
     private Combo periods;
-    private Label systemLabel;
+    private Combo systems;
+    /** The system the user chose (null: the first with data); read by the loading job. */
+    private volatile CDOID chosenSystem;
     private Composite tableHolder;
     private TableViewer viewer;
     private final List<Period> periodList = new ArrayList<>();
@@ -92,9 +96,19 @@ public final class MonitoringView extends ViewPart {
         periods = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
         periods.addListener(SWT.Selection, e -> reload());
         new Label(parent, SWT.NONE).setText(Messages.system);
-        systemLabel = new Label(parent, SWT.NONE);
-        systemLabel.setText(Messages.connecting);
-        systemLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        systems = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
+        systems.setItems(new String[] { Messages.connecting });
+        systems.select(0);
+        systems.setEnabled(false);
+        systems.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        systems.addListener(SWT.Selection, e -> {
+            Table shown = table;
+            int index = systems.getSelectionIndex();
+            if (shown != null && index >= 0 && index < shown.systems().size()) {
+                chosenSystem = shown.systems().get(index).system();
+                reload();
+            }
+        });
         tableHolder = new Composite(parent, SWT.NONE);
         tableHolder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         RepositoryConnection.whenConnected(repository -> parent.getDisplay().asyncExec(() -> open(repository)));
@@ -117,7 +131,7 @@ public final class MonitoringView extends ViewPart {
         periods.setItems(periodList.stream().map(MonitoringView::periodLabel).toArray(String[]::new));
         int latest = -1;
         for (int i = 0; i < periodList.size(); i++) {
-            if (!MonitoringEngine.systemsWithRuns(roots, periodList.get(i)).isEmpty()) {
+            if (!MonitoringService.systemsWithData(roots, periodList.get(i)).isEmpty()) {
                 latest = i;
             }
         }
@@ -144,6 +158,15 @@ public final class MonitoringView extends ViewPart {
         throw new IllegalArgumentException(code);
     }
 
+    /**
+     * Shows the table of that system (one of {@link Table#systems()}) for the selected period and
+     * recomputes it (for the handlers and tests).
+     */
+    public void selectSystem(CDOID system) {
+        chosenSystem = system;
+        reload();
+    }
+
     /** The period shown, or null. */
     Period selectedPeriod() {
         int index = periods == null || periods.isDisposed() ? -1 : periods.getSelectionIndex();
@@ -151,7 +174,7 @@ public final class MonitoringView extends ViewPart {
     }
 
     /**
-     * The systems the selected period's values can be imported into ({@link RawValueImport#targets}),
+     * The systems the selected period's values can be imported into ({@link MonitoringService#importTargets}),
      * the one to take without asking first; empty without a period.
      */
     public List<Target> importTargets() {
@@ -159,9 +182,8 @@ public final class MonitoringView extends ViewPart {
         if (period == null || view == null || view.isClosed()) {
             return List.of();
         }
-        return RawValueImport.targets(OkoRepository.roots(view), period).stream()
-                .map(s -> new Target(CDOUtil.getCDOObject(s).cdoID(),
-                        s.getName() != null ? s.getName() + " (" + s.getCode() + ")" : s.getCode()))
+        return MonitoringService.importTargets(OkoRepository.roots(view), period).stream()
+                .map(s -> new Target(CDOUtil.getCDOObject(s).cdoID(), systemLabel(s)))
                 .toList();
     }
 
@@ -201,25 +223,23 @@ public final class MonitoringView extends ViewPart {
     }
 
     private Table compute(Period period) {
-        List<QualitySystem> systems = MonitoringEngine.systemsWithRuns(OkoRepository.roots(view), period);
+        List<QualitySystem> candidates = MonitoringService.systemsWithData(OkoRepository.roots(view), period);
         CDOID periodId = CDOUtil.getCDOObject(period).cdoID();
-        if (systems.isEmpty()) {
-            return new Table(null, Messages.noData, periodId, periodLabel(period), List.of(), Map.of(), List.of());
+        if (candidates.isEmpty()) {
+            return new Table(null, Messages.noData, periodId, periodLabel(period), List.of(), Map.of(), List.of(),
+                    List.of());
         }
-        QualitySystem system = systems.get(0);
-        List<MonitoringEngine.IndicatorResult> results = MonitoringEngine.computeWithPrevious(system, period);
-        List<RiskGroups.RiskListResult> lists = RiskGroups.compute(system, period, RiskGroups.Policy.DEFAULT, results);
-        Map<Organisation, TreeSet<String>> risk = new LinkedHashMap<>();
-        for (RiskGroups.RiskListResult list : lists) {
-            list.schools().forEach(s -> risk.computeIfAbsent(s, k -> new TreeSet<>()).add(list.group().getCode()));
-        }
+        CDOID chosen = chosenSystem;
+        QualitySystem system = candidates.stream().filter(s -> CDOUtil.getCDOObject(s).cdoID().equals(chosen))
+                .findFirst().orElse(candidates.get(0));
+        List<Target> targets = candidates.stream()
+                .map(s -> new Target(CDOUtil.getCDOObject(s).cdoID(), systemLabel(s))).toList();
+        MonitoringService.Results results = MonitoringService.results(system, period);
+        Map<Organisation, String> risk = results.riskGroupsBySchool();
         List<String> indicators = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<Organisation, SchoolRow> rows = new LinkedHashMap<>();
-        for (MonitoringEngine.IndicatorResult result : results) {
-            if (result.period() != period) {
-                continue;
-            }
+        for (MonitoringEngine.IndicatorResult result : results.current()) {
             String code = result.indicator().getCode();
             indicators.add(code);
             names.put(code, result.indicator().getName());
@@ -227,7 +247,7 @@ public final class MonitoringView extends ViewPart {
                 Organisation org = school.school();
                 SchoolRow row = rows.computeIfAbsent(org, o -> new SchoolRow(o.getCode(), o.getName(),
                         o.getCluster() == null ? "" : o.getCluster().getName(),
-                        String.join(", ", risk.getOrDefault(o, new TreeSet<>())), new LinkedHashMap<>(),
+                        risk.getOrDefault(o, ""), new LinkedHashMap<>(),
                         new LinkedHashMap<>(), new LinkedHashMap<>()));
                 if (school.value().present()) {
                     row.values().put(code, school.value().number());
@@ -241,7 +261,11 @@ public final class MonitoringView extends ViewPart {
         sorted.sort(Comparator.comparing(SchoolRow::code));
         return new Table(CDOUtil.getCDOObject(system).cdoID(),
                 system.getName() != null ? system.getName() : system.getCode(), periodId, periodLabel(period),
-                indicators, names, sorted);
+                indicators, names, sorted, targets);
+    }
+
+    private static String systemLabel(QualitySystem system) {
+        return system.getName() != null ? system.getName() + " (" + system.getCode() + ")" : system.getCode();
     }
 
     private void show(Table computed) {
@@ -249,7 +273,14 @@ public final class MonitoringView extends ViewPart {
             return;
         }
         table = computed;
-        systemLabel.setText(computed.systemLabel());
+        if (computed.systems().isEmpty()) {
+            systems.setItems(new String[] { computed.systemLabel() });
+            systems.select(0);
+        } else {
+            systems.setItems(computed.systems().stream().map(Target::label).toArray(String[]::new));
+            systems.select(computed.systems().stream().map(Target::system).toList().indexOf(computed.system()));
+        }
+        systems.setEnabled(computed.systems().size() > 1);
         if (viewer != null) {
             viewer.getTable().dispose();
         }
@@ -325,6 +356,11 @@ public final class MonitoringView extends ViewPart {
                 return effective.compare((SchoolRow) a, (SchoolRow) b);
             }
         });
+    }
+
+    /** The combo of the systems with data for the period, for tests. */
+    public Combo systemCombo() {
+        return systems;
     }
 
     /** The table widget, for tests. */
