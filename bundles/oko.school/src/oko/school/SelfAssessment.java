@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import oko.model.DocumentKind;
 import oko.model.Indicator;
 import oko.model.IndicatorValue;
 import oko.model.Monitoring;
@@ -39,8 +40,6 @@ public final class SelfAssessment {
 
     /** Code of the self-assessment monitoring in a ВСОКО. */
     public static final String CODE = "self-assessment";
-    /** Start of the name of seed 003's self-assessment report, which the monitoring documents. */
-    static final String REPORT = "Отчет о результатах самообследования";
     /** The name of the monitoring and its runs: data of the model, Russian whatever the user's language. */
     public static final String NAME = "Самообследование";
     /** The no-value reason of an indicator the school has not assessed yet. */
@@ -100,8 +99,8 @@ public final class SelfAssessment {
 
     /**
      * Starts the school's self-assessment of the period in its ВСОКО, or returns the one already
-     * started: the monitoring is created the first time (documented by seed 003's self-assessment
-     * report where the ВСОКО has it), and the run gets one value, not yet assessed, per indicator the
+     * started: the monitoring is created the first time (documented by the ВСОКО's document of kind
+     * {@link DocumentKind#SELF_ASSESSMENT_REPORT}, seed 003's report, where it has one), and the run gets one value, not yet assessed, per indicator the
      * municipality monitors for the school (see {@link #indicators}).
      *
      * @param schoolValues the values of the ВСОКО's school, wherever they are stored
@@ -126,7 +125,7 @@ public final class SelfAssessment {
             created.setCode(CODE);
             created.setName(NAME);
             created.setPeriodicity(Periodicity.YEARLY);
-            system.getDocuments().stream().filter(d -> d.getName() != null && d.getName().startsWith(REPORT))
+            system.getDocuments().stream().filter(d -> d.getKind() == DocumentKind.SELF_ASSESSMENT_REPORT)
                     .findFirst().ifPresent(created.getDocuments()::add);
             system.getMonitorings().add(created);
             return created;

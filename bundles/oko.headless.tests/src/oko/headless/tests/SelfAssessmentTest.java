@@ -92,6 +92,8 @@ class SelfAssessmentTest {
             assertEquals("Самообследование", monitoring.getName());
             assertTrue(monitoring.getDocuments().get(0).getName().startsWith("Отчет о результатах самообследования"),
                     "documented by seed 003's report, copied with the template");
+            assertEquals(oko.model.DocumentKind.SELF_ASSESSMENT_REPORT, monitoring.getDocuments().get(0).getKind(),
+                    "found by its kind, not its name");
             List<String> codes = run.getValues().stream().map(v -> v.getIndicator().getCode()).toList();
             assertEquals(monitored, new TreeSet<>(codes));
             assertEquals(monitored.size(), codes.size(), "one value per indicator");
