@@ -93,7 +93,7 @@ import oko.diagram.ui.internal.Messages;
 import oko.diagram.ui.internal.Parts;
 import oko.diagram.ui.internal.Parts.EdgePart;
 import oko.diagram.ui.internal.Parts.NodePart;
-import oko.ui.internal.editors.TransactionalEditor;
+import oko.ui.editors.TransactionalEditor;
 import oko.ui.internal.navigator.RepositoryNavigator;
 
 /**

@@ -4,6 +4,8 @@ import java.util.Objects;
 
 import org.eclipse.emf.cdo.common.id.CDOID;
 
+import oko.ui.editors.RepositoryEditorInput;
+
 /** A model object of the repository, by its CDO id, opened in one of the table editors. */
 public final class ModelEditorInput extends RepositoryEditorInput {
 

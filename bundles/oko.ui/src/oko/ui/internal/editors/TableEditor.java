@@ -36,6 +36,7 @@ import oko.model.OkoPackage;
 import oko.model.Plan;
 import oko.model.PlanItem;
 import oko.model.edit.CommandLabels;
+import oko.ui.editors.TransactionalEditor;
 import oko.ui.internal.Messages;
 import oko.ui.internal.properties.ReferenceChooserDialog;
 

@@ -20,6 +20,7 @@ import org.eclipse.ui.part.ViewPart;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
 import oko.ui.internal.Messages;
+import oko.ui.navigator.ItemProviderAdapters;
 
 /**
  * The repository navigator: quality systems → directions → stages, indicators, documents, roles,

@@ -1,4 +1,4 @@
-package oko.ui.internal.editors;
+package oko.ui.editors;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package oko.ui.internal.navigator;
+package oko.ui.navigator;
 
 import java.net.URL;
 import java.util.Collection;
