@@ -94,7 +94,7 @@ import oko.diagram.ui.internal.Parts;
 import oko.diagram.ui.internal.Parts.EdgePart;
 import oko.diagram.ui.internal.Parts.NodePart;
 import oko.ui.editors.TransactionalEditor;
-import oko.ui.internal.navigator.RepositoryNavigator;
+import oko.ui.navigator.Navigator;
 
 /**
  * A stored diagram on GEF: the description interpreted on every change (of this editor, or a
@@ -711,7 +711,7 @@ public final class DiagramEditor extends TransactionalEditor {
     }
 
     private void navigatorSelected(IWorkbenchPart part, ISelection chosen) {
-        if (part instanceof RepositoryNavigator && chosen instanceof IStructuredSelection structured
+        if (Navigator.is(part) && chosen instanceof IStructuredSelection structured
                 && graphical != null && !graphical.getControl().isDisposed()) {
             List<EObject> elements = new ArrayList<>();
             for (Object object : structured.toList()) {
@@ -747,7 +747,7 @@ public final class DiagramEditor extends TransactionalEditor {
             listeners.forEach(l -> l.selectionChanged(event));
             if (getSite().getPage().getActivePart() == DiagramEditor.this
                     && event.getStructuredSelection().getFirstElement() instanceof EObject element
-                    && getSite().getPage().findView(RepositoryNavigator.ID) instanceof RepositoryNavigator navigator) {
+                    && Navigator.find(getSite().getPage()).orElse(null) instanceof Navigator navigator) {
                 navigator.select(CDOUtil.getCDOObject(element).cdoID());
             }
         }

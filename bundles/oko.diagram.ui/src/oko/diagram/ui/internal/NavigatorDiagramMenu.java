@@ -33,7 +33,7 @@ import oko.diagram.ui.DiagramEditorInput;
 import oko.repository.OkoRepository;
 import oko.ui.ErrorReports;
 import oko.ui.RepositoryConnection;
-import oko.ui.internal.navigator.RepositoryNavigator;
+import oko.ui.navigator.Navigator;
 
 /**
  * The navigator's New Diagram ▸ (the diagram types whose root is the selected element's class)
@@ -51,7 +51,7 @@ public final class NavigatorDiagramMenu extends CompoundContributionItem impleme
     @Override
     protected IContributionItem[] getContributionItems() {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        ISelection selection = window == null ? null : window.getSelectionService().getSelection(RepositoryNavigator.ID);
+        ISelection selection = window == null ? null : window.getSelectionService().getSelection(Navigator.ID);
         if (!(selection instanceof IStructuredSelection structured)
                 || !(structured.getFirstElement() instanceof EObject element)) {
             return new IContributionItem[0];

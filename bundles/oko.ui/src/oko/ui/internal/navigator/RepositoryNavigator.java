@@ -21,6 +21,8 @@ import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
 import oko.ui.internal.Messages;
 import oko.ui.navigator.ItemProviderAdapters;
+import oko.ui.navigator.Navigator;
+import oko.ui.navigator.Registers;
 
 /**
  * The repository navigator: quality systems → directions → stages, indicators, documents, roles,
@@ -33,9 +35,10 @@ import oko.ui.navigator.ItemProviderAdapters;
  * context menu and Edit menu, and the Properties view of the selection; each change is an undoable
  * command committed to the repository at once with a comment.
  */
-public final class RepositoryNavigator extends ViewPart {
+public final class RepositoryNavigator extends ViewPart implements Navigator {
 
-    public static final String ID = "oko.ui.views.navigator";
+    /** The view's id (the same as {@link Navigator#ID}). */
+    public static final String ID = Navigator.ID;
 
     private final ItemProviderAdapters adapters = new ItemProviderAdapters();
     private TreeViewer viewer;
@@ -250,6 +253,7 @@ public final class RepositoryNavigator extends ViewPart {
     }
 
     /** Selects and reveals the object of that id (from Validate's problems, for instance). */
+    @Override
     public void select(org.eclipse.emf.cdo.common.id.CDOID id) {
         if (view == null || view.isClosed()) {
             return;
