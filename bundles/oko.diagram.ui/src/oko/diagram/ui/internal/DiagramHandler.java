@@ -14,7 +14,6 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import oko.diagram.DescriptionRegistry;
-import oko.diagram.ui.DiagramEditor;
 import oko.ui.ErrorReports;
 import oko.ui.RepositoryConnection;
 

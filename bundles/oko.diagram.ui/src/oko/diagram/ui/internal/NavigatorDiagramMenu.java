@@ -28,8 +28,6 @@ import oko.diagram.DescriptionRegistry;
 import oko.diagram.Representations;
 import oko.diagram.description.DiagramDescription;
 import oko.diagram.representation.Representation;
-import oko.diagram.ui.DiagramEditor;
-import oko.diagram.ui.DiagramEditorInput;
 import oko.repository.OkoRepository;
 import oko.ui.ErrorReports;
 import oko.ui.RepositoryConnection;

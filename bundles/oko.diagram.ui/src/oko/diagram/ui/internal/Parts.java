@@ -57,7 +57,6 @@ import oko.diagram.description.LineStyle;
 import oko.diagram.description.NodeShape;
 import oko.diagram.description.Routing;
 import oko.diagram.representation.Representation;
-import oko.diagram.ui.DiagramEditor;
 
 /**
  * The GEF edit parts of a diagram. Their models are identities ({@link Key}, {@link EdgeKey}), so

@@ -1,4 +1,4 @@
-package oko.diagram.ui;
+package oko.diagram.ui.internal;
 
 import org.eclipse.emf.cdo.common.id.CDOID;
 

@@ -1,4 +1,4 @@
-package oko.diagram.ui;
+package oko.diagram.ui.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,10 +87,6 @@ import oko.diagram.description.Layer;
 import oko.diagram.description.NodeStyle;
 import oko.diagram.description.Tool;
 import oko.diagram.representation.Representation;
-import oko.diagram.ui.internal.Colors;
-import oko.diagram.ui.internal.Commands;
-import oko.diagram.ui.internal.Messages;
-import oko.diagram.ui.internal.Parts;
 import oko.diagram.ui.internal.Parts.EdgePart;
 import oko.diagram.ui.internal.Parts.NodePart;
 import oko.ui.editors.TransactionalEditor;
@@ -146,7 +142,7 @@ public final class DiagramEditor extends TransactionalEditor {
     @Override
     public void createPartControl(Composite parent) {
         representation = (Representation) root;
-        oko.diagram.ui.internal.DiagramHandler.useDataDirectory();
+        DiagramHandler.useDataDirectory();
         description = DescriptionRegistry.byId(representation.getDescription()).orElse(null);
         top = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(1, false);
@@ -608,13 +604,13 @@ public final class DiagramEditor extends TransactionalEditor {
         menu.add(new Action(Messages.actionExportPng) {
             @Override
             public void run() {
-                oko.diagram.ui.internal.DiagramHandler.export(DiagramEditor.this, "png");
+                DiagramHandler.export(DiagramEditor.this, "png");
             }
         });
         menu.add(new Action(Messages.actionExportSvg) {
             @Override
             public void run() {
-                oko.diagram.ui.internal.DiagramHandler.export(DiagramEditor.this, "svg");
+                DiagramHandler.export(DiagramEditor.this, "svg");
             }
         });
     }
