@@ -57,7 +57,7 @@ public final class NavigatorDiagramMenu extends CompoundContributionItem impleme
         IWorkbenchPage page = window.getActivePage();
         List<IContributionItem> items = new ArrayList<>();
         if (create) {
-            DiagramHandler.useDataDirectory();
+            DiagramContent.useDataDirectory();
             for (DiagramDescription description : DescriptionRegistry.forClass(element.eClass())) {
                 items.add(item(description.getLabel(), () -> createAndOpen(page, element, description)));
             }
