@@ -32,7 +32,7 @@ public final class FormEditor extends TransactionalEditor {
 
     @Override
     protected String title() {
-        return TableKind.FORM.title();
+        return Messages.editorForm;
     }
 
     @Override

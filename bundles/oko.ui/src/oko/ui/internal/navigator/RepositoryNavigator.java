@@ -20,6 +20,10 @@ import org.eclipse.ui.part.ViewPart;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
 import oko.ui.internal.Messages;
+import oko.ui.internal.editors.FormEditor;
+import oko.ui.internal.editors.ModelEditorInput;
+import oko.ui.internal.editors.TableEditor;
+import oko.ui.internal.editors.Tables;
 import oko.ui.navigator.ItemProviderAdapters;
 import oko.ui.navigator.Navigator;
 import oko.ui.navigator.Registers;
@@ -232,8 +236,8 @@ public final class RepositoryNavigator extends ViewPart implements Navigator {
     }
 
     /**
-     * Opens the object's table editor (technological map, role distribution, plan), or its form
-     * editor when it has none.
+     * Opens the object in the first contributed table that opens it (technological map, role
+     * distribution, plan, or a module's; see {@link Tables}), or in its form editor when none does.
      */
     public void open(Object element) {
         if (!(element instanceof EObject object)) {
@@ -241,11 +245,10 @@ public final class RepositoryNavigator extends ViewPart implements Navigator {
         }
         var page = getSite().getPage();
         try {
-            var kind = oko.ui.internal.editors.TableKind.of(object);
-            page.openEditor(new oko.ui.internal.editors.ModelEditorInput(
-                    org.eclipse.emf.cdo.util.CDOUtil.getCDOObject(object).cdoID(),
-                    kind.orElse(oko.ui.internal.editors.TableKind.FORM), oko.model.edit.ModelLabels.label(object)),
-                    kind.isPresent() ? oko.ui.internal.editors.TableEditor.ID : oko.ui.internal.editors.FormEditor.ID);
+            var table = Tables.of(object);
+            page.openEditor(new ModelEditorInput(org.eclipse.emf.cdo.util.CDOUtil.getCDOObject(object).cdoID(),
+                    table.map(Tables.Table::id).orElse(ModelEditorInput.FORM), oko.model.edit.ModelLabels.label(object)),
+                    table.isPresent() ? TableEditor.ID : FormEditor.ID);
         } catch (org.eclipse.ui.PartInitException e) {
             org.eclipse.core.runtime.ILog.of(RepositoryNavigator.class).log(e.getStatus());
             org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), null, null, e.getStatus());
