@@ -5,8 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.edit.domain.EditingDomain;
 
 import oko.core.deadline.Deadlines;
 import oko.model.Activity;

@@ -3,8 +3,8 @@ package oko.ui.internal.tables;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.edit.domain.EditingDomain;
 
 import oko.model.FunctionSection;
 import oko.model.OkoFactory;
