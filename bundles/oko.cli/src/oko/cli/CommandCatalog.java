@@ -3,8 +3,6 @@ package oko.cli;
 import java.util.List;
 import java.util.Optional;
 
-import oko.cli.internal.ExtensionCommandCatalog;
-
 /** The commands known to the dispatcher. */
 public interface CommandCatalog {
 

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import oko.cli.internal.Messages;
-import oko.cli.internal.OptionToken;
-
 /**
  * What a running command gets: its own arguments (global options already removed), the global
  * options, the catalog it was found in, and the streams to write to.

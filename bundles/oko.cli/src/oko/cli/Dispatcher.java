@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import oko.cli.GlobalOptions.ServerAddress;
-import oko.cli.internal.Messages;
-import oko.cli.internal.OptionToken;
 
 /**
  * The one entry of {@code ./oko}: separates the global options from the rest, then either runs the

@@ -6,15 +6,6 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
     public static String unknownCommand;
-    public static String unknownOption;
-    public static String unknownCommandOption;
-    public static String optionNeedsValue;
-    public static String unexpectedArgument;
-    public static String missingArgument;
-    public static String badServer;
-    public static String badDirectory;
-    public static String seeHelp;
-    public static String commandFailed;
     public static String helpHeader;
     public static String helpUsage;
     public static String helpCommands;

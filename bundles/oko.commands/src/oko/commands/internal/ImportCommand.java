@@ -51,8 +51,7 @@ public final class ImportCommand implements Command {
             } else {
                 List<String> names = args.positionals().stream().map(n -> Path.of(n).getFileName().toString()).toList();
                 result = XmiImporter.importFiles(repository, files, args.has("--replace"),
-                        oko.repository.internal.Messages.bind(oko.repository.internal.Messages.importComment,
-                                String.join(", ", names)),
+                        XmiImporter.comment(names),
                         new NullProgressMonitor());
             }
             context.out().println(Messages.bind(Messages.imported, new Object[] { result.objects(),

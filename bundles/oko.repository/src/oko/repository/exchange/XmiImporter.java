@@ -42,6 +42,17 @@ public final class XmiImporter {
     }
 
     /**
+     * The usual commit comment of an import of these files («Импорт seeds.xmi, sample.xmi»), in the
+     * user's language.
+     *
+     * @param fileNames the imported files' names, without directories
+     * @return the comment to pass to {@link #importFiles}
+     */
+    public static String comment(List<String> fileNames) {
+        return Messages.bind(Messages.importComment, String.join(", ", fileNames));
+    }
+
+    /**
      * @param replace replace models of the same name that are already in the repository (only
      *                if nothing else in the repository refers to them)
      */

@@ -39,7 +39,6 @@ import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
 import oko.ui.internal.editors.ModelEditorInput;
 import oko.ui.internal.editors.TableEditor;
-import oko.ui.internal.editors.TableKind;
 import oko.ui.internal.navigator.RepositoryNavigator;
 import oko.ui.internal.problems.ProblemsView;
 import oko.ui.internal.problems.ValidateHandler;
@@ -58,7 +57,7 @@ class EditorsTest {
 
 
 
-    private static TableEditor open(CDOID id, TableKind kind, String name) throws Exception {
+    private static TableEditor open(CDOID id, String kind, String name) throws Exception {
         TableEditor editor = UiThread.call(() -> (TableEditor) page().openEditor(new ModelEditorInput(id, kind, name),
                 TableEditor.ID));
         UiThread.settle(300);
@@ -131,7 +130,7 @@ class EditorsTest {
                         oneLine(r.getAction()), oneLine(r.getCoordinatorDuty()), oneLine(r.getExecutorsDuty()),
                         oneLine(r.getOperatorDuty())))
                 .toList());
-        TableEditor editor = open(mapId, TableKind.TECH_MAP, "Технологическая карта");
+        TableEditor editor = open(mapId, "oko.ui.tables.techMap", "Технологическая карта");
         assertEquals(List.of("№", "Структура управленческого цикла (разделы направлений муниципальной системы оценки качества)",
                 "Действия, необходимые для реализации компонента управленческого цикла",
                 "Функциональные обязанности координатора", "Функциональные обязанности ответственных исполнителей",
@@ -213,7 +212,7 @@ class EditorsTest {
         assertEquals(expected.get(0).get(5), cells(editor).get(0).get(5), "the property edit is undone");
 
         UiThread.run(() -> page().closeEditor(editor, false));
-        TableEditor reopened = open(mapId, TableKind.TECH_MAP, "Технологическая карта");
+        TableEditor reopened = open(mapId, "oko.ui.tables.techMap", "Технологическая карта");
         assertEquals(edited, cells(reopened).get(0).get(2));
         UiThread.run(() -> page().closeEditor(reopened, false));
     }
@@ -222,7 +221,7 @@ class EditorsTest {
     void roleDistributionAndPlanEditorsShowTheSeedTables() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         CDOID system = find(o -> o instanceof QualitySystem s && "vsoko-chel-sosh51".equals(s.getCode()));
-        TableEditor roles = open(system, TableKind.ROLE_DISTRIBUTION, "ВСОКО СОШ № 51");
+        TableEditor roles = open(system, "oko.ui.tables.roleDistribution", "ВСОКО СОШ № 51");
         assertEquals(List.of("Функции в рамках управления качеством образования",
                 "Примерное распределение функций по должностям",
                 "Примерный перечень распорядительных документов, обеспечивающих выполнение функции"), headers(roles));
@@ -246,7 +245,7 @@ class EditorsTest {
         UiThread.run(() -> page().closeEditor(roles, false));
 
         CDOID plan = find(o -> o instanceof oko.model.Plan);
-        TableEditor editor = open(plan, TableKind.PLAN, "План мероприятий");
+        TableEditor editor = open(plan, "oko.ui.tables.plan", "План мероприятий");
         assertEquals(List.of("№ п/п", "Мероприятие", "Срок исполнения", "Результат исполнения",
                 "Ответственные исполнители"), headers(editor));
         List<List<String>> items = cells(editor);
@@ -328,7 +327,7 @@ class EditorsTest {
     void aConflictingCommitOfAnotherClientOffersToReload() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         CDOID mapId = find(o -> o instanceof TechnologicalMap map && map.getRows().size() == 6);
-        TableEditor editor = open(mapId, TableKind.TECH_MAP, "Технологическая карта (конфликт)");
+        TableEditor editor = open(mapId, "oko.ui.tables.techMap", "Технологическая карта (конфликт)");
         editCell(editor, 1, 3, "Правка в редакторе");
         assertTrue(UiThread.call(editor::isDirty));
 
@@ -357,7 +356,7 @@ class EditorsTest {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         CDOID roleId = find(o -> o instanceof oko.model.Role role && "coordinator".equals(role.getCode()));
         oko.ui.internal.editors.FormEditor editor = UiThread.call(() -> (oko.ui.internal.editors.FormEditor) page()
-                .openEditor(new ModelEditorInput(roleId, TableKind.FORM, "Роль"), oko.ui.internal.editors.FormEditor.ID));
+                .openEditor(new ModelEditorInput(roleId, ModelEditorInput.FORM, "Роль"), oko.ui.internal.editors.FormEditor.ID));
         UiThread.settle(300);
         List<List<String>> rows = UiThread.call(editor::rows);
         assertTrue(rows.contains(List.of("Код", "coordinator")), rows.toString());

@@ -48,7 +48,7 @@ import oko.model.Role;
 import oko.model.edit.ModelLabels;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
-import oko.ui.internal.navigator.Registers;
+import oko.ui.navigator.Registers;
 import oko.ui.internal.navigator.RepositoryNavigator;
 import oko.ui.internal.properties.ReferenceChooserDialog;
 

@@ -44,7 +44,6 @@ import oko.model.TechnologicalMap;
 import oko.ui.RepositoryConnection;
 import oko.ui.internal.editors.ModelEditorInput;
 import oko.ui.internal.editors.TableEditor;
-import oko.ui.internal.editors.TableKind;
 
 /**
  * One language: in the Russian UI (the tests run with {@code -nl ru}) the platform's dialogs, the
@@ -176,7 +175,7 @@ class OneLanguageTest {
                 && map.getRows().get(0).getName() != null);
         String rowName = read(mapId, o -> ((TechnologicalMap) o).getRows().get(0).getName().strip());
         TableEditor editor = UiThread.call(() -> (TableEditor) page().openEditor(
-                new ModelEditorInput(mapId, TableKind.TECH_MAP, "Технологическая карта (язык)"), TableEditor.ID));
+                new ModelEditorInput(mapId, "oko.ui.tables.techMap", "Технологическая карта (язык)"), TableEditor.ID));
         UiThread.settle(300);
         String original = UiThread.call(editor::cellTexts).get(0).get(2);
         String edited = "Проверка языка: " + System.nanoTime();

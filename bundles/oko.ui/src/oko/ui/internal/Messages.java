@@ -21,9 +21,7 @@ public final class Messages extends NLS {
     public static String menuShowView;
     public static String menuHelp;
 
-    public static String editorTechMap;
-    public static String editorRoles;
-    public static String editorPlan;
+    public static String editorNoTable;
     public static String colNumber;
     public static String colStage;
     public static String colAction;

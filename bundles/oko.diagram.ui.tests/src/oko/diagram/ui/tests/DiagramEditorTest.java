@@ -58,7 +58,7 @@ import oko.diagram.Representations;
 import oko.diagram.description.DiagramDescription;
 import oko.diagram.representation.NodeLayout;
 import oko.diagram.representation.Representation;
-import oko.diagram.ui.DiagramEditor;
+import oko.diagram.ui.internal.DiagramEditor;
 import oko.diagram.ui.internal.NavigatorDiagramMenu;
 import oko.diagram.ui.internal.Parts.EdgePart;
 import oko.diagram.ui.internal.Parts.NodePart;

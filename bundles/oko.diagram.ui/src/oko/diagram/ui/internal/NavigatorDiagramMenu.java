@@ -28,12 +28,10 @@ import oko.diagram.DescriptionRegistry;
 import oko.diagram.Representations;
 import oko.diagram.description.DiagramDescription;
 import oko.diagram.representation.Representation;
-import oko.diagram.ui.DiagramEditor;
-import oko.diagram.ui.DiagramEditorInput;
 import oko.repository.OkoRepository;
 import oko.ui.ErrorReports;
 import oko.ui.RepositoryConnection;
-import oko.ui.internal.navigator.RepositoryNavigator;
+import oko.ui.navigator.Navigator;
 
 /**
  * The navigator's New Diagram ▸ (the diagram types whose root is the selected element's class)
@@ -51,7 +49,7 @@ public final class NavigatorDiagramMenu extends CompoundContributionItem impleme
     @Override
     protected IContributionItem[] getContributionItems() {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        ISelection selection = window == null ? null : window.getSelectionService().getSelection(RepositoryNavigator.ID);
+        ISelection selection = window == null ? null : window.getSelectionService().getSelection(Navigator.ID);
         if (!(selection instanceof IStructuredSelection structured)
                 || !(structured.getFirstElement() instanceof EObject element)) {
             return new IContributionItem[0];
@@ -59,7 +57,7 @@ public final class NavigatorDiagramMenu extends CompoundContributionItem impleme
         IWorkbenchPage page = window.getActivePage();
         List<IContributionItem> items = new ArrayList<>();
         if (create) {
-            DiagramHandler.useDataDirectory();
+            DiagramContent.useDataDirectory();
             for (DiagramDescription description : DescriptionRegistry.forClass(element.eClass())) {
                 items.add(item(description.getLabel(), () -> createAndOpen(page, element, description)));
             }

@@ -57,7 +57,6 @@ import oko.diagram.description.LineStyle;
 import oko.diagram.description.NodeShape;
 import oko.diagram.description.Routing;
 import oko.diagram.representation.Representation;
-import oko.diagram.ui.DiagramEditor;
 
 /**
  * The GEF edit parts of a diagram. Their models are identities ({@link Key}, {@link EdgeKey}), so
@@ -65,9 +64,9 @@ import oko.diagram.ui.DiagramEditor;
  */
 public final class Parts implements EditPartFactory {
 
-    private final DiagramEditor editor;
+    private final DiagramHost editor;
 
-    public Parts(DiagramEditor editor) {
+    public Parts(DiagramHost editor) {
         this.editor = editor;
     }
 
@@ -95,9 +94,9 @@ public final class Parts implements EditPartFactory {
     /** The whole diagram: a free-form layer; creating and moving nodes go through its layout policy. */
     public static final class DiagramPart extends AbstractGraphicalEditPart {
 
-        private final DiagramEditor editor;
+        private final DiagramHost editor;
 
-        DiagramPart(DiagramEditor editor) {
+        DiagramPart(DiagramHost editor) {
             this.editor = editor;
         }
 
@@ -155,9 +154,9 @@ public final class Parts implements EditPartFactory {
     /** A node or container; a container's children are listed inside it. */
     public static final class NodePart extends AbstractGraphicalEditPart implements org.eclipse.gef.NodeEditPart {
 
-        private final DiagramEditor editor;
+        private final DiagramHost editor;
 
-        NodePart(DiagramEditor editor) {
+        NodePart(DiagramHost editor) {
             this.editor = editor;
         }
 
@@ -315,10 +314,10 @@ public final class Parts implements EditPartFactory {
     /** An edge: line style, colour, arrowheads, stored bendpoints, its label in the middle. */
     public static final class EdgePart extends AbstractConnectionEditPart {
 
-        private final DiagramEditor editor;
+        private final DiagramHost editor;
         private Label label;
 
-        EdgePart(DiagramEditor editor) {
+        EdgePart(DiagramHost editor) {
             this.editor = editor;
         }
 

@@ -53,7 +53,7 @@ import oko.model.edit.ModelLabels;
 import oko.repository.OkoRepository;
 import oko.school.SelfAssessment;
 import oko.ui.RepositoryConnection;
-import oko.ui.internal.navigator.ItemProviderAdapters;
+import oko.ui.navigator.ItemProviderAdapters;
 
 /**
  * The school administrator's view of their own school, chosen once and kept in the preferences

@@ -32,8 +32,8 @@ import oko.model.OkoPackage;
 import oko.repository.OkoRepository;
 import oko.school.SelfAssessment;
 import oko.school.SelfAssessment.Row;
-import oko.ui.internal.editors.RepositoryEditorInput;
-import oko.ui.internal.editors.TransactionalEditor;
+import oko.ui.editors.RepositoryEditorInput;
+import oko.ui.editors.TransactionalEditor;
 
 /**
  * The school's self-assessment of one period ({@link SelfAssessment}): per indicator the

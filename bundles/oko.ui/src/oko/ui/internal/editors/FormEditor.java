@@ -15,6 +15,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 
+import oko.ui.editors.TransactionalEditor;
 import oko.ui.internal.Messages;
 import oko.ui.internal.properties.ItemPropertySource;
 
@@ -31,7 +32,7 @@ public final class FormEditor extends TransactionalEditor {
 
     @Override
     protected String title() {
-        return TableKind.FORM.title();
+        return Messages.editorForm;
     }
 
     @Override

@@ -4,32 +4,51 @@ import java.util.Objects;
 
 import org.eclipse.emf.cdo.common.id.CDOID;
 
-/** A model object of the repository, by its CDO id, opened in one of the table editors. */
+import oko.ui.editors.RepositoryEditorInput;
+import oko.ui.internal.Messages;
+
+/**
+ * A model object of the repository, by its CDO id, opened in one of the contributed table
+ * editors ({@link Tables}) or, with {@link #FORM}, in the form editor.
+ */
 public final class ModelEditorInput extends RepositoryEditorInput {
 
-    private final TableKind kind;
+    /** The "table" of the form editor. */
+    public static final String FORM = "oko.ui.editors.form";
 
-    public ModelEditorInput(CDOID id, TableKind kind, String name) {
+    private final String table;
+
+    /**
+     * @param table the id of a contributed table, or {@link #FORM}
+     */
+    public ModelEditorInput(CDOID id, String table, String name) {
         super(id, name);
-        this.kind = Objects.requireNonNull(kind);
+        this.table = Objects.requireNonNull(table);
     }
 
-    public TableKind kind() {
-        return kind;
+    /** The id of the table the object is shown in, or {@link #FORM}. */
+    public String table() {
+        return table;
+    }
+
+    /** The table's (translated) name, or the form editor's. */
+    public String title() {
+        return table.equals(FORM) ? Messages.editorForm
+                : Tables.byId(table).map(Tables.Table::name).orElse(table);
     }
 
     @Override
     public String getToolTipText() {
-        return kind.title() + ": " + getName();
+        return title() + ": " + getName();
     }
 
     @Override
     public boolean equals(Object other) {
-        return super.equals(other) && ((ModelEditorInput) other).kind == kind;
+        return super.equals(other) && ((ModelEditorInput) other).table.equals(table);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id(), kind);
+        return Objects.hash(id(), table);
     }
 }

@@ -30,36 +30,40 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
 
-import oko.model.FunctionSection;
-import oko.model.OkoFactory;
-import oko.model.OkoPackage;
-import oko.model.Plan;
-import oko.model.PlanItem;
 import oko.model.edit.CommandLabels;
+import oko.ui.editors.TransactionalEditor;
 import oko.ui.internal.Messages;
 import oko.ui.internal.properties.ReferenceChooserDialog;
+import oko.ui.tables.TableColumn;
+import oko.ui.tables.TableDefinition;
 
 /**
- * A table editor (technological map, role distribution, plan of measures): the rows and columns
- * of {@link TableKind}, long texts wrapped, cells edited in place through commands; the rest
+ * A table editor (technological map, role distribution, plan of measures, and the tables modules
+ * contribute): the rows and columns of a {@link TableDefinition} contributed to the
+ * {@code oko.ui.tables} extension point ({@link Tables}), long texts wrapped, cells edited in place through commands; the rest
  * (transaction, undo, save, conflicts) is {@link TransactionalEditor}'s.
  */
 public final class TableEditor extends TransactionalEditor {
 
     public static final String ID = "oko.ui.editors.table";
 
-    private TableKind kind;
+    private TableDefinition kind;
+    private String title;
     private TreeViewer viewer;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
         super.init(site, input);
-        kind = ((ModelEditorInput) input).kind();
+        ModelEditorInput modelInput = (ModelEditorInput) input;
+        Tables.Table table = Tables.byId(modelInput.table())
+                .orElseThrow(() -> new PartInitException(Messages.bind(Messages.editorNoTable, modelInput.table())));
+        kind = table.definition();
+        title = table.name();
     }
 
     @Override
     protected String title() {
-        return kind.title();
+        return title;
     }
 
     @Override
@@ -92,7 +96,7 @@ public final class TableEditor extends TransactionalEditor {
         Color overdue = new Color(190, 0, 0);
         org.eclipse.jface.layout.TreeColumnLayout layout = new org.eclipse.jface.layout.TreeColumnLayout();
         parent.setLayout(layout);
-        for (TableKind.Column column : kind.columns()) {
+        for (TableColumn column : kind.columns()) {
             TreeViewerColumn treeColumn = new TreeViewerColumn(viewer, SWT.LEFT);
             treeColumn.getColumn().setText(column.title());
             treeColumn.getColumn().setToolTipText(column.title());
@@ -159,8 +163,8 @@ public final class TableEditor extends TransactionalEditor {
                 && toolBar.find(DELETE_ROWS) instanceof org.eclipse.jface.action.ActionContributionItem delete) {
             boolean renamed = !addLabel().equals(add.getAction().getText());
             add.getAction().setText(addLabel());
-            add.getAction().setEnabled(kind != TableKind.TECH_MAP);
-            delete.getAction().setEnabled(kind != TableKind.TECH_MAP);
+            add.getAction().setEnabled(kind.addRowLabel() != null);
+            delete.getAction().setEnabled(kind.addRowLabel() != null);
             if (renamed) {
                 getEditorSite().getActionBars().updateActionBars();
             }
@@ -168,7 +172,7 @@ public final class TableEditor extends TransactionalEditor {
     }
 
     private String addLabel() {
-        return kind == TableKind.PLAN ? Messages.editorAddItem : Messages.editorAddFunction;
+        return kind.addRowLabel() != null ? kind.addRowLabel() : Messages.editorAddFunction;
     }
 
     /**
@@ -192,10 +196,10 @@ public final class TableEditor extends TransactionalEditor {
      */
     private final class WrappingLabelProvider extends org.eclipse.jface.viewers.OwnerDrawLabelProvider {
         private static final int MAX_LINES = 8;
-        private final TableKind.Column column;
+        private final TableColumn column;
         private final Color overdue;
 
-        WrappingLabelProvider(TableKind.Column column, Color overdue) {
+        WrappingLabelProvider(TableColumn column, Color overdue) {
             this.column = column;
             this.overdue = overdue;
         }
@@ -230,7 +234,7 @@ public final class TableEditor extends TransactionalEditor {
         @Override
         protected void paint(org.eclipse.swt.widgets.Event event, Object element) {
             int lineHeight = event.gc.getFontMetrics().getHeight();
-            if (kind == TableKind.PLAN && TableKind.overdue((EObject) element)) {
+            if (kind.marked((EObject) element)) {
                 event.gc.setForeground(overdue);
             } else if ((event.detail & SWT.SELECTED) == 0) {
                 event.gc.setForeground(viewer.getTree().getForeground());
@@ -251,9 +255,9 @@ public final class TableEditor extends TransactionalEditor {
 
     /** Edits a feature of the row through a SetCommand: text, or the chosen references. */
     private final class FeatureEditing extends EditingSupport {
-        private final TableKind.Column column;
+        private final TableColumn column;
 
-        FeatureEditing(TableKind.Column column) {
+        FeatureEditing(TableColumn column) {
             super(viewer);
             this.column = column;
         }
@@ -313,36 +317,22 @@ public final class TableEditor extends TransactionalEditor {
     }
 
     private void addRow() {
-        Object selected = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
-        Command command;
-        EObject created;
-        if (kind == TableKind.PLAN) {
-            PlanItem item = OkoFactory.eINSTANCE.createPlanItem();
-            item.setName(Messages.editorNewItem);
-            created = item;
-            EObject owner = selected instanceof PlanItem planItem ? planItem.eContainer() : root;
-            command = CommandLabels.add(domain, owner, owner instanceof Plan ? OkoPackage.Literals.PLAN__ITEMS
-                    : OkoPackage.Literals.PLAN_ITEM__CHILDREN, item);
-        } else {
-            oko.model.Function function = OkoFactory.eINSTANCE.createFunction();
-            function.setName(Messages.editorNewFunction);
-            created = function;
-            EObject section = selected instanceof FunctionSection s ? s
-                    : selected instanceof EObject o && o.eContainer() instanceof FunctionSection s ? s
-                            : kind.rows(root).isEmpty() ? null : kind.rows(root).get(0);
-            if (section == null) {
-                return;
-            }
-            command = CommandLabels.add(domain, section, OkoPackage.Literals.FUNCTION_SECTION__FUNCTIONS, function);
+        if (kind.addRowLabel() == null) {
+            return;
         }
-        domain.getCommandStack().execute(command);
+        Object selected = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
+        TableDefinition.NewRow row = kind.newRow(domain, root, selected);
+        if (row == null) {
+            return;
+        }
+        domain.getCommandStack().execute(row.command());
         viewer.refresh();
-        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(created), true);
+        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(row.row()), true);
     }
 
     private void deleteSelection() {
         List<?> selected = ((IStructuredSelection) viewer.getSelection()).toList();
-        if (selected.isEmpty() || kind == TableKind.TECH_MAP) {
+        if (selected.isEmpty() || kind.addRowLabel() == null) {
             return;
         }
         Command command = CommandLabels.delete(domain, selected);

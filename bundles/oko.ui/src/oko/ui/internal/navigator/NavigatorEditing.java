@@ -56,6 +56,7 @@ import oko.model.edit.ModelLabels;
 import oko.repository.OkoRepository;
 import oko.ui.internal.Messages;
 import oko.ui.internal.navigator.CommittingCommandStack.Described;
+import oko.ui.navigator.Registers;
 
 /**
  * What the navigator edits and how: its own CDO transaction, an editing domain over the item

@@ -20,6 +20,13 @@ import org.eclipse.ui.part.ViewPart;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
 import oko.ui.internal.Messages;
+import oko.ui.internal.editors.FormEditor;
+import oko.ui.internal.editors.ModelEditorInput;
+import oko.ui.internal.editors.TableEditor;
+import oko.ui.internal.editors.Tables;
+import oko.ui.navigator.ItemProviderAdapters;
+import oko.ui.navigator.Navigator;
+import oko.ui.navigator.Registers;
 
 /**
  * The repository navigator: quality systems → directions → stages, indicators, documents, roles,
@@ -32,9 +39,10 @@ import oko.ui.internal.Messages;
  * context menu and Edit menu, and the Properties view of the selection; each change is an undoable
  * command committed to the repository at once with a comment.
  */
-public final class RepositoryNavigator extends ViewPart {
+public final class RepositoryNavigator extends ViewPart implements Navigator {
 
-    public static final String ID = "oko.ui.views.navigator";
+    /** The view's id (the same as {@link Navigator#ID}). */
+    public static final String ID = Navigator.ID;
 
     private final ItemProviderAdapters adapters = new ItemProviderAdapters();
     private TreeViewer viewer;
@@ -228,8 +236,8 @@ public final class RepositoryNavigator extends ViewPart {
     }
 
     /**
-     * Opens the object's table editor (technological map, role distribution, plan), or its form
-     * editor when it has none.
+     * Opens the object in the first contributed table that opens it (technological map, role
+     * distribution, plan, or a module's; see {@link Tables}), or in its form editor when none does.
      */
     public void open(Object element) {
         if (!(element instanceof EObject object)) {
@@ -237,11 +245,10 @@ public final class RepositoryNavigator extends ViewPart {
         }
         var page = getSite().getPage();
         try {
-            var kind = oko.ui.internal.editors.TableKind.of(object);
-            page.openEditor(new oko.ui.internal.editors.ModelEditorInput(
-                    org.eclipse.emf.cdo.util.CDOUtil.getCDOObject(object).cdoID(),
-                    kind.orElse(oko.ui.internal.editors.TableKind.FORM), oko.model.edit.ModelLabels.label(object)),
-                    kind.isPresent() ? oko.ui.internal.editors.TableEditor.ID : oko.ui.internal.editors.FormEditor.ID);
+            var table = Tables.of(object);
+            page.openEditor(new ModelEditorInput(org.eclipse.emf.cdo.util.CDOUtil.getCDOObject(object).cdoID(),
+                    table.map(Tables.Table::id).orElse(ModelEditorInput.FORM), oko.model.edit.ModelLabels.label(object)),
+                    table.isPresent() ? TableEditor.ID : FormEditor.ID);
         } catch (org.eclipse.ui.PartInitException e) {
             org.eclipse.core.runtime.ILog.of(RepositoryNavigator.class).log(e.getStatus());
             org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), null, null, e.getStatus());
@@ -249,6 +256,7 @@ public final class RepositoryNavigator extends ViewPart {
     }
 
     /** Selects and reveals the object of that id (from Validate's problems, for instance). */
+    @Override
     public void select(org.eclipse.emf.cdo.common.id.CDOID id) {
         if (view == null || view.isClosed()) {
             return;

@@ -1,4 +1,4 @@
-package oko.ui.internal.navigator;
+package oko.ui.navigator;
 
 import java.util.List;
 
@@ -28,10 +28,13 @@ public final class Registers {
 
     /** The «Реестры» node of a model root; {@code named} when several models need telling apart. */
     public record Group(ModelRoot root, boolean named) {
+
+        /** @return the model root's registers, in {@link Registers#FEATURES}' order */
         public List<Register> registers() {
             return FEATURES.stream().map(f -> new Register(root, f)).toList();
         }
 
+        /** @return «Реестры», or «Реестры: name» when {@code named} (a long name is shortened) */
         public String label() {
             if (!named || root.getName() == null || root.getName().isBlank()) {
                 return Messages.navigatorRegisters;
@@ -43,11 +46,14 @@ public final class Registers {
 
     /** One register: the objects of one containment feature of a model root. */
     public record Register(ModelRoot root, EReference feature) {
+
+        /** @return the register's objects, the live list of the model root's feature */
         @SuppressWarnings("unchecked")
         public List<EObject> objects() {
             return (List<EObject>) root.eGet(feature);
         }
 
+        /** @return the register's name as the navigator shows it, with the number of its objects */
         public String label() {
             String name = switch (feature.getName()) {
                 case "organisations" -> Messages.navigatorOrganisations;
@@ -61,7 +67,12 @@ public final class Registers {
         }
     }
 
-    /** The register that holds the object directly, or null. */
+    /**
+     * The register that holds the object directly, or null.
+     *
+     * @param object a model object, may be {@code null}
+     * @return its register, or {@code null} when the object is not directly in one
+     */
     public static Register registerOf(EObject object) {
         if (object != null && object.eContainer() instanceof ModelRoot root
                 && FEATURES.contains(object.eContainmentFeature())) {

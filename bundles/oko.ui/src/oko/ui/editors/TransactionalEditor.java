@@ -1,4 +1,4 @@
-package oko.ui.internal.editors;
+package oko.ui.editors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,14 +45,24 @@ import oko.ui.internal.properties.ItemPropertySource;
  * the Properties view while it is active); it is dirty while the stack has unsaved commands; Save
  * commits with a comment the user gives; a conflict with another client's commit offers to
  * reload (dropping this editor's changes) or to keep editing; commits of others refresh it.
+ * <p>
+ * A subclass creates its controls in {@code createPartControl} (calling
+ * {@link #installUndoRedo(IActionBars)}), returns its viewer from {@link #viewer()} and its kind
+ * from {@link #title()}, and executes every change on {@link #domain}'s command stack. Its input
+ * must adapt to the object's {@link org.eclipse.emf.cdo.common.id.CDOID} (see {@link RepositoryEditorInput}).
  */
 public abstract class TransactionalEditor extends EditorPart implements IEditingDomainProvider {
 
+    /** The repository the editor works on (set by {@link #init}). */
     protected OkoRepository repository;
+    /** The editor's own transaction, committed by Save (set by {@link #init}). */
     protected CDOTransaction transaction;
+    /** The input's object, in {@link #transaction} (set by {@link #init}). */
     protected EObject root;
+    /** The item providers of oko.model.edit, for labels, property sources and commands. */
     protected final ComposedAdapterFactory factory = new ComposedAdapterFactory(
             List.of(new OkoItemProviderAdapterFactory()));
+    /** The editing domain whose command stack holds the unsaved edits (set by {@link #init}). */
     protected AdapterFactoryEditingDomain domain;
     private final List<PropertySheetPage> propertyPages = new ArrayList<>();
     private final Action undo = new Action() {
@@ -74,15 +84,20 @@ public abstract class TransactionalEditor extends EditorPart implements IEditing
         }
     };
 
-    /** The editor's viewer, once created (null before; null for editors without a JFace viewer). */
+    /**
+     * The editor's viewer, once created.
+     *
+     * @return the viewer, or {@code null} before it is created and for editors without a JFace viewer
+     *         (they override {@link #control()} and {@link #refreshContent()})
+     */
     public abstract org.eclipse.jface.viewers.ColumnViewer viewer();
 
-    /** The editor's main control, once created. */
+    /** @return the editor's main control, once created (the viewer's control by default), else {@code null} */
     protected Control control() {
         return viewer() == null ? null : viewer().getControl();
     }
 
-    /** Shows the model's current state again. */
+    /** Shows the model's current state again (after an edit, an undo or another client's commit). */
     protected void refreshContent() {
         viewer().refresh();
     }
@@ -98,6 +113,12 @@ public abstract class TransactionalEditor extends EditorPart implements IEditing
         }
     }
 
+    /**
+     * Opens the editor's transaction on the connected repository and finds the input's object in it.
+     *
+     * @throws PartInitException when the input has no CDO id, no repository is connected, or the
+     *                           object no longer exists
+     */
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
         org.eclipse.emf.cdo.common.id.CDOID id = input.getAdapter(org.eclipse.emf.cdo.common.id.CDOID.class);
@@ -122,12 +143,20 @@ public abstract class TransactionalEditor extends EditorPart implements IEditing
         setTitleToolTip(input.getToolTipText());
     }
 
-    /** Connects Edit ▸ Undo/Redo to this editor's command stack. */
+    /**
+     * Connects Edit ▸ Undo/Redo to this editor's command stack.
+     *
+     * @param bars the editor site's action bars
+     */
     protected void installUndoRedo(IActionBars bars) {
         bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
         bars.setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
     }
 
+    /**
+     * Called (in the UI thread) when the command stack changed: updates Undo/Redo, the content, the
+     * Properties view and the dirty state. Subclasses extending it call {@code super}.
+     */
     protected void stackChanged() {
         Control control = control();
         if (control == null || control.isDisposed()) {
@@ -144,14 +173,19 @@ public abstract class TransactionalEditor extends EditorPart implements IEditing
         firePropertyChange(PROP_DIRTY);
     }
 
+    /** @return whether the command stack holds edits not yet committed */
     @Override
     public boolean isDirty() {
         return domain != null && ((BasicCommandStack) domain.getCommandStack()).isSaveNeeded();
     }
 
-    /** Kind of editor, for the default commit comment. */
+    /** @return the kind of editor («Технологическая карта», «Диаграмма»…), for the default commit comment */
     protected abstract String title();
 
+    /**
+     * Asks for a commit comment and commits the editor's transaction; on a conflict offers to
+     * reload, on another failure shows it. The monitor is cancelled when nothing was committed.
+     */
     @Override
     public void doSave(IProgressMonitor monitor) {
         InputDialog ask = new InputDialog(getSite().getShell(), Messages.editorCommentTitle,
@@ -188,21 +222,30 @@ public abstract class TransactionalEditor extends EditorPart implements IEditing
         stackChanged();
     }
 
+    /** Not supported: {@link #isSaveAsAllowed()} is {@code false}. */
     @Override
     public void doSaveAs() {
         throw new UnsupportedOperationException();
     }
 
+    /** @return {@code false}: an editor commits to the repository, there is nothing to save as */
     @Override
     public boolean isSaveAsAllowed() {
         return false;
     }
 
+    /** @return the editing domain whose command stack holds this editor's edits */
     @Override
     public EditingDomain getEditingDomain() {
         return domain;
     }
 
+    /**
+     * Adapts to a Properties view page editing the selection through this editor's command stack.
+     *
+     * @param adapter the requested type
+     * @return a property sheet page for {@link IPropertySheetPage}, else the part's default adapter
+     */
     @Override
     public <T> T getAdapter(Class<T> adapter) {
         if (adapter == IPropertySheetPage.class) {
@@ -216,6 +259,7 @@ public abstract class TransactionalEditor extends EditorPart implements IEditing
         return super.getAdapter(adapter);
     }
 
+    /** Gives the focus to the editor's main control. */
     @Override
     public void setFocus() {
         Control control = control();
@@ -224,6 +268,7 @@ public abstract class TransactionalEditor extends EditorPart implements IEditing
         }
     }
 
+    /** Closes the transaction (dropping uncommitted edits) and disposes the item providers. */
     @Override
     public void dispose() {
         if (domain != null) {

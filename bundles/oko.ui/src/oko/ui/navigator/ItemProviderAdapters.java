@@ -1,4 +1,4 @@
-package oko.ui.internal.navigator;
+package oko.ui.navigator;
 
 import java.net.URL;
 import java.util.Collection;
@@ -26,30 +26,45 @@ import oko.model.provider.OkoItemProviderAdapterFactory;
 /**
  * The few JFace adapters Oko needs instead of EMF's edit.ui (not on Maven Central): a tree
  * content provider and a label provider over the generated item providers of oko.model.edit,
- * and the registers' nodes ({@link Registers}).
+ * and the registers' nodes ({@link Registers}). One instance per viewer; {@link #dispose()} it
+ * with the viewer.
  */
 public final class ItemProviderAdapters {
 
     private final ComposedAdapterFactory factory = new ComposedAdapterFactory(
             List.<AdapterFactory>of(new OkoItemProviderAdapterFactory()));
 
+    /** Disposes the item providers; call when the viewer using these adapters is disposed. */
     public void dispose() {
         factory.dispose();
     }
 
-    /** The item providers' factory (for the navigator's editing domain and property sources). */
+    /**
+     * The item providers' factory (for the navigator's editing domain and property sources).
+     *
+     * @return the composed adapter factory over oko.model.edit's item providers
+     */
     public ComposedAdapterFactory factory() {
         return factory;
     }
 
     private boolean groupsNamed;
 
-    /** Whether the «Реестры» nodes carry their model's name (several models in the repository). */
+    /**
+     * Whether the «Реестры» nodes carry their model's name (several models in the repository).
+     *
+     * @param named {@code true} to name the register groups after their model root
+     */
     public void setGroupsNamed(boolean named) {
         groupsNamed = named;
     }
 
-    /** Children through {@link ITreeItemContentProvider}; the input is a list of model roots. */
+    /**
+     * Children through {@link ITreeItemContentProvider}; the input is a list of model roots (and
+     * {@link Registers.Group}s).
+     *
+     * @return a tree content provider over the item providers and the registers' nodes
+     */
     public ITreeContentProvider contentProvider() {
         return new ITreeContentProvider() {
             @Override
@@ -97,7 +112,12 @@ public final class ItemProviderAdapters {
         };
     }
 
-    /** Type and name as a methodologist says them; the item provider's icon. */
+    /**
+     * Type and name as a methodologist says them; the item provider's icon.
+     *
+     * @param owner the control whose disposal frees the label provider's images
+     * @return a label provider for model objects and the registers' nodes
+     */
     public LabelProvider labelProvider(Control owner) {
         LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), owner);
         Map<Object, Image> images = new HashMap<>();

@@ -1,8 +1,8 @@
-package oko.diagram.ui;
+package oko.diagram.ui.internal;
 
 import org.eclipse.emf.cdo.common.id.CDOID;
 
-import oko.ui.internal.editors.RepositoryEditorInput;
+import oko.ui.editors.RepositoryEditorInput;
 
 /** A stored diagram of the repository, by its CDO id. */
 public final class DiagramEditorInput extends RepositoryEditorInput {

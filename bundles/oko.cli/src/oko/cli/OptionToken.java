@@ -1,8 +1,6 @@
-package oko.cli.internal;
+package oko.cli;
 
 import java.util.List;
-
-import oko.cli.UsageException;
 
 /**
  * One option on the command line, {@code --name} or {@code --name=value}; shared by the dispatcher
@@ -11,7 +9,7 @@ import oko.cli.UsageException;
  * @param name        the option as typed, without an inline value
  * @param inlineValue the part after {@code =}, or {@code null} when the value (if any) is the next argument
  */
-public record OptionToken(String name, String inlineValue) {
+record OptionToken(String name, String inlineValue) {
 
     public static OptionToken of(String arg) {
         int eq = arg.indexOf('=');

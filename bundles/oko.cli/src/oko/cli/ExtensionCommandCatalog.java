@@ -1,4 +1,4 @@
-package oko.cli.internal;
+package oko.cli;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,12 +10,8 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 
-import oko.cli.Command;
-import oko.cli.CommandCatalog;
-import oko.cli.CommandDescriptor;
-
 /** Reads the {@code oko.cli.commands} extension point; a broken contribution is logged and skipped. */
-public final class ExtensionCommandCatalog implements CommandCatalog {
+final class ExtensionCommandCatalog implements CommandCatalog {
 
     public static final String EXTENSION_POINT = "oko.cli.commands";
 

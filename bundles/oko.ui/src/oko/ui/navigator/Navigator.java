@@ -1,0 +1,46 @@
+package oko.ui.navigator;
+
+import java.util.Optional;
+
+import org.eclipse.emf.cdo.common.id.CDOID;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPart;
+
+/**
+ * The repository navigator view (quality systems, their contents and the registers), as other
+ * bundles see it: its view id, to listen to its selection or contribute to its context menu
+ * ({@code popup:oko.ui.views.navigator}), and selecting an object in it.
+ */
+public interface Navigator {
+
+    /** The navigator view's id, also the id of its context menu. */
+    String ID = "oko.ui.views.navigator";
+
+    /**
+     * Selects and reveals the object of that id, clearing the filter if it hides it; does nothing
+     * when the object no longer exists or the repository is not open.
+     *
+     * @param id the CDO id of a model object of the repository
+     */
+    void select(CDOID id);
+
+    /**
+     * The navigator if it is open on the page (it is not created for this).
+     *
+     * @param page a workbench page
+     * @return the navigator of the page, or empty when the view is closed
+     */
+    static Optional<Navigator> find(IWorkbenchPage page) {
+        return page.findView(ID) instanceof Navigator navigator ? Optional.of(navigator) : Optional.empty();
+    }
+
+    /**
+     * Whether a workbench part is the navigator, e.g. the source of a selection.
+     *
+     * @param part a workbench part, may be {@code null}
+     * @return {@code true} when the part is the repository navigator view
+     */
+    static boolean is(IWorkbenchPart part) {
+        return part instanceof Navigator;
+    }
+}
