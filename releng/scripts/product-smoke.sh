@@ -37,7 +37,7 @@ check data-without-value     2 1 '--data'              -- help --data
 check bad-server-address     2 1 'nowhere'             -- --server nowhere help
 
 # The repository commands on a fresh embedded store (the data directory of the checks above).
-sed '16s/.*/  <organisations code="x" <<< не XML/' "$root/models/samples/seeds.xmi" >"$work/broken.xmi"
+sed '16s/.*/  <organisations code="x" <<< не XML/' "$root/bundles/oko.municipal/samples/seeds.xmi" >"$work/broken.xmi"
 check validate-empty         0 0 'пуст|empty'          -- validate
 check import-sample          0 0 'Импортировано объектов: [0-9]+' -- import --sample
 check import-again-refused   1 any 'replace'           -- import --sample

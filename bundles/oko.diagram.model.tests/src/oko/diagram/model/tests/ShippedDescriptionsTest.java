@@ -23,7 +23,7 @@ import oko.diagram.description.NodeMapping;
 import oko.diagram.descriptions.DescriptionChecker;
 import oko.model.OkoPackage;
 
-/** The diagram descriptions Oko ships (models/diagrams) load, validate and fit the Oko metamodel. */
+/** The diagram descriptions Oko ships (bundles/oko.diagram/descriptions, bundles/oko.municipal/descriptions) load, validate and fit the Oko metamodel. */
 class ShippedDescriptionsTest {
 
     /** oko.diagram's generic descriptions. */
@@ -31,11 +31,12 @@ class ShippedDescriptionsTest {
         return load("oko.diagrams.xmi");
     }
 
-    /** A file of models/diagrams: oko.diagrams.xmi (oko.diagram) or municipal.diagrams.xmi (oko.municipal). */
+    /** A description file of its bundle: oko.diagrams.xmi (oko.diagram) or municipal.diagrams.xmi (oko.municipal). */
     private static DescriptionGroup load(String name) {
         ResourceSetImpl set = new ResourceSetImpl();
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        Path file = Path.of(System.getProperty("oko.root"), "models", "diagrams", name);
+        Path file = Path.of(System.getProperty("oko.root"), "bundles",
+                name.startsWith("municipal.") ? "oko.municipal" : "oko.diagram", "descriptions", name);
         Resource resource = set.getResource(URI.createFileURI(file.toString()), true);
         assertEquals(List.of(), resource.getErrors());
         return (DescriptionGroup) resource.getContents().get(0);
