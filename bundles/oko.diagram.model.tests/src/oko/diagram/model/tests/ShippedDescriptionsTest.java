@@ -78,11 +78,18 @@ class ShippedDescriptionsTest {
         ((oko.diagram.description.CreateNodeTool) roles.getLayers().get(0).getTools().get(0)).setContainerFeature("documents");
         List<String> problems = DescriptionChecker.check(group, OkoPackage.eINSTANCE);
         assertEquals(4, problems.size(), problems.toString());
-        assertTrue(problems.contains("goal: unknown domain class \"Goals\""), problems.toString());
-        assertTrue(problems.contains("stage: \"stages/nowhere\": CycleStage has no reference \"nowhere\""),
-                problems.toString());
-        assertTrue(problems.contains("stage: label \"{number}. {title}\": CycleStage has no feature \"title\""),
-                problems.toString());
-        assertTrue(problems.contains("roles.newRole: \"documents\" holds Document, not Role"), problems.toString());
+        // the texts are the user's language (messages.properties, Russian, or messages_en.properties)
+        assertContainsOne(problems, "goal: unknown domain class \"Goals\"", "goal: неизвестный класс предметной области «Goals»");
+        assertContainsOne(problems, "stage: \"stages/nowhere\": CycleStage has no reference \"nowhere\"",
+                "stage: «stages/nowhere»: у CycleStage нет ссылки «nowhere»");
+        assertContainsOne(problems, "stage: label \"{number}. {title}\": CycleStage has no feature \"title\"",
+                "stage: метка «{number}. {title}»: у CycleStage нет свойства «title»");
+        assertContainsOne(problems, "roles.newRole: \"documents\" holds Document, not Role",
+                "roles.newRole: «documents» содержит Document, а не Role");
+    }
+
+    private static void assertContainsOne(List<String> problems, String english, String russian) {
+        assertTrue(problems.contains(english) || problems.contains(russian),
+                "neither \"" + english + "\" nor \"" + russian + "\" in " + problems);
     }
 }
