@@ -126,7 +126,7 @@ class HelpTest {
         assertFits(one, "help frob");
         int option = one.indexOf("  --a-very-long-option-name VALUE");
         assertTrue(option >= 0, "a long option stands alone:\n" + String.join("\n", one));
-        assertTrue(one.get(option + 1).startsWith(" ".repeat(26) + "слово"), one.get(option + 1));
+        assertTrue(one.get(option + 1).startsWith(" ".repeat(32) + "слово"), one.get(option + 1));
         assertTrue(one.contains("  ./oko frob --x"));
     }
 

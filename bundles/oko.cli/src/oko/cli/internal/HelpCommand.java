@@ -23,8 +23,8 @@ public final class HelpCommand implements Command {
 
     private static final String INDENT = "  ";
     private static final String TEXT_INDENT = "      ";
-    /** Options up to this width get their explanation on the same line. */
-    private static final int OPTION_COLUMN = 26;
+    /** The explanations of options start at most in this column; a longer option has its own line. */
+    private static final int MAX_OPTION_COLUMN = 32;
 
     @Override
     public int run(CommandContext context) throws UsageException {
@@ -80,13 +80,18 @@ public final class HelpCommand implements Command {
         print(out, wrap(Messages.helpGlobal, "", INDENT));
     }
 
-    /** One option a line: the name, then its explanation from column {@value #OPTION_COLUMN} (or under it). */
+    /**
+     * One option a line: the name, then its explanation in a column after the longest name (at most
+     * {@value #MAX_OPTION_COLUMN}); an option too long for that has the explanation under it.
+     */
     private static void options(PrintStream out, List<CommandDescriptor.Option> options) {
-        String hanging = " ".repeat(OPTION_COLUMN);
+        int column = Math.min(MAX_OPTION_COLUMN,
+                options.stream().mapToInt(o -> columns(INDENT + o.name()) + 2).max().orElse(0));
+        String hanging = " ".repeat(column);
         for (CommandDescriptor.Option option : options) {
             String name = INDENT + option.name();
-            if (columns(name) + 2 <= OPTION_COLUMN) {
-                String first = name + " ".repeat(OPTION_COLUMN - columns(name));
+            if (columns(name) + 2 <= column) {
+                String first = name + " ".repeat(column - columns(name));
                 print(out, wrap(option.description(), first, hanging));
             } else {
                 print(out, wrap(option.name(), INDENT, TEXT_INDENT));
