@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
-"""Checks the translations of the bundles' plugin.properties (Russian, default) and plugin_en.properties (English).
+"""Checks the translations of the bundles: every pair of a Russian default file and its English one,
+plugin.properties / plugin_en.properties (texts of plugin.xml and MANIFEST.MF) and
+messages.properties / messages_en.properties (texts of a Java message class, org.eclipse.osgi.util.NLS).
 
-    releng/scripts/check-nls.py [BUNDLE_DIR...]     (default: every bundles/*/ that has a plugin.properties)
+    releng/scripts/check-nls.py [BUNDLE_DIR...]     (default: every bundles/*/)
 
 Problems (printed as file:line: message, exit status 1):
-  - a file is not valid UTF-8 (Java 9+ PropertyResourceBundle reads UTF-8), or plugin_en.properties is missing;
+  - a file is not valid UTF-8 (Java 9+ PropertyResourceBundle reads UTF-8), or its English file is missing;
   - a key is defined twice, or is in one file and not in the other;
-  - a value of plugin.properties has no Cyrillic letter (e.g. an untranslated "# TODO translate" key appended by
+  - a value of the Russian file has no Cyrillic letter (e.g. an untranslated "# TODO translate" key appended by
     the code generator), unless it is only placeholders/punctuation ("{0}", "{1} {0}") or a proper name (PROPER_NAMES);
-  - the {n} placeholders of a key differ between the two files.
+  - the {n} placeholders of a key differ between the two files;
+  - a field of an NLS message class (NLS.initializeMessages("pkg.messages", X.class)) has no key in
+    pkg/messages.properties, or a key there has no field;
+  - plugin.xml or META-INF/MANIFEST.MF uses a %key that plugin.properties does not define.
 Warning only: build.properties does not package plugin_en.properties (bin.includes).
+Bundles with only a messages_ru.properties (translation fragments of Eclipse's own texts) are not pairs: skipped.
 """
 import os
 import pathlib
@@ -60,12 +66,13 @@ def exempt(value):
     return value.strip() in PROPER_NAMES or not re.search(r"[^\W\d_]", PLACEHOLDER.sub("", value))
 
 
-def check(bundle, problems, warnings):
-    default, english = bundle / "plugin.properties", bundle / "plugin_en.properties"
+def check_pair(default, problems):
+    """The Russian default file and its English one (NAME_en.properties beside NAME.properties)."""
+    english = default.with_name(default.stem + "_en.properties")
     ru = parse(default, problems)
     if not english.is_file():
         problems.append(f"{english}:0: missing (English texts of {default.name})")
-        return
+        return ru
     en = parse(english, problems)
     for key in ru.keys() - en.keys():
         problems.append(f"{default}:{ru[key][1]}: key {key} is not in {english.name}")
@@ -76,6 +83,66 @@ def check(bundle, problems, warnings):
             problems.append(f"{default}:{line}: {key} = {value!r} is not in Russian")
         if key in en and set(PLACEHOLDER.findall(value)) != set(PLACEHOLDER.findall(en[key][0])):
             problems.append(f"{default}:{line}: {key}: placeholders differ from {english.name}:{en[key][1]}")
+    return ru
+
+
+SOURCE_DIRS = ("src", "src-gen")
+NLS_INIT = re.compile(r'NLS\.initializeMessages\(\s*"([\w.]+)"\s*,\s*(\w+)\.class')
+NLS_FIELD = re.compile(r"^\s*public\s+static\s+String\s+(\w+)\s*;", re.M)
+PERCENT_KEY = re.compile(r"""(?:[=:]\s*|["'>])%([\w.\-]+)""")
+
+
+def sources(bundle, pattern):
+    for folder in SOURCE_DIRS:
+        yield from sorted((bundle / folder).rglob(pattern)) if (bundle / folder).is_dir() else ()
+
+
+def check_message_classes(bundle, problems):
+    """Each NLS message class against its messages.properties: a field without a key, a key without a field."""
+    for java in sources(bundle, "*.java"):
+        text = java.read_text(encoding="utf-8")
+        init = NLS_INIT.search(text)
+        if not init:
+            continue
+        name = init.group(1).replace(".", "/") + ".properties"
+        files = [bundle / folder / name for folder in SOURCE_DIRS if (bundle / folder / name).is_file()]
+        if not files:
+            problems.append(f"{java}:1: its messages file {name} is missing")
+            continue
+        keys = parse(files[0], [])
+        fields = {m.group(1): text.count("\n", 0, m.start()) + 1 for m in NLS_FIELD.finditer(text)}
+        for field, line in fields.items():
+            if field not in keys:
+                problems.append(f"{java}:{line}: field {field} has no key in {files[0]}")
+        for key, (_, line) in keys.items():
+            if key not in fields:
+                problems.append(f"{files[0]}:{line}: key {key} has no field in {java.name}")
+
+
+def check_percent_keys(bundle, ru, problems):
+    """%key references of plugin.xml and the manifest must be defined in plugin.properties."""
+    for file in (bundle / "plugin.xml", bundle / "META-INF" / "MANIFEST.MF"):
+        if not file.is_file():
+            continue
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            for m in PERCENT_KEY.finditer(line):
+                if m.group(1) not in ru:
+                    problems.append(f"{file}:{number}: %{m.group(1)} is not in plugin.properties")
+
+
+def check(bundle, problems, warnings):
+    if (bundle / "plugin.properties").is_file():
+        ru = check_pair(bundle / "plugin.properties", problems)
+        check_percent_keys(bundle, ru, problems)
+        check_build(bundle, warnings)
+    elif any(f.is_file() for f in (bundle / "plugin.xml", bundle / "META-INF" / "MANIFEST.MF")):
+        check_percent_keys(bundle, {}, problems)
+    for default in sources(bundle, "messages.properties"):
+        check_pair(default, problems)
+    check_message_classes(bundle, problems)
+
+
+def check_build(bundle, warnings):
     build = bundle / "build.properties"
     if build.is_file():
         includes = re.search(r"^bin\.includes\s*=((?:.*\\\n)*.*)", build.read_text(encoding="utf-8"), re.M)
@@ -86,11 +153,11 @@ def check(bundle, problems, warnings):
 
 def main(args):
     bundles = [pathlib.Path(a) for a in args] or sorted(
-        pathlib.Path(os.path.relpath(p.parent)) for p in ROOT.glob("bundles/*/plugin.properties"))
+        pathlib.Path(os.path.relpath(p.parent.parent)) for p in ROOT.glob("bundles/*/META-INF/MANIFEST.MF"))
     problems, warnings = [], []
     for bundle in bundles:
-        if not (bundle / "plugin.properties").is_file():
-            problems.append(f"{bundle / 'plugin.properties'}:0: missing")
+        if not bundle.is_dir():
+            problems.append(f"{bundle}:0: not a directory")
             continue
         check(bundle, problems, warnings)
     for w in warnings:

@@ -21,7 +21,7 @@ ET.register_namespace('xmi', XMI)
 ET.register_namespace('xsi', XSI)
 ET.register_namespace('oko', OKO)
 
-seeds = ET.parse('models/samples/seeds.xmi').getroot()
+seeds = ET.parse('bundles/oko.municipal/samples/seeds.xmi').getroot()
 systems = {q.get('code'): q for q in seeds.findall('qualitySystems')}
 REFS = ('documents', 'responsibleRoles', 'roles', 'group')
 

@@ -35,9 +35,20 @@ check unknown-command        2 1 'bogus'               -- bogus
 check unknown-option         2 1 '--frobnicate'        -- --frobnicate
 check data-without-value     2 1 '--data'              -- help --data
 check bad-server-address     2 1 'nowhere'             -- --server nowhere help
+check help-monitor           0 0 '^  \./oko monitor compute --period' -- help monitor
+check help-monitor-english   0 0 '^  --period CODE +the period'       -- -nl en help monitor
+# help fits a 100-column terminal (wc -L: the widest line, in columns)
+for name in help-headless help-english help-one-command help-monitor help-monitor-english; do
+    width=$(LC_ALL=C.UTF-8 wc -L <"$work/$name.out")
+    if [ "$width" -le 100 ]; then
+        echo "product-smoke: PASS $name-width ($width columns)"; passed=$((passed + 1))
+    else
+        echo "product-smoke: FAIL $name-width: $width columns (want at most 100)"; failed=$((failed + 1))
+    fi
+done
 
 # The repository commands on a fresh embedded store (the data directory of the checks above).
-sed '16s/.*/  <organisations code="x" <<< не XML/' "$root/models/samples/seeds.xmi" >"$work/broken.xmi"
+sed '16s/.*/  <organisations code="x" <<< не XML/' "$root/bundles/oko.municipal/samples/seeds.xmi" >"$work/broken.xmi"
 check validate-empty         0 0 'пуст|empty'          -- validate
 check import-sample          0 0 'Импортировано объектов: [0-9]+' -- import --sample
 check import-again-refused   1 any 'replace'           -- import --sample

@@ -41,8 +41,18 @@ final class ExtensionCommandCatalog implements CommandCatalog {
                         "Ignoring duplicate command '" + name + "' contributed by bundle " + contributor));
                 continue;
             }
+            List<CommandDescriptor.Option> options = new ArrayList<>();
+            for (IConfigurationElement option : element.getChildren("option")) {
+                options.add(new CommandDescriptor.Option(valueOr(option.getAttribute("name"), "?"),
+                        valueOr(option.getAttribute("description"), "")));
+            }
+            List<CommandDescriptor.Example> examples = new ArrayList<>();
+            for (IConfigurationElement example : element.getChildren("example")) {
+                examples.add(new CommandDescriptor.Example(valueOr(example.getAttribute("line"), name),
+                        valueOr(example.getAttribute("description"), "")));
+            }
             result.add(new CommandDescriptor(name, valueOr(element.getAttribute("usage"), name),
-                    valueOr(element.getAttribute("description"), ""), () -> create(element, name)));
+                    valueOr(element.getAttribute("description"), ""), options, examples, () -> create(element, name)));
         }
         result.sort(Comparator.comparing(CommandDescriptor::name));
         return List.copyOf(result);

@@ -102,7 +102,7 @@ public final class DescriptionRegistry {
                     resource.getErrors().forEach(e -> found.add(file + ": " + e.getMessage()));
                 } else if (resource.getContents().isEmpty()
                         || !(resource.getContents().get(0) instanceof DescriptionGroup group)) {
-                    found.add(file + ": not a description group");
+                    found.add(oko.diagram.internal.Messages.bind(oko.diagram.internal.Messages.notADescriptionGroup, file));
                 } else {
                     DescriptionChecker.check(group, OkoPackage.eINSTANCE).forEach(p -> found.add(file + ": " + p));
                     if (found.isEmpty()) {

@@ -206,7 +206,7 @@ public final class DiagramInterpreter {
         try {
             return DiagramQueries.test(condition, element);
         } catch (IllegalArgumentException unknown) {
-            problem(owner + ": unknown condition \"" + condition + "\"");
+            problem(oko.diagram.internal.Messages.bind(oko.diagram.internal.Messages.unknownCondition, owner, condition));
             return false;
         }
     }
@@ -225,7 +225,7 @@ public final class DiagramInterpreter {
         if (expression instanceof NamedQuery query) {
             List<? extends EObject> result = DiagramQueries.query(query.getName(), context);
             if (result == null) {
-                problem(mapping.getId() + ": unknown query \"" + query.getName() + "\"");
+                problem(oko.diagram.internal.Messages.bind(oko.diagram.internal.Messages.unknownQuery, mapping.getId(), query.getName()));
                 return List.of();
             }
             return result;

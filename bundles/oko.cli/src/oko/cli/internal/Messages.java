@@ -15,6 +15,9 @@ public final class Messages extends NLS {
     public static String helpOptionNl;
     public static String helpExitCodes;
     public static String helpMore;
+    public static String helpOptions;
+    public static String helpExamples;
+    public static String helpGlobal;
 
     static {
         NLS.initializeMessages("oko.cli.internal.messages", Messages.class);

@@ -16,7 +16,7 @@ import oko.core.validation.OkoValidation.Problem;
 
 /**
  * The sample model's diagnostics are exactly those listed, with the reason for each, in
- * {@code models/samples/expected-diagnostics.txt}: the places where the seed documents themselves
+ * {@code bundles/oko.municipal/samples/expected-diagnostics.txt}: the places where the seed documents themselves
  * leave the model incomplete. The actual list is written to {@code target/actual-diagnostics.txt}.
  */
 class SampleDiagnosticsTest {

@@ -15,7 +15,7 @@ import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
 import oko.model.Indicator;
 import oko.model.ModelRoot;
 
-/** The shipped sample model (models/samples), loaded from the source tree. */
+/** The shipped sample model (bundles/oko.municipal/samples), loaded from the source tree. */
 final class SampleModels {
 
     private static ModelRoot seeds;
@@ -24,7 +24,7 @@ final class SampleModels {
     }
 
     static Path samples() {
-        return Path.of(System.getProperty("oko.root"), "models", "samples");
+        return Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples");
     }
 
     static synchronized ModelRoot seeds() {

@@ -6,6 +6,7 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
     public static String formulaEmpty;
+    public static String templateCreated;
     public static String formulaUnexpected;
     public static String formulaUnexpectedEnd;
     public static String formulaUnclosed;

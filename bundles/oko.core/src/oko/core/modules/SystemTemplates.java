@@ -105,8 +105,8 @@ public final class SystemTemplates {
         system.setName(name);
         system.setCode(code);
         system.setLevel(module.level());
-        system.setDescription("Создано из шаблона модуля «" + module.name() + "» (" + String.join(", ",
-                module.templateSystems()) + ")");
+        system.setDescription(oko.core.internal.Messages.bind(oko.core.internal.Messages.templateCreated, module.name(),
+                String.join(", ", module.templateSystems())));
         return system;
     }
 

@@ -31,9 +31,9 @@ public final class DiagramBenchmark {
 
     private static final OkoFactory F = OkoFactory.eINSTANCE;
 
-    /** A shipped diagram description, read from models/diagrams (plain Java: no extension registry). */
+    /** A shipped diagram description, read from bundles/oko.diagram/descriptions (plain Java: no extension registry). */
     public static DiagramDescription description(String id) {
-        Path file = Path.of(System.getProperty("oko.root", "."), "models", "diagrams", "oko.diagrams.xmi");
+        Path file = Path.of(System.getProperty("oko.root", "."), "bundles", "oko.diagram", "descriptions", "oko.diagrams.xmi");
         ResourceSetImpl set = new ResourceSetImpl();
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
         // plain Java: no plugin.xml registers the generated package

@@ -13,6 +13,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.osgi.util.NLS;
 
 import oko.diagram.description.AbstractNodeMapping;
 import oko.diagram.description.CandidateExpression;
@@ -65,9 +66,9 @@ public final class DescriptionChecker {
         for (var it = group.eAllContents(); it.hasNext();) {
             if (it.next() instanceof DescriptionElement element) {
                 if (element.getId() == null || element.getId().isBlank()) {
-                    problem(element, "no id");
+                    problem(element, Messages.checkNoId);
                 } else if (!seen.add(element.getId())) {
-                    problem(element, "id used twice");
+                    problem(element, Messages.checkIdTwice);
                 }
             }
         }
@@ -78,7 +79,7 @@ public final class DescriptionChecker {
         if (classifier instanceof EClass eClass) {
             return eClass;
         }
-        problem(owner, "unknown domain class \"" + name + "\"");
+        problem(owner, NLS.bind(Messages.checkUnknownClass, name));
         return null;
     }
 
@@ -89,7 +90,7 @@ public final class DescriptionChecker {
         }
         checkLabel(diagram, root, diagram.getTitleExpression());
         if (diagram.getLayers().isEmpty()) {
-            problem(diagram, "no layer");
+            problem(diagram, Messages.checkNoLayer);
         }
         for (Layer layer : diagram.getLayers()) {
             for (NodeMapping mapping : layer.getNodeMappings()) {
@@ -124,7 +125,7 @@ public final class DescriptionChecker {
 
     private void checkEdge(EdgeMapping mapping) {
         if (mapping.getSourceMappings().isEmpty() || mapping.getTargetMappings().isEmpty()) {
-            problem(mapping, "an edge needs source and target mappings");
+            problem(mapping, Messages.checkEdgeEnds);
             return;
         }
         for (AbstractNodeMapping source : mapping.getSourceMappings()) {
@@ -141,7 +142,7 @@ public final class DescriptionChecker {
     private void checkCandidates(DiagramElementMapping mapping, EClass context, CandidateExpression expression,
             EClass expected) {
         if (expression == null) {
-            problem(mapping, "no candidate expression");
+            problem(mapping, Messages.checkNoCandidates);
             return;
         }
         if (!(expression instanceof FeaturePath path)) {
@@ -151,14 +152,15 @@ public final class DescriptionChecker {
         for (String segment : path.getPath().split("/")) {
             EReference reference = reference(current, segment);
             if (reference == null) {
-                problem(mapping, "\"" + path.getPath() + "\": " + current.getName() + " has no reference \"" + segment
-                        + "\"");
+                problem(mapping, NLS.bind(Messages.checkNoReference,
+                        new Object[] { path.getPath(), current.getName(), segment }));
                 return;
             }
             current = reference.getEReferenceType();
         }
         if (!compatible(current, expected)) {
-            problem(mapping, "\"" + path.getPath() + "\" gives " + current.getName() + ", not " + expected.getName());
+            problem(mapping, NLS.bind(Messages.checkPathGives,
+                    new Object[] { path.getPath(), current.getName(), expected.getName() }));
         }
     }
 
@@ -197,8 +199,8 @@ public final class DescriptionChecker {
                 var feature = current.getEStructuralFeature(segments[i]);
                 if (feature == null || i < segments.length - 1 && (!(feature instanceof org.eclipse.emf.ecore.EReference step)
                         || step.isMany())) {
-                    problem(owner, "label \"" + expression + "\": " + current.getName() + " has no "
-                            + (i < segments.length - 1 ? "single reference" : "feature") + " \"" + segments[i] + "\"");
+                    problem(owner, NLS.bind(i < segments.length - 1 ? Messages.checkLabelNoReference
+                            : Messages.checkLabelNoFeature, new Object[] { expression, current.getName(), segments[i] }));
                     current = null;
                 } else if (i < segments.length - 1) {
                     current = ((org.eclipse.emf.ecore.EReference) feature).getEReferenceType();
@@ -206,7 +208,7 @@ public final class DescriptionChecker {
             }
         }
         if (!template && eClass.getEStructuralFeature(expression) == null) {
-            problem(owner, "label \"" + expression + "\": " + eClass.getName() + " has no feature \"" + expression + "\"");
+            problem(owner, NLS.bind(Messages.checkLabelNoFeature, new Object[] { expression, eClass.getName(), expression }));
         }
     }
 
@@ -217,10 +219,10 @@ public final class DescriptionChecker {
         EStructuralFeature feature = owner.getEStructuralFeature(tool.getContainerFeature());
         EClass created = domain.getEClassifier(tool.getMapping().getDomainClass()) instanceof EClass c ? c : null;
         if (!(feature instanceof EReference reference) || !reference.isContainment()) {
-            problem(tool, owner.getName() + " has no containment reference \"" + tool.getContainerFeature() + "\"");
+            problem(tool, NLS.bind(Messages.checkNoContainment, owner.getName(), tool.getContainerFeature()));
         } else if (created != null && !reference.getEReferenceType().isSuperTypeOf(created)) {
-            problem(tool, "\"" + tool.getContainerFeature() + "\" holds " + reference.getEReferenceType().getName()
-                    + ", not " + created.getName());
+            problem(tool, NLS.bind(Messages.checkHolds, new Object[] { tool.getContainerFeature(),
+                    reference.getEReferenceType().getName(), created.getName() }));
         }
     }
 }

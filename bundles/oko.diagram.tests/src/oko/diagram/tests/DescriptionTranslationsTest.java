@@ -25,7 +25,7 @@ class DescriptionTranslationsTest {
 
     private static URI shipped(String file) {
         return URI.createFileURI(Path.of(System.getProperty("oko.root", ".")).toAbsolutePath().normalize()
-                .resolve("models/diagrams/" + file).toString());
+                .resolve(TestModels.descriptionFile(file)).toString());
     }
 
     private static DescriptionGroup load(URI file, Locale locale) {

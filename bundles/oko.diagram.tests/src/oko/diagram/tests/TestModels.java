@@ -25,8 +25,8 @@ final class TestModels {
     /** Loads the sample model (seeds and illustrative monitoring data) into the set, resolved. */
     static void loadSample(ResourceSet set) {
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        set.getResource(URI.createFileURI(root().resolve("models/samples/seeds.xmi").toString()), true);
-        set.getResource(URI.createFileURI(root().resolve("models/samples/illustrative-monitoring.xmi").toString()), true);
+        set.getResource(URI.createFileURI(root().resolve("bundles/oko.municipal/samples/seeds.xmi").toString()), true);
+        set.getResource(URI.createFileURI(root().resolve("bundles/oko.municipal/samples/illustrative-monitoring.xmi").toString()), true);
         EcoreUtil.resolveAll(set);
     }
 
@@ -49,17 +49,22 @@ final class TestModels {
     }
 
     /**
-     * The shipped description files, each in a resource set of its own: models/diagrams/oko.diagrams.xmi
-     * (oko.diagram's generic ones) and municipal.diagrams.xmi (the municipal module's).
+     * The shipped description files, each in a resource set of its own: bundles/oko.diagram/descriptions/oko.diagrams.xmi
+     * (oko.diagram's generic ones) and bundles/oko.municipal/descriptions/municipal.diagrams.xmi (the module's).
      */
     static List<DescriptionGroup> shippedDescriptions() {
         List<DescriptionGroup> groups = new java.util.ArrayList<>();
         for (String file : List.of("oko.diagrams.xmi", "municipal.diagrams.xmi")) {
             ResourceSetImpl set = new ResourceSetImpl();
             set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-            groups.add((DescriptionGroup) set.getResource(URI.createFileURI(root().resolve("models/diagrams/" + file)
+            groups.add((DescriptionGroup) set.getResource(URI.createFileURI(root().resolve(descriptionFile(file))
                     .toString()), true).getContents().get(0));
         }
         return groups;
+    }
+
+    /** The path, under the source tree, of a shipped description file: each lies in the bundle that contributes it. */
+    static String descriptionFile(String file) {
+        return "bundles/" + (file.startsWith("municipal.") ? "oko.municipal" : "oko.diagram") + "/descriptions/" + file;
     }
 }

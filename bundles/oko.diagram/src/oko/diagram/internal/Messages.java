@@ -16,6 +16,9 @@ public final class Messages extends NLS {
     public static String commandShowHidden;
     public static String commandShowLayer;
     public static String commandHideLayer;
+    public static String unknownCondition;
+    public static String unknownQuery;
+    public static String notADescriptionGroup;
 
     static {
         NLS.initializeMessages("oko.diagram.internal.messages", Messages.class);

@@ -184,7 +184,7 @@ class ModulesTest {
     /**
      * Issue 17, item 4: what the sample holds of Ishimbay (order No. 1048 of 5 July 2021, its people
      * and organisations) and of the Chelyabinsk school of seed 003, listed by hand from
-     * models/samples/seeds.xmi: a system made from a template contains none of it.
+     * bundles/oko.municipal/samples/seeds.xmi: a system made from a template contains none of it.
      */
     private static final List<String> SAMPLE_DATA = List.of("1048", "05.07.2021", "Ишимбай", "Мастрюкова",
             "Шерсткина", "Гомзова", "Таратунина", "ГРЦПИ", "МКУ УО", "Челябинск", "СОШ № 51", "Республик");

@@ -34,7 +34,7 @@ import oko.model.WorkingGroupRole;
 import oko.model.WorkingGroupRules;
 
 /**
- * The sample model (models/samples) through the generated model code: it loads, validates and
+ * The sample model (bundles/oko.municipal/samples) through the generated model code: it loads, validates and
  * round-trips through XMI, and holds what the seed documents say.
  */
 class SampleModelTest {
@@ -48,7 +48,7 @@ class SampleModelTest {
     }
 
     private static Path samples() {
-        return Path.of(System.getProperty("oko.root"), "models", "samples");
+        return Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples");
     }
 
     private static ResourceSet resourceSet() {

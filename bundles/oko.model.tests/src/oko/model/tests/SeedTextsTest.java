@@ -78,8 +78,8 @@ class SeedTextsTest {
 
         ResourceSetImpl set = new ResourceSetImpl();
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        Resource resource = set.getResource(URI.createFileURI(Path.of(System.getProperty("oko.root"), "models",
-                "samples", "seeds.xmi").toString()), true);
+        Resource resource = set.getResource(URI.createFileURI(Path.of(System.getProperty("oko.root"), "bundles",
+                "oko.municipal", "samples", "seeds.xmi").toString()), true);
         List<String> missing = new ArrayList<>();
         int checked = 0;
         Set<String> exceptionsSeen = new java.util.HashSet<>();

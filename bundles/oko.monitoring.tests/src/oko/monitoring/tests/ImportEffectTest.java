@@ -138,12 +138,12 @@ class ImportEffectTest {
         return raw;
     }
 
-    /** The same on the sample model (models/samples): ИШМ-01's 1.2.1.1 goes from 22,22 to 30. */
+    /** The same on the sample model (bundles/oko.municipal/samples): ИШМ-01's 1.2.1.1 goes from 22,22 to 30. */
     @Test
     void onTheSampleIshm01Goes22_22To30() throws Exception {
         ResourceSet set = new ResourceSetImpl();
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        Path samples = Path.of(System.getProperty("oko.root"), "models", "samples");
+        Path samples = Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples");
         set.getResource(URI.createFileURI(samples.resolve("seeds.xmi").toString()), true);
         set.getResource(URI.createFileURI(samples.resolve("illustrative-monitoring.xmi").toString()), true);
         EcoreUtil.resolveAll(set);

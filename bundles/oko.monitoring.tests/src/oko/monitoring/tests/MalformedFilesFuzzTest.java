@@ -66,7 +66,11 @@ class MalformedFilesFuzzTest {
         temp = Files.createTempDirectory("oko-fuzz");
         server = OkoServer.start(new StoreConfig.H2(temp.resolve("store")), line -> { });
         repository = OkoRepository.connect(server, "fuzz");
-        SampleModel.load(repository, SampleModel.FILES, false, new NullProgressMonitor());
+        java.nio.file.Path samples = java.nio.file.Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal",
+                "samples").toAbsolutePath().normalize();
+        SampleModel.load(repository, List.of(URI.createFileURI(samples.resolve("seeds.xmi").toString()),
+                URI.createFileURI(samples.resolve("illustrative-monitoring.xmi").toString())), false,
+                new NullProgressMonitor());
     }
 
     @AfterAll

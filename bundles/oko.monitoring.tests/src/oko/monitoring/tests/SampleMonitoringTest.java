@@ -29,7 +29,7 @@ import oko.monitoring.Recommendations;
 import oko.monitoring.Effectiveness;
 import oko.model.Recommendation;
 
-/** End to end on the sample model's illustrative monitoring data (models/samples). */
+/** End to end on the sample model's illustrative monitoring data (bundles/oko.municipal/samples). */
 class SampleMonitoringTest {
 
     private final ResourceSet set = new ResourceSetImpl();
@@ -38,7 +38,7 @@ class SampleMonitoringTest {
 
     SampleMonitoringTest() {
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        Path samples = Path.of(System.getProperty("oko.root"), "models", "samples");
+        Path samples = Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples");
         seeds = set.getResource(URI.createFileURI(samples.resolve("seeds.xmi").toString()), true);
         illustrative = set.getResource(URI.createFileURI(samples.resolve("illustrative-monitoring.xmi").toString()),
                 true);

@@ -47,8 +47,8 @@ class ReportsTest {
         ResourceSetImpl set = new ResourceSetImpl();
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
         Path root = Path.of(System.getProperty("oko.root"));
-        set.getResource(URI.createFileURI(root.resolve("models/samples/seeds.xmi").toString()), true);
-        set.getResource(URI.createFileURI(root.resolve("models/samples/illustrative-monitoring.xmi").toString()), true);
+        set.getResource(URI.createFileURI(root.resolve("bundles/oko.municipal/samples/seeds.xmi").toString()), true);
+        set.getResource(URI.createFileURI(root.resolve("bundles/oko.municipal/samples/illustrative-monitoring.xmi").toString()), true);
         EcoreUtil.resolveAll(set);
         List<QualitySystem> systems = new ArrayList<>();
         set.getAllContents().forEachRemaining(o -> {

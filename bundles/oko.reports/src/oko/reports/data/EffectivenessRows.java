@@ -33,7 +33,7 @@ public final class EffectivenessRows extends ModelRows {
         Object value = context.getParameterValue("period");
         periodCode = value == null ? null : value.toString().strip();
         if (periodCode == null || periodCode.isEmpty()) {
-            throw new ScriptException("effectiveness: the report parameter \"period\" (a period's code) is missing");
+            throw new ScriptException(Messages.bind(Messages.parameterMissing, "effectiveness", "period"));
         }
         super.beforeOpen(dataSet, context);
     }

@@ -44,7 +44,7 @@ public abstract class ModelRows extends ScriptedDataSetEventAdapter {
             many.stream().filter(QualitySystem.class::isInstance).map(QualitySystem.class::cast).forEach(systems::add);
         }
         if (systems.isEmpty()) {
-            throw new ScriptException(dataSet.getName() + ": no quality system to report on (" + model + ")");
+            throw new ScriptException(Messages.bind(Messages.noSystemToReport, dataSet.getName(), model));
         }
         repository = List.copyOf(systems);
         if (filtersBySystem()) {
@@ -83,8 +83,9 @@ public abstract class ModelRows extends ScriptedDataSetEventAdapter {
                         && school.equals(s.getOrganisation().getCode()))
                 .toList();
         if (chosen.isEmpty() && (system != null || school != null)) {
-            throw new ScriptException(dataSet + ": no quality system " + (system != null ? "\"" + system + "\"" : "")
-                    + (school != null ? " of the school \"" + school + "\"" : "") + " in the repository");
+            throw new ScriptException(system == null ? Messages.bind(Messages.noSchoolSystem, dataSet, school)
+                    : school == null ? Messages.bind(Messages.noSuchSystem, dataSet, system)
+                    : Messages.bind(Messages.noSuchSchoolSystem, new Object[] { dataSet, system, school }));
         }
         return chosen;
     }

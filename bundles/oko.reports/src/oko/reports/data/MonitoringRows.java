@@ -48,7 +48,7 @@ public final class MonitoringRows extends ModelRows {
     private static String parameter(IReportContext context, String name) throws ScriptException {
         Object value = context.getParameterValue(name);
         if (value == null || value.toString().isBlank()) {
-            throw new ScriptException("monitoring: the report parameter \"" + name + "\" is missing");
+            throw new ScriptException(Messages.bind(Messages.parameterMissing, "monitoring", name));
         }
         return value.toString().strip();
     }
@@ -70,7 +70,7 @@ public final class MonitoringRows extends ModelRows {
             }
             IndicatorResult previous = results.of(indicatorCode, true).orElse(null);
             Map<Organisation, String> risk = results.riskGroupsBySchool();
-            String overall = statistics("все школы", current.overall());
+            String overall = statistics(Messages.allSchools, current.overall());
             List<SchoolResult> schools = new ArrayList<>(current.schools());
             schools.sort(Comparator.comparing((SchoolResult s) -> clusterName(s.school()))
                     .thenComparing(s -> s.rank() == null ? Integer.MAX_VALUE : s.rank()));
@@ -79,7 +79,7 @@ public final class MonitoringRows extends ModelRows {
                 Organisation org = school.school();
                 String cluster = clusterName(org);
                 GroupStatistics stats = org.getCluster() == null ? current.overall() : current.clusters().get(org.getCluster());
-                String title = cluster + " — " + statistics("кластер", stats) + "; " + overall;
+                String title = cluster + " — " + statistics(Messages.cluster, stats) + "; " + overall;
                 OptionalDouble value = current.value(org);
                 OptionalDouble before = previous == null ? OptionalDouble.empty() : previous.value(org);
                 // the numbers stay numbers (number cells in XLSX); the layout formats them and shows "—" for none
@@ -94,15 +94,15 @@ public final class MonitoringRows extends ModelRows {
     }
 
     private static String clusterName(Organisation school) {
-        return school.getCluster() == null ? "без кластера" : join(null, school.getCluster().getName());
+        return school.getCluster() == null ? Messages.noCluster : join(null, school.getCluster().getName());
     }
 
     private static String statistics(String label, GroupStatistics stats) {
         if (stats == null) {
             return label + ": —";
         }
-        return label + ": школ " + stats.schools() + ", медиана " + number(stats.median()) + ", среднее "
-                + number(stats.mean());
+        return Messages.bind(Messages.statistics, new Object[] { label, stats.schools(), number(stats.median()),
+                number(stats.mean()) });
     }
 
 

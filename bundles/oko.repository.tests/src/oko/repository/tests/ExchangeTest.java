@@ -45,7 +45,7 @@ class ExchangeTest {
     void openWithSample() throws Exception {
         server = OkoServer.start(new StoreConfig.H2(temp.resolve("store")), line -> { });
         repository = OkoRepository.connect(server, "тест");
-        SampleModel.load(repository, SampleModel.FILES, false, NO_PROGRESS);
+        SampleModel.load(repository, Models.SAMPLE_FILES, false, NO_PROGRESS);
     }
 
     @AfterEach
@@ -65,7 +65,7 @@ class ExchangeTest {
 
     /** seeds.xmi with one line replaced. */
     private Path brokenCopy(String name, int line, String replacement) throws Exception {
-        Path seeds = Path.of(System.getProperty("oko.root"), "models", "samples", "seeds.xmi");
+        Path seeds = Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples", "seeds.xmi");
         List<String> lines = new ArrayList<>(Files.readAllLines(seeds, StandardCharsets.UTF_8));
         lines.set(line - 1, replacement);
         Path file = temp.resolve(name);
@@ -99,7 +99,7 @@ class ExchangeTest {
         assertTrue(error.getMessage().contains("unknown.xmi") && error.getMessage().contains("colour"),
                 error.getMessage());
 
-        Path seeds = Path.of(System.getProperty("oko.root"), "models", "samples", "seeds.xmi");
+        Path seeds = Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples", "seeds.xmi");
         String text = Files.readString(seeds, StandardCharsets.UTF_8).replaceFirst("coordinators=\"person-mastryukova\"",
                 "coordinators=\"person-nobody\"");
         Path dangling = temp.resolve("dangling.xmi");
@@ -115,7 +115,7 @@ class ExchangeTest {
      */
     @Test
     void aDuplicateXmiIdIsRefusedNamingBothElementsAndLines() throws Exception {
-        Path seeds = Path.of(System.getProperty("oko.root"), "models", "samples", "seeds.xmi");
+        Path seeds = Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples", "seeds.xmi");
         String line24 = Files.readAllLines(seeds, StandardCharsets.UTF_8).get(23);
         Path file = brokenCopy("duplicate.xmi", 24, line24 + "\n  <organisations xmi:id=\"org-krg-cro\" code=\"dup-org\""
                 + " name=\"Двойник\" kind=\"OTHER\"/>");
@@ -136,17 +136,17 @@ class ExchangeTest {
     @Test
     void anExistingModelIsOnlyReplacedWhenAskedAndWhenNothingRefersToIt() throws Exception {
         ImportException exists = assertThrows(ImportException.class,
-                () -> SampleModel.load(repository, SampleModel.FILES, false, NO_PROGRESS));
+                () -> SampleModel.load(repository, Models.SAMPLE_FILES, false, NO_PROGRESS));
         assertTrue(exists.getMessage().contains("seeds.xmi"), exists.getMessage());
 
         int objects = storedObjects();
         ImportException referenced = assertThrows(ImportException.class, () -> XmiImporter.importFiles(repository,
-                List.of(SampleModel.FILES.get(0)), true, "replace seeds", NO_PROGRESS));
+                List.of(Models.SAMPLE_FILES.get(0)), true, "replace seeds", NO_PROGRESS));
         assertTrue(referenced.getMessage().contains("illustrative") || referenced.getMessage().contains("«"),
                 referenced.getMessage());
         assertEquals(objects, storedObjects());
 
-        XmiImporter.Result replaced = SampleModel.load(repository, SampleModel.FILES, true, NO_PROGRESS);
+        XmiImporter.Result replaced = SampleModel.load(repository, Models.SAMPLE_FILES, true, NO_PROGRESS);
         assertEquals(objects, replaced.objects());
         assertEquals(objects, storedObjects());
     }

@@ -41,7 +41,7 @@ class ModelVersionTest {
         StoreConfig store = Stores.fresh(kind, temp);
         try (OkoServer server = OkoServer.start(store, line -> { });
                 OkoRepository repository = OkoRepository.connect(server, "методист")) {
-            SampleModel.loadIfEmpty(repository, SampleModel.FILES, new NullProgressMonitor());
+            SampleModel.loadIfEmpty(repository, Models.SAMPLE_FILES, new NullProgressMonitor());
         }
         // the store as an older version would have written it: one feature fewer
         EPackage older = EcoreUtil.copy(OkoPackage.eINSTANCE);

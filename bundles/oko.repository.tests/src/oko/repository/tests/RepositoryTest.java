@@ -57,8 +57,8 @@ class RepositoryTest {
         try (OkoServer server = OkoServer.start(Stores.fresh(kind, temp), line -> { });
                 OkoRepository repository = OkoRepository.connect(server, "методист")) {
             assertTrue(repository.isEmpty());
-            assertTrue(SampleModel.loadIfEmpty(repository, SampleModel.FILES, NO_PROGRESS));
-            assertFalse(SampleModel.loadIfEmpty(repository, SampleModel.FILES, NO_PROGRESS));
+            assertTrue(SampleModel.loadIfEmpty(repository, Models.SAMPLE_FILES, NO_PROGRESS));
+            assertFalse(SampleModel.loadIfEmpty(repository, Models.SAMPLE_FILES, NO_PROGRESS));
             List<EObject> expected = Models.sampleRoots();
             CDOView view = repository.openView();
             OkoRepository.prefetch(view);

@@ -51,7 +51,7 @@ class SchoolAdministratorTest {
         Path data = temp.resolve("data");
         Files.createDirectories(data);
         try (OkoRepository setup = OkoRepository.openEmbedded(data, "setup", line -> { })) {
-            SampleModel.load(setup, SampleModel.FILES, false, new NullProgressMonitor());
+            SampleModel.load(setup, Models.SAMPLE_FILES, false, new NullProgressMonitor());
             List<String> all = read(setup, SchoolAdministratorTest::values);
             ownValues = (int) all.stream().filter(v -> v.startsWith("ИШМ-01|")).count();
             allValues = all.size();

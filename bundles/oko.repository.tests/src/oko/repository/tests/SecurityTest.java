@@ -69,7 +69,7 @@ class SecurityTest {
         String otherSchool;
         int ownValues;
         try (OkoRepository setup = OkoRepository.openEmbedded(data, "setup", line -> { })) {
-            SampleModel.load(setup, SampleModel.FILES, false, NO_PROGRESS);
+            SampleModel.load(setup, Models.SAMPLE_FILES, false, NO_PROGRESS);
             otherSchool = read(setup, view -> system(view, "ishimbay-msoko-illustrative").getMonitorings().stream()
                     .flatMap(m -> m.getRuns().stream()).flatMap(r -> r.getRawValues().stream())
                     .map(v -> v.getOrganisation().getCode()).filter(c -> !c.equals("ИШМ-01")).findFirst().orElseThrow());

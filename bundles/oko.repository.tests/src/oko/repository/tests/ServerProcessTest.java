@@ -91,7 +91,7 @@ class ServerProcessTest {
         int objects;
         try (ServerProcess server = ServerProcess.start(store, port, log)) {
             try (OkoRepository client = OkoRepository.connect("127.0.0.1", port, "restart-test")) {
-                SampleModel.load(client, SampleModel.FILES, false, NO_PROGRESS);
+                SampleModel.load(client, Models.SAMPLE_FILES, false, NO_PROGRESS);
                 objects = count(client);
             }
             assertEquals(Models.count(Models.sampleRoots()), objects);

@@ -53,7 +53,7 @@ class UserAdministrationTest {
         Path data = temp.resolve("sample");
         Files.createDirectories(data);
         try (OkoRepository setup = OkoRepository.openEmbedded(data, "setup", line -> { })) {
-            SampleModel.load(setup, SampleModel.FILES, false, new NullProgressMonitor());
+            SampleModel.load(setup, Models.SAMPLE_FILES, false, new NullProgressMonitor());
         }
         StoreConfig store = new StoreConfig.H2(data.resolve("repository"));
         Users users = new Users(store);

@@ -9,16 +9,11 @@ import oko.repository.OkoRepository;
 import oko.repository.internal.Messages;
 
 /**
- * Loading sample data: the files the installed modules contribute (the municipal module's are the
- * seed documents as a model plus clearly marked illustrative monitoring data, which ship in the
- * {@code oko.model} bundle, {@code samples/}, shared with the tests).
+ * Loading sample data: the files the installed modules contribute ({@code oko.core.modules.Modules#samples()};
+ * the municipal module's, in its bundle's {@code samples/}, are the seed documents as a model plus clearly
+ * marked illustrative monitoring data).
  */
 public final class SampleModel {
-
-    /** The sample files of {@code oko.model}; the second refers to the first. */
-    public static final List<URI> FILES = List.of(
-            URI.createPlatformPluginURI("oko.model/samples/seeds.xmi", true),
-            URI.createPlatformPluginURI("oko.model/samples/illustrative-monitoring.xmi", true));
 
     private SampleModel() {
     }

@@ -23,7 +23,7 @@ import oko.diagram.description.NodeMapping;
 import oko.diagram.descriptions.DescriptionChecker;
 import oko.model.OkoPackage;
 
-/** The diagram descriptions Oko ships (models/diagrams) load, validate and fit the Oko metamodel. */
+/** The diagram descriptions Oko ships (bundles/oko.diagram/descriptions, bundles/oko.municipal/descriptions) load, validate and fit the Oko metamodel. */
 class ShippedDescriptionsTest {
 
     /** oko.diagram's generic descriptions. */
@@ -31,11 +31,12 @@ class ShippedDescriptionsTest {
         return load("oko.diagrams.xmi");
     }
 
-    /** A file of models/diagrams: oko.diagrams.xmi (oko.diagram) or municipal.diagrams.xmi (oko.municipal). */
+    /** A description file of its bundle: oko.diagrams.xmi (oko.diagram) or municipal.diagrams.xmi (oko.municipal). */
     private static DescriptionGroup load(String name) {
         ResourceSetImpl set = new ResourceSetImpl();
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        Path file = Path.of(System.getProperty("oko.root"), "models", "diagrams", name);
+        Path file = Path.of(System.getProperty("oko.root"), "bundles",
+                name.startsWith("municipal.") ? "oko.municipal" : "oko.diagram", "descriptions", name);
         Resource resource = set.getResource(URI.createFileURI(file.toString()), true);
         assertEquals(List.of(), resource.getErrors());
         return (DescriptionGroup) resource.getContents().get(0);
@@ -77,11 +78,18 @@ class ShippedDescriptionsTest {
         ((oko.diagram.description.CreateNodeTool) roles.getLayers().get(0).getTools().get(0)).setContainerFeature("documents");
         List<String> problems = DescriptionChecker.check(group, OkoPackage.eINSTANCE);
         assertEquals(4, problems.size(), problems.toString());
-        assertTrue(problems.contains("goal: unknown domain class \"Goals\""), problems.toString());
-        assertTrue(problems.contains("stage: \"stages/nowhere\": CycleStage has no reference \"nowhere\""),
-                problems.toString());
-        assertTrue(problems.contains("stage: label \"{number}. {title}\": CycleStage has no feature \"title\""),
-                problems.toString());
-        assertTrue(problems.contains("roles.newRole: \"documents\" holds Document, not Role"), problems.toString());
+        // the texts are the user's language (messages.properties, Russian, or messages_en.properties)
+        assertContainsOne(problems, "goal: unknown domain class \"Goals\"", "goal: неизвестный класс предметной области «Goals»");
+        assertContainsOne(problems, "stage: \"stages/nowhere\": CycleStage has no reference \"nowhere\"",
+                "stage: «stages/nowhere»: у CycleStage нет ссылки «nowhere»");
+        assertContainsOne(problems, "stage: label \"{number}. {title}\": CycleStage has no feature \"title\"",
+                "stage: метка «{number}. {title}»: у CycleStage нет свойства «title»");
+        assertContainsOne(problems, "roles.newRole: \"documents\" holds Document, not Role",
+                "roles.newRole: «documents» содержит Document, а не Role");
+    }
+
+    private static void assertContainsOne(List<String> problems, String english, String russian) {
+        assertTrue(problems.contains(english) || problems.contains(russian),
+                "neither \"" + english + "\" nor \"" + russian + "\" in " + problems);
     }
 }

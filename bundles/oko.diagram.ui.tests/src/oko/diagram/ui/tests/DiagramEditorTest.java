@@ -605,7 +605,7 @@ class DiagramEditorTest {
     void reloadPicksUpAnEditedDescriptionFileAndNamesABrokenOne() throws Exception {
         Path folder = RepositoryConnection.dataDirectory().orElseThrow().resolve("diagrams");
         Files.createDirectories(folder);
-        Path shipped = Path.of(System.getProperty("oko.root", "../..")).resolve("models/diagrams/oko.diagrams.xmi");
+        Path shipped = Path.of(System.getProperty("oko.root", "../..")).resolve("bundles/oko.diagram/descriptions/oko.diagrams.xmi");
         String text = Files.readString(shipped);
         String edited = text.replace("<nodeMappings id=\"role\" label=\"Роль\" domainClass=\"Role\" labelExpression=\"{name}\">",
                 "<nodeMappings id=\"role\" label=\"Роль\" domainClass=\"Role\" labelExpression=\"Роль: {name}\">");

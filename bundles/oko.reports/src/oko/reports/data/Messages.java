@@ -1,0 +1,24 @@
+package oko.reports.data;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Texts of the report data sets; Russian in messages.properties, English in messages_en.properties. */
+final class Messages extends NLS {
+
+    public static String allSchools;
+    public static String cluster;
+    public static String noCluster;
+    public static String statistics;
+    public static String parameterMissing;
+    public static String noSystemToReport;
+    public static String noSuchSystem;
+    public static String noSchoolSystem;
+    public static String noSuchSchoolSystem;
+
+    static {
+        NLS.initializeMessages("oko.reports.data.messages", Messages.class);
+    }
+
+    private Messages() {
+    }
+}
