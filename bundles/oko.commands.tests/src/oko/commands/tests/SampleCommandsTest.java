@@ -114,7 +114,7 @@ class SampleCommandsTest {
      */
     @Test
     void effectComparesTheMeasuresSchoolsWithTheOthers() {
-        Run effect = Oko.run(data, "monitor", "effect", "--period", "2023").expect(0);
+        Run effect = Oko.run(data, "monitor", "effect", "--period", "2023", "--system", "ishimbay-msoko").expect(0);
         assertEquals(List.of(
                 "measure\tindicator\twith_schools\twith_change\twithout_schools\twithout_change\teffect\teffective",
                 "1\t1.2.1.1\t3\t3.3497\t7\t-1.4229\t4.7726\tyes",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +41,8 @@ class UsageErrorsTest {
                         "report", "roles", "--format", "doc", "--out", "x.doc"),
                 List.of("oko report: name the file: --out FILE", "report", "roles", "--format", "html"),
                 List.of("oko report: --param expects NAME=VALUE, not \"period\"", "report", "roles", "--param", "period"),
-                List.of("oko new: name the module: --module ID (modules: municipal, school)", "new", "--name", "X"),
-                List.of("oko new: no module \"kindergarten\" (modules: municipal, school)",
+                List.of("oko new: name the module: --module ID (modules: {modules})", "new", "--name", "X"),
+                List.of("oko new: no module \"kindergarten\" (modules: {modules})",
                         "new", "--module", "kindergarten", "--name", "X"),
                 List.of("oko new: name the system: --name \"…\"", "new", "--module", "school"),
                 List.of("oko user: unknown role \"king\" (roles: administrator, methodologist, school-administrator,"
@@ -51,14 +52,16 @@ class UsageErrorsTest {
                 List.of("oko user: user remove: name the login", "user", "remove"),
                 List.of("oko server: bad port number \"70000\" (a number from 1 to 65535)", "server", "--port", "70000"),
                 List.of("oko: option --data needs a value.", "--data"));
-        java.nio.file.Files.exists(data);
         writeCsv(data.resolve("values.csv"));
         List<String> wrong = new ArrayList<>();
         for (List<String> c : cases) {
             String expected = c.get(0) + HELP;
+            // the modules come in the extension registry's order
+            Pattern pattern = Pattern.compile(Pattern.quote(expected).replace("{modules}",
+                    "\\E(municipal, school|school, municipal)\\Q"));
             List<String> arguments = c.subList(1, c.size());
             Run run = Oko.run(data, arguments.toArray(String[]::new));
-            if (run.exit() != 2 || !run.err().strip().equals(expected) || !run.out().isEmpty()) {
+            if (run.exit() != 2 || !pattern.matcher(run.err().strip()).matches() || !run.out().isEmpty()) {
                 wrong.add("expected exit 2 and «" + expected + "»; got " + run);
             }
         }
