@@ -38,8 +38,20 @@ pg_url=$(releng/scripts/postgres.sh start)
 trap 'releng/scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 echo "test.sh: PostgreSQL for the repository tests at $pg_url"
 
+# The seed documents (the customer's, not in the repository) are ../shared/seeds next to the
+# checkout. When they are there, the test comparing the sample's texts with them must run: a skip
+# fails it. When they are not, say so here, not only in a test report.
+seeds_args=()
+if [ -d "$root/../shared/seeds" ]; then
+    echo "test.sh: seed documents at $(cd "$root/../shared/seeds" && pwd): SeedTextsTest must run"
+    seeds_args=(-Doko.seeds.required=true)
+else
+    echo "test.sh: WARNING: no seed documents at $root/../shared/seeds: SeedTextsTest will be SKIPPED" >&2
+fi
+
 # UI tests need a display; Tycho does not start one.
-xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -B -ntp verify -Doko.test.postgresql="$pg_url" "$@"
+xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -B -ntp verify -Doko.test.postgresql="$pg_url" \
+    ${seeds_args[@]+"${seeds_args[@]}"} "$@"
 
 # The product itself, started the way users start it: commands need no display.
 releng/scripts/product-smoke.sh

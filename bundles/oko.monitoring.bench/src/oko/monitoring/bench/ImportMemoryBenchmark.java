@@ -1,7 +1,6 @@
 package oko.monitoring.bench;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -29,12 +28,7 @@ import org.eclipse.emf.cdo.transaction.CDOTransaction;
 import org.eclipse.emf.cdo.view.CDOView;
 import org.eclipse.emf.ecore.EObject;
 
-import oko.model.DataElement;
 import oko.model.ModelRoot;
-import oko.model.Monitoring;
-import oko.model.OkoFactory;
-import oko.model.Organisation;
-import oko.model.OrganisationKind;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.monitoring.RawValueImport;
@@ -58,7 +52,6 @@ import oko.repository.db.StoreConfig;
 public final class ImportMemoryBenchmark {
 
     private static final int SCHOOLS = 1000;
-    private static final String PERIOD = "2023";
     private static final String GC_NOTIFICATION = "com.sun.management.gc.notification";
 
     private ImportMemoryBenchmark() {
@@ -84,7 +77,7 @@ public final class ImportMemoryBenchmark {
         Path dir = Files.createTempDirectory("oko-bench-import-");
         try {
             Path csv = dir.resolve("values.csv");
-            writeCsv(csv, measures);
+            ImportFixture.writeLargeCsv(csv, SCHOOLS, measures);
             System.out.printf(Locale.ROOT, "CSV: %.1f MB%n", Files.size(csv) / 1e6);
             Path data = dir.resolve("data");
             setUp(data, measures);
@@ -126,45 +119,13 @@ public final class ImportMemoryBenchmark {
                 Long.parseLong(parts[2]) >> 20);
     }
 
-    private static void writeCsv(Path csv, int measures) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("school;period;measure;value\n");
-            for (int s = 0; s < SCHOOLS; s++) {
-                for (int m = 0; m < measures; m++) {
-                    out.write("S" + s + ";" + PERIOD + ";x" + m + ";" + (s * 7 + m) % 100 + ",5\n");
-                }
-            }
-        }
-    }
-
     /** The model: schools, measures, the period and a monitoring, without values. */
     private static void setUp(Path data, int measures) throws IOException {
         Files.createDirectories(data.resolve("repository"));
-        OkoFactory f = OkoFactory.eINSTANCE;
         try (OkoServer server = OkoServer.start(new StoreConfig.H2(data.resolve("repository")), line -> { });
                 OkoRepository repository = OkoRepository.connect(server, "bench")) {
             CDOTransaction setup = repository.openTransaction();
-            ModelRoot root = f.createModelRoot();
-            QualitySystem system = f.createQualitySystem();
-            system.setCode("bench");
-            root.getQualitySystems().add(system);
-            Period period = f.createPeriod();
-            period.setCode(PERIOD);
-            root.getPeriods().add(period);
-            for (int s = 0; s < SCHOOLS; s++) {
-                Organisation school = f.createOrganisation();
-                school.setKind(OrganisationKind.SCHOOL);
-                school.setCode("S" + s);
-                root.getOrganisations().add(school);
-            }
-            for (int m = 0; m < measures; m++) {
-                DataElement element = f.createDataElement();
-                element.setCode("x" + m);
-                system.getDataElements().add(element);
-            }
-            Monitoring monitoring = f.createMonitoring();
-            monitoring.setCode("M");
-            system.getMonitorings().add(monitoring);
+            ModelRoot root = ImportFixture.large("bench", SCHOOLS, measures).root;
             setup.createResource(OkoRepository.MODEL_FOLDER + "/bench.xmi").getContents().add(root);
             repository.commit(setup, "setup", new NullProgressMonitor());
             setup.close();

@@ -137,7 +137,38 @@ class ReportsTest {
         assertTrue(cells.contains("Функции в рамках управления качеством образования"), cells.toString());
         String function = system.getSections().get(1).getFunctions().get(0).getName().replaceAll("\\s+", " ").strip();
         assertTrue(cells.stream().anyMatch(c -> c.replaceAll("\\s+", " ").contains(function)), function);
-        render(roles, Format.DOCX, system);
+        // the Word document: the title, the table's header and a function row with its roles
+        String docx = docxText(render(roles, Format.DOCX, system));
+        assertTrue(docx.contains("Распределение функций"), docx);
+        assertTrue(docx.contains("Функции в рамках управления качеством образования"), docx);
+        assertTrue(docx.contains(function), function + " in " + docx);
+        String role = system.getSections().get(1).getFunctions().get(0).getResponsibleRoles().get(0).getName()
+                .replaceAll("\\s+", " ").strip();
+        assertTrue(docx.contains(role), role + " in " + docx);
+    }
+
+    /**
+     * The text of a Word document as POI reads it: headers, paragraphs and every table cell (nested
+     * tables too, which BIRT writes inside its grids), spaces collapsed.
+     */
+    static String docxText(Path docx) throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                Files.newInputStream(docx))) {
+            document.getHeaderList().forEach(h -> text.append(h.getText()).append(' '));
+            document.getParagraphs().forEach(p -> text.append(p.getText()).append(' '));
+            document.getTables().forEach(t -> appendTable(t, text));
+        }
+        return oneLine(text.toString());
+    }
+
+    private static void appendTable(org.apache.poi.xwpf.usermodel.XWPFTable table, StringBuilder text) {
+        for (var row : table.getRows()) {
+            for (var cell : row.getTableCells()) {
+                cell.getParagraphs().forEach(p -> text.append(p.getText()).append(' '));
+                cell.getTables().forEach(nested -> appendTable(nested, text));
+            }
+        }
     }
 
     /** Every shipped layout in every format over the whole sample: the seeds' texts in the PDF and the XLSX. */
@@ -182,7 +213,10 @@ class ReportsTest {
             }
             assertTrue(cells.contains(entry.getValue().get(0)), entry.getKey() + ".xlsx: " + cells.subList(0,
                     Math.min(10, cells.size())));
-            render(layout, Format.DOCX, system, sample);
+            String docx = docxText(render(layout, Format.DOCX, system, sample));
+            for (String text : entry.getValue()) {
+                assertTrue(docx.contains(text), entry.getKey() + ".docx lacks \"" + text + "\": " + docx);
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package oko.repository.tests;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -8,16 +7,11 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.core.runtime.FileLocator;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
-
 import oko.repository.ServerRunner;
+import oko.repository.bench.BundleClassPath;
 
 /**
  * {@link ServerRunner} in a JVM of its own (plain Java, the class path made from the bundles of
@@ -55,7 +49,7 @@ final class ServerProcess implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of(jvmOptions));
         command.add("-cp");
-        command.add(classPath());
+        command.add(BundleClassPath.of(ServerProcess.class, BUNDLES));
         command.add(ServerRunner.class.getName());
         command.addAll(storeArgs);
         command.add("--port");
@@ -77,27 +71,6 @@ final class ServerProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("server did not listen within 60 s:\n" + Files.readString(log));
-    }
-
-    private static String classPath() throws IOException {
-        Set<String> entries = new LinkedHashSet<>();
-        Bundle self = FrameworkUtil.getBundle(ServerProcess.class);
-        for (String name : BUNDLES) {
-            Bundle bundle = null;
-            for (Bundle candidate : self.getBundleContext().getBundles()) {
-                if (candidate.getSymbolicName().equals(name)) {
-                    bundle = candidate;
-                }
-            }
-            if (bundle == null) {
-                throw new IllegalStateException("bundle " + name + " is not in the test runtime");
-            }
-            File file = FileLocator.getBundleFileLocation(bundle)
-                    .orElseThrow(() -> new IllegalStateException("no file for " + name));
-            File classes = new File(file, "target/classes");
-            entries.add((file.isDirectory() && classes.isDirectory() ? classes : file).getAbsolutePath());
-        }
-        return String.join(File.pathSeparator, entries);
     }
 
     /** SIGTERM, as Ctrl-C or a service manager would stop it; returns the exit code. */

@@ -1,0 +1,58 @@
+package oko.commands.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import oko.cli.CommandCatalog;
+import oko.cli.Dispatcher;
+import oko.cli.Outcome;
+
+/** Runs {@code ./oko --data DATA ARGS…} in this JVM, through the dispatcher, capturing what it prints. */
+final class Oko {
+
+    /** A finished command: exit code, standard output and standard error. */
+    record Run(List<String> arguments, int exit, String out, String err) {
+
+        /** The output's lines. */
+        List<String> lines() {
+            return out.lines().toList();
+        }
+
+        /** Fails unless the command exited with {@code expected}; the message shows what it printed. */
+        Run expect(int expected) {
+            assertEquals(expected, exit, this::toString);
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return "oko " + String.join(" ", arguments) + " → exit " + exit + "\n--- out:\n" + out + "--- err:\n" + err;
+        }
+    }
+
+    private Oko() {
+    }
+
+    static Run run(Path data, String... arguments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("--data", data.toString()));
+        args.addAll(List.of(arguments));
+        Outcome outcome = new Dispatcher(CommandCatalog.fromExtensions(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), (command, cause) -> cause.printStackTrace())
+                .dispatch(args);
+        return new Run(List.of(arguments), outcome.exitCode().orElse(-1), out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The sample model files of the repository: {@code models/samples}. */
+    static Path samples() {
+        return Path.of(System.getProperty("oko.root"), "models", "samples");
+    }
+}
