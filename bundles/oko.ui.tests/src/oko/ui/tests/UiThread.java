@@ -173,10 +173,13 @@ public final class UiThread {
             if (done.isDone()) {
                 return; // timed out meanwhile
             }
+            long started = System.nanoTime();
             if (check(condition, lastFailure)) {
                 done.complete(null);
             } else if (!display.isDisposed()) {
-                display.timerExec(POLL_MILLIS, check[0]);
+                // a costly check (one that opens a repository session) leaves the UI as much time again
+                long took = (System.nanoTime() - started) / 1_000_000;
+                display.timerExec((int) Math.max(POLL_MILLIS, Math.min(took, 500)), check[0]);
             }
         };
         display.asyncExec(check[0]);
