@@ -78,7 +78,8 @@ class WorkbenchStartupTest {
                 PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
                         .showView(oko.ui.internal.navigator.RepositoryNavigator.ID));
         // the navigator fills its tree once it has read the repository
-        UiThread.waitUntil("the navigator shows the repository's models", () -> navigator.viewer().getTree().getItemCount() > 0);
+        UiThread.waitUntil("the navigator shows the repository's models",
+                () -> navigator.viewer().getInput() instanceof List<?> top && !top.isEmpty() && !(top.get(0) instanceof String));
         List<String> labels = UiThread.call(() -> {
             org.eclipse.swt.widgets.Tree tree = navigator.viewer().getTree();
             java.util.List<String> texts = new java.util.ArrayList<>();
@@ -103,7 +104,8 @@ class WorkbenchStartupTest {
         oko.ui.internal.navigator.RepositoryNavigator navigator = UiThread.call(() -> (oko.ui.internal.navigator.RepositoryNavigator)
                 PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
                         .showView(oko.ui.internal.navigator.RepositoryNavigator.ID));
-        UiThread.waitUntil("the navigator shows the repository's models", () -> navigator.viewer().getTree().getItemCount() > 0);
+        UiThread.waitUntil("the navigator shows the repository's models",
+                () -> navigator.viewer().getInput() instanceof List<?> top && !top.isEmpty() && !(top.get(0) instanceof String));
         // open the first system (the navigator starts collapsed) and select its first direction
         Object direction = UiThread.call(() -> {
             var tree = navigator.viewer().getTree();

@@ -98,7 +98,8 @@ class DiagramEditorTest {
     static void connected() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         RepositoryNavigator navigator = UiThread.call(() -> (RepositoryNavigator) page().showView(RepositoryNavigator.ID));
-        UiThread.waitUntil("the navigator shows the repository's models", () -> navigator.viewer().getTree().getItemCount() > 0);
+        UiThread.waitUntil("the navigator shows the repository's models",
+                () -> navigator.viewer().getInput() instanceof List<?> top && !top.isEmpty() && !(top.get(0) instanceof String));
     }
 
     @AfterEach
