@@ -60,7 +60,7 @@ class EditorsTest {
     private static TableEditor open(CDOID id, String kind, String name) throws Exception {
         TableEditor editor = UiThread.call(() -> (TableEditor) page().openEditor(new ModelEditorInput(id, kind, name),
                 TableEditor.ID));
-        UiThread.settle(300);
+        UiThread.waitUntil("the editor «" + name + "» shows its rows", () -> editor.viewer().getTree().getItemCount() > 0);
         return editor;
     }
 
@@ -116,7 +116,7 @@ class EditorsTest {
 
     private static void command(String id) throws Exception {
         UiThread.run(() -> PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(id, null));
-        UiThread.settle(200);
+        UiThread.drain();
     }
 
     @Test
@@ -169,10 +169,7 @@ class EditorsTest {
             Button ok = ask.getDefaultButton();
             ok.notifyListeners(SWT.Selection, new Event());
         });
-        for (int i = 0; i < 50 && UiThread.call(editor::isDirty); i++) {
-            UiThread.settle(100);
-        }
-        assertFalse(UiThread.call(editor::isDirty), "saved");
+        UiThread.waitUntil("the technological map saved (the editor not dirty)", () -> !editor.isDirty());
 
         // stored: a fresh session (another client of the embedded server) reads the new text
         CDOID rowId = read(mapId, o -> CDOUtil.getCDOObject(((TechnologicalMap) o).getRows().get(0)).cdoID());
@@ -206,7 +203,7 @@ class EditorsTest {
                     .filter(d -> d.getId().toString().contains("operatorDuty")).findFirst().orElseThrow().getId();
             source.setPropertyValue(id, "Через свойства");
         });
-        UiThread.settle(200);
+        UiThread.drain();
         assertEquals("Через свойства", cells(editor).get(0).get(5));
         command("org.eclipse.ui.edit.undo");
         assertEquals(expected.get(0).get(5), cells(editor).get(0).get(5), "the property edit is undone");
@@ -270,9 +267,9 @@ class EditorsTest {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         command("oko.ui.validate");
         Job.getJobManager().join(ValidateHandler.FAMILY, null);
-        UiThread.settle(500);
+        UiThread.waitUntil("Validate shows its problems in the problems view", () -> page().findView(ProblemsView.ID)
+                instanceof ProblemsView shown && shown.viewer().getTable().getItemCount() > 0);
         ProblemsView view = UiThread.call(() -> (ProblemsView) page().findView(ProblemsView.ID));
-        assertNotNull(view, "Validate shows the problems view");
         List<ProblemsView.Row> rows = UiThread.call(() -> {
             List<ProblemsView.Row> all = new ArrayList<>();
             for (var item : view.viewer().getTable().getItems()) {
@@ -288,7 +285,9 @@ class EditorsTest {
             view.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(rows.get(0)));
             view.viewer().getTable().notifyListeners(SWT.DefaultSelection, new Event());
         });
-        UiThread.settle(300);
+        UiThread.waitUntil("the double-clicked problem's object selected in the navigator", () -> ((org.eclipse.jface.viewers
+                .IStructuredSelection) ((RepositoryNavigator) page().findView(RepositoryNavigator.ID)).viewer().getSelection())
+                .getFirstElement() instanceof EObject object && rows.get(0).object().equals(CDOUtil.getCDOObject(object).cdoID()));
         Object selected = UiThread.call(() -> ((org.eclipse.jface.viewers.IStructuredSelection) ((RepositoryNavigator) page()
                 .findView(RepositoryNavigator.ID)).viewer().getSelection()).getFirstElement());
         assertTrue(selected instanceof oko.model.Direction, String.valueOf(selected));
@@ -333,19 +332,23 @@ class EditorsTest {
 
         // another client (its own session) changes the same cell and commits first
         OkoRepository repository = RepositoryConnection.repository().orElseThrow();
+        long committed;
         try (OkoRepository client = OkoRepository.connect(repository.embeddedServer().orElseThrow(), "другой")) {
             var other = client.openTransaction();
             ((TechnologicalMap) other.getObject(mapId)).getRows().get(1).setCoordinatorDuty("Правка другого клиента");
-            client.commit(other, "Тест: другой клиент", new org.eclipse.core.runtime.NullProgressMonitor());
+            committed = client.commit(other, "Тест: другой клиент", new org.eclipse.core.runtime.NullProgressMonitor())
+                    .getTimeStamp();
             other.close();
         }
-        UiThread.settle(500);
+        UiThread.waitUntil("the editor's transaction has heard of the other client's commit", () -> CDOUtil
+                .getCDOObject((EObject) editor.viewer().getTree().getItem(1).getData()).cdoView()
+                .getLastUpdateTime() >= committed);
 
         saveLater();
         answer("Сохранение в репозиторий");
         String conflict = answer("Конфликт изменений");
         assertTrue(conflict.contains("Перезагрузить"), conflict);
-        UiThread.settle(500);
+        UiThread.waitUntil("the editor reloaded (not dirty)", () -> !editor.isDirty());
         assertFalse(UiThread.call(editor::isDirty), "reloaded: the editor's change is dropped");
         assertEquals("Правка другого клиента", cells(editor).get(1).get(3));
         UiThread.run(() -> page().closeEditor(editor, false));
@@ -357,7 +360,7 @@ class EditorsTest {
         CDOID roleId = find(o -> o instanceof oko.model.Role role && "coordinator".equals(role.getCode()));
         oko.ui.internal.editors.FormEditor editor = UiThread.call(() -> (oko.ui.internal.editors.FormEditor) page()
                 .openEditor(new ModelEditorInput(roleId, ModelEditorInput.FORM, "Роль"), oko.ui.internal.editors.FormEditor.ID));
-        UiThread.settle(300);
+        UiThread.waitUntil("the form editor shows the role's rows", () -> !editor.rows().isEmpty());
         List<List<String>> rows = UiThread.call(editor::rows);
         assertTrue(rows.contains(List.of("Код", "coordinator")), rows.toString());
         int nameRow = -1;

@@ -47,7 +47,6 @@ class HistoryViewTest {
             assertEquals("проверка истории изменений", changes.get(0).comment());
             assertEquals(RepositoryConnection.user(), changes.get(0).user());
             assertTrue(changes.get(0).timeStamp() >= changes.get(changes.size() - 1).timeStamp());
-            UiThread.settle(200);
             UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
                     "history-view"));
         } finally {

@@ -27,10 +27,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import oko.model.IndicatorValue;
 import oko.model.ModelRoot;
@@ -54,7 +51,6 @@ import oko.ui.RepositoryConnection;
  * shows what the engine computes, sorts, marks the risk schools; Compute and Generate
  * recommendations commit; a bad import shows its problems and stores nothing.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonitoringViewTest {
 
     private static MonitoringView showFor2023() throws Exception {
@@ -63,25 +59,28 @@ class MonitoringViewTest {
             IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
             return (MonitoringView) page.showView(MonitoringView.ID);
         });
-        UiThread.settle(500);
-        UiThread.run(() -> view.selectPeriod("2023"));
-        waitForTable(view);
+        // the view lists the periods once it has read the repository; choosing one recomputes the table
+        UiThread.waitUntil("the Monitoring view offers the period 2023", () -> {
+            view.selectPeriod("2023");
+            return true;
+        });
+        UiThread.waitUntil("the Monitoring view shows its table of 2023", COMPUTING, () -> {
+            MonitoringView.Table table = view.table();
+            return Job.getJobManager().find(MonitoringView.class).length == 0 && table != null
+                    && table.periodLabel().startsWith("2023") && !table.rows().isEmpty();
+        });
         return view;
     }
 
-    private static void waitForTable(MonitoringView view) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            Job.getJobManager().join(MonitoringView.class, null);
-            UiThread.settle(100);
-            MonitoringView.Table table = view.table();
-            if (table != null && table.periodLabel().startsWith("2023") && !table.rows().isEmpty()) {
-                return;
-            }
-        }
-        throw new AssertionError("the Monitoring view did not show 2023");
+    /** How long the monitoring's jobs (compute, import, the view's table) may take on a busy machine. */
+    private static final java.time.Duration COMPUTING = java.time.Duration.ofSeconds(60);
+
+    /** Waits until the monitoring's jobs (import, compute, recommendations) have finished. */
+    private static void waitForMonitoringJobs(String what) throws Exception {
+        UiThread.waitForJobs(what, MonitoringJobs.FAMILY, COMPUTING);
     }
 
-    /** What the engine computes for 2023 on a separate view of the repository. */
+    /** What the engine computes for 2023 in the sample's municipal system, on a separate view of the repository. */
     private static <T> T withSample(java.util.function.BiFunction<QualitySystem, Period, T> query) {
         CDOView cdo = RepositoryConnection.repository().orElseThrow().openView();
         try {
@@ -89,14 +88,17 @@ class MonitoringViewTest {
             Period period = roots.stream().filter(ModelRoot.class::isInstance).map(ModelRoot.class::cast)
                     .flatMap(m -> m.getPeriods().stream()).filter(p -> "2023".equals(p.getCode())).findFirst()
                     .orElseThrow();
-            return query.apply(MonitoringEngine.systemsWithRuns(roots, period).get(0), period);
+            // the sample's municipal system by its code, whatever other systems (a school's ВСОКО) have runs
+            QualitySystem system = MonitoringEngine.systemsWithRuns(roots, period).stream()
+                    .filter(s -> "ishimbay-msoko".equals(s.getCode())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no runs of ishimbay-msoko in 2023"));
+            return query.apply(system, period);
         } finally {
             cdo.close();
         }
     }
 
     @Test
-    @Order(1)
     void theTableShowsTheComputedValuesRanksAndRiskSchools() throws Exception {
         MonitoringView view = showFor2023();
         Set<String> organisations = new TreeSet<>();
@@ -171,12 +173,11 @@ class MonitoringViewTest {
     }
 
     @Test
-    @Order(2)
     void computeAndGenerateRecommendationsCommitTheirResults() throws Exception {
         showFor2023();
         UiThread.run(() -> PlatformUI.getWorkbench().getService(IHandlerService.class)
                 .executeCommand("oko.monitoring.ui.compute", null));
-        Job.getJobManager().join(MonitoringJobs.FAMILY, null);
+        waitForMonitoringJobs("Monitoring ▸ Compute");
         int stored = withSample((system, period) -> {
             int values = 0;
             for (MonitoringRun run : MonitoringEngine.runs(system, period)) {
@@ -190,7 +191,7 @@ class MonitoringViewTest {
 
         UiThread.run(() -> PlatformUI.getWorkbench().getService(IHandlerService.class)
                 .executeCommand("oko.monitoring.ui.recommend", null));
-        Job.getJobManager().join(MonitoringJobs.FAMILY, null);
+        waitForMonitoringJobs("Monitoring ▸ Generate recommendations");
         List<String> texts = withSample((system, period) -> Recommendations.rules(system).stream()
                 .flatMap(rule -> ((QualitySystem) rule.eContainer()).getRecommendations().stream()
                         .filter(r -> r.getRule() == rule && r.getPeriod() == period))
@@ -200,7 +201,6 @@ class MonitoringViewTest {
     }
 
     @Test
-    @Order(3)
     void aBadImportShowsItsProblemsInADialogAndStoresNothing() throws Exception {
         MonitoringView view = showFor2023();
         Path bad = Files.createTempFile("bad-values", ".csv");
@@ -208,22 +208,27 @@ class MonitoringViewTest {
                 StandardCharsets.UTF_8);
         Set<Double> before = rawValues();
         // the Tycho UI harness turns error dialogs into log entries; this test wants to see the dialog
+        boolean automated = org.eclipse.jface.dialogs.ErrorDialog.AUTOMATED_MODE;
         org.eclipse.jface.dialogs.ErrorDialog.AUTOMATED_MODE = false;
-        UiThread.run(() -> MonitoringHandler.importValues(bad, RawValueImport.Layout.LONG, view));
-        Job.getJobManager().join(MonitoringJobs.FAMILY, null);
-        Shell dialog = UiThread.waitForShell("Мониторинг");
-        assertNotNull(dialog, "no error dialog");
-        Shell shown = dialog;
-        String text = UiThread.call(() -> UiThread.labels(shown));
-        assertTrue(text.contains("ничего не сохранено"), text);
-        // the problems themselves are in the dialog, not behind a Details button
-        String problems = UiThread.call(() -> texts(shown));
-        assertTrue(problems.contains(bad.getFileName() + ", строка 2: «много» — не число"), problems);
-        assertTrue(problems.contains(bad.getFileName() + ", строка 3: неизвестная школа «ИШМ-77»"), problems);
-        assertEquals(List.of("Закрыть"), UiThread.call(() -> buttons(shown)));
-        UiThread.call(() -> Screenshots.save(shown, "monitoring-import-error"));
-        UiThread.run(shown::close);
-        org.eclipse.jface.dialogs.ErrorDialog.AUTOMATED_MODE = true;
+        try {
+            UiThread.run(() -> MonitoringHandler.importValues(bad, RawValueImport.Layout.LONG, view));
+            waitForMonitoringJobs("the import of a bad file");
+            Shell dialog = UiThread.waitForShell("Мониторинг");
+            assertNotNull(dialog, "no error dialog");
+            Shell shown = dialog;
+            String text = UiThread.call(() -> UiThread.labels(shown));
+            assertTrue(text.contains("ничего не сохранено"), text);
+            // the problems themselves are in the dialog, not behind a Details button
+            String problems = UiThread.call(() -> texts(shown));
+            assertTrue(problems.contains(bad.getFileName() + ", строка 2: «много» — не число"), problems);
+            assertTrue(problems.contains(bad.getFileName() + ", строка 3: неизвестная школа «ИШМ-77»"), problems);
+            assertEquals(List.of("Закрыть"), UiThread.call(() -> buttons(shown)));
+            UiThread.call(() -> Screenshots.save(shown, "monitoring-import-error"));
+            UiThread.run(shown::close);
+        } finally {
+            org.eclipse.jface.dialogs.ErrorDialog.AUTOMATED_MODE = automated;
+            Files.delete(bad);
+        }
         assertEquals(before, rawValues(), "nothing of the bad file is stored");
     }
 
@@ -234,7 +239,6 @@ class MonitoringViewTest {
      * показатели» stores 1.2.1.1 = 15 ÷ 50 × 100 = 30 (it was 10 ÷ 45 = 22,22), and the view shows it.
      */
     @Test
-    @Order(4)
     void anImportShowsWhatItStoredAndTheRecomputedValue() throws Exception {
         MonitoringView view = showFor2023();
         assertEquals("22,22", cellOf(view, "ИШМ-01", "1.2.1.1").split(" ")[0], "10 ÷ 45 before the import");
@@ -243,7 +247,7 @@ class MonitoringViewTest {
                 + "ИШМ-01;2023;ege_graduates;50\n", StandardCharsets.UTF_8);
         try {
             UiThread.run(() -> MonitoringHandler.importValues(file, null, view));
-            Job.getJobManager().join(MonitoringJobs.FAMILY, null);
+            waitForMonitoringJobs("the import of ИШМ-01's values");
             Shell dialog = UiThread.waitForShell("Импорт значений выполнен");
             assertNotNull(dialog, "no result dialog after the import");
             String text = UiThread.call(() -> UiThread.labels(dialog));
@@ -257,9 +261,10 @@ class MonitoringViewTest {
             // the view's table already reads the imported values
             waitForCell(view, "ИШМ-01", "1.2.1.1", "30");
             UiThread.run(() -> assertTrue(press(dialog, "Рассчитать показатели")));
-            UiThread.settle(300); // the dialog returns, then the compute job is scheduled
-            Job.getJobManager().join(MonitoringJobs.FAMILY, null);
-            assertEquals(30.0, storedValue("ИШМ-01", "1.2.1.1"), 1e-9, "the recomputed value is stored");
+            // the dialog returns, then the compute job is scheduled and commits
+            UiThread.waitUntil("the recomputed 1.2.1.1 = 30 of ИШМ-01 stored", COMPUTING,
+                    () -> Math.abs(storedValue("ИШМ-01", "1.2.1.1") - 30.0) < 1e-9);
+            waitForMonitoringJobs("the computation after the import");
             waitForCell(view, "ИШМ-01", "1.2.1.1", "30");
             UiThread.call(() -> Screenshots.save(
                     PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "monitoring-after-import"));
@@ -267,12 +272,13 @@ class MonitoringViewTest {
             // other tests share the repository: put the sample's 10 and 45 back, and recompute
             Files.writeString(file, "school;ege_high_scorers;ege_graduates\nИШМ-01;10;45\n", StandardCharsets.UTF_8);
             UiThread.run(() -> MonitoringHandler.importValues(file, null, view));
-            Job.getJobManager().join(MonitoringJobs.FAMILY, null);
+            waitForMonitoringJobs("the import of the sample's values of ИШМ-01");
             Shell again = UiThread.waitForShell("Импорт значений выполнен");
             assertNotNull(again);
             UiThread.run(() -> assertTrue(press(again, "Рассчитать показатели")));
-            UiThread.settle(300); // the dialog returns, then the compute job is scheduled
-            Job.getJobManager().join(MonitoringJobs.FAMILY, null);
+            UiThread.waitUntil("the sample's 1.2.1.1 = 10 ÷ 45 of ИШМ-01 stored again", COMPUTING,
+                    () -> Math.abs(storedValue("ИШМ-01", "1.2.1.1") - 100.0 * 10 / 45) < 1e-9);
+            waitForMonitoringJobs("the computation after the sample's values are back");
             Files.delete(file);
         }
         assertEquals(100.0 * 10 / 45, storedValue("ИШМ-01", "1.2.1.1"), 1e-9);
@@ -297,18 +303,9 @@ class MonitoringViewTest {
     }
 
     private static void waitForCell(MonitoringView view, String school, String indicator, String value) throws Exception {
-        String last = null;
-        for (int i = 0; i < 100; i++) {
-            Job.getJobManager().join(MonitoringView.class, null);
-            UiThread.settle(100);
-            if (view.swtTable() != null && view.table() != null && !view.table().rows().isEmpty()) {
-                last = cellOf(view, school, indicator);
-                if (last.split(" ")[0].equals(value)) {
-                    return;
-                }
-            }
-        }
-        throw new AssertionError(school + " " + indicator + " shows " + last + ", not " + value);
+        UiThread.waitUntil("the Monitoring view shows " + value + " as " + indicator + " of " + school, COMPUTING,
+                () -> view.swtTable() != null && view.table() != null && !view.table().rows().isEmpty()
+                        && cellOf(view, school, indicator).split(" ")[0].equals(value));
     }
 
     private static double storedValue(String school, String indicator) {

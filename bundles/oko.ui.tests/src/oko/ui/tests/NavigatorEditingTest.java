@@ -95,15 +95,9 @@ class NavigatorEditingTest {
         boolean ok() throws Exception;
     }
 
-    /** Waits (up to 10 s) for a condition the UI reaches asynchronously. */
+    /** Waits (up to 10 s) for a condition the UI or the repository reaches asynchronously. */
     private static void waitFor(String what, Check check) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            if (check.ok()) {
-                return;
-            }
-            UiThread.settle(100);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        UiThread.waitUntil(what, check::ok);
     }
 
     /** A query in a fresh session: another client of the embedded server, so only what was committed. */
@@ -142,7 +136,7 @@ class NavigatorEditingTest {
             page().activate(navigator);
             navigator.viewer().setSelection(new StructuredSelection(element), true);
         });
-        UiThread.settle(100);
+        UiThread.drain();
     }
 
     /** Fills the navigator's context menu as when it is shown; returns its items' texts. */
@@ -207,7 +201,7 @@ class NavigatorEditingTest {
             page().activate(navigator);
             PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(id, null);
         });
-        UiThread.settle(200);
+        UiThread.drain();
     }
 
     private static Shell dialog(String title) throws Exception {
@@ -239,7 +233,7 @@ class NavigatorEditingTest {
             }
             throw new AssertionError("no button «" + text + "»");
         });
-        UiThread.settle(200);
+        UiThread.drain();
     }
 
     /** Types into the dialog's (first) text field and presses its default button. */
@@ -249,7 +243,7 @@ class NavigatorEditingTest {
             text.setText(typed);
             shell.getDefaultButton().notifyListeners(SWT.Selection, new Event());
         });
-        UiThread.settle(300);
+        UiThread.drain();
     }
 
     private String lastComment() throws Exception {
@@ -366,7 +360,9 @@ class NavigatorEditingTest {
         select(direction);
         PropertySheet sheet = UiThread.call(() -> (PropertySheet) page().showView(IPageLayout.ID_PROP_SHEET));
         UiThread.run(() -> page().activate(navigator));
-        UiThread.settle(300);
+        waitFor("the Properties view shows the direction's «Ответственные исполнители»",
+                () -> UiThread.call(() -> sheet.getCurrentPage() instanceof PropertySheetPage shown && findItem(
+                        ((Tree) shown.getControl()).getItems(), "Ответственные исполнители") != null));
         Tree properties = UiThread.call(() -> (Tree) ((PropertySheetPage) sheet.getCurrentPage()).getControl());
         TreeItem executors = UiThread.call(() -> findItem(properties.getItems(), "Ответственные исполнители"));
         assertNotNull(executors, "the property row");
@@ -377,7 +373,8 @@ class NavigatorEditingTest {
             // the Properties view opens a cell's editor on a click or Enter (default selection)
             properties.notifyListeners(SWT.DefaultSelection, event);
         });
-        UiThread.settle(200);
+        waitFor("the property's cell editor with its chooser button",
+                () -> UiThread.call(() -> find(properties, Button.class).stream().anyMatch(Button::isVisible)));
         Button more = UiThread.call(() -> find(properties, Button.class).stream().filter(Button::isVisible).findFirst()
                 .orElseThrow(() -> new AssertionError("no chooser button in the property's cell")));
         Display.getDefault().asyncExec(() -> more.notifyListeners(SWT.Selection, new Event()));
@@ -386,8 +383,9 @@ class NavigatorEditingTest {
         List<String> all = UiThread.call(dialog::shownCandidates);
         assertTrue(all.size() > 10, "every person not chosen yet: " + all);
         UiThread.run(() -> find(chooser, Text.class).get(0).setText("проверочный"));
-        UiThread.settle(200);
         String label = "Сотрудник «" + name + "»";
+        waitFor("the chooser's filter keeps only " + label,
+                () -> UiThread.call(dialog::shownCandidates).equals(List.of(label)));
         assertEquals(List.of(label), UiThread.call(dialog::shownCandidates), "the filter keeps the matching names");
         UiThread.call(() -> Screenshots.save(chooser, "navigator-reference-chooser-filtered"));
         UiThread.run(() -> {
@@ -407,7 +405,6 @@ class NavigatorEditingTest {
         assertEquals(executorsBefore.size() + 1, chosen.size());
         UiThread.call(() -> Screenshots.save(chooser, "navigator-reference-chooser"));
         UiThread.run(() -> chooser.getDefaultButton().notifyListeners(SWT.Selection, new Event()));
-        UiThread.settle(300);
         waitFor("the executors stored", () -> fresh(v -> ((Direction) v.getObject(directionId)).getExecutors().stream()
                 .map(Person::getName).toList()).contains(name));
         assertTrue(lastComment().startsWith("Изменено «Ответственные исполнители»: Направление «"), lastComment());
@@ -477,7 +474,9 @@ class NavigatorEditingTest {
         select(cluster);
         PropertySheet sheet = UiThread.call(() -> (PropertySheet) page().showView(IPageLayout.ID_PROP_SHEET));
         UiThread.run(() -> page().activate(navigator));
-        UiThread.settle(300);
+        waitFor("the Properties view shows the cluster's «Наименование»",
+                () -> UiThread.call(() -> sheet.getCurrentPage() instanceof PropertySheetPage shown
+                        && findItem(((Tree) shown.getControl()).getItems(), "Наименование") != null));
         Tree properties = UiThread.call(() -> (Tree) ((PropertySheetPage) sheet.getCurrentPage()).getControl());
         TreeItem row = UiThread.call(() -> findItem(properties.getItems(), "Наименование"));
         assertNotNull(row, "the name's row");
@@ -489,7 +488,8 @@ class NavigatorEditingTest {
             // the Properties view opens a cell's editor on a click or Enter (default selection)
             properties.notifyListeners(SWT.DefaultSelection, event);
         });
-        UiThread.settle(200);
+        waitFor("the name's cell editor", () -> UiThread.call(() -> find(properties, Text.class).stream()
+                .anyMatch(Text::isVisible)));
         UiThread.run(() -> {
             Text text = find(properties, Text.class).stream().filter(Text::isVisible).findFirst()
                     .orElseThrow(() -> new AssertionError("no cell editor for the name"));
@@ -603,21 +603,24 @@ class NavigatorEditingTest {
         });
         post(SWT.MouseDown, e -> e.button = 3);
         post(SWT.MouseUp, e -> e.button = 3);
-        UiThread.settle(600);
         Menu menu = UiThread.call(() -> navigator.viewer().getControl().getMenu());
-        if (!UiThread.call(menu::isVisible)) {
+        try {
+            UiThread.waitUntil("the context menu shown by the right click", java.time.Duration.ofSeconds(3), menu::isVisible);
+        } catch (AssertionError notByTheMouse) {
+            // where the X pointer cannot reach the tree, the menu is shown as SWT shows it
             UiThread.run(() -> {
                 menu.setLocation(at);
                 menu.setVisible(true);
             });
-            UiThread.settle(600);
+            UiThread.waitUntil("the context menu shown", menu::isVisible);
         }
         for (int key : new int[] { SWT.ARROW_DOWN, SWT.ARROW_DOWN, SWT.ARROW_RIGHT }) {
             post(SWT.KeyDown, e -> e.keyCode = key);
             post(SWT.KeyUp, e -> e.keyCode = key);
-            UiThread.settle(300);
+            UiThread.drain();
         }
-        UiThread.settle(500);
+        MenuItem create = item(menu, "Создать");
+        UiThread.waitUntil("↓ ↓ → opens the submenu «Создать»", () -> create.getMenu().isVisible());
         UiThread.call(() -> {
             // the whole screen: the menus are windows of their own, beside the workbench's
             Display display = Display.getCurrent();
@@ -639,10 +642,11 @@ class NavigatorEditingTest {
         for (int i = 0; i < 2; i++) {
             post(SWT.KeyDown, e -> e.keyCode = SWT.ESC);
             post(SWT.KeyUp, e -> e.keyCode = SWT.ESC);
-            UiThread.settle(200);
         }
+        UiThread.waitUntil("Esc Esc closes the context menu", () -> !menu.isVisible() && (create.isDisposed()
+                || create.getMenu() == null || create.getMenu().isDisposed() || !create.getMenu().isVisible()));
         UiThread.run(() -> menu.setVisible(false));
-        UiThread.settle(300);
+        UiThread.drain();
     }
 
     /** The command a key sequence runs in the workbench window now (e.g. Ctrl+Y). */

@@ -113,7 +113,7 @@ class NewSystemWizardTest {
         assertTrue(suggested.startsWith("school-"), "a free code of the module is suggested: " + suggested);
         assertFalse(UiThread.call(() -> wizard.territory().isEnabled()), "a ВСОКО is in its school's territory");
         UiThread.run(() -> wizard.code().setText("vsoko-sosh51-master"));
-        UiThread.settle(200);
+        UiThread.drain();
         UiThread.call(() -> Screenshots.save(wizard.shell(), "new-system-wizard"));
         Button finish = wizard.finish();
         UiThread.run(() -> {
@@ -152,7 +152,7 @@ class NewSystemWizardTest {
         List<String> territories = UiThread.call(() -> List.of(wizard.territory().getItems()));
         assertTrue(territories.contains("МР Ишимбайский район"), territories.toString());
         UiThread.run(() -> wizard.territory().setText(NEW_TERRITORY));
-        UiThread.settle(200);
+        UiThread.drain();
         UiThread.call(() -> Screenshots.save(wizard.shell(), "new-system-wizard-municipal"));
         Button finish = wizard.finish();
         UiThread.run(() -> {

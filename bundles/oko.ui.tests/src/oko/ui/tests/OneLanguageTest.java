@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -77,15 +76,19 @@ class OneLanguageTest {
         }
     }
 
-    /** Waits (up to 10 s) until the condition holds on the UI thread; fails with the message otherwise. */
-    private static void waitUntil(Callable<Boolean> condition, String message) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            if (Boolean.TRUE.equals(UiThread.call(condition))) {
-                return;
+    /** Waits (up to 10 s) until the condition holds on the UI thread; fails naming what was awaited otherwise. */
+    private static void waitUntil(Callable<Boolean> condition, String what) throws Exception {
+        UiThread.waitUntil(what, () -> Boolean.TRUE.equals(condition.call()));
+    }
+
+    /** The drop-down menu of a main menu item (by its Russian title). */
+    private static Menu topMenu(String title) {
+        for (MenuItem top : window().getMenuBar().getItems()) {
+            if (plain(top.getText()).equals(title)) {
+                return top.getMenu();
             }
-            UiThread.settle(100);
         }
-        fail(message);
+        throw new AssertionError("no menu " + title);
     }
 
     /** The items of a main menu (by its Russian title), filled as when the user opens it. */
@@ -176,7 +179,7 @@ class OneLanguageTest {
         String rowName = read(mapId, o -> ((TechnologicalMap) o).getRows().get(0).getName().strip());
         TableEditor editor = UiThread.call(() -> (TableEditor) page().openEditor(
                 new ModelEditorInput(mapId, "oko.ui.tables.techMap", "Технологическая карта (язык)"), TableEditor.ID));
-        UiThread.settle(300);
+        waitUntil(() -> !editor.cellTexts().isEmpty(), "the technological map's rows in its editor");
         String original = UiThread.call(editor::cellTexts).get(0).get(2);
         String edited = "Проверка языка: " + System.nanoTime();
         UiThread.typeInCell(editor.viewer(), UiThread.call(() -> editor.viewer().getTree().getItem(0).getData()), 2,
@@ -191,16 +194,16 @@ class OneLanguageTest {
             window().forceActive();
             editor.viewer().getTree().setFocus();
         });
-        UiThread.settle(200);
+        waitUntil(() -> editor.viewer().getTree().isFocusControl(), "the editor's tree has the focus");
         UiThread.run(() -> key(Display.getCurrent(), SWT.F10, (char) 0));
-        UiThread.settle(500);
+        waitUntil(() -> topMenu("Файл").isVisible(), "F10 opens the menu «Файл»");
         UiThread.run(() -> key(Display.getCurrent(), SWT.ARROW_RIGHT, (char) 0));
-        UiThread.settle(700);
+        waitUntil(() -> topMenu("Правка").isVisible(), "→ opens the menu «Правка»");
         UiThread.call(() -> Screenshots.save(window(), "one-language-edit-menu"));
         UiThread.run(() -> key(Display.getCurrent(), SWT.ESC, (char) 0));
-        UiThread.settle(200);
+        waitUntil(() -> !topMenu("Правка").isVisible(), "Esc closes the menu «Правка»");
         UiThread.run(() -> key(Display.getCurrent(), SWT.ESC, (char) 0));
-        UiThread.settle(300);
+        UiThread.drain();
 
         // Ctrl+Y is bound to redo, and pressing it redoes
         List<String> redoKeys = UiThread.call(() -> {
@@ -220,7 +223,7 @@ class OneLanguageTest {
             page().activate(editor);
             editor.viewer().getTree().setFocus();
         });
-        UiThread.settle(200);
+        waitUntil(() -> editor.viewer().getTree().isFocusControl(), "the editor's tree has the focus again");
         UiThread.run(() -> {
             Display display = Display.getCurrent();
             post(display, SWT.KeyDown, SWT.CTRL, (char) 0);
@@ -270,13 +273,14 @@ class OneLanguageTest {
         for (String id : ids) {
             UiThread.run(() -> page().setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
                     .findPerspectiveWithId(id)));
-            UiThread.settle(300);
+            waitUntil(() -> id.equals(page().getPerspective().getId()), "the perspective " + id + " shown");
             List<String> shortcuts = UiThread.call(() -> List.of(page().getPerspectiveShortcuts()));
             assertTrue(shortcuts.containsAll(ids), id + " offers " + shortcuts);
         }
         UiThread.run(() -> page().setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
                 .findPerspectiveWithId("oko.ui.perspective.methodologist")));
-        UiThread.settle(300);
+        waitUntil(() -> "oko.ui.perspective.methodologist".equals(page().getPerspective().getId()),
+                "the methodologist's perspective shown again");
         // the platform's empty Welcome view is hidden from Show View and Find Actions
         assertFalse(UiThread.call(() -> PlatformUI.getWorkbench().getActivitySupport().getActivityManager()
                 .getIdentifier("org.eclipse.ui/org.eclipse.ui.internal.introview").isEnabled()), "no Welcome view");
@@ -299,7 +303,6 @@ class OneLanguageTest {
             Object text = browser.evaluate("return document.readyState == 'complete' ? document.body.innerText : '';");
             return text instanceof String s && s.contains("Первые пять шагов") && s.contains("Где хранятся данные");
         }, "the page shows its sections");
-        UiThread.settle(500);
         UiThread.call(() -> Screenshots.save(shell, "one-language-getting-started"));
         UiThread.run(shell::close);
     }

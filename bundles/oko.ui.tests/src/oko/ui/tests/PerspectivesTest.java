@@ -47,7 +47,8 @@ class PerspectivesTest {
             assertNotNull(perspective, id);
             page().setPerspective(perspective);
         });
-        UiThread.settle(500);
+        UiThread.waitUntil("the perspective " + id + " shown", () -> id.equals(page().getPerspective().getId()));
+        UiThread.drain();
     }
 
     @Test
@@ -102,10 +103,11 @@ class PerspectivesTest {
         computeAndRecommend2023();
         open("oko.school.ui.perspective");
         SchoolView view = UiThread.call(() -> (SchoolView) page().showView(SchoolView.ID));
-        UiThread.settle(500);
-
-        UiThread.run(() -> view.choose("ИШМ-05"));
-        UiThread.settle(500);
+        // the view lists the schools once it has read the repository
+        UiThread.waitUntil("the Моя школа view lists ИШМ-05", () -> {
+            view.choose("ИШМ-05");
+            return true;
+        });
         // what the repository addresses to ИШМ-05 and stores for it
         var expected = UiThread.call(() -> {
             var cdo = RepositoryConnection.repository().orElseThrow().openView();
@@ -133,6 +135,10 @@ class PerspectivesTest {
             }
         });
         assertTrue(expected[0] > 0 && expected[1] > 0, "the sample addresses ИШМ-05 (recommendations, a measure) and has its values");
+        // the view refreshes on the commit of the computed values and recommendations
+        UiThread.waitUntil("the Моя школа view shows " + expected[0] + " addressed rows and " + expected[1]
+                + " values of ИШМ-05", () -> view.addressedViewer().getTable().getItemCount() == expected[0]
+                        && view.valuesViewer().getTable().getItemCount() == expected[1]);
         List<String> addressed = UiThread.call(() -> {
             List<String> texts = new ArrayList<>();
             for (TableItem item : view.addressedViewer().getTable().getItems()) {
@@ -146,13 +152,14 @@ class PerspectivesTest {
         UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
                 "school-administrator-addressed"));
         UiThread.run(() -> view.showTab(2));
-        UiThread.settle(200);
         UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
                 "school-administrator-values"));
         UiThread.run(() -> view.showTab(0));
 
         UiThread.run(() -> view.choose("chel-sosh51"));
-        UiThread.settle(500);
+        UiThread.waitUntil("the Моя школа view shows the systems of chel-sosh51",
+                () -> view.systemViewer().getTree().getItemCount() > 0
+                        && view.systemViewer().getTree().getItem(0).getText().contains("СОШ № 51"));
         List<String> systems = UiThread.call(() -> {
             List<String> texts = new ArrayList<>();
             for (TreeItem item : view.systemViewer().getTree().getItems()) {

@@ -38,6 +38,9 @@ import oko.ui.RepositoryConnection;
  */
 class ReportsViewTest {
 
+    /** How long a report may take to render (BIRT starts on the first one). */
+    private static final java.time.Duration RENDERING = java.time.Duration.ofSeconds(60);
+
     private static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     }
@@ -52,7 +55,7 @@ class ReportsViewTest {
         UiThread.run(() -> PlatformUI.getWorkbench().showPerspective("oko.ui.perspective.reports",
                 PlatformUI.getWorkbench().getActiveWorkbenchWindow()));
         ReportCatalogueView view = UiThread.call(() -> (ReportCatalogueView) page().showView(ReportCatalogueView.ID));
-        UiThread.settle(300);
+        UiThread.waitUntil("the catalogue lists its layouts", () -> !view.layouts().isEmpty());
         List<String> titles = UiThread.call(() -> view.layouts().stream().map(Layout::title).toList());
         assertTrue(titles.containsAll(List.of("Распределение функций", "Технологическая карта", "План мероприятий")),
                 titles.toString());
@@ -73,9 +76,10 @@ class ReportsViewTest {
                 .findFirst().orElseThrow())));
         UiThread.call(() -> Screenshots.save(parameters, "reports-roles-system"));
         pressOk(parameters);
-        UiThread.settle(300);
-        Job.getJobManager().join(ReportCatalogueView.FAMILY, null);
-        UiThread.settle(1500);
+        // rendered in a job, then previewed in an editor
+        UiThread.waitUntil("the role distribution rendered and previewed", RENDERING,
+                () -> view.previewFile() != null && view.previewFile().getFileName().toString().equals("roles.html")
+                        && page().getActiveEditor() instanceof oko.reports.ui.internal.ReportPreview);
         Path preview = UiThread.call(view::previewFile);
         assertNotNull(preview, "no preview");
         String html = Files.readString(preview);
@@ -140,12 +144,11 @@ class ReportsViewTest {
         assertEquals("2023 год", periods.get(0), "the latest period first: " + periods);
         assertTrue(periods.containsAll(List.of("2022 год", "2021 год")), periods.toString());
         UiThread.run(() -> indicator.select(indicators.indexOf(wanted)));
-        UiThread.settle(200);
         UiThread.call(() -> Screenshots.save(shell, "reports-monitoring-parameters"));
         pressOk(shell);
-        UiThread.settle(300);
-        Job.getJobManager().join(ReportCatalogueView.FAMILY, null);
-        UiThread.settle(1500);
+        UiThread.waitUntil("the monitoring report rendered and previewed", RENDERING,
+                () -> view.previewFile() != null && view.previewFile().getFileName().toString().equals("monitoring.html")
+                        && page().getActiveEditor() instanceof oko.reports.ui.internal.ReportPreview);
         String html = Files.readString(UiThread.call(view::previewFile));
         assertTrue(html.contains("Показатель: 1.2.1.1, Период: 2023"), "the preview is of the chosen parameters");
         assertTrue(html.contains(".png"), "the chart is in the preview");

@@ -77,7 +77,7 @@ class SelfAssessmentViewTest {
 
     private static void command(String id) throws Exception {
         UiThread.run(() -> PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(id, null));
-        UiThread.settle(200);
+        UiThread.drain();
     }
 
     @Test
@@ -91,9 +91,12 @@ class SelfAssessmentViewTest {
             page().setPerspective(perspective);
         });
         SchoolView view = UiThread.call(() -> (SchoolView) page().showView(SchoolView.ID));
-        UiThread.settle(500);
-        UiThread.run(() -> view.choose(SCHOOL));
-        UiThread.settle(500);
+        // the view reads the repository once connected, and sees the ВСОКО just committed
+        UiThread.waitUntil("the Моя школа view shows " + SCHOOL + " and its ВСОКО's period 2023", () -> {
+            view.choose(SCHOOL);
+            view.choosePeriod("2023");
+            return true;
+        });
         UiThread.run(() -> view.showTab(3));
         assertEquals(0, UiThread.call(() -> view.assessmentsViewer().getTable().getItemCount()).intValue());
         UiThread.run(() -> view.choosePeriod("2023"));
@@ -102,9 +105,8 @@ class SelfAssessmentViewTest {
 
         // the button starts it (committed at once) and opens the editor
         UiThread.run(view::startSelfAssessment);
-        UiThread.settle(800);
+        UiThread.waitUntil("the self-assessment editor opened", () -> page().getActiveEditor() instanceof SelfAssessmentEditor);
         SelfAssessmentEditor editor = UiThread.call(() -> (SelfAssessmentEditor) page().getActiveEditor());
-        assertNotNull(editor, "the self-assessment editor opened");
         assertEquals(List.of("Показатель", "Содержание", "Значение муниципалитета", "Оценка школы", "Разница",
                 "Комментарий школы"), UiThread.call(() -> java.util.Arrays.stream(((Table) editor.viewer().getControl())
                         .getColumns()).map(c -> c.getText()).toList()));
@@ -158,10 +160,7 @@ class SelfAssessmentViewTest {
             Button ok = ask.getDefaultButton();
             ok.notifyListeners(SWT.Selection, new Event());
         });
-        for (int i = 0; i < 50 && UiThread.call(editor::isDirty); i++) {
-            UiThread.settle(100);
-        }
-        assertFalse(UiThread.call(editor::isDirty), "saved");
+        UiThread.waitUntil("the self-assessment saved (the editor not dirty)", () -> !editor.isDirty());
 
         // stored: a fresh client reads the school's value in the ВСОКО's self-assessment
         CDOID valueId = UiThread.call(() -> CDOUtil.getCDOObject(editor.shownRows().get(compared).own()).cdoID());
@@ -177,8 +176,9 @@ class SelfAssessmentViewTest {
             cdo.close();
         }
         // the view lists it: 2023, one assessed
-        UiThread.settle(500);
         UiThread.run(() -> page().activate(view));
+        UiThread.waitUntil("the Моя школа view lists the saved self-assessment",
+                () -> view.assessmentsViewer().getTable().getItemCount() > 0);
         List<String> listed = UiThread.call(() -> java.util.Arrays.stream(view.assessmentsViewer().getTable().getItems())
                 .map(i -> i.getText(0) + " | " + i.getText(2)).toList());
         assertEquals(1, listed.size(), listed.toString());

@@ -1,12 +1,21 @@
 package oko.ui.tests;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
 
-/** Runs code on the workbench's UI thread from a test thread and hands back its result or failure. */
+/**
+ * Runs code on the workbench's UI thread from a test thread and hands back its result or failure;
+ * waits on what the UI does asynchronously by its condition, with a timeout and a message, never
+ * for a fixed time. Shared by the UI test bundles (exported to them).
+ */
 public final class UiThread {
 
     private UiThread() {
@@ -43,28 +52,37 @@ public final class UiThread {
         });
     }
 
-    /** Waits (up to 8 s) for a visible shell of that title, e.g. a dialog a job or a command opens; null if none. */
+    /** How long a test waits for what the UI does asynchronously unless it says otherwise. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** How often a condition is checked again while the UI thread runs its event loop. */
+    private static final int POLL_MILLIS = 20;
+
+    /**
+     * Waits (up to {@link #TIMEOUT}) for a visible shell of that title, e.g. a dialog a job or a
+     * command opens; null if none opened.
+     */
     public static org.eclipse.swt.widgets.Shell waitForShell(String title) throws Exception {
-        for (int i = 0; i < 80; i++) {
-            settle(100);
-            org.eclipse.swt.widgets.Shell found = call(() -> {
-                for (org.eclipse.swt.widgets.Shell shell : Display.getDefault().getShells()) {
-                    if (shell.isVisible() && title.equals(shell.getText())) {
-                        return shell;
+        AtomicReference<org.eclipse.swt.widgets.Shell> found = new AtomicReference<>();
+        try {
+            waitUntil("a shell «" + title + "»", TIMEOUT, () -> {
+                for (org.eclipse.swt.widgets.Shell shell : Display.getCurrent().getShells()) {
+                    if (!shell.isDisposed() && shell.isVisible() && title.equals(shell.getText())) {
+                        found.set(shell);
+                        return true;
                     }
                 }
-                return null;
+                return false;
             });
-            if (found != null) {
-                return found;
-            }
+        } catch (AssertionError none) {
+            return null;
         }
-        return null;
+        return found.get();
     }
 
     /**
      * Types into a cell as a person does: opens the cell editor of the element's column, sets the
-     * text and presses Enter; then lets the UI settle.
+     * text and presses Enter; then lets the UI process what that queued.
      */
     public static void typeInCell(org.eclipse.jface.viewers.ColumnViewer viewer, Object element, int column, String typed)
             throws Exception {
@@ -81,7 +99,7 @@ public final class UiThread {
             text.setText(typed);
             text.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
         });
-        settle(200);
+        drain();
     }
 
     /** The texts of the labels inside a composite (a dialog's message), one per line. */
@@ -97,18 +115,18 @@ public final class UiThread {
         return text.toString();
     }
 
-    /** Lets the UI thread process its queue for a while (layout, paint, async runnables). */
-    public static void settle(long millis) throws Exception {
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            run(() -> {
-                Display display = Display.getCurrent();
-                while (display.readAndDispatch()) {
-                    // drain
-                }
-            });
-            Thread.sleep(50);
-        }
+    /**
+     * Lets the UI thread process every event queued now (layout, paint, runnables posted with
+     * asyncExec) and returns as soon as the queue is empty: for what a test needs done, not for
+     * something that happens later (wait on its condition with {@link #waitUntil}).
+     */
+    public static void drain() throws Exception {
+        run(() -> {
+            Display display = Display.getCurrent();
+            while (display.readAndDispatch()) {
+                // drain
+            }
+        });
     }
 
     /** What a test waits for, checked on the UI thread. */
@@ -116,20 +134,79 @@ public final class UiThread {
         boolean holds() throws Exception;
     }
 
+    /** {@link #waitUntil(String, Duration, Condition)} with the usual {@link #TIMEOUT}. */
+    public static void waitUntil(String what, Condition condition) throws Exception {
+        waitUntil(what, TIMEOUT, condition);
+    }
+
     /**
-     * Waits until {@code condition} holds (checked on the UI thread, the UI processing its events
-     * in between), at most {@code timeoutMillis}; fails naming {@code what} when it never does.
+     * Waits until {@code condition} holds, at most {@code timeout}; fails naming {@code what} and
+     * the timeout when it never does (with the condition's last failure, if it threw). The
+     * condition is checked on the UI thread, which keeps processing its events in between: called
+     * on the UI thread, this spins the event loop (readAndDispatch, sleeping until an event or a
+     * timer wakes it); called from a test thread, the check is re-posted with a timer on the UI
+     * thread's own loop and the test thread blocks until it holds.
      */
-    public static void waitUntil(String what, long timeoutMillis, Condition condition) throws Exception {
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (true) {
-            if (call(condition::holds)) {
-                return;
+    public static void waitUntil(String what, Duration timeout, Condition condition) throws Exception {
+        Display display = PlatformUI.getWorkbench().getDisplay();
+        AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+        if (Display.getCurrent() == display) {
+            long end = System.nanoTime() + timeout.toNanos();
+            boolean[] woken = new boolean[1];
+            while (!check(condition, lastFailure)) {
+                if (System.nanoTime() > end) {
+                    throw timedOut(what, timeout, lastFailure.get());
+                }
+                woken[0] = false;
+                display.timerExec(POLL_MILLIS, () -> woken[0] = true);
+                while (!woken[0]) {
+                    if (!display.readAndDispatch()) {
+                        display.sleep();
+                    }
+                }
             }
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("waited " + timeoutMillis + " ms in vain for: " + what);
-            }
-            settle(50);
+            return;
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            if (done.isDone()) {
+                return; // timed out meanwhile
+            }
+            long started = System.nanoTime();
+            if (check(condition, lastFailure)) {
+                done.complete(null);
+            } else if (!display.isDisposed()) {
+                // a costly check (one that opens a repository session) leaves the UI as much time again
+                long took = (System.nanoTime() - started) / 1_000_000;
+                display.timerExec((int) Math.max(POLL_MILLIS, Math.min(took, 500)), check[0]);
+            }
+        };
+        display.asyncExec(check[0]);
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            done.cancel(false);
+            throw timedOut(what, timeout, lastFailure.get());
+        }
+    }
+
+    /** Waits until no job of {@code family} is waiting, sleeping or running (e.g. a view's refresh). */
+    public static void waitForJobs(String what, Object family, Duration timeout) throws Exception {
+        waitUntil(what + " (jobs of " + family + " finished)", timeout, () -> Job.getJobManager().find(family).length == 0);
+    }
+
+    private static boolean check(Condition condition, AtomicReference<Throwable> lastFailure) {
+        try {
+            return condition.holds();
+        } catch (Exception | AssertionError e) {
+            lastFailure.set(e); // not yet, perhaps: the timeout's message reports it
+            return false;
+        }
+    }
+
+    private static AssertionError timedOut(String what, Duration timeout, Throwable lastFailure) {
+        return new AssertionError("waited " + timeout.toMillis() + " ms in vain for: " + what
+                + (lastFailure == null ? "" : " (last check failed: " + lastFailure + ")"), lastFailure);
     }
 }

@@ -28,7 +28,8 @@ class WorkbenchStartupTest {
     @Test
     void workbenchOpensInTheMethodologistPerspectiveWithItsViews() throws Exception {
         assertTrue(PlatformUI.isWorkbenchRunning(), "the Oko workbench is not running");
-        UiThread.settle(500);
+        UiThread.waitUntil("the workbench window with its page", () -> PlatformUI.getWorkbench().getActiveWorkbenchWindow() != null
+                && PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage() != null);
 
         UiThread.run(() -> {
             IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
@@ -73,11 +74,13 @@ class WorkbenchStartupTest {
     @Test
     void theNavigatorShowsTheQualitySystemsOfTheRepository() throws Exception {
         org.eclipse.core.runtime.jobs.Job.getJobManager().join(oko.ui.RepositoryConnection.FAMILY, null);
-        UiThread.settle(1000);
+        oko.ui.internal.navigator.RepositoryNavigator navigator = UiThread.call(() -> (oko.ui.internal.navigator.RepositoryNavigator)
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+                        .showView(oko.ui.internal.navigator.RepositoryNavigator.ID));
+        // the navigator fills its tree once it has read the repository
+        UiThread.waitUntil("the navigator shows the repository's models",
+                () -> navigator.viewer().getInput() instanceof List<?> top && !top.isEmpty() && !(top.get(0) instanceof String));
         List<String> labels = UiThread.call(() -> {
-            IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-            oko.ui.internal.navigator.RepositoryNavigator navigator = (oko.ui.internal.navigator.RepositoryNavigator) page
-                    .showView(oko.ui.internal.navigator.RepositoryNavigator.ID);
             org.eclipse.swt.widgets.Tree tree = navigator.viewer().getTree();
             java.util.List<String> texts = new java.util.ArrayList<>();
             for (org.eclipse.swt.widgets.TreeItem root : tree.getItems()) {
@@ -98,11 +101,11 @@ class WorkbenchStartupTest {
     @Test
     void anotherClientsCommitRefreshesTheNavigatorAndKeepsItsSelection() throws Exception {
         org.eclipse.core.runtime.jobs.Job.getJobManager().join(oko.ui.RepositoryConnection.FAMILY, null);
-        UiThread.settle(500);
         oko.ui.internal.navigator.RepositoryNavigator navigator = UiThread.call(() -> (oko.ui.internal.navigator.RepositoryNavigator)
                 PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
                         .showView(oko.ui.internal.navigator.RepositoryNavigator.ID));
-        UiThread.settle(500);
+        UiThread.waitUntil("the navigator shows the repository's models",
+                () -> navigator.viewer().getInput() instanceof List<?> top && !top.isEmpty() && !(top.get(0) instanceof String));
         // open the first system (the navigator starts collapsed) and select its first direction
         Object direction = UiThread.call(() -> {
             var tree = navigator.viewer().getTree();
@@ -127,18 +130,11 @@ class WorkbenchStartupTest {
             other.commit(transaction, "Тест: переименование", new org.eclipse.core.runtime.NullProgressMonitor());
             transaction.close();
         }
-        String label = null;
-        for (int i = 0; i < 50 && (label == null || !label.contains("Переименовано")); i++) {
-            UiThread.settle(100);
-            label = UiThread.call(() -> {
-                for (org.eclipse.swt.widgets.TreeItem item : navigator.viewer().getTree().getSelection()) {
-                    return item.getText();
-                }
-                return null;
-            });
-        }
-        assertNotNull(label, "the selection was lost");
-        assertTrue(label.contains("Переименовано другим клиентом"), label);
+        UiThread.waitUntil("the navigator's selected item shows the other client's new name", () -> {
+            org.eclipse.swt.widgets.TreeItem[] selection = navigator.viewer().getTree().getSelection();
+            assertTrue(selection.length > 0, "the selection was lost");
+            return selection[0].getText().contains("Переименовано другим клиентом");
+        });
         try (oko.repository.OkoRepository other = oko.repository.OkoRepository
                 .connect(repository.embeddedServer().orElseThrow(), "другой")) {
             var transaction = other.openTransaction();
@@ -150,7 +146,8 @@ class WorkbenchStartupTest {
 
     @Test
     void screenshotOfTheWorkbenchShowsAWindowWithContent() throws Exception {
-        UiThread.settle(500);
+        UiThread.waitUntil("the workbench window shown", () -> PlatformUI.getWorkbench().getActiveWorkbenchWindow() != null
+                && PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().isVisible());
         Path file = UiThread.call(() -> Screenshots.save(
                 PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "workbench-methodologist"));
         assertTrue(Files.size(file) > 5_000, "screenshot too small: " + file);

@@ -97,8 +97,9 @@ class DiagramEditorTest {
     @BeforeAll
     static void connected() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
-        UiThread.run(() -> page().showView(RepositoryNavigator.ID));
-        UiThread.settle(300);
+        RepositoryNavigator navigator = UiThread.call(() -> (RepositoryNavigator) page().showView(RepositoryNavigator.ID));
+        UiThread.waitUntil("the navigator shows the repository's models",
+                () -> navigator.viewer().getInput() instanceof List<?> top && !top.isEmpty() && !(top.get(0) instanceof String));
     }
 
     @AfterEach
@@ -152,7 +153,7 @@ class DiagramEditorTest {
         DiagramEditor editor = UiThread.call(() -> (DiagramEditor) NavigatorDiagramMenu.createAndOpen(page(), element,
                 description(descriptionId)));
         assertNotNull(editor);
-        UiThread.settle(400);
+        UiThread.drain(); // the editor zooms to fit from a runnable it queued
         return editor;
     }
 
@@ -190,13 +191,12 @@ class DiagramEditorTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        UiThread.settle(300);
         UiThread.call(() -> Screenshots.save(page().getWorkbenchWindow().getShell(), name));
     }
 
     private static void command(String id) throws Exception {
         UiThread.run(() -> PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(id, null));
-        UiThread.settle(300);
+        UiThread.drain();
     }
 
     private static void assertNoOverlaps(DiagramEditor editor) throws Exception {
@@ -216,7 +216,7 @@ class DiagramEditorTest {
         String text = UiThread.call(() -> UiThread.labels(dialog));
         UiThread.call(() -> Screenshots.save(dialog, "diagram-dialog-" + Math.abs(title.hashCode())));
         UiThread.run(() -> dialog.getDefaultButton().notifyListeners(SWT.Selection, new Event()));
-        UiThread.settle(200);
+        UiThread.drain();
         return text;
     }
 
@@ -229,10 +229,7 @@ class DiagramEditorTest {
             }
         });
         answer("Сохранение в репозиторий");
-        for (int i = 0; i < 50 && UiThread.call(editor::isDirty); i++) {
-            UiThread.settle(100);
-        }
-        assertFalse(UiThread.call(editor::isDirty), "saved");
+        UiThread.waitUntil("the diagram saved (the editor not dirty)", () -> !editor.isDirty());
     }
 
     // ---- the four diagram types
@@ -399,7 +396,7 @@ class DiagramEditorTest {
         assertNotNull(command, "the edit policy refused");
         assertTrue(command.canExecute());
         UiThread.run(() -> editor.graphicalViewer().getEditDomain().getCommandStack().execute(command));
-        UiThread.settle(200);
+        UiThread.drain();
     }
 
     @Test
@@ -462,14 +459,14 @@ class DiagramEditorTest {
 
         // rename in place: the text field over the node, Enter commits
         UiThread.run(() -> editor.directEdit(part(editor, role)));
-        UiThread.settle(200);
+        UiThread.waitUntil("the direct edit field over the node", () -> findText(editor.graphicalViewer().getControl()) != null);
         UiThread.run(() -> {
             Text text = findText(editor.graphicalViewer().getControl());
             assertNotNull(text, "no direct edit field");
             text.setText("Наблюдатель");
             text.notifyListeners(SWT.DefaultSelection, new Event());
         });
-        UiThread.settle(200);
+        UiThread.drain();
         assertEquals("Наблюдатель", UiThread.call(role::getName));
         assertEquals("Наблюдатель", UiThread.call(() -> ((oko.diagram.ui.internal.NodeFigure) part(editor, role)
                 .getFigure()).text()));
@@ -546,7 +543,7 @@ class DiagramEditorTest {
         assertTrue(navigatorMenu("open").stream().anyMatch(l -> l.startsWith(description("cycle").getLabel())));
         DiagramEditor reopened = UiThread.call(() -> (DiagramEditor) NavigatorDiagramMenu.open(page(), representationId,
                 "cycle"));
-        UiThread.settle(400);
+        UiThread.drain(); // the editor zooms to fit from a runnable it queued
         UiThread.run(() -> reopened.setZoom(1.0));
         CycleStage sameStage = UiThread.call(() -> (CycleStage) reopened.shown().diagram().nodes().get(1).element());
         assertEquals(after, UiThread.call(() -> reopened.figureBounds().get(sameStage)));
@@ -560,13 +557,8 @@ class DiagramEditorTest {
         } finally {
             other.close();
         }
-        boolean refreshed = false;
-        for (int i = 0; i < 50 && !refreshed; i++) {
-            UiThread.settle(100);
-            refreshed = UiThread.call(() -> ((oko.diagram.ui.internal.NodeFigure) part(reopened, sameStage).getFigure())
-                    .text().contains(renamed));
-        }
-        assertTrue(refreshed, "the other client's commit did not reach the open diagram");
+        UiThread.waitUntil("the other client's commit reaches the open diagram (the stage shows its new name)",
+                () -> ((oko.diagram.ui.internal.NodeFigure) part(reopened, sameStage).getFigure()).text().contains(renamed));
         screenshot("diagram-cycle-moved-and-renamed-elsewhere");
 
         // hide the stage; show hidden elements brings it back; Arrange All removes the gap
@@ -589,7 +581,8 @@ class DiagramEditorTest {
         CDOID roleId = read(systemId, s -> id(((QualitySystem) s).getRoles().get(1)));
         UiThread.run(() -> page().activate(page().findView(RepositoryNavigator.ID)));
         selectInNavigator(roleId);
-        UiThread.settle(600);
+        UiThread.waitUntil("the role selected in the navigator is selected in the diagram", () -> editor.selectedItems()
+                .stream().map(i -> id(((Node) i).element())).toList().equals(List.of(roleId)));
         List<CDOID> selected = UiThread.call(() -> editor.selectedItems().stream()
                 .map(i -> id(((Node) i).element())).toList());
         assertEquals(List.of(roleId), selected);
