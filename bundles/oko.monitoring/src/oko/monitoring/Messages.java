@@ -44,6 +44,11 @@ final class Messages extends NLS {
     public static String effectBetter;
     public static String effectNotBetter;
 
+    // issue 18: monitoring data over several periods (the periods taken from the file)
+    public static String importNoPeriodColumn;
+    public static String importNoPeriod;
+    public static String importUnknownPeriod;
+
     static {
         NLS.initializeMessages("oko.monitoring.messages", Messages.class);
     }

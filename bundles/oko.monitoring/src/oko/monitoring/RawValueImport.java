@@ -63,8 +63,29 @@ public final class RawValueImport {
         LONG, WIDE
     }
 
-    /** One checked value. */
-    public record Row(int line, Organisation school, DataElement measure, double value) {
+    /**
+     * One checked value, and the period it belongs to (the period imported into, or the one its row
+     * names when the file's periods are taken from its period column).
+     */
+    public record Row(int line, Organisation school, DataElement measure, double value, Period period) {
+
+        /** A value of the period imported into. */
+        public Row(int line, Organisation school, DataElement measure, double value) {
+            this(line, school, measure, value, null);
+        }
+    }
+
+    /**
+     * Thrown when the periods are to be taken from the file (no period given) and it has no period
+     * column: a mistake in how the import was asked for, not in the file's rows. Its message names
+     * the file and says to give the period.
+     */
+    public static final class NoPeriodColumn extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NoPeriodColumn(String fileName) {
+            super(Messages.bind(Messages.importNoPeriodColumn, fileName));
+        }
     }
 
     /**
@@ -112,9 +133,14 @@ public final class RawValueImport {
 
     /**
      * What {@link #storeAll} did: values stored, how many of them replaced a value already stored
-     * for the same school and measure, and the runs written to (in the order first written).
+     * for the same school and measure, the runs written to (in the order first written) and the
+     * number of values stored per period (in the order first written).
      */
-    public record Stored(int values, int replaced, List<MonitoringRun> runs) {
+    public record Stored(int values, int replaced, List<MonitoringRun> runs, Map<Period, Integer> perPeriod) {
+
+        public Stored(int values, int replaced, List<MonitoringRun> runs) {
+            this(values, replaced, runs, Map.of());
+        }
     }
 
     /**
@@ -157,6 +183,7 @@ public final class RawValueImport {
      * rows are kept in {@link Checked#rows()}: for a large file use {@link #importFile}.
      */
     public static Checked check(Path file, Layout layout, QualitySystem system, Period period) throws IOException {
+        // period null: each row's period is taken from the file's period column (see checkTable)
         List<Row> rows = new ArrayList<>();
         Checked checked = scan(file, layout, system, period, rows::add);
         return checked.ok() ? new Checked(rows, checked.problems(), checked.encoding(), checked.layout()) : checked;
@@ -171,6 +198,7 @@ public final class RawValueImport {
      * they are returned and the values created so far must not be committed.
      */
     public static Imported importFile(Path file, Layout layout, QualitySystem system, Period period) throws IOException {
+        // period null: each row's period is taken from the file's period column (see checkTable)
         if (isXlsx(file)) {
             // POI's workbook holds the whole sheet anyway: read it once, keep the rows
             Checked checked = check(file, layout, system, period);
@@ -181,7 +209,7 @@ public final class RawValueImport {
         if (!checked.ok()) {
             return new Imported(checked.problems(), checked.encoding(), checked.layout(), null, checked.problemCount());
         }
-        Writer writer = new Writer(system, period);
+        Writers writer = new Writers(system, period);
         Checked again = scan(file, checked.layout(), system, period, writer::write);
         if (!again.ok()) {
             return new Imported(again.problems(), again.encoding(), again.layout(), null, again.problemCount());
@@ -310,6 +338,8 @@ public final class RawValueImport {
                 }
             };
             return checkTable(fileName, header, rows, charset.name(), layout, system, period, sink);
+        } catch (NoPeriodColumn e) {
+            throw e;
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException | Unreadable e) {
             return new Checked(List.of(), List.of(Messages.bind(Messages.importBadCsv, fileName, e.getMessage())),
                     charset.name(), layout);
@@ -495,6 +525,10 @@ public final class RawValueImport {
             return failed(fileName, problems, encoding, layout, true);
         }
         int periodColumn = column(header, PERIOD);
+        if (period == null && periodColumn < 0) {
+            throw new NoPeriodColumn(fileName);
+        }
+        Map<String, Period> periods = period == null ? periods(system) : Map.of();
         int measureColumn = column(header, MEASURE);
         int valueColumn = column(header, VALUE);
         if (layout == Layout.LONG && (measureColumn < 0 || valueColumn < 0)) {
@@ -526,7 +560,19 @@ public final class RawValueImport {
                 continue;
             }
             String periodCode = record.get(periodColumn);
-            if (!periodCode.isEmpty() && !periodCode.equals(period.getCode())) {
+            Period rowPeriod = period;
+            if (period == null) {
+                // the periods of the file: every row names one that exists
+                rowPeriod = periods.get(periodCode);
+                if (rowPeriod == null) {
+                    problems.add(periodCode.isEmpty()
+                            ? Messages.bind(Messages.importNoPeriod, new Object[] { fileName, line,
+                                    columnName(periodColumn, sheet) })
+                            : Messages.bind(Messages.importUnknownPeriod, new Object[] { fileName, line, periodCode,
+                                    String.join(", ", periods.keySet()) }));
+                    continue;
+                }
+            } else if (!periodCode.isEmpty() && !periodCode.equals(period.getCode())) {
                 problems.add(Messages.bind(Messages.importOtherPeriod, new Object[] { fileName, line, periodCode,
                         period.getCode() }));
                 continue;
@@ -543,7 +589,7 @@ public final class RawValueImport {
                 if (organisation(problems, organisations, fileName, line, columnName(schoolColumn, sheet), school,
                         measure)) {
                     add(target, problems, seen, fileName, line, columnName(valueColumn, sheet), school, measure,
-                            record.get(valueColumn), true);
+                            rowPeriod, record.get(valueColumn), true);
                 }
             } else {
                 for (int c = 0; c < header.size(); c++) {
@@ -552,7 +598,7 @@ public final class RawValueImport {
                             && organisation(problems, organisations, fileName, line,
                                     columnName(schoolColumn, sheet), school, measure)) {
                         add(target, problems, seen, fileName, line, columnName(c, sheet), school, measure,
-                                record.get(c), false);
+                                rowPeriod, record.get(c), false);
                     }
                 }
             }
@@ -607,7 +653,7 @@ public final class RawValueImport {
     }
 
     private static void add(RowSink rows, Problems problems, Seen seen, String file, int line,
-            String column, Organisation school, DataElement measure, String text, boolean required) {
+            String column, Organisation school, DataElement measure, Period period, String text, boolean required) {
         if (text.isEmpty()) {
             if (required) {
                 problems.add(Messages.bind(Messages.importEmptyValue, new Object[] { file, line, measure.getCode() }));
@@ -633,12 +679,16 @@ public final class RawValueImport {
                     measure.getCode(), wrong }));
             return;
         }
-        if (!seen.add(school, measure)) {
+        if (!seen.add(school, new MeasureInPeriod(measure, period))) {
             problems.add(Messages.bind(Messages.importDuplicate, new Object[] { file, line, school.getCode(),
                     measure.getCode() }));
             return;
         }
-        rows.accept(new Row(line, school, measure, value));
+        rows.accept(new Row(line, school, measure, value, period));
+    }
+
+    /** A measure of a period: a value is read once per school, measure and period. */
+    private record MeasureInPeriod(DataElement measure, Period period) {
     }
 
     /**
@@ -651,7 +701,7 @@ public final class RawValueImport {
         private int size;
 
         /** Whether the pair is new (then it is remembered). */
-        boolean add(Organisation school, DataElement measure) {
+        boolean add(Organisation school, MeasureInPeriod measure) {
             long key = ((long) number(school) << 32) | number(measure); // never 0: numbers start at 1
             int mask = table.length - 1;
             for (int i = slot(key, mask);; i = (i + 1) & mask) {
@@ -739,13 +789,40 @@ public final class RawValueImport {
         return schools;
     }
 
+    /** Periods by code, from every model root the system's resource set holds (as {@link #schools}). */
+    static Map<String, Period> periods(QualitySystem system) {
+        Map<String, Period> periods = new LinkedHashMap<>();
+        var resourceSet = system.eResource() == null ? null : system.eResource().getResourceSet();
+        List<ModelRoot> roots = new ArrayList<>();
+        if (resourceSet != null) {
+            for (var resource : List.copyOf(resourceSet.getResources())) {
+                for (var top : resource.getContents()) {
+                    if (top instanceof ModelRoot root) {
+                        roots.add(root);
+                    }
+                }
+            }
+        } else if (system.eContainer() instanceof ModelRoot root) {
+            roots.add(root);
+        }
+        for (ModelRoot root : roots) {
+            for (Period period : root.getPeriods()) {
+                if (period.getCode() != null) {
+                    periods.putIfAbsent(period.getCode(), period);
+                }
+            }
+        }
+        return periods;
+    }
+
     /**
      * The systems raw values for the period can be imported into, the first being the one to use
      * without asking: those whose monitorings have runs in the period (what the Monitoring view and
      * {@code monitor compute} show), otherwise those that define raw measures (data elements).
      */
     public static List<QualitySystem> targets(List<? extends org.eclipse.emf.ecore.EObject> roots, Period period) {
-        List<QualitySystem> withRuns = MonitoringEngine.systemsWithRuns(roots, period);
+        // period null (the file's periods): the systems that define raw measures
+        List<QualitySystem> withRuns = period == null ? List.of() : MonitoringEngine.systemsWithRuns(roots, period);
         if (!withRuns.isEmpty()) {
             return withRuns;
         }
@@ -773,9 +850,47 @@ public final class RawValueImport {
      * or a new «imported data» monitoring, when none uses it); a missing run is created, dated today.
      */
     public static Stored storeAll(QualitySystem system, Period period, List<Row> rows) {
-        Writer writer = new Writer(system, period);
+        Writers writer = new Writers(system, period);
         rows.forEach(writer::write);
         return writer.stored();
+    }
+
+    /**
+     * Stores checked values of one or several periods: each row into its own period (a row without
+     * one into the period given), by one {@link Writer} per period.
+     */
+    private static final class Writers {
+        private final QualitySystem system;
+        private final Period period;
+        private final Map<Period, Writer> writers = new LinkedHashMap<>();
+
+        Writers(QualitySystem system, Period period) {
+            this.system = system;
+            this.period = period;
+        }
+
+        void write(Row row) {
+            Period of = row.period() != null ? row.period() : period;
+            writers.computeIfAbsent(of, p -> new Writer(system, p)).write(row);
+        }
+
+        Stored stored() {
+            int values = 0;
+            int replaced = 0;
+            Set<MonitoringRun> runs = new LinkedHashSet<>();
+            Map<Period, Integer> perPeriod = new LinkedHashMap<>();
+            for (Map.Entry<Period, Writer> entry : writers.entrySet()) {
+                Stored stored = entry.getValue().stored();
+                values += stored.values();
+                replaced += stored.replaced();
+                runs.addAll(stored.runs());
+                perPeriod.put(entry.getKey(), stored.values());
+            }
+            if (writers.isEmpty() && period != null) {
+                perPeriod.put(period, 0);
+            }
+            return new Stored(values, replaced, new ArrayList<>(runs), perPeriod);
+        }
     }
 
     /**
@@ -844,7 +959,8 @@ public final class RawValueImport {
 
         /** What was stored so far. */
         public Stored stored() {
-            return new Stored(values, replaced, new ArrayList<>(written));
+            return new Stored(values, replaced, new ArrayList<>(written),
+                    period == null ? Map.of() : Map.of(period, values));
         }
     }
 

@@ -83,6 +83,9 @@ public final class Messages extends NLS {
     public static String dbPasswordInUrl;
     public static String userRoleSet;
 
+    // issue 18: monitor import over several periods
+    public static String monitorNoSystemToImport;
+
     static {
         NLS.initializeMessages("oko.commands.internal.messages", Messages.class);
     }

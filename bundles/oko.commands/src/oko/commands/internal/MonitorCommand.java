@@ -71,18 +71,19 @@ public final class MonitorCommand implements Command {
         } else if (args.positionals().size() != 1) {
             throw new UsageException(Messages.bind(Messages.monitorUnknownAction, args.positionals().get(1)));
         }
-        if (!args.has("--period")) {
+        if (!args.has("--period") && !action.equals("import")) {
             throw new UsageException(Messages.monitorNoPeriod);
         }
-        String periodCode = args.value("--period", "");
+        // import without --period: each row's period from the file's period column (periodCode null)
+        String periodCode = args.has("--period") ? args.value("--period", "") : null;
         try (OkoRepository repository = Repositories.open(context)) {
             CDOTransaction transaction = repository.openTransaction();
             List<String> afterCommit = new ArrayList<>();
             try {
                 OkoRepository.prefetch(transaction);
                 List<EObject> roots = OkoRepository.roots(transaction);
-                Period period = MonitoringService.period(roots, periodCode).orElse(null);
-                if (period == null) {
+                Period period = periodCode == null ? null : MonitoringService.period(roots, periodCode).orElse(null);
+                if (period == null && periodCode != null) {
                     context.err().println(Messages.bind(Messages.monitorNoSuchPeriod, periodCode));
                     return FAILED;
                 }
@@ -90,13 +91,19 @@ public final class MonitorCommand implements Command {
                         ? MonitoringService.importTargets(roots, period).stream().findFirst().orElse(null)
                         : MonitoringService.system(roots, args.value("--system", null), period).orElse(null);
                 if (system == null) {
-                    context.err().println(Messages.bind(Messages.monitorNoSystem, periodCode));
+                    context.err().println(periodCode == null ? Messages.monitorNoSystemToImport
+                            : Messages.bind(Messages.monitorNoSystem, periodCode));
                     return FAILED;
                 }
                 String comment;
                 if (action.equals("import")) {
                     // read as a stream, checked first, the values created as read: one commit below
-                    RawValueImport.Imported checked = MonitoringService.importValues(file, layout, system, period);
+                    RawValueImport.Imported checked;
+                    try {
+                        checked = MonitoringService.importValues(file, layout, system, period);
+                    } catch (RawValueImport.NoPeriodColumn e) {
+                        throw new UsageException(e.getMessage());
+                    }
                     if (!checked.ok()) {
                         context.err().println(Messages.bind(Messages.monitorImportFailed, file, checked.problemCount()));
                         checked.problems().forEach(p -> context.err().println("  " + p));
@@ -104,12 +111,15 @@ public final class MonitorCommand implements Command {
                     }
                     RawValueImport.Stored stored = checked.stored();
                     // said once the commit succeeded, not before
+                    String periods = periodCode != null ? periodCode : periods(stored);
                     afterCommit.add(Messages.bind(Messages.monitorImported, new Object[] { stored.values(), file,
-                            checked.encoding(), periodCode }));
+                            checked.encoding(), periods }));
                     afterCommit.add(Messages.bind(Messages.monitorImportedInto, new Object[] {
                             checked.layout() == RawValueImport.Layout.WIDE ? "wide" : "long", stored.replaced(),
                             system.getCode(), String.join("; ", stored.runs().stream().map(r -> r.getName()).toList()) }));
-                    comment = Messages.bind(Messages.monitorImportComment, file.getFileName(), periodCode);
+                    comment = Messages.bind(Messages.monitorImportComment, file.getFileName(),
+                            periodCode != null ? periodCode : String.join(", ",
+                                    stored.perPeriod().keySet().stream().map(Period::getCode).toList()));
                 } else if (action.equals("compute")) {
                     // values and risk lists, as the workbench's Compute indicators
                     MonitoringService.Computed computed = MonitoringService.compute(system, period);
@@ -157,6 +167,13 @@ public final class MonitorCommand implements Command {
                 transaction.close();
             }
         }
+    }
+
+    /** The periods a file without --period was stored into, with their numbers of values: «2022 (10), 2023 (12)». */
+    private static String periods(RawValueImport.Stored stored) {
+        List<String> periods = new ArrayList<>();
+        stored.perPeriod().forEach((period, values) -> periods.add(period.getCode() + " (" + values + ")"));
+        return String.join(", ", periods);
     }
 
     private static void printValues(PrintStream out, List<IndicatorResult> results) {

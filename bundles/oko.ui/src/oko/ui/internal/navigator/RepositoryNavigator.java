@@ -272,6 +272,40 @@ public final class RepositoryNavigator extends ViewPart implements Navigator {
         }
     }
 
+    /**
+     * Selects and reveals the objects of those ids once this view has caught up with the commit of
+     * that time (an import's result: its objects may not be in the tree yet); callable on the UI
+     * thread, does not block it.
+     */
+    public void select(long commitTime, List<org.eclipse.emf.cdo.common.id.CDOID> ids) {
+        if (view == null || view.isClosed() || ids.isEmpty()) {
+            return;
+        }
+        CDOView shown = view;
+        Display display = viewer.getControl().getDisplay();
+        java.util.concurrent.CompletableFuture.runAsync(() -> shown.waitForUpdate(commitTime, 30_000))
+                .whenComplete((done, failed) -> display.asyncExec(() -> {
+                    if (viewer.getControl().isDisposed() || shown.isClosed()) {
+                        return;
+                    }
+                    if (!filter.getText().isEmpty()) {
+                        filter.setText("");
+                    }
+                    Object[] expanded = viewer.getExpandedElements();
+                    viewer.setInput(top(shown));
+                    viewer.setExpandedElements(expanded);
+                    List<Object> objects = new java.util.ArrayList<>();
+                    for (var id : ids) {
+                        try {
+                            objects.add(shown.getObject(id));
+                        } catch (RuntimeException gone) {
+                            // deleted meanwhile: not selected
+                        }
+                    }
+                    viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(objects), true);
+                }));
+    }
+
     /** The tree, for tests. */
     public TreeViewer viewer() {
         return viewer;
