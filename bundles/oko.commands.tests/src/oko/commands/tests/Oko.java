@@ -51,8 +51,8 @@ final class Oko {
                 err.toString(StandardCharsets.UTF_8));
     }
 
-    /** The sample model files of the repository: {@code models/samples}. */
+    /** The sample model files of the repository: {@code bundles/oko.municipal/samples}. */
     static Path samples() {
-        return Path.of(System.getProperty("oko.root"), "models", "samples");
+        return Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples");
     }
 }

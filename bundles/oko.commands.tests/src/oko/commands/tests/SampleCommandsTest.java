@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import oko.commands.tests.Oko.Run;
 
 /**
- * The reading commands and the reports over the sample ({@code import --sample}: models/samples/
+ * The reading commands and the reports over the sample ({@code import --sample}: bundles/oko.municipal/samples/
  * seeds.xmi and illustrative-monitoring.xmi), imported once into an embedded repository shared by
  * the tests of this class; none of them changes the model's objects.
  */

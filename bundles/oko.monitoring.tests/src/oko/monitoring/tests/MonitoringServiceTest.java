@@ -42,7 +42,7 @@ class MonitoringServiceTest {
 
     MonitoringServiceTest() {
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        Path samples = Path.of(System.getProperty("oko.root"), "models", "samples");
+        Path samples = Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples");
         seeds = set.getResource(URI.createFileURI(samples.resolve("seeds.xmi").toString()), true);
         illustrative = set.getResource(URI.createFileURI(samples.resolve("illustrative-monitoring.xmi").toString()),
                 true);

@@ -27,7 +27,7 @@ import oko.monitoring.RiskGroups;
 
 /**
  * The sample's risk lists, school by school, for every period with data (2021–2023), as worked
- * out from the raw values of models/samples/illustrative-monitoring.xmi with the rules of seed 002
+ * out from the raw values of bundles/oko.municipal/samples/illustrative-monitoring.xmi with the rules of seed 002
  * (ШНОР: worse than the cluster median on at least half of the indicators 1.2.1.1–1.2.1.4 with a
  * value, in this and the previous period; ШНСУ: at least half of the indicators 1.2.2.1–1.2.2.9
  * flag the school — a flag that is 1, a share above the median of all schools). These were the
@@ -67,7 +67,7 @@ class SampleRiskListsTest {
 
     SampleRiskListsTest() {
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        Path samples = Path.of(System.getProperty("oko.root"), "models", "samples");
+        Path samples = Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples");
         seeds = set.getResource(URI.createFileURI(samples.resolve("seeds.xmi").toString()), true);
         illustrative = set.getResource(URI.createFileURI(samples.resolve("illustrative-monitoring.xmi").toString()),
                 true);

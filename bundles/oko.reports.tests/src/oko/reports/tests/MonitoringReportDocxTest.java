@@ -26,7 +26,7 @@ import oko.reports.Reports.Layout;
 /**
  * The monitoring report of the sample for 1.2.1.1 (share of high scorers) in 2023, opened as a Word
  * document: its title, and per school the rank, the score and the risk groups it claims, worked out
- * by hand from models/samples/illustrative-monitoring.xmi.
+ * by hand from bundles/oko.municipal/samples/illustrative-monitoring.xmi.
  *
  * <p>1.2.1.1 = ege_high_scorers / ege_graduates · 100, higher is better. 2023: ИШМ-01 10/45 = 22.22,
  * ИШМ-02 7/38 = 18.42, ИШМ-03 10/35 = 28.57, ИШМ-04 4/31 = 12.90, ИШМ-05 1/24 = 4.17, ИШМ-06 2/13 =
