@@ -48,11 +48,13 @@ public final class MonitoringService {
     }
 
     /**
-     * The systems that have monitoring data (runs) for the period, in repository order: those the
-     * user chooses among; the first is the default.
+     * The systems with indicators that have monitoring data (runs) for the period, in repository
+     * order: those the user chooses among; the first is the default. A system that only carries
+     * runs for another system's indicators (as the sample's illustrative data do) is not one.
      */
     public static List<QualitySystem> systemsWithData(List<? extends EObject> roots, Period period) {
-        return MonitoringEngine.systemsWithRuns(roots, period);
+        return MonitoringEngine.systemsWithRuns(roots, period).stream()
+                .filter(s -> !MonitoringEngine.indicators(s).isEmpty()).toList();
     }
 
     /**

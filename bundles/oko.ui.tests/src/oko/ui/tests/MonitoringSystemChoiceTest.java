@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 
+import oko.model.Indicator;
 import oko.model.ModelRoot;
 import oko.model.Monitoring;
 import oko.model.MonitoringRun;
@@ -29,8 +30,9 @@ import oko.ui.RepositoryConnection;
 
 /**
  * The Monitoring view lets the user choose the system when several have data for the period
- * (before, it silently took the first): a second system with a run of 2023 appears in the combo
- * beside the period, and choosing it shows its table.
+ * (before, it silently took the first): a second system with an indicator and a run of 2023
+ * appears in the combo beside the period, and choosing it shows its table. (The sample's
+ * illustrative system only carries runs for ishimbay's indicators and is not offered.)
  */
 class MonitoringSystemChoiceTest {
 
@@ -54,8 +56,14 @@ class MonitoringSystemChoiceTest {
             QualitySystem second = OkoFactory.eINSTANCE.createQualitySystem();
             second.setCode(CODE);
             second.setName("Вторая система");
+            Indicator indicator = OkoFactory.eINSTANCE.createIndicator();
+            indicator.setCode("Z.1");
+            indicator.setName("Показатель второй системы");
+            indicator.setFormula("[z]");
+            second.getIndicators().add(indicator);
             Monitoring monitoring = OkoFactory.eINSTANCE.createMonitoring();
             monitoring.setCode("M2");
+            monitoring.getIndicators().add(indicator);
             MonitoringRun run = OkoFactory.eINSTANCE.createMonitoringRun();
             run.setName("2023");
             run.setPeriod(period2023(transaction));
