@@ -38,7 +38,6 @@ import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.ILog;
 
 import oko.model.QualitySystem;
-import oko.reports.data.ModelRows;
 
 /**
  * Oko's reports on the BIRT engine: one engine per process, started on first use inside OSGi, with
@@ -52,6 +51,10 @@ public final class Reports {
     public static final String EXTENSION_POINT = "oko.reports.layouts";
     /** App-context key of the model element a report is about (a quality system, for instance). */
     public static final String MODEL = "oko.model";
+    /** Report parameter: the code of the quality system the data sets report on (the others are left out). */
+    public static final String SYSTEM_PARAMETER = "system";
+    /** Report parameter: the school whose ВСОКО the data sets report on. */
+    public static final String SCHOOL_PARAMETER = "school";
 
     /** Output formats. */
     public enum Format {
@@ -440,7 +443,7 @@ public final class Reports {
     }
 
     /** Report parameters that choose what a report is about, defaulted when the repository has one. */
-    private static final java.util.Set<String> CHOSEN = java.util.Set.of(ModelRows.SYSTEM, ModelRows.SCHOOL);
+    private static final java.util.Set<String> CHOSEN = java.util.Set.of(SYSTEM_PARAMETER, SCHOOL_PARAMETER);
     /** App-context keys of the page header the library's master page shows. */
     public static final String HEADER_AUTHORITY = "oko.header.authority";
     public static final String HEADER_TITLE = "oko.header.title";
@@ -473,8 +476,8 @@ public final class Reports {
         } else if (model instanceof Collection<?> many) {
             many.stream().filter(QualitySystem.class::isInstance).map(QualitySystem.class::cast).forEach(systems::add);
         }
-        String code = parameters.get(ModelRows.SYSTEM);
-        String school = parameters.get(ModelRows.SCHOOL);
+        String code = parameters.get(SYSTEM_PARAMETER);
+        String school = parameters.get(SCHOOL_PARAMETER);
         QualitySystem chosen = systems.stream()
                 .filter(s -> code == null || code.equals(s.getCode()))
                 .filter(s -> school == null || s.getOrganisation() != null && school.equals(s.getOrganisation().getCode()))

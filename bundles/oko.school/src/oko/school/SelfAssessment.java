@@ -21,7 +21,6 @@ import oko.model.Period;
 import oko.model.Periodicity;
 import oko.model.QualitySystem;
 import oko.model.RunStatus;
-import oko.school.internal.Messages;
 
 /**
  * A school's self-assessment (самообследование): the school assesses itself, period by period, on

@@ -6,7 +6,6 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import oko.cli.GlobalOptions;
-import oko.ui.internal.OkoWorkbenchWindowAdvisor;
 
 /** The Oko workbench: opens in the Methodologist perspective and remembers the layout between runs. */
 public final class OkoWorkbenchAdvisor extends WorkbenchAdvisor {

@@ -65,9 +65,9 @@ public abstract class ModelRows extends ScriptedDataSetEventAdapter {
     }
 
     /** Report parameter: the code of the quality system the report is about. */
-    public static final String SYSTEM = "system";
+    public static final String SYSTEM = Reports.SYSTEM_PARAMETER;
     /** Report parameter of school-level layouts: the code of the school whose ВСОКО the report is about. */
-    public static final String SCHOOL = "school";
+    public static final String SCHOOL = Reports.SCHOOL_PARAMETER;
 
     /**
      * The systems the parameters {@value #SYSTEM} and {@value #SCHOOL} choose, when the report

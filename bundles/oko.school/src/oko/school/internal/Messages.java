@@ -2,13 +2,11 @@ package oko.school.internal;
 
 import org.eclipse.osgi.util.NLS;
 
-/** Texts of the school module's rules and self-assessment; Russian in messages.properties, English in messages_en.properties. */
+/** Texts of the school module's rules; Russian in messages.properties, English in messages_en.properties. */
 public final class Messages extends NLS {
 
     public static String noSchool;
     public static String notASchool;
-    public static String selfAssessmentNoSchool;
-    public static String selfAssessmentNoIndicators;
     public static String selfAssessmentUnexplained;
 
     static {

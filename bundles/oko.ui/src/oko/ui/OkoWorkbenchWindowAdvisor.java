@@ -1,4 +1,4 @@
-package oko.ui.internal;
+package oko.ui;
 
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.application.ActionBarAdvisor;
@@ -7,13 +7,16 @@ import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import oko.cli.GlobalOptions;
+import oko.ui.internal.Messages;
+import oko.ui.internal.OkoActionBarAdvisor;
+import oko.ui.internal.StartupProbe;
 
-/** Window size, bars, and a title naming the repository the window works on. */
-public final class OkoWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
+/** Window size, bars, and a title naming the repository the window works on (created by {@link OkoWorkbenchAdvisor}). */
+final class OkoWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
 
     private final GlobalOptions options;
 
-    public OkoWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer, GlobalOptions options) {
+    OkoWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer, GlobalOptions options) {
         super(configurer);
         this.options = options;
     }
@@ -32,7 +35,7 @@ public final class OkoWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
         configurer.setShowPerspectiveBar(true);
         configurer.setShowProgressIndicator(true);
         configurer.setTitle(Messages.bind(Messages.windowTitle, options.repositoryLabel(),
-                oko.ui.RepositoryConnection.user()));
+                RepositoryConnection.user()));
     }
 
     /**
