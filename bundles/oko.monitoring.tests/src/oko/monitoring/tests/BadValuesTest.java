@@ -34,6 +34,7 @@ import oko.monitoring.MonitoringEngine.IndicatorResult;
 import oko.monitoring.RawValueImport;
 import oko.monitoring.RawValueImport.Checked;
 import oko.monitoring.RawValueImport.Layout;
+import oko.monitoring.bench.ImportFixture;
 
 /**
  * Issue 25, items 3, 4 and 12: values that cannot be (NaN, infinity, negative or fractional
@@ -49,10 +50,11 @@ class BadValuesTest {
     @TempDir
     Path temp;
 
-    private final ModelRoot root = F.createModelRoot();
-    private final QualitySystem system = F.createQualitySystem();
-    private final Period period = F.createPeriod();
-    private final Monitoring monitoring = F.createMonitoring();
+    private final ImportFixture model = new ImportFixture("msoko", "2023", "M");
+    private final ModelRoot root = model.root;
+    private final QualitySystem system = model.system;
+    private final Period period = model.period;
+    private final Monitoring monitoring = model.monitoring;
     private final Territory district = F.createTerritory();
     private final Territory otherDistrict = F.createTerritory();
     private final Organisation authority = organisation("uo", OrganisationKind.AUTHORITY, district);
@@ -62,12 +64,8 @@ class BadValuesTest {
         otherDistrict.setName("Красногорский район");
         root.getTerritories().add(district);
         root.getTerritories().add(otherDistrict);
-        system.setCode("msoko");
         system.setTerritory(district);
         system.setOrganisation(authority);
-        root.getQualitySystems().add(system);
-        period.setCode("2023");
-        root.getPeriods().add(period);
         organisation("S1", OrganisationKind.SCHOOL, district);
         organisation("S2", OrganisationKind.SCHOOL, district);
         organisation("FAR", OrganisationKind.SCHOOL, otherDistrict);
@@ -77,25 +75,16 @@ class BadValuesTest {
         element("share", ValueKind.PERCENT);
         element("ratio", ValueKind.NUMBER);
         element("npa", ValueKind.FLAG);
-        monitoring.setCode("M");
-        system.getMonitorings().add(monitoring);
     }
 
     private Organisation organisation(String code, OrganisationKind kind, Territory territory) {
-        Organisation organisation = F.createOrganisation();
-        organisation.setCode(code);
-        organisation.setKind(kind);
+        Organisation organisation = model.organisation(code, kind);
         organisation.setTerritory(territory);
-        root.getOrganisations().add(organisation);
         return organisation;
     }
 
     private DataElement element(String code, ValueKind kind) {
-        DataElement element = F.createDataElement();
-        element.setCode(code);
-        element.setValueKind(kind);
-        system.getDataElements().add(element);
-        return element;
+        return model.element(code, kind);
     }
 
     private Path file(String name, String text, Charset charset) throws Exception {

@@ -3,21 +3,17 @@ package oko.monitoring.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.core.runtime.FileLocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
+
+import oko.repository.bench.BundleClassPath;
 
 /**
  * A large import needs memory for the values it creates, not for the file: {@link LargeImport}
@@ -31,7 +27,8 @@ class ImportMemoryTest {
     static final int VALUES = 400_000;
     static final int HEAP_MB = 96;
 
-    private static final List<String> BUNDLES = List.of("oko.monitoring", "oko.monitoring.tests", "oko.model", "oko.model.edit",
+    private static final List<String> BUNDLES = List.of("oko.monitoring", "oko.monitoring.tests", "oko.monitoring.bench",
+            "oko.model", "oko.model.edit",
             "oko.core", "org.eclipse.emf.cdo", "org.eclipse.emf.common", "org.eclipse.emf.ecore", "org.apache.poi",
             "org.apache.poi.ooxml",
             "org.apache.commons.commons-csv", "org.apache.commons.commons-io",
@@ -41,7 +38,8 @@ class ImportMemoryTest {
     void importsFourHundredThousandValuesInABoundedHeap(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("import.log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx" + HEAP_MB + "m", "-XX:+UseSerialGC", "-cp", classPath(), LargeImport.class.getName(),
+                "-Xmx" + HEAP_MB + "m", "-XX:+UseSerialGC", "-cp", BundleClassPath.of(ImportMemoryTest.class, BUNDLES),
+                LargeImport.class.getName(),
                 String.valueOf(VALUES), dir.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
@@ -53,26 +51,5 @@ class ImportMemoryTest {
         assertTrue(ended, "the import did not end within 120 s:\n" + output);
         assertEquals(0, process.exitValue(), "the import failed in " + HEAP_MB + " MB:\n" + output);
         assertTrue(output.contains("stored " + VALUES + ", in the model " + VALUES), output);
-    }
-
-    private static String classPath() {
-        Set<String> entries = new LinkedHashSet<>();
-        Bundle self = FrameworkUtil.getBundle(ImportMemoryTest.class);
-        for (String name : BUNDLES) {
-            Bundle bundle = null;
-            for (Bundle candidate : self.getBundleContext().getBundles()) {
-                if (candidate.getSymbolicName().equals(name)) {
-                    bundle = candidate;
-                }
-            }
-            if (bundle == null) {
-                throw new IllegalStateException("bundle " + name + " is not in the test runtime");
-            }
-            File file = FileLocator.getBundleFileLocation(bundle)
-                    .orElseThrow(() -> new IllegalStateException("no file for " + name));
-            File classes = new File(file, "target/classes");
-            entries.add((file.isDirectory() && classes.isDirectory() ? classes : file).getAbsolutePath());
-        }
-        return String.join(File.pathSeparator, entries);
     }
 }

@@ -1,8 +1,5 @@
 package oko.monitoring.tests;
 
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,19 +8,16 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.impl.ResourceImpl;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 
-import oko.model.DataElement;
-import oko.model.ModelRoot;
 import oko.model.Monitoring;
-import oko.model.OkoFactory;
-import oko.model.Organisation;
-import oko.model.OrganisationKind;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.monitoring.RawValueImport;
+import oko.monitoring.bench.ImportFixture;
 
 /**
  * {@code java -Xmx… LargeImport VALUES DIR [list]}: writes a long-form CSV of VALUES values (1,000
- * schools × VALUES/1,000 measures) into DIR and imports it into a model in memory with
+ * schools × VALUES/1,000 measures: {@link ImportFixture#large}, as the import benchmark) into DIR and
+ * imports it into a model in memory with
  * {@link RawValueImport#importFile} (with {@code list}: {@link RawValueImport#check} then
  * {@link RawValueImport#storeAll}, the rows kept in a list); prints "stored N" and exits 0.
  * Run in a JVM of its own by {@link ImportMemoryTest}.
@@ -39,40 +33,15 @@ public final class LargeImport {
         boolean list = args.length > 2 && args[2].equals("list");
         int schools = 1000;
         int measures = values / schools;
-        OkoFactory f = OkoFactory.eINSTANCE;
+        ImportFixture model = ImportFixture.large("sys", schools, measures);
         Resource resource = new ResourceImpl(URI.createFileURI(dir.resolve("model.oko").toString()));
         new ResourceSetImpl().getResources().add(resource);
-        ModelRoot root = f.createModelRoot();
-        resource.getContents().add(root);
-        QualitySystem system = f.createQualitySystem();
-        system.setCode("sys");
-        root.getQualitySystems().add(system);
-        Period period = f.createPeriod();
-        period.setCode("2023");
-        root.getPeriods().add(period);
-        for (int s = 0; s < schools; s++) {
-            Organisation school = f.createOrganisation();
-            school.setKind(OrganisationKind.SCHOOL);
-            school.setCode("S" + s);
-            root.getOrganisations().add(school);
-        }
-        for (int m = 0; m < measures; m++) {
-            DataElement element = f.createDataElement();
-            element.setCode("x" + m);
-            system.getDataElements().add(element);
-        }
-        Monitoring monitoring = f.createMonitoring();
-        monitoring.setCode("M");
-        system.getMonitorings().add(monitoring);
+        resource.getContents().add(model.root);
+        QualitySystem system = model.system;
+        Period period = model.period;
+        Monitoring monitoring = model.monitoring;
         Path csv = dir.resolve("values.csv");
-        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("school;period;measure;value\n");
-            for (int s = 0; s < schools; s++) {
-                for (int m = 0; m < measures; m++) {
-                    out.write("S" + s + ";2023;x" + m + ";" + (s + m) % 100 + ",5\n");
-                }
-            }
-        }
+        ImportFixture.writeLargeCsv(csv, schools, measures);
         List<String> problems;
         int stored;
         if (list) {

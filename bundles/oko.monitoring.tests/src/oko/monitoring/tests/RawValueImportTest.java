@@ -28,6 +28,7 @@ import oko.model.RawValue;
 import oko.monitoring.RawValueImport;
 import oko.monitoring.RawValueImport.Checked;
 import oko.monitoring.RawValueImport.Layout;
+import oko.monitoring.bench.ImportFixture;
 
 class RawValueImportTest {
 
@@ -36,28 +37,17 @@ class RawValueImportTest {
     @TempDir
     Path temp;
 
-    private final ModelRoot root = F.createModelRoot();
-    private final QualitySystem system = F.createQualitySystem();
-    private final Period period = F.createPeriod();
-    private final Monitoring monitoring = F.createMonitoring();
+    private final ImportFixture model = new ImportFixture(null, "2023", "M1");
+    private final ModelRoot root = model.root;
+    private final QualitySystem system = model.system;
+    private final Period period = model.period;
+    private final Monitoring monitoring = model.monitoring;
 
     RawValueImportTest() {
-        root.getQualitySystems().add(system);
-        period.setCode("2023");
-        root.getPeriods().add(period);
-        for (String code : List.of("ИШМ-01", "ИШМ-02")) {
-            Organisation school = F.createOrganisation();
-            school.setCode(code);
-            school.setKind(OrganisationKind.SCHOOL);
-            root.getOrganisations().add(school);
-        }
-        for (String code : List.of("passed", "total")) {
-            DataElement element = F.createDataElement();
-            element.setCode(code);
-            system.getDataElements().add(element);
-        }
-        monitoring.setCode("M1");
-        system.getMonitorings().add(monitoring);
+        model.school("ИШМ-01");
+        model.school("ИШМ-02");
+        model.element("passed");
+        model.element("total");
     }
 
     private Path file(String name, String text, Charset charset) throws Exception {

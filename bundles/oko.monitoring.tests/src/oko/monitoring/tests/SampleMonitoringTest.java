@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.emf.ecore.resource.ResourceSet;
-import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
-import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
 import org.junit.jupiter.api.Test;
 
 import oko.model.MonitoringRun;
@@ -32,18 +26,9 @@ import oko.model.Recommendation;
 /** End to end on the sample model's illustrative monitoring data (bundles/oko.municipal/samples). */
 class SampleMonitoringTest {
 
-    private final ResourceSet set = new ResourceSetImpl();
-    private final Resource seeds;
-    private final Resource illustrative;
-
-    SampleMonitoringTest() {
-        set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        Path samples = Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples");
-        seeds = set.getResource(URI.createFileURI(samples.resolve("seeds.xmi").toString()), true);
-        illustrative = set.getResource(URI.createFileURI(samples.resolve("illustrative-monitoring.xmi").toString()),
-                true);
-        EcoreUtil.resolveAll(set);
-    }
+    private final Sample sample = new Sample();
+    private final Resource seeds = sample.seeds;
+    private final Resource illustrative = sample.illustrative;
 
     private RawValue raw(QualitySystem system, Period period, Organisation school, String code) {
         for (MonitoringRun run : MonitoringEngine.runs(system, period)) {

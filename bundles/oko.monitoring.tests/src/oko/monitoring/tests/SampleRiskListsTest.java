@@ -2,19 +2,13 @@ package oko.monitoring.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.emf.ecore.resource.ResourceSet;
-import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
-import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
 import org.junit.jupiter.api.Test;
 
 import oko.model.Organisation;
@@ -61,18 +55,9 @@ import oko.monitoring.RiskGroups;
  */
 class SampleRiskListsTest {
 
-    private final ResourceSet set = new ResourceSetImpl();
-    private final Resource seeds;
-    private final Resource illustrative;
-
-    SampleRiskListsTest() {
-        set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
-        Path samples = Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples");
-        seeds = set.getResource(URI.createFileURI(samples.resolve("seeds.xmi").toString()), true);
-        illustrative = set.getResource(URI.createFileURI(samples.resolve("illustrative-monitoring.xmi").toString()),
-                true);
-        EcoreUtil.resolveAll(set);
-    }
+    private final Sample sample = new Sample();
+    private final Resource seeds = sample.seeds;
+    private final Resource illustrative = sample.illustrative;
 
     @Test
     void theSampleGroupsCarryTheFormerDefaults() {

@@ -26,6 +26,7 @@ import oko.model.RawValue;
 import oko.monitoring.RawValueImport;
 import oko.monitoring.RawValueImport.Imported;
 import oko.monitoring.RawValueImport.Layout;
+import oko.monitoring.bench.ImportFixture;
 
 /**
  * {@link RawValueImport#importFile}: the file is read as a stream (in blocks), checked before
@@ -39,28 +40,18 @@ class StreamingImportTest {
     @TempDir
     Path temp;
 
-    private final ModelRoot root = F.createModelRoot();
-    private final QualitySystem system = F.createQualitySystem();
-    private final Period period = F.createPeriod();
-    private final Monitoring monitoring = F.createMonitoring();
+    private final ImportFixture model = new ImportFixture(null, "2023", "M1");
+    private final ModelRoot root = model.root;
+    private final QualitySystem system = model.system;
+    private final Period period = model.period;
+    private final Monitoring monitoring = model.monitoring;
 
     StreamingImportTest() {
-        root.getQualitySystems().add(system);
-        period.setCode("2023");
-        root.getPeriods().add(period);
         for (int s = 0; s < 300; s++) {
-            Organisation school = F.createOrganisation();
-            school.setKind(OrganisationKind.SCHOOL);
-            school.setCode("Школа-" + s);
-            root.getOrganisations().add(school);
+            model.school("Школа-" + s);
         }
-        for (String code : List.of("passed", "total")) {
-            DataElement element = F.createDataElement();
-            element.setCode(code);
-            system.getDataElements().add(element);
-        }
-        monitoring.setCode("M1");
-        system.getMonitorings().add(monitoring);
+        model.element("passed");
+        model.element("total");
     }
 
     /** Two values (passed, total) per school, schools {@code from} to {@code to - 1}. */
