@@ -95,7 +95,7 @@ class NavigatorEditingTest {
         boolean ok() throws Exception;
     }
 
-    /** Waits (up to 10 s) for a condition the UI or the repository reaches asynchronously. */
+    /** Waits (up to UiThread.TIMEOUT) for a condition the UI or the repository reaches asynchronously. */
     private static void waitFor(String what, Check check) throws Exception {
         UiThread.waitUntil(what, check::ok);
     }

@@ -76,7 +76,7 @@ class OneLanguageTest {
         }
     }
 
-    /** Waits (up to 10 s) until the condition holds on the UI thread; fails naming what was awaited otherwise. */
+    /** Waits (up to UiThread.TIMEOUT) until the condition holds on the UI thread; fails naming what was awaited otherwise. */
     private static void waitUntil(Callable<Boolean> condition, String what) throws Exception {
         UiThread.waitUntil(what, () -> Boolean.TRUE.equals(condition.call()));
     }

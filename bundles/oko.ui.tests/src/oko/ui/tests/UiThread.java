@@ -52,8 +52,11 @@ public final class UiThread {
         });
     }
 
-    /** How long a test waits for what the UI does asynchronously unless it says otherwise. */
-    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long a test waits for what the UI does asynchronously unless it says otherwise: long, as
+     * a wait that holds costs no more than the condition takes, and a loaded build machine is slow.
+     */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** How often a condition is checked again while the UI thread runs its event loop. */
     private static final int POLL_MILLIS = 20;
