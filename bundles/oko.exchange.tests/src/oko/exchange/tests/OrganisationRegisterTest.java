@@ -271,7 +271,7 @@ class OrganisationRegisterTest {
             assertThrows(IllegalStateException.class, () -> session.commit(prepared, "x", new NullProgressMonitor()));
             assertThrows(IllegalStateException.class, prepared::apply);
         }
-        assertEquals(2, read(repository, root -> root.getClusters().size()));
+        assertEquals(Integer.valueOf(2), read(repository, root -> root.getClusters().size()));
 
         ImportReport created = store(repository, "organisations", file, new ImportSettings(null, true));
 

@@ -143,7 +143,7 @@ class PersonRegisterTest {
                         + "Ответственный исполнитель; Муниципальный оператор",
                 "bad-people.csv, строка 5, столбец Фамилия: нет ФИО",
                 "bad-people.csv, строка 7, столбец Фамилия: Лебедев Лев (sch-1) уже был в строке 6"), report.lines());
-        assertEquals(2, read(repository, root -> root.getPersons().size()));
+        assertEquals(Integer.valueOf(2), read(repository, root -> root.getPersons().size()));
     }
 
     @Test

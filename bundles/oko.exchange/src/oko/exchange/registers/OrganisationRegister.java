@@ -351,7 +351,9 @@ public final class OrganisationRegister implements ModelImport, ModelExport {
             if (entry.existing == null && entry.row == line && !values.containsKey(Field.NAME) && columns.has(Field.NAME)) {
                 report.error(line, columns.name(Field.NAME), Messages.bind(Messages.noName, code));
             }
-            values.forEach((field, value) -> {
+            for (Map.Entry<Field, Object> given : values.entrySet()) {
+                Field field = given.getKey();
+                Object value = given.getValue();
                 Object before = entry.values.putIfAbsent(field, value);
                 if (before != null && !before.equals(value)) {
                     report.error(line, columns.name(field), Messages.bind(Messages.conflictingValue,
@@ -359,7 +361,7 @@ public final class OrganisationRegister implements ModelImport, ModelExport {
                 } else if (before == null) {
                     entry.rows.put(field, line);
                 }
-            });
+            }
             for (Map.Entry<Integer, AttributeDefinition> column : attributeColumns.entrySet()) {
                 String text = row.get(column.getKey());
                 if (text.isEmpty()) {
@@ -587,7 +589,8 @@ public final class OrganisationRegister implements ModelImport, ModelExport {
                 case PARENT -> o.getParent();
                 default -> null;
                 };
-                Object wanted = value.getKey() == Field.PARENT ? entry.parent : value.getValue();
+                Object wanted = value.getKey() != Field.PARENT ? value.getValue()
+                        : entry.parent instanceof Entry e && e.existing != null ? e.existing : entry.parent;
                 if (value.getKey() == Field.KIND && o.getKind() == OrganisationKind.AUTHORITY && !o.eIsSet(
                         oko.model.OkoPackage.Literals.ORGANISATION__KIND)) {
                     now = null; // the default kind, never set
