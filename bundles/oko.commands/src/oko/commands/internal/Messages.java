@@ -85,6 +85,21 @@ public final class Messages extends NLS {
 
     // issue 18: monitor import over several periods
     public static String monitorNoSystemToImport;
+    // ---- register / table (h-reg) ----
+    public static String exchangeUsage;
+    public static String exchangeBadAction;
+    public static String exchangeUnknownKind;
+    public static String exchangeNoExport;
+    public static String exchangeExportXlsx;
+    public static String exchangeBadExtension;
+    public static String exchangeNothingStored;
+    public static String exchangeErrors;
+    public static String exchangeDryRun;
+    public static String exchangeNoChange;
+    public static String exchangeComment;
+    public static String exchangeStored;
+    public static String exchangeExported;
+    public static String exchangeCount;
 
     static {
         NLS.initializeMessages("oko.commands.internal.messages", Messages.class);
