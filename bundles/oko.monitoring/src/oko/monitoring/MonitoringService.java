@@ -2,11 +2,9 @@ package oko.monitoring;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.eclipse.emf.ecore.EObject;
@@ -205,15 +203,5 @@ public final class MonitoringService {
      * {@code missing} the code without a result when one has none.
      */
     public record Correlated(IndicatorResult a, IndicatorResult b, Correlation.Result result, String missing) {
-    }
-
-    /** For tests and tools: the lists as group code → sorted school codes. */
-    public static Map<String, List<String>> schoolCodes(List<RiskGroups.RiskListResult> lists) {
-        Map<String, List<String>> codes = new TreeMap<>();
-        for (RiskGroups.RiskListResult list : lists) {
-            codes.put(list.group().getCode(),
-                    new ArrayList<>(new TreeSet<>(list.schools().stream().map(Organisation::getCode).toList())));
-        }
-        return codes;
     }
 }
