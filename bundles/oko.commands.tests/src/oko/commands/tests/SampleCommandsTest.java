@@ -108,8 +108,9 @@ class SampleCommandsTest {
      * 08 1/9−0/8 = 11.1111 → mean 3.3497; the other schools with both values (10, 11 have none):
      * 01 −1.6908, 02 1.3479, 03 −3.7815, 06 7.6923, 07 0.7576, 09 −14.2857, 12 0 → mean −1.4229;
      * effect 3.3497 + 1.4229 = 4.7726 (higher is better). 1.2.1.2 (failed GIA, lower is better):
-     * targets −1.5394, −0.2640, −5.2288 → −2.3441; the nine others → 0.9595; effect
-     * −(−2.3441 − 0.9595) = 3.3036. Direction 1.2: one measure, two rows, both effective, mean
+     * targets −1.5394, −0.2640, −5.2288 → −2.3440 (printed −2.344: trailing zeros dropped); the nine
+     * others −1.0078, −1.4448, 0.0207, −0.5109, 4.3290, 8.2418, −2.3810, 0, 1.3889 → 0.9596; effect
+     * −(−2.3440 − 0.9596) = 3.3036. Direction 1.2: one measure, two rows, both effective, mean
      * (4.7726 + 3.3036) / 2 = 4.0381.
      */
     @Test
@@ -118,7 +119,7 @@ class SampleCommandsTest {
         assertEquals(List.of(
                 "measure\tindicator\twith_schools\twith_change\twithout_schools\twithout_change\teffect\teffective",
                 "1\t1.2.1.1\t3\t3.3497\t7\t-1.4229\t4.7726\tyes",
-                "1\t1.2.1.2\t3\t-2.3441\t9\t0.9595\t3.3036\tyes",
+                "1\t1.2.1.2\t3\t-2.344\t9\t0.9596\t3.3036\tyes",
                 "",
                 "direction\tmeasures\trows\teffective_rows\tmean_effect",
                 "1.2\t1\t2\t2\t4.0381"), effect.lines(), effect::toString);
