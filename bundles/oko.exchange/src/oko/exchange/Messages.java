@@ -16,6 +16,52 @@ public final class Messages extends NLS {
     public static String chooseSystem;
     public static String notWithErrors;
 
+    // h-tables: function distribution, plan, technological map
+    public static String classRole;
+    public static String classDocument;
+    public static String classSection;
+    public static String classFunction;
+    public static String classPlan;
+    public static String classPlanItem;
+    public static String classTechMap;
+    public static String classTechMapRow;
+    public static String tableRoleCreated;
+    public static String tableDocumentCreated;
+    public static String tableNoSuchPeriod;
+    public static String tableFunctionsLabel;
+    public static String tablePlanLabel;
+    public static String tableTechMapLabel;
+    public static String tableNoHeader;
+    public static String tableFunctionsHeader;
+    public static String tablePlanHeader;
+    public static String tableTechMapHeader;
+    public static String tableNotNumber;
+    public static String tableNumberTwice;
+    public static String tableFunctionBeforeSection;
+    public static String tableNoFunctionText;
+    public static String tableNoItemText;
+    public static String tableDeadlineText;
+    public static String tableNoReferencedItem;
+    public static String tableItemReference;
+    public static String tableNoStage;
+    public static String tableStageTwice;
+    public static String tableFunctionsSheet;
+    public static String tablePlanSheet;
+    public static String tableTechMapSheet;
+    public static String tableColumnNumber;
+    public static String tableColumnFunction;
+    public static String tableColumnResponsible;
+    public static String tableColumnDocuments;
+    public static String tableColumnItem;
+    public static String tableColumnDeadline;
+    public static String tableColumnResult;
+    public static String tableColumnExecutors;
+    public static String tableColumnStage;
+    public static String tableColumnAction;
+    public static String tableColumnCoordinator;
+    public static String tableColumnExecutorsDuty;
+    public static String tableColumnOperator;
+
     static {
         NLS.initializeMessages("oko.exchange.messages", Messages.class);
     }
