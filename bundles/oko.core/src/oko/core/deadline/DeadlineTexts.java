@@ -34,7 +34,7 @@ public final class DeadlineTexts {
 
     private static final String[] MONTHS = { "январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август",
             "сентябр", "октябр", "ноябр", "декабр" };
-    private static final String MONTH = "(январ\\S*|феврал\\S*|март\\S*|апрел\\S*|ма[йяе]\\S*|июн\\S*|июл\\S*|август\\S*|сентябр\\S*|октябр\\S*|ноябр\\S*|декабр\\S*)";
+    private static final String MONTH = "(январ[а-я]*|феврал[а-я]*|март[а-я]*|апрел[а-я]*|ма[йяе]|июн[а-я]*|июл[а-я]*|август[а-я]*|сентябр[а-я]*|октябр[а-я]*|ноябр[а-я]*|декабр[а-я]*)";
     private static final String YEAR = "(?:\\s*(\\d{4})\\s*(?:г\\.?|года?)?)?";
     private static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})(?!\\d)");
     private static final Pattern WORD_DATE = Pattern.compile("(\\d{1,2})\\s+" + MONTH + YEAR);
@@ -47,7 +47,7 @@ public final class DeadlineTexts {
             .compile("^не\\s+реже\\s+(\\S+)\\s+раз(?:а)?\\s+в\\s+(год|квартал|месяц|полугодие)$");
     private static final Pattern RELATIVE = Pattern.compile(
             "^(?:в\\s+течение|не\\s+позднее|не\\s+позже|через|за)\\s+(?:(\\S+)\\s+)?(рабоч\\S+\\s+)?(дн\\S*|день|недел\\S*|месяц\\S*|год\\S*|лет)\\s+(после|до|с\\s+момента|со\\s+дня)\\s+(.+)$");
-    private static final Pattern IN_TERMS = Pattern.compile("^в\\s+(сроки?,?\\s+.+)$");
+    private static final Pattern IN_TERMS = Pattern.compile("^в\\s+(сроки,?\\s+.+)$");
     private static final Pattern ITEM = Pattern.compile("п(?:ункт[аеу]?|\\.)\\s*(\\d+(?:\\.\\d+)*)");
 
     private DeadlineTexts() {
@@ -87,7 +87,7 @@ public final class DeadlineTexts {
             }
         }
         m = IN_TERMS.matcher(t);
-        if (m.matches() && !NUMERIC_DATE.matcher(t).find()) {
+        if (m.matches() && !NUMERIC_DATE.matcher(t).find() && !WORD_DATE.matcher(t).find()) {
             RelativeDeadline d = f.createRelativeDeadline();
             d.setText(original);
             d.setAmount(0);

@@ -352,8 +352,10 @@ public abstract class TableImport implements ModelImport, ModelExport {
         Matcher m = YEAR.matcher(title == null ? "" : title);
         if (m.find()) {
             String year = m.group(1);
-            List<Period> matching = periods.stream()
-                    .filter(p -> year.equals(p.getCode()) || p.getName() != null && p.getName().contains(year)).toList();
+            List<Period> matching = periods.stream().filter(p -> year.equals(p.getCode())).toList();
+            if (matching.isEmpty()) {
+                matching = periods.stream().filter(p -> p.getName() != null && p.getName().contains(year)).toList();
+            }
             if (matching.size() == 1) {
                 return matching.get(0);
             }

@@ -90,7 +90,7 @@ public final class FunctionTable extends TableImport {
         Numbers numbers = new Numbers();
         List<TableRow> rows = grid.rows();
         SectionRow current = null;
-        int sectionDepth = 0;
+        int sectionDepth = sectionDepth(rows, columns);
         List<FunctionSection> newSections = new ArrayList<>();
         String numberColumn = columns.name(Col.NUMBER);
         for (int r = columns.firstData(); r < rows.size(); r++) {
@@ -117,10 +117,7 @@ public final class FunctionTable extends TableImport {
                 }
             }
             text = text.replace('\n', ' ');
-            boolean alone = texts.size() == 1 && !numberCell.isEmpty() == false;
-            boolean section = row.spanning()
-                    || number != null && (sectionDepth == 0 ? current == null || alone : Texts.depth(number) <= sectionDepth)
-                    || number == null && alone && current == null;
+            boolean section = row.spanning() || number != null && Texts.depth(number) <= sectionDepth;
             if (number != null) {
                 int before = numbers.seen(number, row.number());
                 if (before > 0) {
@@ -131,9 +128,6 @@ public final class FunctionTable extends TableImport {
             String responsible = row.spanning() ? "" : row.cell(columns.of(Col.RESPONSIBLE));
             String documentsCell = row.spanning() ? "" : row.cell(columns.of(Col.DOCUMENTS));
             if (section) {
-                if (number != null && sectionDepth == 0) {
-                    sectionDepth = Texts.depth(number);
-                }
                 current = section(system, newSections, number, text);
                 FunctionSection s = current.section;
                 if (current.isNew) {
@@ -234,6 +228,24 @@ public final class FunctionTable extends TableImport {
             }
         }
         return changes;
+    }
+
+    /** The level of the sections' numbers: the least of the numbers in the table. */
+    private static int sectionDepth(List<TableRow> rows, Columns<Col> columns) {
+        int depth = Integer.MAX_VALUE;
+        for (int r = columns.firstData(); r < rows.size(); r++) {
+            TableRow row = rows.get(r);
+            String numberCell = row.spanning() ? "" : row.cell(columns.of(Col.NUMBER));
+            String number = Texts.number(numberCell);
+            if (numberCell.isEmpty()) {
+                String[] lead = Texts.leadingNumber(row.spanning() ? row.distinct().get(0) : row.cell(columns.of(Col.FUNCTION)));
+                number = lead == null ? null : lead[0];
+            }
+            if (number != null) {
+                depth = Math.min(depth, Texts.depth(number));
+            }
+        }
+        return depth;
     }
 
     private static <T> void replace(List<T> list, List<T> values) {

@@ -151,7 +151,8 @@ public final class TechMapTable extends TableImport {
             }
             Integer before = seen.putIfAbsent(kind, row.number());
             if (before != null) {
-                report.error(row.number(), columns.name(Col.NUMBER), Messages.bind(Messages.tableStageTwice, kind.getLiteral(), before));
+                report.error(row.number(), columns.has(Col.STAGE) ? columns.name(Col.STAGE) : columns.name(Col.NUMBER),
+                        Messages.bind(Messages.tableStageTwice, kind.getValue() + 1, before));
                 continue;
             }
             String action = row.cell(columns.of(Col.ACTION));
