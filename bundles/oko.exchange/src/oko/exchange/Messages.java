@@ -61,6 +61,7 @@ public final class Messages extends NLS {
     public static String tableColumnCoordinator;
     public static String tableColumnExecutorsDuty;
     public static String tableColumnOperator;
+    public static String tableNotDocxXlsx;
 
     static {
         NLS.initializeMessages("oko.exchange.messages", Messages.class);

@@ -90,9 +90,9 @@ class DeadlineTextsTest {
         assertInstanceOf(DuringPeriodDeadline.class, parse("В течение учебного года", year).deadline());
         PeriodDeadline p = assertInstanceOf(PeriodDeadline.class, parse("не реже четырех раз в год", year).deadline());
         assertTrue(p.isRecurring());
-        assertEquals(4, p.getTimesPerPeriod());
-        assertEquals(4, ((PeriodDeadline) parse("ежеквартально", year).deadline()).getTimesPerPeriod());
-        assertEquals(12, ((PeriodDeadline) parse("Ежемесячно", year).deadline()).getTimesPerPeriod());
+        assertEquals(Integer.valueOf(4), p.getTimesPerPeriod());
+        assertEquals(Integer.valueOf(4), ((PeriodDeadline) parse("ежеквартально", year).deadline()).getTimesPerPeriod());
+        assertEquals(Integer.valueOf(12), ((PeriodDeadline) parse("Ежемесячно", year).deadline()).getTimesPerPeriod());
         p = (PeriodDeadline) parse("по мере необходимости", year).deadline();
         assertTrue(p.isRecurring());
         assertNull(p.getTimesPerPeriod());

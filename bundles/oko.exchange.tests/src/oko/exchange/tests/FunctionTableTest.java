@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import oko.exchange.ImportReport;
+import oko.exchange.Messages;
 import oko.exchange.ImportSettings;
 import oko.exchange.ModelImport;
 import oko.exchange.ModelImports;
@@ -98,16 +99,23 @@ class FunctionTableTest {
         // nothing changed before apply
         assertEquals(1, system.getRoles().size());
         assertEquals(0, system.getSections().size());
-        assertEquals(2, report.created("Раздел функций", false));
-        assertEquals(3, report.created("Функция", false));
-        assertEquals(3, report.created("Роль", false));
-        assertEquals(2, report.created("Документ", false));
-        assertEquals(List.of("функции.docx, строка 3, столбец Примерное распределение функций по должностям: роль «заместители директора» не найдена в системе — будет создана",
-                "функции.docx, строка 3, столбец Примерное распределение функций по должностям: роль «Педагогический Совет» не найдена в системе — будет создана",
-                "функции.docx, строка 3, столбец Примерный перечень распорядительных документов, обеспечивающих выполнение функции: документ «Устав образовательной организации» не найден в системе — будет создан",
-                "функции.docx, строка 6, столбец Примерное распределение функций по должностям: роль «Администрация ОУ (директор, заместители)» не найдена в системе — будет создана",
-                "функции.docx, строка 6, столбец Примерный перечень распорядительных документов, обеспечивающих выполнение функции: документ «Приказы, регламентирующие показатели» не найден в системе — будет создан"),
-                noteTexts(report));
+        assertEquals(2, report.created(Messages.classSection, false));
+        assertEquals(3, report.created(Messages.classFunction, false));
+        assertEquals(3, report.created(Messages.classRole, false));
+        assertEquals(2, report.created(Messages.classDocument, false));
+        String f = "функции.docx";
+        String r = "Примерное распределение функций по должностям";
+        String d = "Примерный перечень распорядительных документов, обеспечивающих выполнение функции";
+        assertEquals(List.of(TableFiles.note(f, 3, r, Messages.tableRoleCreated, "заместители директора"),
+                TableFiles.note(f, 3, r, Messages.tableRoleCreated, "Педагогический Совет"),
+                TableFiles.note(f, 3, d, Messages.tableDocumentCreated, "Устав образовательной организации"),
+                TableFiles.note(f, 6, r, Messages.tableRoleCreated, "Администрация ОУ (директор, заместители)"),
+                TableFiles.note(f, 6, d, Messages.tableDocumentCreated, "Приказы, регламентирующие показатели")),
+                report.notes());
+        if ("Функция".equals(Messages.classFunction)) {
+            assertEquals("функции.docx, строка 3, столбец " + r + ": роль «заместители директора» не найдена в системе — будет создана",
+                    report.lines().get(4));
+        }
         assertEquals(5, report.previewRows().size());
         assertEquals("Функции в рамках управления качеством образования", report.header().get(0));
 
@@ -232,14 +240,14 @@ class FunctionTableTest {
         ImportReport report = prepared.report();
         assertFalse(report.hasErrors(), report.lines().toString());
         assertEquals(List.of("№ п/п", "Содержание функции", "Исполнение Документы", "Исполнение Исполнитель"), report.header());
-        assertEquals(2, report.created("Раздел функций", false));
-        assertEquals(3, report.created("Функция", false));
-        assertEquals(2, report.created("Роль", false));
-        assertEquals(2, report.created("Документ", false));
+        assertEquals(2, report.created(Messages.classSection, false));
+        assertEquals(3, report.created(Messages.classFunction, false));
+        assertEquals(2, report.created(Messages.classRole, false));
+        assertEquals(2, report.created(Messages.classDocument, false));
         List<String> notes = noteTexts(report);
         assertEquals(5, notes.size(), notes.toString());
-        assertEquals("own.xlsx, строка 7, столбец Содержание функции: в строке нет текста функции; сохранено как есть: 2.1 | Методист ИМЦ",
-                notes.get(4));
+        assertEquals(TableFiles.note("own.xlsx", 7, "Содержание функции", Messages.tableNoFunctionText, "2.1 | Методист ИМЦ"),
+                report.notes().get(4));
         prepared.apply();
         FunctionSection s1 = system.getSections().get(0);
         assertEquals("1", s1.getNumber());
@@ -275,8 +283,8 @@ class FunctionTableTest {
             }
         }
         ModelImport.Prepared again = prepare(new FunctionTable(), file, system);
-        assertEquals(1, again.report().created("Функция", true), again.report().lines().toString());
-        assertEquals(0, again.report().created("Функция", false));
+        assertEquals(1, again.report().created(Messages.classFunction, true), again.report().lines().toString());
+        assertEquals(0, again.report().created(Messages.classFunction, false));
         assertEquals(1, again.report().counts().size(), again.report().lines().toString());
         assertEquals("Сборинформации о школах", f12.getName());
         again.apply();
@@ -296,18 +304,17 @@ class FunctionTableTest {
         ModelImport.Prepared prepared = prepare(new FunctionTable(), file, TableFiles.system());
         ImportReport report = prepared.report();
         assertTrue(report.hasErrors());
-        assertEquals(List.of(
-                "bad.docx, строка 2, столбец Функции: функция до первого раздела: добавьте выше строку раздела (например «1. Название раздела»)",
-                "bad.docx, строка 4, столбец №: «абв» — не номер: напишите номер вида 2.1 или оставьте ячейку пустой",
-                "bad.docx, строка 6, столбец №: номер 1.2 уже был в строке 5: сделайте номера разными"),
-                report.errors().stream().map(ImportReport.Line::toString).toList());
+        assertEquals(List.of(TableFiles.error("bad.docx", 2, "Функции", Messages.tableFunctionBeforeSection),
+                TableFiles.error("bad.docx", 4, "№", Messages.tableNotNumber, "абв"),
+                TableFiles.error("bad.docx", 6, "№", Messages.tableNumberTwice, "1.2", 5)), report.errors());
     }
 
     @Test
     void aFileWithoutSuchATableSaysWhichColumnsAreNeeded() throws IOException {
         Path file = TableFiles.docx(dir.resolve("other.docx"), null, null, new String[][] { { "Школа", "Адрес" }, { "СОШ 1", "ул. Мира" } });
         ImportReport report = prepare(new FunctionTable(), file, TableFiles.system()).report();
-        assertEquals(List.of("other.docx: не найдена таблица с заголовком: нужны столбцы «Функции» (или «Содержание функции») и «Ответственные» или «Документы» (слова заголовка в любом порядке)"),
-                report.lines());
+        assertEquals(List.of(TableFiles.error("other.docx", 0, null, Messages.tableNoHeader, Messages.tableFunctionsHeader)),
+                report.errors());
+        assertEquals(1, report.lines().size());
     }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import oko.exchange.ImportReport;
+import oko.exchange.Messages;
 import oko.exchange.ImportSettings;
 import oko.exchange.ModelImport;
 import oko.exchange.tables.PlanTable;
@@ -113,18 +114,21 @@ class PlanTableTest {
         ImportReport report = prepared.report();
         assertFalse(report.hasErrors(), report.lines().toString());
         assertTrue(system.getPlans().isEmpty());
-        assertEquals(1, report.created("План", false));
-        assertEquals(13, report.created("Пункт плана", false));
-        assertEquals(2, report.created("Роль", false));
-        assertEquals(List.of(
-                "план.docx, строка 5, столбец Ответственные исполнители: роль «руководители общеобразовательных организаций» не найдена в системе — будет создана",
-                "план.docx, строка 11, столбец Ответственные исполнители: роль «Рабочая группа» не найдена в системе — будет создана",
-                "план.docx, строка 12, столбец Срок исполнения: срок «когда получится» не распознан — сохранён как текст",
-                "план.docx, строка 13, столбец Мероприятие: в строке нет текста мероприятия; сохранено как есть: 3.4 | в течение года | Начальник отдела",
-                "план.docx, строка 8, столбец Срок исполнения: срок ссылается на п.9.9, которого нет в плане — ссылка сохранена как текст"),
-                noteTexts(report));
-        assertEquals(List.of("План: будет создано 1, обновлено 0", "Пункт плана: будет создано 13, обновлено 0",
-                "Роль: будет создано 2, обновлено 0"), report.lines().subList(0, 3));
+        assertEquals(1, report.created(Messages.classPlan, false));
+        assertEquals(13, report.created(Messages.classPlanItem, false));
+        assertEquals(2, report.created(Messages.classRole, false));
+        String f = "план.docx";
+        String executors = "Ответственные исполнители";
+        String deadline = "Срок исполнения";
+        assertEquals(List.of(TableFiles.note(f, 5, executors, Messages.tableRoleCreated, "руководители общеобразовательных организаций"),
+                TableFiles.note(f, 11, executors, Messages.tableRoleCreated, "Рабочая группа"),
+                TableFiles.note(f, 12, deadline, Messages.tableDeadlineText, "когда получится"),
+                TableFiles.note(f, 13, "Мероприятие", Messages.tableNoItemText, "3.4 | в течение года | Начальник отдела"),
+                TableFiles.note(f, 8, deadline, Messages.tableNoReferencedItem, "9.9")), report.notes());
+        assertEquals(List.of(Messages.bind(Messages.reportCount, new Object[] { Messages.classPlan, 1, 0 }),
+                Messages.bind(Messages.reportCount, new Object[] { Messages.classPlanItem, 13, 0 }),
+                Messages.bind(Messages.reportCount, new Object[] { Messages.classRole, 2, 0 })), report.lines().subList(0, 3));
+        assertEquals(8, report.lines().size());
 
         prepared.apply();
         Plan plan = system.getPlans().get(0);
@@ -175,7 +179,7 @@ class PlanTableTest {
         assertEquals(10, dangling.getAmount());
         assertEquals(TimeUnit.WORKING_DAYS, dangling.getUnit());
         assertNull(dangling.getReference());
-        assertEquals("п.9.9", dangling.getReferenceText());
+        assertEquals(Messages.bind(Messages.tableItemReference, "9.9"), dangling.getReferenceText());
         assertEquals(List.of(head), items.get("2.1.1.4").getResponsibleRoles(), "matched by code");
 
         DuringPeriodDeadline during = assertInstanceOf(DuringPeriodDeadline.class, items.get("2.1.1.8").getDeadline());
@@ -189,7 +193,7 @@ class PlanTableTest {
 
         PeriodDeadline recurring = assertInstanceOf(PeriodDeadline.class, items.get("3.2").getDeadline());
         assertTrue(recurring.isRecurring());
-        assertEquals(4, recurring.getTimesPerPeriod());
+        assertEquals(Integer.valueOf(4), recurring.getTimesPerPeriod());
         assertEquals(RoleKind.OTHER, items.get("3.2").getResponsibleRoles().get(0).getKind());
 
         DateDeadline textOnly = assertInstanceOf(DateDeadline.class, items.get("3.3").getDeadline());
@@ -210,7 +214,7 @@ class PlanTableTest {
         // a changed deadline updates the item only
         items.get("3.5").getDeadline().setText("до 02.08.2021");
         ModelImport.Prepared changed = prepare(new PlanTable(), exported, system);
-        assertEquals(1, changed.report().created("Пункт плана", true), changed.report().lines().toString());
+        assertEquals(1, changed.report().created(Messages.classPlanItem, true), changed.report().lines().toString());
         assertEquals(1, changed.report().counts().size());
         changed.apply();
         assertEquals("в срок до 01 августа 2021г.", items.get("3.5").getDeadline().getText());
@@ -265,8 +269,8 @@ class PlanTableTest {
                 new NullProgressMonitor());
         ImportReport report = prepared.report();
         assertFalse(report.hasErrors(), report.lines().toString());
-        assertEquals(7, report.created("Пункт плана", false));
-        assertEquals(2, report.created("Роль", false));
+        assertEquals(7, report.created(Messages.classPlanItem, false));
+        assertEquals(2, report.created(Messages.classRole, false));
         assertEquals(2, report.notes().size(), report.lines().toString());
         prepared.apply();
         Plan plan = system.getPlans().get(0);
@@ -297,13 +301,13 @@ class PlanTableTest {
         assertEquals(LocalDate.of(2021, 9, 15), day(((DateDeadline) items.get("6").getDeadline()).getDate()));
         PeriodDeadline quarterly = (PeriodDeadline) items.get("7").getDeadline();
         assertTrue(quarterly.isRecurring());
-        assertEquals(4, quarterly.getTimesPerPeriod());
+        assertEquals(Integer.valueOf(4), quarterly.getTimesPerPeriod());
         assertSame(school, quarterly.getPeriod());
 
         // an unknown period is an error of the whole file
         ImportReport wrong = new PlanTable().prepare(file, TableFiles.system(), new ImportSettings("1999", false),
                 new NullProgressMonitor()).report();
-        assertEquals(List.of("школа.xlsx: нет периода с кодом «1999»; есть: 2021, 2021-2022"),
-                wrong.errors().stream().map(ImportReport.Line::toString).toList());
+        assertEquals(List.of(TableFiles.error("школа.xlsx", 0, null, Messages.tableNoSuchPeriod, "1999", "2021, 2021-2022")),
+                wrong.errors());
     }
 }

@@ -112,6 +112,18 @@ final class TableFiles {
         return system;
     }
 
+    /** A note line as the report keeps it: the text is the message (in the running language) with its arguments. */
+    static oko.exchange.ImportReport.Line note(String file, int row, String column, String message, Object... args) {
+        return new oko.exchange.ImportReport.Line(oko.exchange.ImportReport.Severity.NOTE, file, row, column,
+                oko.exchange.Messages.bind(message, args));
+    }
+
+    /** An error line as the report keeps it. */
+    static oko.exchange.ImportReport.Line error(String file, int row, String column, String message, Object... args) {
+        return new oko.exchange.ImportReport.Line(oko.exchange.ImportReport.Severity.ERROR, file, row, column,
+                oko.exchange.Messages.bind(message, args));
+    }
+
     static Period period(String code, String name, Date start, Date end) {
         Period p = OkoFactory.eINSTANCE.createPeriod();
         p.setCode(code);

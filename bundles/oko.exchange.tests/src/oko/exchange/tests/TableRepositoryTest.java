@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import oko.exchange.ImportSession;
+import oko.exchange.Messages;
 import oko.exchange.ImportSettings;
 import oko.exchange.ModelImport;
 import oko.exchange.tables.FunctionTable;
@@ -78,8 +79,8 @@ class TableRepositoryTest {
                 ModelImport.Prepared prepared = session.prepare(new FunctionTable(), bad, ImportSettings.DEFAULT,
                         new NullProgressMonitor());
                 assertTrue(prepared.report().hasErrors());
-                assertEquals(List.of("bad.docx, строка 4, столбец № п/п: «1.2 а» — не номер: напишите номер вида 2.1 или оставьте ячейку пустой"),
-                        prepared.report().lines().subList(0, 1));
+                assertEquals(List.of(TableFiles.error("bad.docx", 4, "№ п/п", Messages.tableNotNumber, "1.2 а")),
+                        prepared.report().errors());
                 assertThrows(IllegalStateException.class, () -> session.commit(prepared, "bad", new NullProgressMonitor()));
                 assertThrows(IllegalStateException.class, prepared::apply);
                 assertFalse(session.transaction().isDirty());

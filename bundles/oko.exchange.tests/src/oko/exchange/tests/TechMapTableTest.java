@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import oko.exchange.ImportReport;
+import oko.exchange.Messages;
 import oko.exchange.ModelImport;
 import oko.exchange.tables.TechMapTable;
 import oko.model.QualitySystem;
@@ -58,8 +59,8 @@ class TechMapTableTest {
         ModelImport.Prepared prepared = prepare(new TechMapTable(), file, system);
         ImportReport report = prepared.report();
         assertFalse(report.hasErrors(), report.lines().toString());
-        assertEquals(List.of("Технологическая карта: будет создано 1, обновлено 0",
-                "Строка технологической карты: будет создано 6, обновлено 0"), report.lines());
+        assertEquals(List.of(Messages.bind(Messages.reportCount, new Object[] { Messages.classTechMap, 1, 0 }),
+                Messages.bind(Messages.reportCount, new Object[] { Messages.classTechMapRow, 6, 0 })), report.lines());
         assertEquals(6, report.previewRows().size());
         assertTrue(system.getTechnologicalMaps().isEmpty());
         prepared.apply();
@@ -127,9 +128,7 @@ class TechMapTableTest {
             }
         }
         ImportReport bad = prepare(new TechMapTable(), file, system).report();
-        assertEquals(List.of(
-                "map.xlsx, строка 3, столбец Этап: «Планирование» — не этап управленческого цикла: укажите номер 1–6 или название этапа (Цели, Показатели, Мониторинг, Анализ, Меры, Анализ эффективности)",
-                "map.xlsx, строка 4, столбец Этап: этап 5 уже был в строке 2: у каждого этапа одна строка"),
-                bad.errors().stream().map(ImportReport.Line::toString).toList());
+        assertEquals(List.of(TableFiles.error("map.xlsx", 3, "Этап", Messages.tableNoStage, "Планирование"),
+                TableFiles.error("map.xlsx", 4, "Этап", Messages.tableStageTwice, 5, 2)), bad.errors());
     }
 }

@@ -96,7 +96,7 @@ public final class Grid {
             // POI throws unchecked exceptions for files that are not what their name says
             throw new IOException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
-        throw new IOException("docx, xlsx");
+        throw new IOException(oko.exchange.Messages.bind(oko.exchange.Messages.tableNotDocxXlsx, file.getFileName()));
     }
 
     private static Grid readDocx(InputStream in, Predicate<Grid> accept) throws IOException {
@@ -238,7 +238,7 @@ public final class Grid {
                 continue;
             }
             switch (e.getLocalName()) {
-            case "t" -> b.append(e.getTextContent());
+            case "t" -> appendCharacters(e, b);
             case "br", "cr" -> b.append('\n');
             case "tab" -> b.append(' ');
             case "noBreakHyphen" -> b.append('-');
@@ -251,6 +251,15 @@ public final class Grid {
                 appendText(e, b);
             }
             default -> appendText(e, b);
+            }
+        }
+    }
+
+    /** The character data of an element (XmlBeans' DOM has no getTextContent). */
+    private static void appendCharacters(Element e, StringBuilder b) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+                b.append(n.getNodeValue());
             }
         }
     }

@@ -393,7 +393,7 @@ public abstract class TableImport implements ModelImport, ModelExport {
     }
 
     /** A sheet written by an export: a title row, a header row, then rows; section rows merged across. */
-    protected static final class SheetWriter {
+    public static final class SheetWriter {
 
         private final Sheet sheet;
         private final CellStyle wrap;
@@ -465,7 +465,7 @@ public abstract class TableImport implements ModelImport, ModelExport {
     }
 
     /** Numbers of the rows read so far, to report a number used twice. */
-    protected static final class Numbers {
+    public static final class Numbers {
         private final Map<String, Integer> rows = new LinkedHashMap<>();
 
         /** The row where the number was first seen, or 0 (and remembers it). */

@@ -71,6 +71,7 @@ public final class FunctionTable extends TableImport {
     private static final class SectionRow {
         FunctionSection section;
         boolean isNew;
+        boolean readBefore;
     }
 
     @Override
@@ -116,7 +117,7 @@ public final class FunctionTable extends TableImport {
                     text = lead[1];
                 }
             }
-            text = text.replace('\n', ' ');
+            String name = text.replace('\n', ' ');
             boolean section = row.spanning() || number != null && Texts.depth(number) <= sectionDepth;
             if (number != null) {
                 int before = numbers.seen(number, row.number());
@@ -128,11 +129,14 @@ public final class FunctionTable extends TableImport {
             String responsible = row.spanning() ? "" : row.cell(columns.of(Col.RESPONSIBLE));
             String documentsCell = row.spanning() ? "" : row.cell(columns.of(Col.DOCUMENTS));
             if (section) {
-                current = section(system, newSections, number, text);
+                current = section(system, newSections, number, name);
                 FunctionSection s = current.section;
+                if (current.readBefore) {
+                    continue;
+                }
                 if (current.isNew) {
                     s.setNumber(number);
-                    s.setName(text);
+                    s.setName(name);
                     if (!responsible.isEmpty()) {
                         s.getResponsibleRoles().addAll(catalogue.roles(responsible, row.number(), columns.name(Col.RESPONSIBLE)));
                     }
@@ -146,8 +150,8 @@ public final class FunctionTable extends TableImport {
                     changes.top(s);
                 } else {
                     boolean changed = false;
-                    if (!same(s.getName(), text) && !text.isEmpty()) {
-                        changes.add(() -> s.setName(text));
+                    if (!same(s.getName(), name) && !name.isEmpty()) {
+                        changes.add(() -> s.setName(name));
                         changed = true;
                     }
                     if (!responsible.isEmpty() && !sameNames(s.getResponsibleRoles(), List.of(responsible))
@@ -175,16 +179,16 @@ public final class FunctionTable extends TableImport {
                 report.error(row.number(), columns.name(Col.FUNCTION), Messages.tableFunctionBeforeSection);
                 continue;
             }
-            if (text.isEmpty()) {
+            if (name.isEmpty()) {
                 report.note(row.number(), columns.name(Col.FUNCTION),
                         Messages.bind(Messages.tableNoFunctionText, String.join(" | ", texts)));
             }
             FunctionSection s = current.section;
-            Function existing = current.isNew ? null : function(s, number, text);
+            Function existing = current.isNew ? null : function(s, number, name);
             if (existing == null) {
                 Function f = factory.createFunction();
                 f.setNumber(number);
-                f.setName(text);
+                f.setName(name);
                 if (!responsible.isEmpty()) {
                     f.setResponsibleText(responsible);
                     f.getResponsibleRoles().addAll(catalogue.roles(responsible, row.number(), columns.name(Col.RESPONSIBLE)));
@@ -201,8 +205,8 @@ public final class FunctionTable extends TableImport {
                 }
             } else {
                 boolean changed = false;
-                if (!same(existing.getName(), text) && !text.isEmpty()) {
-                    changes.add(() -> existing.setName(text));
+                if (!same(existing.getName(), name) && !name.isEmpty()) {
+                    changes.add(() -> existing.setName(name));
                     changed = true;
                 }
                 String had = existing.getResponsibleText() == null || existing.getResponsibleText().isBlank()
@@ -262,6 +266,7 @@ public final class FunctionTable extends TableImport {
             if (found != null) {
                 result.section = found;
                 result.isNew = true;
+                result.readBefore = true;
                 return result;
             }
         }
