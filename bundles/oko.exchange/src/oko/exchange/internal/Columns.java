@@ -50,7 +50,7 @@ public final class Columns<K extends Enum<K>> {
             }
             List<String> names = new ArrayList<>(rows.get(r).cells());
             int next = r + 1;
-            if (next < rows.size() && !rows.get(next).spanning()) {
+            if (next < rows.size() && !rows.get(next).spanning() && headerLike(rows.get(next), kinds, classify)) {
                 List<String> merged = new ArrayList<>(names);
                 TableRow second = rows.get(next);
                 for (int c = 0; c < merged.size(); c++) {
@@ -87,6 +87,16 @@ public final class Columns<K extends Enum<K>> {
             }
         }
         return found;
+    }
+
+    /** Whether a row may continue a header: no number in it, and some cell of its own a header word. */
+    private static <K extends Enum<K>> boolean headerLike(TableRow row, Class<K> kinds, Function<String, K> classify) {
+        for (String text : row.distinct()) {
+            if (Texts.number(text) != null) {
+                return false;
+            }
+        }
+        return !classify(row, kinds, classify).isEmpty();
     }
 
     /** Whether a row only numbers the columns: 1, 2, 3… */
