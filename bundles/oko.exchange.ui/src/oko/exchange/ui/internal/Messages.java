@@ -26,6 +26,7 @@ public final class Messages extends NLS {
     public static String previewPage;
     public static String previewDescription;
     public static String previewErrors;
+    public static String previewErrorsBelow;
     public static String previewCounts;
     public static String previewCount;
     public static String previewNothing;

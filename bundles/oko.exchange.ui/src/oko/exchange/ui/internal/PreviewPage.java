@@ -59,7 +59,8 @@ public final class PreviewPage extends WizardPage {
     void show(ImportReport report) {
         List<String> lines = new ArrayList<>();
         if (report.hasErrors()) {
-            lines.add(Messages.bind(Messages.previewErrors, report.errorCount()));
+            // the page's message says that nothing will be stored; here: where the errors are
+            lines.add(Messages.bind(Messages.previewErrorsBelow, report.errorCount()));
         } else if (report.counts().isEmpty()) {
             lines.add(Messages.previewNothing);
         } else {
@@ -99,6 +100,7 @@ public final class PreviewPage extends WizardPage {
             column.pack();
             column.setWidth(Math.min(column.getWidth() + 8, 320));
         }
+        rows.deselectAll();
         rows.setRedraw(true);
 
         messages.removeAll();
