@@ -154,7 +154,7 @@ class ImportWizardTest {
         assertFalse(UiThread.call(() -> button(dialog.getShell(), IDialogConstants.FINISH_ID).isEnabled()),
                 "not finished before the preview");
         press(dialog, IDialogConstants.NEXT_ID);
-        UiThread.waitUntil("the preview page", 30_000, () -> dialog.getCurrentPage() == wizard.previewPage());
+        UiThread.waitUntil("the preview page", java.time.Duration.ofSeconds(30), () -> dialog.getCurrentPage() == wizard.previewPage());
 
         ImportReport report = UiThread.call(wizard::report);
         assertEquals(List.of(), report.errors(), "no errors in the file");
@@ -165,7 +165,7 @@ class ImportWizardTest {
         List<List<String>> rows = UiThread.call(() -> wizard.previewPage().rowsShown());
         assertEquals(3, rows.size(), "the header and the two rows: " + rows);
         assertTrue(rows.get(1).contains("ТЕСТ-ИМП-01") && rows.get(2).contains("ТЕСТ-ИМП-02"), rows.toString());
-        UiThread.settle(200);
+        UiThread.drain();
         UiThread.call(() -> Screenshots.save(dialog.getShell(), "import-wizard-preview"));
 
         CDOView before = RepositoryConnection.repository().orElseThrow().openView();
@@ -176,13 +176,13 @@ class ImportWizardTest {
         }
 
         press(dialog, IDialogConstants.FINISH_ID);
-        UiThread.waitUntil("the wizard to close", 10_000, () -> dialog.getShell() == null || dialog.getShell().isDisposed());
+        UiThread.waitUntil("the wizard to close", java.time.Duration.ofSeconds(10), () -> dialog.getShell() == null || dialog.getShell().isDisposed());
         Job.getJobManager().join(ImportWizard.FAMILY, null);
 
         RepositoryNavigator navigator = UiThread.call(() -> (RepositoryNavigator) PlatformUI.getWorkbench()
                 .getActiveWorkbenchWindow().getActivePage().findView(RepositoryNavigator.ID));
         assertNotNull(navigator, "the navigator is shown");
-        UiThread.waitUntil("the new schools selected in the navigator", 30_000, () -> {
+        UiThread.waitUntil("the new schools selected in the navigator", java.time.Duration.ofSeconds(30), () -> {
             Set<String> codes = new java.util.HashSet<>();
             for (Object selected : navigator.viewer().getStructuredSelection().toList()) {
                 if (selected instanceof Organisation o) {
@@ -226,7 +226,7 @@ class ImportWizardTest {
         ImportWizard wizard = wizard(dialog);
         UiThread.run(() -> wizard.choosePage().choose(kind(), file.toString(), SYSTEM));
         press(dialog, IDialogConstants.NEXT_ID);
-        UiThread.waitUntil("the preview page", 30_000, () -> dialog.getCurrentPage() == wizard.previewPage());
+        UiThread.waitUntil("the preview page", java.time.Duration.ofSeconds(30), () -> dialog.getCurrentPage() == wizard.previewPage());
         ImportReport report = UiThread.call(wizard::report);
         assertTrue(report.hasErrors(), report.lines().toString());
         List<String> listed = UiThread.call(() -> wizard.previewPage().messagesShown());
@@ -234,7 +234,7 @@ class ImportWizardTest {
         assertTrue(UiThread.call(() -> wizard.previewPage().countsText()).startsWith("Ошибок в файле: "));
         assertFalse(UiThread.call(() -> button(dialog.getShell(), IDialogConstants.FINISH_ID).isEnabled()),
                 "no Finish with errors");
-        UiThread.settle(200);
+        UiThread.drain();
         UiThread.call(() -> Screenshots.save(dialog.getShell(), "import-wizard-errors"));
         UiThread.run(dialog::close);
         CDOView view = RepositoryConnection.repository().orElseThrow().openView();

@@ -93,15 +93,15 @@ class MonitoringSystemChoiceTest {
         OkoRepository repository = RepositoryConnection.repository().orElseThrow();
         MonitoringView view = UiThread.call(() -> (MonitoringView) PlatformUI.getWorkbench()
                 .getActiveWorkbenchWindow().getActivePage().showView(MonitoringView.ID));
-        UiThread.waitUntil("the Monitoring view connected", 30_000, () -> view.table() != null);
+        UiThread.waitUntil("the Monitoring view connected", java.time.Duration.ofSeconds(30), () -> view.table() != null);
         UiThread.run(() -> view.selectPeriod("2023"));
-        UiThread.waitUntil("one system with data for 2023, the combo disabled", 30_000,
+        UiThread.waitUntil("one system with data for 2023, the combo disabled", java.time.Duration.ofSeconds(30),
                 () -> view.table() != null && view.table().periodLabel().startsWith("2023")
                         && view.table().systems().size() == 1 && !view.systemCombo().isEnabled());
         addSecondSystem(repository);
         try {
             // the view recomputes when the repository changes
-            UiThread.waitUntil("two systems with data for 2023 in the combo", 30_000,
+            UiThread.waitUntil("two systems with data for 2023 in the combo", java.time.Duration.ofSeconds(30),
                     () -> view.table().systems().size() == 2 && view.systemCombo().getItemCount() == 2);
             Combo combo = view.systemCombo();
             List<String> items = UiThread.call(() -> Arrays.asList(combo.getItems()));
@@ -114,13 +114,13 @@ class MonitoringSystemChoiceTest {
                 combo.select(1);
                 combo.notifyListeners(SWT.Selection, new Event());
             });
-            UiThread.waitUntil("the second system's (empty) table", 30_000,
+            UiThread.waitUntil("the second system's (empty) table", java.time.Duration.ofSeconds(30),
                     () -> "Вторая система".equals(view.table().systemLabel()) && view.table().rows().isEmpty());
             assertEquals(1, (int) UiThread.call(combo::getSelectionIndex));
         } finally {
             removeSecondSystem(repository);
         }
-        UiThread.waitUntil("back to the sample's system once the second is gone", 30_000,
+        UiThread.waitUntil("back to the sample's system once the second is gone", java.time.Duration.ofSeconds(30),
                 () -> view.table().systems().size() == 1 && !view.table().rows().isEmpty());
     }
 }
