@@ -39,7 +39,8 @@ import oko.repository.OkoRepository;
  * and committed into an embedded repository — each run into a fresh model of the same repository,
  * so every run creates 2,000 organisations; 2 warm-up runs, then the median of 5 (goal: under 2 s
  * warm) — and the same file again into a filled model (everything compared, nothing changes).
- * Prints, asserts nothing.
+ * Prints, asserts nothing. The DOCX function table's figures come from
+ * {@code oko.exchange.tests.FunctionTableBench}, run by the same bench.sh case after this one.
  */
 public final class ImportBenchmark {
 
@@ -88,7 +89,6 @@ public final class ImportBenchmark {
                             file.getFileName(), again[0]);
                 }
             }
-            functionTable(dir);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -97,12 +97,6 @@ public final class ImportBenchmark {
         System.exit(0);
     }
 
-    // ======== DOCX function table (added by the lead): FunctionTable, 20 sections × 300 functions ========
-    /** The place of the DOCX function-table case (another part of issue 18 writes FunctionTable). */
-    private static void functionTable(Path dir) {
-        // to be added: generate a 20-section, 300-function DOCX, time prepare + apply + commit (median, warm)
-    }
-    // ======== end of the DOCX function table case ========
 
     /** prepare, apply, commit and their total in ms; without commit only prepare is run (and checked). */
     private static double[] importOnce(OkoRepository repository, String system, Path file, boolean commit)
