@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.cdo.common.id.CDOID;
+import org.eclipse.emf.cdo.util.CDOUtil;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import oko.model.Direction;
 import oko.model.ModelRoot;
+import oko.model.Period;
 import oko.model.Plan;
 import oko.model.QualitySystem;
 import oko.model.Role;
@@ -62,7 +64,9 @@ class TablesTest {
     @Test
     void aContributedTableOpensInTheTableEditorWithItsRowsAndColumns() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
-        CDOID rootId = find(o -> o instanceof ModelRoot root && root.getPeriods().size() >= 2);
+        // the sample's model root with periods (Sample.find looks below the roots)
+        CDOID rootId = read(find(o -> o instanceof Period && o.eContainer() instanceof ModelRoot root
+                && root.getPeriods().size() >= 2), o -> CDOUtil.getCDOObject(o.eContainer()).cdoID());
         List<List<String>> expected = read(rootId, o -> ((ModelRoot) o).getPeriods().stream()
                 .map(p -> List.of(text(p, "code"), text(p, "name"))).toList());
         TableEditor editor = UiThread.call(() -> (TableEditor) page().openEditor(
