@@ -388,8 +388,8 @@ class EditorsTest {
     void exportAndImportTheModelAsJobs() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         java.nio.file.Path file = java.nio.file.Files.createTempDirectory("oko-export").resolve("model.xmi");
-        oko.ui.internal.exchange.ExchangeHandler.exportTo(file);
-        Job.getJobManager().join(oko.ui.internal.exchange.ExchangeHandler.FAMILY, null);
+        oko.ui.exchange.ModelFiles.exportTo(file);
+        Job.getJobManager().join(oko.ui.exchange.ModelFiles.FAMILY, null);
         assertTrue(java.nio.file.Files.size(file) > 100_000, "the whole model is exported");
         assertTrue(java.nio.file.Files.readString(file).contains("Технологическая карта"));
 
@@ -398,8 +398,8 @@ class EditorsTest {
         java.nio.file.Files.writeString(broken, "<?xml version=\"1.0\"?>\n<oko:ModelRoot xmlns:oko=\"http://oko.dev/model/1.0\">\n<bad\n");
         org.eclipse.jface.dialogs.ErrorDialog.AUTOMATED_MODE = false;
         try {
-            oko.ui.internal.exchange.ExchangeHandler.importFiles(List.of(broken), false);
-            Job.getJobManager().join(oko.ui.internal.exchange.ExchangeHandler.FAMILY, null);
+            oko.ui.exchange.ModelFiles.importFiles(List.of(broken), false);
+            Job.getJobManager().join(oko.ui.exchange.ModelFiles.FAMILY, null);
             String said = answer("Импорт и экспорт модели");
             assertTrue(said.contains("не выполнен"), said);
         } finally {

@@ -25,6 +25,16 @@ public interface Navigator {
     void select(CDOID id);
 
     /**
+     * Selects and reveals the objects of those ids once the navigator has caught up with the commit
+     * of that time (an import's result, whose objects may not be in the tree yet). Callable on the
+     * UI thread; does not block it.
+     *
+     * @param commitTime the time stamp of the commit that stored the objects
+     * @param ids the CDO ids of the objects to select
+     */
+    void select(long commitTime, java.util.List<CDOID> ids);
+
+    /**
      * The navigator if it is open on the page (it is not created for this).
      *
      * @param page a workbench page

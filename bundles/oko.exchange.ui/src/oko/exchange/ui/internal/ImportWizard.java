@@ -34,7 +34,7 @@ import oko.model.QualitySystem;
 import oko.repository.OkoRepository;
 import oko.ui.ErrorReports;
 import oko.ui.UserJobs;
-import oko.ui.internal.navigator.RepositoryNavigator;
+import oko.ui.navigator.Navigator;
 
 /**
  * File ▸ Import…: a model (XMI, as before), a register or table contributed to
@@ -179,7 +179,7 @@ public final class ImportWizard extends Wizard {
     @Override
     public boolean performFinish() {
         if (choose.kind() == null) {
-            oko.ui.internal.exchange.ExchangeHandler.importFiles(List.of(choose.file()), choose.replace());
+            oko.ui.exchange.ModelFiles.importFiles(List.of(choose.file()), choose.replace());
             return true;
         }
         ImportSession owned = session;
@@ -223,8 +223,9 @@ public final class ImportWizard extends Wizard {
             return;
         }
         try {
-            RepositoryNavigator navigator = (RepositoryNavigator) page.showView(RepositoryNavigator.ID);
-            navigator.select(time, ids);
+            if (page.showView(Navigator.ID) instanceof Navigator navigator) {
+                navigator.select(time, ids);
+            }
         } catch (PartInitException e) {
             org.eclipse.core.runtime.ILog.of(ImportWizard.class).log(e.getStatus());
         }

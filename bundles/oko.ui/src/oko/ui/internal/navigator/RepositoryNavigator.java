@@ -277,6 +277,7 @@ public final class RepositoryNavigator extends ViewPart implements Navigator {
      * that time (an import's result: its objects may not be in the tree yet); callable on the UI
      * thread, does not block it.
      */
+    @Override
     public void select(long commitTime, List<org.eclipse.emf.cdo.common.id.CDOID> ids) {
         if (view == null || view.isClosed() || ids.isEmpty()) {
             return;
