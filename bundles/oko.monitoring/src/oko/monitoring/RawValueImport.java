@@ -314,7 +314,7 @@ public final class RawValueImport {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
                 .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
         // so that the parser's line count is the line of the record just read, also for the last one
-        try (CSVParser parser = CSVParser.parse(new NewlineAtEnd(buffered), format)) {
+        try (CSVParser parser = CSVParser.parse(new oko.core.io.NewlineAtEnd(buffered), format)) {
             List<String> header = parser.getHeaderNames();
             Iterator<CSVRecord> records = parser.iterator();
             Iterable<TableRow> rows = () -> new Iterator<>() {
@@ -343,46 +343,6 @@ public final class RawValueImport {
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException | Unreadable e) {
             return new Checked(List.of(), List.of(Messages.bind(Messages.importBadCsv, fileName, e.getMessage())),
                     charset.name(), layout);
-        }
-    }
-
-    /** A reader that ends with a line break even when its text does not. */
-    private static final class NewlineAtEnd extends Reader {
-        private final Reader in;
-        private char last = '\n';
-        private boolean ended;
-
-        NewlineAtEnd(Reader in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            if (ended) {
-                return -1;
-            }
-            int read = in.read(buffer, offset, length);
-            if (read > 0) {
-                last = buffer[offset + read - 1];
-                return read;
-            }
-            if (read == 0) {
-                return 0;
-            }
-            ended = true;
-            if (last != '\n') {
-                buffer[offset] = '\n';
-                return 1;
-            }
-            return -1;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 
@@ -765,9 +725,8 @@ public final class RawValueImport {
         return -1;
     }
 
-    /** Organisations by code, from every model root the system's resource set holds. */
-    static Map<String, Organisation> schools(QualitySystem system) {
-        Map<String, Organisation> schools = new LinkedHashMap<>();
+    /** Every model root the system's resource set holds (the system's own when it is in none). */
+    private static List<ModelRoot> roots(QualitySystem system) {
         var resourceSet = system.eResource() == null ? null : system.eResource().getResourceSet();
         List<ModelRoot> roots = new ArrayList<>();
         if (resourceSet != null) {
@@ -781,7 +740,13 @@ public final class RawValueImport {
         } else if (system.eContainer() instanceof ModelRoot root) {
             roots.add(root);
         }
-        for (ModelRoot root : roots) {
+        return roots;
+    }
+
+    /** Organisations by code, from every model root the system's resource set holds. */
+    static Map<String, Organisation> schools(QualitySystem system) {
+        Map<String, Organisation> schools = new LinkedHashMap<>();
+        for (ModelRoot root : roots(system)) {
             for (Organisation organisation : root.getOrganisations()) {
                 schools.putIfAbsent(organisation.getCode(), organisation);
             }
@@ -792,20 +757,7 @@ public final class RawValueImport {
     /** Periods by code, from every model root the system's resource set holds (as {@link #schools}). */
     static Map<String, Period> periods(QualitySystem system) {
         Map<String, Period> periods = new LinkedHashMap<>();
-        var resourceSet = system.eResource() == null ? null : system.eResource().getResourceSet();
-        List<ModelRoot> roots = new ArrayList<>();
-        if (resourceSet != null) {
-            for (var resource : List.copyOf(resourceSet.getResources())) {
-                for (var top : resource.getContents()) {
-                    if (top instanceof ModelRoot root) {
-                        roots.add(root);
-                    }
-                }
-            }
-        } else if (system.eContainer() instanceof ModelRoot root) {
-            roots.add(root);
-        }
-        for (ModelRoot root : roots) {
+        for (ModelRoot root : roots(system)) {
             for (Period period : root.getPeriods()) {
                 if (period.getCode() != null) {
                     periods.putIfAbsent(period.getCode(), period);

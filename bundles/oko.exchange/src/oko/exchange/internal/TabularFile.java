@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -157,7 +156,7 @@ public final class TabularFile {
             List<String> header = List.of();
             int headerRow = 1;
             List<Row> rows = new ArrayList<>();
-            try (CSVParser parser = CSVParser.parse(new NewlineAtEnd(reader), format)) {
+            try (CSVParser parser = CSVParser.parse(new oko.core.io.NewlineAtEnd(reader), format)) {
                 Iterator<CSVRecord> records = parser.iterator();
                 while (records.hasNext()) {
                     CSVRecord record = records.next();
@@ -200,46 +199,6 @@ public final class TabularFile {
         } while (result.isOverflow());
         chars.clear();
         return !decoder.flush(chars).isError();
-    }
-
-    /** A reader that ends with a line break even when its text does not (so line numbers hold to the end). */
-    private static final class NewlineAtEnd extends Reader {
-        private final Reader in;
-        private char last = '\n';
-        private boolean ended;
-
-        NewlineAtEnd(Reader in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            if (ended) {
-                return -1;
-            }
-            int read = in.read(buffer, offset, length);
-            if (read > 0) {
-                last = buffer[offset + read - 1];
-                return read;
-            }
-            if (read == 0) {
-                return 0;
-            }
-            ended = true;
-            if (last != '\n') {
-                buffer[offset] = '\n';
-                return 1;
-            }
-            return -1;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
     }
 
     // ---- XLSX ----
