@@ -53,6 +53,26 @@ public abstract class TableImport implements ModelImport, ModelExport {
         return EXTENSIONS;
     }
 
+    /** A table of a file: its grid and the columns found in its header. */
+    public record Table<C extends Enum<C>>(Grid grid, GridColumns<C> columns) {
+    }
+
+    /**
+     * Reads the first table of the file whose header {@code columns} recognises and keeps the header
+     * in the report; when no table has it, null and an error naming the header expected.
+     */
+    protected static <C extends Enum<C>> Table<C> table(Path file, ImportReport report,
+            java.util.function.Function<Grid, GridColumns<C>> columns, String expected) throws IOException {
+        Grid grid = Grid.read(file, g -> columns.apply(g) != null);
+        GridColumns<C> found = columns.apply(grid);
+        if (found == null) {
+            report.error(0, null, Messages.bind(Messages.tableNoHeader, expected));
+            return null;
+        }
+        report.header(found.names());
+        return new Table<>(grid, found);
+    }
+
     /** The changes an import makes, kept until applied. */
     public static final class Changes implements ModelImport.Prepared {
 

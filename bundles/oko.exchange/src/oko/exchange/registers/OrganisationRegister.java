@@ -13,15 +13,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.emf.ecore.EObject;
 
 import oko.exchange.ImportReport;
 import oko.exchange.ImportSettings;
 import oko.exchange.Messages;
-import oko.exchange.ModelExport;
-import oko.exchange.ModelImport;
 import oko.exchange.internal.Cells;
 import oko.exchange.internal.Columns;
 import oko.exchange.internal.Index;
@@ -54,7 +50,7 @@ import oko.model.Territory;
  * initials, noted); a person not found is created and noted. Attribute values are for the row's
  * period (a period column), else the period of the settings, else for no period.
  */
-public final class OrganisationRegister implements ModelImport, ModelExport {
+public final class OrganisationRegister extends Register {
 
     /** The id on the command line and in the workbench. */
     public static final String ID = "organisations";
@@ -104,20 +100,9 @@ public final class OrganisationRegister implements ModelImport, ModelExport {
     }
 
     @Override
-    public Set<String> extensions() {
-        return Set.of("csv", "xlsx");
-    }
-
-    @Override
-    public Prepared prepare(Path file, QualitySystem system, ImportSettings settings, IProgressMonitor monitor)
-            throws IOException {
-        SubMonitor progress = SubMonitor.convert(monitor, Messages.bind(Messages.reading, file.getFileName()), 2);
-        ImportReport report = new ImportReport(file.getFileName().toString());
-        TabularFile table = TabularFile.read(file, report);
-        progress.worked(1);
-        Plan plan = new Plan(model(system), table, settings == null ? ImportSettings.DEFAULT : settings, report);
+    Prepared check(QualitySystem system, TabularFile table, ImportSettings settings, ImportReport report) {
+        Plan plan = new Plan(model(system), table, settings, report);
         plan.check();
-        progress.worked(1);
         return plan;
     }
 

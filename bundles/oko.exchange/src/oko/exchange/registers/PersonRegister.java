@@ -11,15 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.emf.ecore.EObject;
 
 import oko.exchange.ImportReport;
 import oko.exchange.ImportSettings;
 import oko.exchange.Messages;
-import oko.exchange.ModelExport;
-import oko.exchange.ModelImport;
 import oko.exchange.internal.Cells;
 import oko.exchange.internal.Columns;
 import oko.exchange.internal.Index;
@@ -44,7 +40,7 @@ import oko.model.Role;
  * organisation is added or its title updated; e-mail and phone set when given; the person becomes
  * a holder of the roles given (never removed from one). An empty cell changes nothing.
  */
-public final class PersonRegister implements ModelImport, ModelExport {
+public final class PersonRegister extends Register {
 
     /** The id on the command line and in the workbench. */
     public static final String ID = "persons";
@@ -82,20 +78,9 @@ public final class PersonRegister implements ModelImport, ModelExport {
     }
 
     @Override
-    public Set<String> extensions() {
-        return Set.of("csv", "xlsx");
-    }
-
-    @Override
-    public Prepared prepare(Path file, QualitySystem system, ImportSettings settings, IProgressMonitor monitor)
-            throws IOException {
-        SubMonitor progress = SubMonitor.convert(monitor, Messages.bind(Messages.reading, file.getFileName()), 2);
-        ImportReport report = new ImportReport(file.getFileName().toString());
-        TabularFile table = TabularFile.read(file, report);
-        progress.worked(1);
+    Prepared check(QualitySystem system, TabularFile table, ImportSettings settings, ImportReport report) {
         Plan plan = new Plan(system, OrganisationRegister.model(system), table, report);
         plan.check();
-        progress.worked(1);
         return plan;
     }
 

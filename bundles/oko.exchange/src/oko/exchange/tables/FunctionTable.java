@@ -79,13 +79,12 @@ public final class FunctionTable extends TableImport {
             throws IOException {
         ImportReport report = new ImportReport(fileName(file));
         Changes changes = new Changes(report);
-        Grid grid = Grid.read(file, g -> columns(g) != null);
-        GridColumns<Col> columns = columns(grid);
-        if (columns == null) {
-            report.error(0, null, Messages.bind(Messages.tableNoHeader, Messages.tableFunctionsHeader));
+        Table<Col> table = table(file, report, FunctionTable::columns, Messages.tableFunctionsHeader);
+        if (table == null) {
             return changes;
         }
-        report.header(columns.names());
+        Grid grid = table.grid();
+        GridColumns<Col> columns = table.columns();
         Catalogue catalogue = new Catalogue(system, report, changes);
         OkoFactory factory = OkoFactory.eINSTANCE;
         Numbers numbers = new Numbers();

@@ -87,13 +87,12 @@ public final class PlanTable extends TableImport {
             throws IOException {
         ImportReport report = new ImportReport(fileName(file));
         Changes changes = new Changes(report);
-        Grid grid = Grid.read(file, g -> columns(g) != null);
-        GridColumns<Col> columns = columns(grid);
-        if (columns == null) {
-            report.error(0, null, Messages.bind(Messages.tableNoHeader, Messages.tablePlanHeader));
+        Table<Col> table = table(file, report, PlanTable::columns, Messages.tablePlanHeader);
+        if (table == null) {
             return changes;
         }
-        report.header(columns.names());
+        Grid grid = table.grid();
+        GridColumns<Col> columns = table.columns();
         String title = title(grid, columns, file);
         Plan plan = null;
         for (Plan p : system.getPlans()) {

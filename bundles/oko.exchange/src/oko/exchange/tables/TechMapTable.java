@@ -104,13 +104,12 @@ public final class TechMapTable extends TableImport {
             throws IOException {
         ImportReport report = new ImportReport(fileName(file));
         Changes changes = new Changes(report);
-        Grid grid = Grid.read(file, g -> columns(g) != null);
-        GridColumns<Col> columns = columns(grid);
-        if (columns == null) {
-            report.error(0, null, Messages.bind(Messages.tableNoHeader, Messages.tableTechMapHeader));
+        Table<Col> table = table(file, report, TechMapTable::columns, Messages.tableTechMapHeader);
+        if (table == null) {
             return changes;
         }
-        report.header(columns.names());
+        Grid grid = table.grid();
+        GridColumns<Col> columns = table.columns();
         String title = title(grid, columns, file);
         TechnologicalMap map = null;
         for (TechnologicalMap m : system.getTechnologicalMaps()) {
