@@ -98,8 +98,9 @@ class CommitCrashTest {
                     switch (point) {
                     case EARLY -> killWhen(server, () -> grown(file, size, growth / 10), commit);
                     case MIDDLE -> killWhen(server, () -> grown(file, size, growth * 4 / 10), commit);
-                    // after a crash H2 reuses some free space: a commit grows the file less than the first one
-                    case LATE -> killWhen(server, () -> grown(file, size, growth * 3 / 4), commit);
+                    // after a crash H2 reuses some free space, so a commit grows the file less than the first
+                    // one (by 70-80 % of it, and less on a loaded machine): «late» is 60 % of the first growth
+                    case LATE -> killWhen(server, () -> grown(file, size, growth * 6 / 10), commit);
                     case AFTER -> {
                         commit.get(120, TimeUnit.SECONDS);
                         server.kill();
