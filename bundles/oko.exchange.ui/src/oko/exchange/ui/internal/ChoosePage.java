@@ -137,8 +137,11 @@ public final class ChoosePage extends WizardPage {
         } else if (!model && system.getSelectionIndex() < 0) {
             error = Messages.noSystem;
         }
-        // an error of a file read earlier is replaced by what the fields say now
-        setErrorMessage(error);
+        // an error of a file read earlier is replaced by what the fields say now; no file yet is not an
+        // error, only what to do next (as Eclipse's own wizards open)
+        boolean noFileYet = file.getText().isBlank();
+        setErrorMessage(noFileYet ? null : error);
+        setMessage(noFileYet ? Messages.noFile : null);
         setPageComplete(error == null);
     }
 
