@@ -71,7 +71,7 @@ class TablesTest {
                 .map(p -> List.of(text(p, "code"), text(p, "name"))).toList());
         TableEditor editor = UiThread.call(() -> (TableEditor) page().openEditor(
                 new ModelEditorInput(rootId, "oko.ui.tests.periods", "Реестр"), TableEditor.ID));
-        UiThread.waitUntil("the periods table shows the model's periods", 10_000,
+        UiThread.waitUntil("the periods table shows the model's periods", java.time.Duration.ofSeconds(10),
                 () -> editor.cellTexts().equals(expected));
         assertEquals(List.of("Код", "Название"), UiThread.call(() -> java.util.Arrays
                 .stream(editor.viewer().getTree().getColumns()).map(c -> c.getText()).toList()));
