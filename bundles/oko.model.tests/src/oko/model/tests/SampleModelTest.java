@@ -140,7 +140,18 @@ class SampleModelTest {
         assertEquals(4, rules.getMinMeetingsPerYear(), "«не реже четырех раз в год»");
         assertEquals(0.5, rules.getQuorumFraction(), 1e-9, "«не менее половины состава»");
         assertEquals(5, rules.getProtocolDeadline(), "«в течение пяти рабочих дней»");
-        assertTrue(rules.isChairHasCastingVote());
+        assertTrue(rules.isQuorumInclusive(), "«не менее половины»: exactly half is a quorum");
+        assertEquals(oko.model.MajorityBasis.PRESENT, rules.getMajorityBasis(), "«большинством голосов присутствующих»");
+        assertEquals(oko.model.TieBreak.PRESIDING, rules.getTieBreak(), "«решающего голоса принадлежит председательствующему»");
+        assertEquals(java.util.List.of(oko.model.ProtocolSignatory.PRESIDING, oko.model.ProtocolSignatory.SECRETARY),
+                rules.getSignatories(), "«подписывается ... председательствующим ... и секретарем»");
+        assertEquals(4, rules.getRights().size(), "п. 5, rights 1)–4)");
+        assertTrue(rules.getRights().get(3).getName().startsWith("приглашать на заседания представителей"));
+        assertEquals(java.util.List.of(oko.model.ProtocolContent.DATE_AND_PLACE, oko.model.ProtocolContent.MEMBERS_PRESENT,
+                oko.model.ProtocolContent.AGENDA, oko.model.ProtocolContent.DECISIONS_AND_VOTES),
+                rules.getProtocolContents().stream().map(oko.model.RegulationItem::getKind).toList(), "п. 17, 1)–4)");
+        assertEquals("решения и итоги голосования по каждому пункту повестки заседания.",
+                rules.getProtocolContents().get(3).getName());
         assertEquals(1, count(group, WorkingGroupRole.CHAIR));
         assertEquals(1, count(group, WorkingGroupRole.SECRETARY));
         assertTrue(count(group, WorkingGroupRole.MEMBER) >= 1);
