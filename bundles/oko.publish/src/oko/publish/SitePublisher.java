@@ -1,0 +1,67 @@
+package oko.publish;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+
+import oko.model.Document;
+import oko.model.Period;
+import oko.model.QualitySystem;
+
+/**
+ * Publishes a quality system as a self-contained static site section (HTML + CSS + files, relative
+ * links only, Russian), deterministically: the same repository gives byte-identical files, listed
+ * with their checksums in {@code manifest.json}.
+ * <p>
+ * CONTRACT (issue 20): signatures fixed by the lead; implemented on branch h-publish.
+ */
+public final class SitePublisher {
+
+    private SitePublisher() {
+    }
+
+    /**
+     * @param baseUrl the site section's address (e.g. {@code https://edu.example.ru/msoko}); used for
+     *        the publication links recorded afterwards; may be null
+     * @param reports whether the BIRT reports (technological map, role distribution, plan) are rendered
+     *        to PDF beside their HTML tables
+     */
+    public record Options(String baseUrl, boolean reports) {
+        public static Options defaults() {
+            return new Options(null, true);
+        }
+    }
+
+    /** A written file: path relative to the output directory ('/' separated), size, SHA-256 (lower-case hex). */
+    public record PublishedFile(String path, long size, String sha256) {
+    }
+
+    /**
+     * What was written: the files in path order, and for each published document (status PUBLISHED or
+     * APPROVED) the relative path of the page (with anchor) or file where it is published.
+     */
+    public record Result(Path directory, List<PublishedFile> files, Map<Document, String> documentPaths) {
+    }
+
+    /**
+     * Writes the site of {@code system} for {@code period} (null: the system's latest period with data)
+     * into {@code out} (created; files Oko wrote before and no longer writes are removed, other files
+     * are left). Reads the model only.
+     */
+    public static Result publish(QualitySystem system, Period period, Path out, Options options,
+            IProgressMonitor monitor) throws IOException {
+        throw new UnsupportedOperationException("h-publish");
+    }
+
+    /**
+     * Records the publication: each published document gets {@code publicationLink} = baseUrl + '/' +
+     * its path (and {@code publicationDate} = today when it had none). Changes the model: call it in a
+     * transaction and commit with a comment. Returns the number of documents changed.
+     */
+    public static int recordLinks(Result result, String baseUrl) {
+        throw new UnsupportedOperationException("h-publish");
+    }
+}
