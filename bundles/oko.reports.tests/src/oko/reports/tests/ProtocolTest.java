@@ -241,7 +241,7 @@ class ProtocolTest {
         Files.createDirectories(OUT);
         Path pdf = OUT.resolve("protocol-3.pdf");
         Files.write(pdf, Protocols.render(meeting, Format.PDF));
-        String text = oneLine(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
+        String text = oneLine(run("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-"));
         assertInOrder(text, EXPECTED);
         assertEquals(2, text.split("Решение принято\\.", -1).length - 1, text);
         assertEquals(1, text.split("Решение не принято\\.", -1).length - 1, text);
@@ -295,7 +295,7 @@ class ProtocolTest {
             Path pdf = OUT.resolve("protocol-3-en.pdf");
             Files.createDirectories(OUT);
             Files.write(pdf, Protocols.render(meeting(plainModel()), Format.PDF));
-            String text = oneLine(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
+            String text = oneLine(run("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-"));
             assertInOrder(text, "Minutes of the working group meeting No. 3", "Presiding:", "Present:", "Absent:", "Invited:",
                     "present: 4 of 7 members (at least 4 required): quorum", "Agenda:", "Heard:", "Spoke:", "Decided:",
                     "Voted: for: 3, against: 1, abstained: 0.", "The decision is adopted.", "The decision is not adopted.",
