@@ -191,8 +191,8 @@ class DashboardTest {
                 }
             }
             assertNotNull(fix, "no «" + label + "» in the context menu " + items);
-            menu.notifyListeners(SWT.Hide, new Event());
             fix.notifyListeners(SWT.Selection, new Event());
+            menu.notifyListeners(SWT.Hide, new Event());
         });
         UiThread.waitUntil("the cell changed after the quick fix", COMPUTED, () -> {
             Cell now = editor.snapshot().row(row12.direction()).cells().get(cell.stage().getValue());

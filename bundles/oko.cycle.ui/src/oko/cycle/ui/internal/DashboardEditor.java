@@ -17,6 +17,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.cdo.common.id.CDOID;
 import org.eclipse.emf.cdo.transaction.CDOTransaction;
 import org.eclipse.emf.cdo.view.CDOViewInvalidationEvent;
+import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CommandStack;
 import org.eclipse.emf.ecore.EObject;
@@ -71,7 +72,7 @@ import oko.model.StageKind;
 import oko.model.provider.OkoItemProviderAdapterFactory;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
-import oko.ui.internal.navigator.CommittingCommandStack;
+import oko.ui.editors.CommittingCommands;
 import oko.ui.navigator.Navigator;
 
 /**
@@ -134,7 +135,7 @@ public final class DashboardEditor extends EditorPart {
 
     private OkoRepository repository;
     private CDOTransaction transaction;
-    private CommittingCommandStack stack;
+    private BasicCommandStack stack;
     private AdapterFactoryEditingDomain domain;
     private final ComposedAdapterFactory factory = new ComposedAdapterFactory(
             List.of(new OkoItemProviderAdapterFactory()));
@@ -388,7 +389,7 @@ public final class DashboardEditor extends EditorPart {
         repository = opened;
         transaction = opened.openTransaction();
         transaction.addListener(invalidations);
-        stack = new CommittingCommandStack(opened, transaction, this::fixFailed);
+        stack = CommittingCommands.stack(opened, transaction, this::fixFailed);
         domain = new AdapterFactoryEditingDomain(factory, stack, transaction.getResourceSet());
         stack.addCommandStackListener(e -> later(() -> {
             updateUndoRedo();
@@ -749,7 +750,7 @@ public final class DashboardEditor extends EditorPart {
                     fix.label(), String.join(", ", targets.stream().map(oko.model.edit.ModelLabels::label).toList())));
             return;
         }
-        stack.execute(new CommittingCommandStack.Described(fix.label(), command));
+        stack.execute(CommittingCommands.described(fix.label(), command));
     }
 
     private void fixFailed(String comment, RuntimeException failure) {
