@@ -72,7 +72,11 @@ class DashboardTest {
             return (DashboardEditor) active;
         });
         UiThread.waitUntil("the dashboard computed the sample's matrix", COMPUTED,
-                () -> editor.snapshot() != null && !editor.snapshot().rows().isEmpty());
+                () -> {
+                    Snapshot shown = editor.snapshot();
+                    assertNull(shown == null ? null : shown.error(), "the dashboard's error");
+                    return shown != null && !shown.rows().isEmpty();
+                });
         Snapshot snapshot = UiThread.call(editor::snapshot);
         assertNull(snapshot.error());
         assertEquals("МСОКО МР Ишимбайский район",

@@ -28,6 +28,9 @@ public final class DashboardStartup implements IStartup {
         IWorkbench workbench = PlatformUI.getWorkbench();
         workbench.getDisplay().asyncExec(() -> {
             IWorkbenchWindow window = workbench.getActiveWorkbenchWindow();
+            if (window == null && workbench.getWorkbenchWindowCount() > 0) {
+                window = workbench.getWorkbenchWindows()[0];
+            }
             IWorkbenchPage page = window == null ? null : window.getActivePage();
             if (page == null || page.getPerspective() == null
                     || !OkoWorkbenchAdvisor.DEFAULT_PERSPECTIVE.equals(page.getPerspective().getId())
