@@ -20,9 +20,6 @@ import org.eclipse.ui.part.ViewPart;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
 import oko.ui.internal.Messages;
-import oko.ui.internal.editors.FormEditor;
-import oko.ui.internal.editors.ModelEditorInput;
-import oko.ui.internal.editors.TableEditor;
 import oko.ui.internal.editors.Tables;
 import oko.ui.navigator.ItemProviderAdapters;
 import oko.ui.navigator.Navigator;
@@ -243,12 +240,8 @@ public final class RepositoryNavigator extends ViewPart implements Navigator {
         if (!(element instanceof EObject object)) {
             return;
         }
-        var page = getSite().getPage();
         try {
-            var table = Tables.of(object);
-            page.openEditor(new ModelEditorInput(org.eclipse.emf.cdo.util.CDOUtil.getCDOObject(object).cdoID(),
-                    table.map(Tables.Table::id).orElse(ModelEditorInput.FORM), oko.model.edit.ModelLabels.label(object)),
-                    table.isPresent() ? TableEditor.ID : FormEditor.ID);
+            Navigator.open(getSite().getPage(), object);
         } catch (org.eclipse.ui.PartInitException e) {
             org.eclipse.core.runtime.ILog.of(RepositoryNavigator.class).log(e.getStatus());
             org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), null, null, e.getStatus());
