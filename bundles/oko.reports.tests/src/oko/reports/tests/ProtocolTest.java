@@ -201,7 +201,7 @@ class ProtocolTest {
     }
 
     private static String oneLine(String text) {
-        return text.replace('\u00ad', ' ').replaceAll("\\s+", " ");
+        return text.replace('\u00ad', ' ').replace('\u00a0', ' ').replaceAll("\\s+", " ");
     }
 
     /** Every text in order: each found after the previous one. */
