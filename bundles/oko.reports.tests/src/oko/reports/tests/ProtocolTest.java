@@ -255,8 +255,14 @@ class ProtocolTest {
     private static List<String> paragraphs(byte[] docx) throws Exception {
         List<String> paragraphs = new ArrayList<>();
         try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(docx))) {
-            document.getParagraphs().forEach(p -> paragraphs.add(oneLine(p.getText()).strip()));
-            document.getTables().forEach(t -> tableParagraphs(t, paragraphs));
+            // in the document's order: paragraphs and tables as they follow each other
+            for (var element : document.getBodyElements()) {
+                if (element instanceof org.apache.poi.xwpf.usermodel.XWPFParagraph paragraph) {
+                    paragraphs.add(oneLine(paragraph.getText()).strip());
+                } else if (element instanceof org.apache.poi.xwpf.usermodel.XWPFTable table) {
+                    tableParagraphs(table, paragraphs);
+                }
+            }
         }
         paragraphs.removeIf(String::isEmpty);
         return paragraphs;
@@ -265,8 +271,13 @@ class ProtocolTest {
     private static void tableParagraphs(org.apache.poi.xwpf.usermodel.XWPFTable table, List<String> paragraphs) {
         for (var row : table.getRows()) {
             for (var cell : row.getTableCells()) {
-                cell.getParagraphs().forEach(p -> paragraphs.add(oneLine(p.getText()).strip()));
-                cell.getTables().forEach(nested -> tableParagraphs(nested, paragraphs));
+                for (var element : cell.getBodyElements()) {
+                    if (element instanceof org.apache.poi.xwpf.usermodel.XWPFParagraph paragraph) {
+                        paragraphs.add(oneLine(paragraph.getText()).strip());
+                    } else if (element instanceof org.apache.poi.xwpf.usermodel.XWPFTable nested) {
+                        tableParagraphs(nested, paragraphs);
+                    }
+                }
             }
         }
     }
