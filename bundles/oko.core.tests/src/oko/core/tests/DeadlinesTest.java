@@ -72,6 +72,23 @@ class DeadlinesTest {
     }
 
     @Test
+    void workingDaysSkipPublicHolidaysAndCountWorkingSaturdays() {
+        // Tue 2025-05-06 + 5: Wed 7; Thu 8 (moved from Sun 23 Feb), Fri 9 (Victory Day), weekend;
+        // Mon 12, Tue 13, Wed 14, Thu 15. Weekends only would give Tue 13.
+        assertEquals(Optional.of(LocalDate.of(2025, 5, 15)),
+                Deadlines.due(after("2", item("1", date(2025, 5, 6)), 5, TimeUnit.WORKING_DAYS)));
+        // Fri 2025-10-31 + 1: Sat 1 Nov is a working day (its day off moved to Mon 3 Nov).
+        assertEquals(Optional.of(LocalDate.of(2025, 11, 1)),
+                Deadlines.due(after("3", item("1", date(2025, 10, 31)), 1, TimeUnit.WORKING_DAYS)));
+        // Backwards, 5 working days before Mon 2025-01-13: Fri 10 Jan (1), Thu 9 (2); 1–8 January are
+        // holidays; Tue 31 and Mon 30 Dec 2024 are days off (moved from Sun 7 Jan and Sat 28 Dec),
+        // Sun 29 off; Sat 28 Dec 2024 is a working day (3); Fri 27 (4), Thu 26 (5).
+        PlanItem before = after("4", item("1", date(2025, 1, 13)), 5, TimeUnit.WORKING_DAYS);
+        ((RelativeDeadline) before.getDeadline()).setBefore(true);
+        assertEquals(Optional.of(LocalDate.of(2024, 12, 26)), Deadlines.due(before));
+    }
+
+    @Test
     void duringPeriodIsDueAtThePeriodEnd() {
         Period year = F.createPeriod();
         year.setEndDate(date(2021, 12, 31));

@@ -134,10 +134,13 @@ class DiagramInterpreterTest {
             boolean overdue = Deadlines.overdue((PlanItem) node.element(), LocalDate.now());
             assertEquals(overdue ? "#FFCDD2" : "#FFFFFF", node.style().getBackground(), node.label());
         }
+        // The sample's illustrative meeting closed one item already (pi-krg-2.1.1.5, done).
+        long alreadyDone = items.stream().filter(i -> i.getStatus() == MeasureStatus.DONE).count();
+        assertFalse(items.get(0).getStatus() == MeasureStatus.DONE, "the first item is not done yet");
         items.get(0).setStatus(MeasureStatus.DONE);
         Diagram filtered = DiagramInterpreter.build(description, plan, List.of(), description.getFilters());
         assertFalse(elements(filtered, "item").contains(items.get(0)), "the done item is hidden");
-        assertEquals(items.size() - 1, elements(filtered, "item").size());
+        assertEquals(items.size() - 1 - alreadyDone, elements(filtered, "item").size());
     }
 
     @Test
