@@ -368,9 +368,9 @@ class ProtocolTest {
                         Format.PDF, Map.of("system", "test-msoko"), List.of(system), out, null);
             }
             String planText = oneLine(run("pdftotext", "-enc", "UTF-8", plan.toString(), "-"));
-            for (String shown : List.of("Заседание рабочей группы по итогам мониторинга", "протокол заседания рабочей группы",
+            for (String cell : List.of("Заседание рабочей группы по итогам мониторинга", "протокол заседания рабочей группы",
                     "Протокол заседания рабочей группы № 3 (17.03.2025)", "выполнено 17.03.2025")) {
-                assertTrue(planText.contains(shown), "plan report lacks \"" + shown + "\": " + planText);
+                assertTrue(planText.contains(cell), "plan report lacks \"" + cell + "\": " + planText);
             }
             assertTrue(!planText.contains("не начато") && !planText.contains("просрочено"), planText);
 
