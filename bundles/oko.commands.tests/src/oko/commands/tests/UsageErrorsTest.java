@@ -51,6 +51,17 @@ class UsageErrorsTest {
                         "user", "add", "bob", "--role", "school-administrator"),
                 List.of("oko user: user remove: name the login", "user", "remove"),
                 List.of("oko server: bad port number \"70000\" (a number from 1 to 65535)", "server", "--port", "70000"),
+                List.of("oko meeting: no action \"show\"; there are list and protocol", "meeting", "show"),
+                List.of("oko meeting: give the meeting number: meeting protocol NUMBER --out FILE.pdf", "meeting", "protocol"),
+                List.of("oko meeting: give the protocol file: --out FILE.pdf or --out FILE.docx", "meeting", "protocol", "1"),
+                List.of("oko meeting: --out x.txt: the protocol file must end in .pdf or .docx",
+                        "meeting", "protocol", "1", "--out", "x.txt"),
+                List.of("oko meeting: --date 20.03.2025: write the date as YYYY-MM-DD, e.g. 2025-03-14",
+                        "meeting", "protocol", "1", "--out", "x.pdf", "--store", "--date", "20.03.2025"),
+                List.of("oko meeting: --date is the date of the stored protocol: give --store too",
+                        "meeting", "protocol", "1", "--out", "x.pdf", "--date", "2025-03-20"),
+                List.of("oko meeting: meeting list does not take --out (it is for meeting protocol)",
+                        "meeting", "list", "--out", "x.pdf"),
                 List.of("oko: option --data needs a value.", "--data"));
         writeCsv(data.resolve("values.csv"));
         List<String> wrong = new ArrayList<>();
