@@ -26,6 +26,7 @@ import oko.model.CodedElement;
 import oko.model.CycleStage;
 import oko.model.Direction;
 import oko.model.Document;
+import oko.model.DocumentKind;
 import oko.model.Goal;
 import oko.model.Indicator;
 import oko.model.IndicatorValue;
@@ -36,6 +37,7 @@ import oko.model.Monitoring;
 import oko.model.MonitoringRun;
 import oko.model.NamedElement;
 import oko.model.NumberedElement;
+import oko.model.OkoPackage;
 import oko.model.Period;
 import oko.model.Plan;
 import oko.model.PlanItem;
@@ -372,8 +374,9 @@ public final class CycleEvidence {
 
     /** Whether a recommendation names whom it is for: schools, a risk group, a level or persons. */
     static boolean addressed(Recommendation r) {
-        return !r.getAddresseeSchools().isEmpty() || r.getAddresseeGroup() != null || r.getAddresseeLevel() != null
-                || !r.getAddresseePersons().isEmpty();
+        // addresseeLevel is an enum: never null, its default is the first level; only a set value counts
+        return !r.getAddresseeSchools().isEmpty() || r.getAddresseeGroup() != null
+                || r.eIsSet(OkoPackage.Literals.RECOMMENDATION__ADDRESSEE_LEVEL) || !r.getAddresseePersons().isEmpty();
     }
 
     /** Sent: status SENT, ACCEPTED or IMPLEMENTED (a rejected one was sent too, and counts). */
@@ -421,13 +424,18 @@ public final class CycleEvidence {
         return stage(StageKind.MEASURES, results);
     }
 
+    /** The kinds of document that are an analysis (a programme or regulation attached to the stage is not). */
+    private static final Set<DocumentKind> ANALYSES = Set.of(DocumentKind.ANALYTICAL_REPORT,
+            DocumentKind.SELF_ASSESSMENT_REPORT);
+
     private static StageResult effectiveness(Scope scope) {
         List<CheckResult> results = new ArrayList<>();
         results.add(described(scope, "OKO-EV-6.1", StageKind.EFFECTIVENESS));
         List<Document> documents = new ArrayList<>();
         for (CycleStage stage : scope.stages(StageKind.EFFECTIVENESS)) {
             for (Document document : stage.getDocuments()) {
-                if (scope.period == null || document.getPeriods().contains(scope.period)) {
+                if (ANALYSES.contains(document.getKind())
+                        && (scope.period == null || document.getPeriods().contains(scope.period))) {
                     documents.add(document);
                 }
             }

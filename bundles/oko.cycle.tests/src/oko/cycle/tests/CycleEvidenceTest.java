@@ -18,6 +18,7 @@ import oko.cycle.CycleEvidence.StageResult;
 import oko.model.Document;
 import oko.model.DocumentKind;
 import oko.model.Goal;
+import oko.model.ManagementLevel;
 import oko.model.Measure;
 import oko.model.MeasureStatus;
 import oko.model.Plan;
@@ -257,6 +258,18 @@ class CycleEvidenceTest {
     }
 
     @Test
+    void aRecommendationToALevelIsAddressedButTheLevelsDefaultIsNot() {
+        CycleModel model = new CycleModel();
+        Recommendation toLevel = model.recommendation("2");
+        toLevel.setStatus(RecommendationStatus.SENT);
+        model.meas.getBasedOn().add(toLevel);
+        // addresseeLevel never set: its getter still answers the first literal (FEDERAL)
+        assertCheck(evaluate(model), "OKO-EV-4.5", CheckState.PARTLY, 0.5, "1 из 2 рекомендаций без адресата");
+        toLevel.setAddresseeLevel(ManagementLevel.MUNICIPAL);
+        assertCheck(evaluate(model), "OKO-EV-4.5", CheckState.MET, 1, "выполнено");
+    }
+
+    @Test
     void analysisMissing() {
         CycleModel model = new CycleModel();
         model.run.getValues().clear();
@@ -344,6 +357,14 @@ class CycleEvidenceTest {
         DirectionResult without = evaluate(model);
         assertCheck(without, "OKO-EV-6.2", CheckState.MISSING, 0, "анализ эффективности не сохранён");
         assertEquals(List.of(model.meas), check(without, "OKO-EV-6.2").gaps());
+
+        Document programme = CycleModel.F.createDocument(); // a programme of the stage is not an analysis
+        programme.setNumber("6");
+        programme.setKind(DocumentKind.PROGRAM);
+        programme.getPeriods().add(model.p2024);
+        model.system.getDocuments().add(programme);
+        model.stage(StageKind.EFFECTIVENESS).getDocuments().add(programme);
+        assertCheck(evaluate(model), "OKO-EV-6.2", CheckState.MISSING, 0, "анализ эффективности не сохранён");
 
         Document analysis = CycleModel.F.createDocument();
         analysis.setNumber("7");
