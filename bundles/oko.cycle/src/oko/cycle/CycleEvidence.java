@@ -32,7 +32,6 @@ import oko.model.Indicator;
 import oko.model.IndicatorValue;
 import oko.model.Measure;
 import oko.model.Meeting;
-import oko.model.MeetingStatus;
 import oko.model.Monitoring;
 import oko.model.MonitoringRun;
 import oko.model.NamedElement;
@@ -638,29 +637,12 @@ public final class CycleEvidence {
     }
 
     private static boolean overdue(Activity activity, LocalDate today) {
-        try {
-            return PlanExecution.state(activity, today) == PlanExecution.ItemState.OVERDUE;
-        } catch (UnsupportedOperationException notYet) {
-            // the contract's implementation (branch h-wgcore) not merged yet: the same rule from the deadline
-            return Deadlines.overdue(activity, today);
-        }
+        return PlanExecution.state(activity, today) == PlanExecution.ItemState.OVERDUE;
     }
 
     private static void protocol(WorkingGroup group, Meeting meeting, LocalDate today, List<Attention> items) {
-        MeetingRules.MeetingState state;
-        LocalDate due;
-        try {
-            state = MeetingRules.state(meeting, today);
-            due = MeetingRules.protocolDue(meeting).orElse(null);
-        } catch (UnsupportedOperationException notYet) {
-            // the contract's implementation (branch h-wgcore) not merged yet: held without a protocol is due
-            LocalDate held = Scope.day(meeting.getDate());
-            boolean past = meeting.getStatus() == MeetingStatus.HELD
-                    || meeting.getStatus() != MeetingStatus.CANCELLED && held != null && held.isBefore(today);
-            state = past && meeting.getProtocol() == null ? MeetingRules.MeetingState.PROTOCOL_DUE
-                    : MeetingRules.MeetingState.PLANNED;
-            due = null;
-        }
+        MeetingRules.MeetingState state = MeetingRules.state(meeting, today);
+        LocalDate due = MeetingRules.protocolDue(meeting).orElse(null);
         String name = label(meeting);
         if (state == MeetingRules.MeetingState.PROTOCOL_DUE) {
             items.add(new Attention(AttentionKind.PROTOCOL_DUE, meeting,

@@ -42,16 +42,16 @@ class AttentionTest {
         plan.setNumber("1");
         plan.setDirection(model.direction);
         model.system.getPlans().add(plan);
-        PlanItem late = F.createPlanItem();
-        late.setNumber("1.1");
-        late.setName("Семинар");
-        late.setDeadline(CycleModel.dateDeadline(2024, 3, 1));
-        late.setStatus(MeasureStatus.IN_PROGRESS);
+        PlanItem lateItem = F.createPlanItem();
+        lateItem.setNumber("1.1");
+        lateItem.setName("Семинар");
+        lateItem.setDeadline(CycleModel.dateDeadline(2024, 3, 1));
+        lateItem.setStatus(MeasureStatus.IN_PROGRESS);
         PlanItem done = F.createPlanItem();
         done.setNumber("1.2");
         done.setDeadline(CycleModel.dateDeadline(2024, 2, 1));
         done.setStatus(MeasureStatus.DONE);
-        plan.getItems().add(late);
+        plan.getItems().add(lateItem);
         plan.getItems().add(done);
         // a measure due 30.11.2024 only planned; one due after today (not listed)
         Measure overdue = model.measure("2", model.p2024);
@@ -73,6 +73,10 @@ class AttentionTest {
         meeting.setDate(CycleModel.date(2025, 1, 14));
         meeting.setStatus(MeetingStatus.HELD);
         group.getMeetings().add(meeting);
+        // a meeting held on 20.12.2024 without its protocol: due 27.12.2024 (5 working days), overdue
+        Meeting late = F.createMeeting();
+        lateMeeting(late);
+        group.getMeetings().add(late);
         // a recommendation of 2024 no measure is based on; a rejected one (not listed)
         Recommendation orphan = model.recommendation("2");
         orphan.setStatus(RecommendationStatus.SENT);
@@ -85,22 +89,34 @@ class AttentionTest {
         model.run.getRawValues().remove(c2);
 
         List<Attention> items = CycleEvidence.attention(model.system, model.p2024, TODAY);
-        assertEquals(List.of(AttentionKind.OVERDUE_PLAN_ITEM, AttentionKind.OVERDUE_MEASURE, AttentionKind.PROTOCOL_DUE,
-                AttentionKind.RECOMMENDATION_WITHOUT_MEASURE, AttentionKind.RUN_MISSING_DATA),
+        // overdue ones by due date (01.03, 30.11, 27.12.2024), then the protocol due, the recommendation, the run
+        assertEquals(List.of(AttentionKind.OVERDUE_PLAN_ITEM, AttentionKind.OVERDUE_MEASURE, AttentionKind.PROTOCOL_OVERDUE,
+                AttentionKind.PROTOCOL_DUE, AttentionKind.RECOMMENDATION_WITHOUT_MEASURE, AttentionKind.RUN_MISSING_DATA),
                 items.stream().map(Attention::kind).toList(), items.toString());
-        assertEquals(List.of(late, overdue, meeting, orphan, model.run), items.stream().map(Attention::object).toList());
+        assertEquals(List.of(lateItem, overdue, late, meeting, orphan, model.run), items.stream().map(Attention::object).toList());
         assertEquals("Просрочен пункт плана 1.1 «Семинар» (срок 01.03.2024)", items.get(0).text());
         assertEquals(LocalDate.of(2024, 3, 1), items.get(0).date());
         assertEquals("Просрочена мера 2 «Мера 2» (срок 30.11.2024)", items.get(1).text());
         assertEquals(LocalDate.of(2024, 11, 30), items.get(1).date());
-        assertEquals("Рекомендация 2 «Рекомендация 2» без мер", items.get(3).text());
-        assertEquals(LocalDate.of(2024, 9, 1), items.get(3).date());
-        assertEquals("Прогон «r»: нет полных данных от 1 из 2 школ", items.get(4).text());
-        assertEquals(LocalDate.of(2024, 5, 1), items.get(4).date());
+        assertEquals("Просрочен протокол заседания 3 рабочей группы «Рабочая группа» (срок 27.12.2024)", items.get(2).text());
+        assertEquals(LocalDate.of(2024, 12, 27), items.get(2).date());
+        // 14.01.2025 + 5 working days = 21.01.2025
+        assertEquals("Ожидается протокол заседания 4 рабочей группы «Рабочая группа» (до 21.01.2025)", items.get(3).text());
+        assertEquals(LocalDate.of(2025, 1, 21), items.get(3).date());
+        assertEquals("Рекомендация 2 «Рекомендация 2» без мер", items.get(4).text());
+        assertEquals(LocalDate.of(2024, 9, 1), items.get(4).date());
+        assertEquals("Прогон «r»: нет полных данных от 1 из 2 школ", items.get(5).text());
+        assertEquals(LocalDate.of(2024, 5, 1), items.get(5).date());
 
         // another period: the recommendation and the run of 2024 are not its business; overdue items still are
         List<Attention> in2025 = CycleEvidence.attention(model.system, model.p2025, TODAY);
-        assertEquals(List.of(late, overdue, meeting), in2025.stream().map(Attention::object).toList());
+        assertEquals(List.of(lateItem, overdue, late, meeting), in2025.stream().map(Attention::object).toList());
+    }
+
+    private static void lateMeeting(Meeting meeting) {
+        meeting.setNumber("3");
+        meeting.setDate(CycleModel.date(2024, 12, 20));
+        meeting.setStatus(MeetingStatus.HELD);
     }
 
     @Test
