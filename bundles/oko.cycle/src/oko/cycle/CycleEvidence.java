@@ -26,16 +26,17 @@ import oko.model.CodedElement;
 import oko.model.CycleStage;
 import oko.model.Direction;
 import oko.model.Document;
+import oko.model.DocumentKind;
 import oko.model.Goal;
 import oko.model.Indicator;
 import oko.model.IndicatorValue;
 import oko.model.Measure;
 import oko.model.Meeting;
-import oko.model.MeetingStatus;
 import oko.model.Monitoring;
 import oko.model.MonitoringRun;
 import oko.model.NamedElement;
 import oko.model.NumberedElement;
+import oko.model.OkoPackage;
 import oko.model.Period;
 import oko.model.Plan;
 import oko.model.PlanItem;
@@ -372,8 +373,9 @@ public final class CycleEvidence {
 
     /** Whether a recommendation names whom it is for: schools, a risk group, a level or persons. */
     static boolean addressed(Recommendation r) {
-        return !r.getAddresseeSchools().isEmpty() || r.getAddresseeGroup() != null || r.getAddresseeLevel() != null
-                || !r.getAddresseePersons().isEmpty();
+        // addresseeLevel is an enum: never null, its default is the first level; only a set value counts
+        return !r.getAddresseeSchools().isEmpty() || r.getAddresseeGroup() != null
+                || r.eIsSet(OkoPackage.Literals.RECOMMENDATION__ADDRESSEE_LEVEL) || !r.getAddresseePersons().isEmpty();
     }
 
     /** Sent: status SENT, ACCEPTED or IMPLEMENTED (a rejected one was sent too, and counts). */
@@ -421,13 +423,18 @@ public final class CycleEvidence {
         return stage(StageKind.MEASURES, results);
     }
 
+    /** The kinds of document that are an analysis (a programme or regulation attached to the stage is not). */
+    private static final Set<DocumentKind> ANALYSES = Set.of(DocumentKind.ANALYTICAL_REPORT,
+            DocumentKind.SELF_ASSESSMENT_REPORT);
+
     private static StageResult effectiveness(Scope scope) {
         List<CheckResult> results = new ArrayList<>();
         results.add(described(scope, "OKO-EV-6.1", StageKind.EFFECTIVENESS));
         List<Document> documents = new ArrayList<>();
         for (CycleStage stage : scope.stages(StageKind.EFFECTIVENESS)) {
             for (Document document : stage.getDocuments()) {
-                if (scope.period == null || document.getPeriods().contains(scope.period)) {
+                if (ANALYSES.contains(document.getKind())
+                        && (scope.period == null || document.getPeriods().contains(scope.period))) {
                     documents.add(document);
                 }
             }
@@ -630,29 +637,12 @@ public final class CycleEvidence {
     }
 
     private static boolean overdue(Activity activity, LocalDate today) {
-        try {
-            return PlanExecution.state(activity, today) == PlanExecution.ItemState.OVERDUE;
-        } catch (UnsupportedOperationException notYet) {
-            // the contract's implementation (branch h-wgcore) not merged yet: the same rule from the deadline
-            return Deadlines.overdue(activity, today);
-        }
+        return PlanExecution.state(activity, today) == PlanExecution.ItemState.OVERDUE;
     }
 
     private static void protocol(WorkingGroup group, Meeting meeting, LocalDate today, List<Attention> items) {
-        MeetingRules.MeetingState state;
-        LocalDate due;
-        try {
-            state = MeetingRules.state(meeting, today);
-            due = MeetingRules.protocolDue(meeting).orElse(null);
-        } catch (UnsupportedOperationException notYet) {
-            // the contract's implementation (branch h-wgcore) not merged yet: held without a protocol is due
-            LocalDate held = Scope.day(meeting.getDate());
-            boolean past = meeting.getStatus() == MeetingStatus.HELD
-                    || meeting.getStatus() != MeetingStatus.CANCELLED && held != null && held.isBefore(today);
-            state = past && meeting.getProtocol() == null ? MeetingRules.MeetingState.PROTOCOL_DUE
-                    : MeetingRules.MeetingState.PLANNED;
-            due = null;
-        }
+        MeetingRules.MeetingState state = MeetingRules.state(meeting, today);
+        LocalDate due = MeetingRules.protocolDue(meeting).orElse(null);
         String name = label(meeting);
         if (state == MeetingRules.MeetingState.PROTOCOL_DUE) {
             items.add(new Attention(AttentionKind.PROTOCOL_DUE, meeting,
