@@ -88,6 +88,28 @@ check report-bad-param       2 1 'нет параметра «year»' -- report 
 check report-bad-indicator   2 1 'indicator "9\.9\.9" is not one of .*1\.2\.1\.1' -- report monitoring --format pdf --out "$work/x.pdf" --param indicator=9.9.9 --param period=2023 --system ishimbay-msoko
 # the system is the layouts' parameter: several in the repository and none chosen, or an unknown one, exit 2
 check report-no-system       2 1 'roles: choose the system .*msoko-functions-001' -- report roles --format pdf --out "$work/x.pdf"
+# working group meetings (issue 19): the sample's group of seed 004 and its illustrative meetings
+wg="мониторинга эффективности"
+check meeting-list           0 0 '^Рабочая группа по реализации Плана мероприятий[^	]*	1	[0-9]{4}-[0-9]{2}-[0-9]{2}	' -- meeting list --group "$wg"
+check meeting-list-header    0 0 '^группа	номер	дата	состояние	кворум' -- meeting list --system krasnogorsk-msoko
+check meeting-protocol-pdf   0 0 'Протокол заседания № 1 записан' -- meeting protocol 1 --group "$wg" --out "$work/protocol-1.pdf"
+check meeting-protocol-docx  0 0 'Протокол заседания № 1 записан' -- meeting protocol 1 --group "$wg" --out "$work/protocol-1.docx"
+check meeting-protocol-store 0 0 'сохранён в репозитории \(документ № 1\)' -- meeting protocol 1 --group "$wg" --out "$work/protocol-1s.pdf" --store --date 2025-03-20
+check meeting-store-again    0 0 'сохранён в репозитории' -- meeting protocol 1 --group "$wg" --out "$work/protocol-1s.pdf" --store --date 2025-03-21
+check meeting-list-stored    0 0 '^Рабочая группа по реализации[^	]*	1	.*	1$' -- meeting list --group "$wg"
+check meeting-unknown        2 1 'нет заседания № 99' -- meeting protocol 99 --group "$wg" --out "$work/x.pdf"
+check meeting-bad-out        2 1 '^--out x\.txt' -- meeting protocol 1 --group "$wg" --out x.txt
+check meeting-no-out         2 1 '--out ФАЙЛ\.pdf' -- meeting protocol 1 --group "$wg"
+check meeting-bad-date       2 1 '^--date 20\.03\.2025' -- meeting protocol 1 --group "$wg" --out "$work/x.pdf" --store --date 20.03.2025
+check meeting-no-group       2 1 'нет рабочей группы «nope»' -- meeting list --group nope
+check meeting-bad-action     2 1 'нет действия «show»' -- meeting show
+check help-meeting           0 0 '^  \./oko meeting protocol 1 --out' -- help meeting
+width=$(LC_ALL=C.UTF-8 wc -L <"$work/help-meeting.out")
+if [ "$width" -le 100 ]; then
+    echo "product-smoke: PASS help-meeting-width ($width columns)"; passed=$((passed + 1))
+else
+    echo "product-smoke: FAIL help-meeting-width: $width columns (want at most 100)"; failed=$((failed + 1))
+fi
 check report-unknown-system  2 1 'system "nowhere" is not one of .*ishimbay-msoko' -- report roles --format pdf --out "$work/x.pdf" --system nowhere
 
 # ./oko server in the background (TLS: the first connection prints the fingerprint on stderr), commands against it, then SIGTERM.

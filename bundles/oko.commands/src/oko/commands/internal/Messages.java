@@ -101,6 +101,27 @@ public final class Messages extends NLS {
     public static String exchangeExported;
     public static String exchangeCount;
 
+    public static String meetingUnknownAction;
+    public static String meetingListOption;
+    public static String meetingListHeader;
+    public static String meetingPlanned;
+    public static String meetingProtocolDue;
+    public static String meetingProtocolOverdue;
+    public static String meetingProtocolDone;
+    public static String meetingCancelled;
+    public static String meetingNoGroup;
+    public static String meetingNoNumber;
+    public static String meetingNoOut;
+    public static String meetingBadOut;
+    public static String meetingDateWithoutStore;
+    public static String meetingBadDate;
+    public static String meetingNotFound;
+    public static String meetingAmbiguous;
+    public static String meetingNotWritten;
+    public static String meetingStoredComment;
+    public static String meetingStored;
+    public static String meetingWritten;
+
     static {
         NLS.initializeMessages("oko.commands.internal.messages", Messages.class);
     }

@@ -44,7 +44,7 @@ class ReportLanguagesTest {
     void theCatalogueNamesTheReportsInTheUsersLanguage() {
         assertEquals(Map.of("roles", "Distribution of functions", "techmap", "Technological map", "plan",
                 "Plan of measures", "effectiveness", "Effectiveness of the measures taken", "monitoring",
-                "Monitoring results of an indicator", "directions",
+                "Monitoring results of an indicator", "protocol", "Minutes of a working group meeting", "directions",
                 "Responsibilities of the Coordinator and the executors for the directions of improving the "
                         + "municipal mechanisms of education quality management"),
                 titles(Locale.ENGLISH));
@@ -52,6 +52,7 @@ class ReportLanguagesTest {
         assertEquals("Распределение функций", russian.get("roles"));
         assertEquals("Технологическая карта", russian.get("techmap"));
         assertEquals("План мероприятий", russian.get("plan"));
+        assertEquals("Протокол заседания рабочей группы", russian.get("protocol"));
         assertEquals("Эффективность принятых мер", russian.get("effectiveness"));
         assertEquals("Результаты мониторинга по показателю", russian.get("monitoring"));
         assertTrue(russian.get("directions").startsWith("Закрепление ответственности Координатора"), russian.get("directions"));

@@ -14,6 +14,12 @@ final class Messages extends NLS {
     public static String noSuchSystem;
     public static String noSchoolSystem;
     public static String noSuchSchoolSystem;
+    public static String stateNotStarted;
+    public static String stateInProgress;
+    public static String stateDone;
+    public static String stateOverdue;
+    public static String stateCancelled;
+    public static String doneOn;
 
     static {
         NLS.initializeMessages("oko.reports.data.messages", Messages.class);

@@ -7,17 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 import oko.core.deadline.Deadlines;
+import oko.core.plan.PlanExecution;
+import oko.core.plan.PlanExecution.ItemState;
 import oko.model.Plan;
 import oko.model.PlanItem;
 import oko.model.QualitySystem;
-import oko.model.edit.ModelLabels;
 
 /**
  * Scripted data set "plan of measures" (seed 004): grouped by plan ({@code group}), its items and
  * their sub-items in order. Columns: {@code kind} ({@code item}), {@code number},
  * {@code measure}, {@code deadline} (the deadline as written, and the computed date of a relative
- * one), {@code result}, {@code executors}, {@code status}, {@code overdue} ({@code "yes"} when the
- * date has passed and the item is not done).
+ * one), {@code result}, {@code documents} (the result documents, one a line), {@code executors},
+ * {@code status} (the state on the day of the report, {@link PlanExecution#state}), {@code done} (the date
+ * done), {@code overdue} ({@code "yes"} when the state is overdue).
  */
 public final class PlanRows extends ModelRows {
 
@@ -41,14 +43,43 @@ public final class PlanRows extends ModelRows {
             deadline.add(item.getDeadline().getText().strip());
         }
         Deadlines.due(item).map(DATE::format).filter(date -> !deadline.contains(date)).ifPresent(date -> deadline.add("(" + date + ")"));
+        ItemState state = PlanExecution.state(item, today);
         String executors = item.getResponsibleText() != null && !item.getResponsibleText().isBlank()
                 ? item.getResponsibleText().strip()
                 : lines(item.getResponsiblePersons()) + (item.getResponsibleRoles().isEmpty() ? "" : "\n" + lines(item.getResponsibleRoles()));
         rows.add(groupRow(index, plan, "kind", "item", "number", item.getNumber() == null ? "" : item.getNumber(), "measure",
                 join(null, item.getName()), "deadline", String.join("\n", deadline), "result",
-                item.getResult() == null ? "" : item.getResult().strip(), "executors", executors.strip(), "status",
-                item.getStatus() == null ? "" : ModelLabels.literal(item.getStatus()), "overdue",
-                Deadlines.overdue(item, today) ? "yes" : "no"));
+                item.getResult() == null ? "" : item.getResult().strip(), "documents", documents(item), "executors",
+                executors.strip(), "status", label(state), "done", item.getCompletionDate() == null ? ""
+                        : Messages.bind(Messages.doneOn, DATE.format(day(item.getCompletionDate()))),
+                "overdue", state == ItemState.OVERDUE ? "yes" : "no"));
         item.getChildren().forEach(child -> collect(index, plan, child, today, rows));
+    }
+
+    /** The result documents: «Протокол № 1 от 12.03.2025 …», one a line. */
+    private static String documents(PlanItem item) {
+        List<String> lines = new ArrayList<>();
+        for (oko.model.Document document : item.getResultDocuments()) {
+            String name = document.getName() == null ? "" : document.getName().replaceAll("\\s+", " ").strip();
+            String number = document.getNumber() == null || document.getNumber().isBlank()
+                    || name.contains("№ " + document.getNumber().strip()) ? "" : " № " + document.getNumber().strip();
+            String date = document.getDate() == null ? "" : " (" + DATE.format(day(document.getDate())) + ")";
+            lines.add(name + number + date);
+        }
+        return String.join("\n", lines);
+    }
+
+    private static LocalDate day(java.util.Date date) {
+        return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+    }
+
+    private static String label(ItemState state) {
+        return switch (state) {
+        case NOT_STARTED -> Messages.stateNotStarted;
+        case IN_PROGRESS -> Messages.stateInProgress;
+        case DONE -> Messages.stateDone;
+        case OVERDUE -> Messages.stateOverdue;
+        case CANCELLED -> Messages.stateCancelled;
+        };
     }
 }
