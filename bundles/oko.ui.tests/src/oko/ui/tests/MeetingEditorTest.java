@@ -238,7 +238,10 @@ class MeetingEditorTest {
         command("org.eclipse.ui.edit.redo");
         assertEquals(Integer.toString(required), decisionRow(editor).get(4));
         assertEquals("Принято", decisionRow(editor).get(9).split(":")[0]);
+        UiThread.run(() -> page().setPartState(page().getReference(editor), IWorkbenchPage.STATE_MAXIMIZED));
+        UiThread.drain();
         UiThread.call(() -> Screenshots.save(window(), "meeting-editor"));
+        UiThread.run(() -> page().setPartState(page().getReference(editor), IWorkbenchPage.STATE_RESTORED));
 
         // save with a comment
         saveWithComment("Тест: заседание " + NUMBER + " — явка и голоса");
