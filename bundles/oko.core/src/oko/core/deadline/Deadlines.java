@@ -1,6 +1,5 @@
 package oko.core.deadline;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -72,26 +71,22 @@ public final class Deadlines {
     /** {@code base} moved by the relative deadline's amount, forwards or (if {@code before}) backwards. */
     public static LocalDate shift(LocalDate base, RelativeDeadline relative) {
         int amount = relative.isBefore() ? -relative.getAmount() : relative.getAmount();
-        TimeUnit unit = relative.getUnit() == null ? TimeUnit.DAYS : relative.getUnit();
-        return switch (unit) {
+        return shift(base, amount, relative.getUnit());
+    }
+
+    /**
+     * {@code base} moved by {@code amount} units (backwards when negative). Working days skip
+     * Saturdays, Sundays and public holidays and count transferred working days, by
+     * {@link WorkingDays}; the day reached is always a working day (0 working days: {@code base}).
+     */
+    public static LocalDate shift(LocalDate base, int amount, TimeUnit unit) {
+        return switch (unit == null ? TimeUnit.DAYS : unit) {
             case DAYS -> base.plusDays(amount);
             case WEEKS -> base.plusWeeks(amount);
             case MONTHS -> base.plusMonths(amount);
             case YEARS -> base.plusYears(amount);
-            case WORKING_DAYS -> plusWorkingDays(base, amount);
+            case WORKING_DAYS -> WorkingDays.plus(base, amount);
         };
-    }
-
-    private static LocalDate plusWorkingDays(LocalDate base, int amount) {
-        LocalDate day = base;
-        int step = amount < 0 ? -1 : 1;
-        for (int left = Math.abs(amount); left > 0;) {
-            day = day.plusDays(step);
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
-        return day;
     }
 
     /**

@@ -21,6 +21,25 @@ public final class Messages extends NLS {
     public static String valueShareOfZero;
 
     public static String deadlineNoReference;
+    public static String calendarMissing;
+    public static String calendarUnreadable;
+    public static String calendarBadLine;
+
+    public static String meetingNoQuorum;
+    public static String meetingNoVotes;
+    public static String meetingOfPresent;
+    public static String meetingOfComposition;
+    public static String meetingTwoThirds;
+    public static String meetingNoTwoThirds;
+    public static String meetingUnanimous;
+    public static String meetingNotUnanimous;
+    public static String meetingMajority;
+    public static String meetingNoMajority;
+    public static String meetingTieNoBreak;
+    public static String meetingTieChairAbsent;
+    public static String meetingTieFor;
+    public static String meetingTieAgainst;
+    public static String meetingTieNotRecorded;
 
     public static String rule_CYCLE_01;
     public static String rule_CYCLE_02;
@@ -37,6 +56,19 @@ public final class Messages extends NLS {
     public static String rule_PLAN_02;
     public static String rule_WG_01;
     public static String rule_WG_02;
+    public static String rule_WG_03;
+    public static String rule_WG_04;
+    public static String rule_WG_05;
+    public static String rule_WG_06;
+    public static String rule_WG_07;
+    public static String rule_WG_08;
+    public static String wgAdopted;
+    public static String wgNotAdopted;
+    public static String wgProtocolMissing;
+    public static String wgProtocolLate;
+    public static String wgPresidingNotMember;
+    public static String wgPresidingAbsent;
+    public static String dateFormat;
     public static String rule_DOC_01;
     public static String rule_REC_01;
     public static String rule_REC_02;

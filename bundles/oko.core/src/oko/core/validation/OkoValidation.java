@@ -64,8 +64,17 @@ public final class OkoValidation {
         };
     }
 
-    /** Validates every root and everything it contains. */
+    /** Validates every root and everything it contains, with the machine's date as today. */
     public static List<Problem> validate(Collection<? extends EObject> roots, IProgressMonitor monitor) {
+        return validate(roots, null, monitor);
+    }
+
+    /**
+     * Validates every root and everything it contains, taking {@code today} as the current date for
+     * the rules that depend on it ({@code null}: the machine's date).
+     */
+    public static List<Problem> validate(Collection<? extends EObject> roots, java.time.LocalDate today,
+            IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, roots.size());
         Diagnostician diagnostician = diagnostician();
         List<Problem> problems = new ArrayList<>();
@@ -76,6 +85,9 @@ public final class OkoValidation {
             progress.subTask(ModelLabels.label(root));
             BasicDiagnostic diagnostic = diagnostician.createDefaultDiagnostic(root);
             Map<Object, Object> context = diagnostician.createDefaultContext();
+            if (today != null) {
+                context.put(OkoValidator.TODAY, today);
+            }
             diagnostician.validate(root, diagnostic, context);
             flatten(diagnostic, problems);
             progress.worked(1);

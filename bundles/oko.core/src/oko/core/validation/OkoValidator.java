@@ -1,5 +1,7 @@
 package oko.core.validation;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import org.eclipse.osgi.util.NLS;
 
 import oko.model.edit.ModelLabels;
 import oko.core.deadline.Deadlines;
+import oko.core.meetings.MeetingRules;
 import oko.core.formula.Expression;
 import oko.core.formula.FormulaEvaluator;
 import oko.core.formula.FormulaException;
@@ -34,7 +37,11 @@ import oko.model.DocumentStatus;
 import oko.model.Function;
 import oko.model.FunctionSection;
 import oko.model.Indicator;
+import oko.model.Decision;
+import oko.model.Meeting;
+import oko.model.MeetingStatus;
 import oko.model.Membership;
+import oko.model.Period;
 import oko.model.OkoPackage;
 import oko.model.QualitySystem;
 import oko.model.AddresseeKind;
@@ -58,6 +65,12 @@ public class OkoValidator extends EObjectValidator {
 
     public static final String DIAGNOSTIC_SOURCE = "oko.core";
 
+    /**
+     * Context key for the day the rules that depend on the date (OKO-WG-05, OKO-WG-06) take as
+     * today: a {@link LocalDate}; without it, the machine's current date.
+     */
+    public static final String TODAY = "oko.core.validation.today";
+
     @Override
     protected EPackage getEPackage() {
         return OkoPackage.eINSTANCE;
@@ -77,6 +90,11 @@ public class OkoValidator extends EObjectValidator {
             checkIndicator(indicator, findings);
         } else if (object instanceof WorkingGroup group) {
             checkWorkingGroup(group, findings);
+            checkMeetingCount(group, findings, today(context));
+        } else if (object instanceof Meeting meeting) {
+            checkMeeting(meeting, findings, today(context));
+        } else if (object instanceof Decision decision) {
+            checkDecision(decision, findings);
         } else if (object instanceof Document document) {
             checkDocument(document, findings);
         } else if (object instanceof RecommendationRule rule) {
@@ -298,6 +316,94 @@ public class OkoValidator extends EObjectValidator {
         }
         if (!roles.contains(WorkingGroupRole.SECRETARY)) {
             report(findings, Rule.WG_02);
+        }
+    }
+
+    private static LocalDate today(Map<Object, Object> context) {
+        return context != null && context.get(TODAY) instanceof LocalDate day ? day : LocalDate.now();
+    }
+
+    private static String format(LocalDate day) {
+        return day.format(DateTimeFormatter.ofPattern(Messages.dateFormat));
+    }
+
+    /**
+     * OKO-WG-06: in every finished year (before {@code today}'s) in which the group held a meeting or
+     * which its plan's period covers, at least the rules' minimum of meetings held.
+     */
+    private static void checkMeetingCount(WorkingGroup group, List<Finding> findings, LocalDate today) {
+        Set<Integer> years = new java.util.TreeSet<>();
+        for (Meeting meeting : group.getMeetings()) {
+            if (meeting.getStatus() == MeetingStatus.HELD && meeting.getDate() != null) {
+                years.add(MeetingRules.day(meeting.getDate()).getYear());
+            }
+        }
+        Period period = group.getPlan() == null ? null : group.getPlan().getPeriod();
+        if (period != null && period.getStartDate() != null && period.getEndDate() != null) {
+            int last = MeetingRules.day(period.getEndDate()).getYear();
+            for (int year = MeetingRules.day(period.getStartDate()).getYear(); year <= last; year++) {
+                years.add(year);
+            }
+        }
+        for (int year : years) {
+            if (year >= today.getYear()) {
+                continue;
+            }
+            MeetingRules.YearCount count = MeetingRules.meetingsHeld(group, year);
+            if (!count.enough()) {
+                report(findings, Rule.WG_06, String.valueOf(year), count.held(), count.minimum());
+            }
+        }
+    }
+
+    /** OKO-WG-05 (protocol of a held meeting missing after its due date, or dated later) and OKO-WG-08. */
+    private static void checkMeeting(Meeting meeting, List<Finding> findings, LocalDate today) {
+        boolean held = meeting.getStatus() == MeetingStatus.HELD;
+        Optional<LocalDate> due = MeetingRules.protocolDue(meeting);
+        if (held && due.isPresent()) {
+            if (meeting.getProtocol() == null) {
+                if (due.get().isBefore(today)) {
+                    report(findings, Rule.WG_05, Messages.wgProtocolMissing, format(due.get()));
+                }
+            } else if (meeting.getProtocol().getDate() != null) {
+                LocalDate dated = MeetingRules.day(meeting.getProtocol().getDate());
+                if (dated.isAfter(due.get())) {
+                    report(findings, Rule.WG_05, NLS.bind(Messages.wgProtocolLate, format(dated)), format(due.get()));
+                }
+            }
+        }
+        Membership presiding = meeting.getChairedBy();
+        if (presiding != null) {
+            WorkingGroup group = MeetingRules.group(meeting);
+            String who = ModelLabels.label(presiding);
+            if (group != null && !group.getMembers().contains(presiding)) {
+                report(findings, Rule.WG_08, who, Messages.wgPresidingNotMember);
+            } else if (held && !MeetingRules.present(meeting).contains(presiding)) {
+                report(findings, Rule.WG_08, who, Messages.wgPresidingAbsent);
+            }
+        }
+    }
+
+    /** OKO-WG-03, OKO-WG-04 and OKO-WG-07 on a decision of a meeting. */
+    private static void checkDecision(Decision decision, List<Finding> findings) {
+        Meeting meeting = MeetingRules.meeting(decision);
+        if (meeting == null || meeting.getStatus() == MeetingStatus.CANCELLED) {
+            return;
+        }
+        int votes = decision.getVotesFor() + decision.getVotesAgainst() + decision.getVotesAbstained();
+        MeetingRules.Quorum quorum = MeetingRules.quorum(meeting);
+        boolean recorded = votes > 0 || decision.isAdopted();
+        if (recorded && !quorum.reached()) {
+            report(findings, Rule.WG_03, MeetingRules.outcome(decision).reason());
+        } else if (quorum.reached()) {
+            MeetingRules.Outcome outcome = MeetingRules.outcome(decision);
+            if (outcome.adopted() != decision.isAdopted()) {
+                report(findings, Rule.WG_04, decision.isAdopted() ? Messages.wgAdopted : Messages.wgNotAdopted,
+                        outcome.adopted() ? Messages.wgAdopted : Messages.wgNotAdopted, outcome.reason());
+            }
+        }
+        if (votes > quorum.present()) {
+            report(findings, Rule.WG_07, votes, quorum.present());
         }
     }
 

@@ -41,6 +41,18 @@ public enum Rule {
     WG_01("OKO-WG-01", Diagnostic.ERROR),
     /** A working group has no secretary. */
     WG_02("OKO-WG-02", Diagnostic.ERROR),
+    /** A decision is recorded (votes entered or marked adopted) at a meeting without quorum. */
+    WG_03("OKO-WG-03", Diagnostic.ERROR),
+    /** A decision's adopted flag differs from what the votes carry under the group's rules. */
+    WG_04("OKO-WG-04", Diagnostic.ERROR),
+    /** A held meeting's protocol is missing after its due date, or is dated later than that. */
+    WG_05("OKO-WG-05", Diagnostic.WARNING),
+    /** Fewer meetings held in a finished year than the rules' minimum. */
+    WG_06("OKO-WG-06", Diagnostic.WARNING),
+    /** More votes (for + against + abstained) than members present. */
+    WG_07("OKO-WG-07", Diagnostic.ERROR),
+    /** The one presiding is not a member of the group or not present. */
+    WG_08("OKO-WG-08", Diagnostic.ERROR),
     /** A published document has no publication link. */
     DOC_01("OKO-DOC-01", Diagnostic.ERROR),
     /** A recommendation rule's condition does not parse or names a value rules do not have. */
