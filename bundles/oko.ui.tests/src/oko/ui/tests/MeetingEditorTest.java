@@ -295,6 +295,27 @@ class MeetingEditorTest {
                     .anyMatch(CDOUtil.getCDOObject(protocol).cdoID()::equals), "the protocol is the item's result");
             view.close();
         }
+        // the plan table shows the item done, on today, with the protocol as its result
+        CDOID planId = read(ids[3], o -> {
+            EObject plan = o;
+            while (plan != null && !(plan instanceof oko.model.Plan)) {
+                plan = plan.eContainer();
+            }
+            return CDOUtil.getCDOObject(plan).cdoID();
+        });
+        String itemName = read(ids[3], o -> ((PlanItem) o).getName().replace('\n', ' ').replaceAll("\\s+", " ").strip());
+        UiThread.run(() -> navigator.open(navigator.editing().transaction().getObject(planId)));
+        UiThread.waitUntil("the plan table opened", () -> page().getActiveEditor() instanceof oko.ui.internal.editors.TableEditor t
+                && !t.cellTexts().isEmpty());
+        var plan = UiThread.call(() -> (oko.ui.internal.editors.TableEditor) page().getActiveEditor());
+        UiThread.waitUntil("the plan item «" + itemName + "» shown done", () -> plan.cellTexts().stream()
+                .anyMatch(r -> r.get(1).equals(itemName) && r.get(5).equals("выполнено")));
+        List<String> row = UiThread.call(() -> plan.cellTexts().stream().filter(r -> r.get(1).equals(itemName)).findFirst()
+                .orElseThrow());
+        assertEquals(LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")), row.get(6), row.toString());
+        assertTrue(row.get(7).contains("Протокол"), row.toString());
+        UiThread.call(() -> Screenshots.save(window(), "plan-table-state"));
+
         List<OkoRepository.Change> history = read(meetingId, o -> RepositoryConnection.repository().orElseThrow()
                 .history(CDOUtil.getCDOObject(o)));
         assertTrue(history.get(0).comment().startsWith("Сформирован протокол"), history.toString());
