@@ -261,8 +261,9 @@ class MeetingEditorTest {
         WorkingGroupView groups = UiThread.call(() -> (WorkingGroupView) page().showView(WorkingGroupView.ID));
         UiThread.waitUntil("the working group view lists the meeting " + NUMBER, () -> groups.rows().stream()
                 .anyMatch(r -> r.get(0).contains(NUMBER) && r.get(2).equals("проведено, протокол в работе")));
-        assertTrue(groups.rows().stream().anyMatch(r -> r.get(2).startsWith("заседаний в " + LocalDate.now().getYear() + " году: ")),
-                UiThread.call(groups::rows).toString());
+        List<List<String>> groupRows = UiThread.call(groups::rows);
+        assertTrue(groupRows.stream().anyMatch(r -> r.get(2).startsWith("заседаний в " + LocalDate.now().getYear() + " году: ")),
+                groupRows.toString());
         UiThread.call(() -> Screenshots.save(window(), "working-group-view"));
 
         // «Сформировать протокол» from the meeting editor

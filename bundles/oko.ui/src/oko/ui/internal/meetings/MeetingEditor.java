@@ -203,6 +203,7 @@ public final class MeetingEditor extends TransactionalEditor {
         status = enumCombo(header, P.getMeeting_Status());
         label(header, Messages.presiding);
         presiding = memberCombo(header, P.getMeeting_ChairedBy(), Messages.presidingDefault);
+        presiding.setToolTipText(Messages.presidingDefault);
         label(header, Messages.secretary);
         secretary = memberCombo(header, P.getMeeting_Secretary(), Messages.noSecretary);
         message = new Label(header, SWT.WRAP);
@@ -261,7 +262,7 @@ public final class MeetingEditor extends TransactionalEditor {
         for (Enumerator literal : literals) {
             combo.add(ModelLabels.literal(literal));
         }
-        GridDataFactory.fillDefaults().hint(220, SWT.DEFAULT).applyTo(combo);
+        GridDataFactory.fillDefaults().grab(true, false).hint(220, SWT.DEFAULT).applyTo(combo);
         combo.addListener(SWT.Selection, e -> {
             int index = combo.getSelectionIndex();
             if (index >= 0 && !Objects.equals(meeting().eGet(feature), literals.get(index))) {
@@ -278,7 +279,7 @@ public final class MeetingEditor extends TransactionalEditor {
 
     private Combo memberCombo(Composite parent, EStructuralFeature feature, String none) {
         Combo combo = new Combo(parent, SWT.READ_ONLY);
-        GridDataFactory.fillDefaults().hint(300, SWT.DEFAULT).applyTo(combo);
+        GridDataFactory.fillDefaults().grab(true, false).hint(380, SWT.DEFAULT).applyTo(combo);
         combo.setData(none);
         combo.addListener(SWT.Selection, e -> {
             int index = combo.getSelectionIndex();
@@ -323,7 +324,7 @@ public final class MeetingEditor extends TransactionalEditor {
         ColumnViewerToolTipSupport.enableFor(attendance);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 200).applyTo(attendance.getControl());
         column(attendance, Messages.member, 280, m -> MeetingTexts.member((Membership) m), null);
-        column(attendance, Messages.role, 170, m -> MeetingTexts.role((Membership) m), null);
+        column(attendance, Messages.role, 230, m -> MeetingTexts.role((Membership) m), null);
         List<AttendanceMode> modes = AttendanceMode.VALUES;
         TableViewerColumn mode = column(attendance, Messages.mode, 150, m -> {
             Attendance a = attendanceOf((Membership) m);
@@ -452,22 +453,22 @@ public final class MeetingEditor extends TransactionalEditor {
         return List.of(
                 new AgendaColumn(Messages.colNumber, 60, i -> nonNull(i.getNumber()), d -> nonNull(d.getNumber()),
                         P.getNumberedElement_Number(), P.getNumberedElement_Number()),
-                new AgendaColumn(Messages.colQuestion, 300, i -> nonNull(i.getName()), d -> nonNull(d.getName()),
+                new AgendaColumn(Messages.colQuestion, 240, i -> nonNull(i.getName()), d -> nonNull(d.getName()),
                         P.getNamedElement_Name(), P.getNamedElement_Name()),
-                new AgendaColumn(Messages.colHeard, 200, i -> nonNull(i.getHeard()), d -> "", P.getAgendaItem_Heard(), null),
-                new AgendaColumn(Messages.colDiscussion, 200, i -> nonNull(i.getDiscussion()), d -> "",
+                new AgendaColumn(Messages.colHeard, 150, i -> nonNull(i.getHeard()), d -> "", P.getAgendaItem_Heard(), null),
+                new AgendaColumn(Messages.colDiscussion, 150, i -> nonNull(i.getDiscussion()), d -> "",
                         P.getAgendaItem_Discussion(), null),
-                new AgendaColumn(Messages.colFor, 50, i -> "", d -> Integer.toString(d.getVotesFor()), null,
+                new AgendaColumn(Messages.colFor, 45, i -> "", d -> Integer.toString(d.getVotesFor()), null,
                         P.getDecision_VotesFor()),
-                new AgendaColumn(Messages.colAgainst, 60, i -> "", d -> Integer.toString(d.getVotesAgainst()), null,
+                new AgendaColumn(Messages.colAgainst, 70, i -> "", d -> Integer.toString(d.getVotesAgainst()), null,
                         P.getDecision_VotesAgainst()),
-                new AgendaColumn(Messages.colAbstained, 60, i -> "", d -> Integer.toString(d.getVotesAbstained()), null,
+                new AgendaColumn(Messages.colAbstained, 55, i -> "", d -> Integer.toString(d.getVotesAbstained()), null,
                         P.getDecision_VotesAbstained()),
-                new AgendaColumn(Messages.colPresidingVote, 130, i -> "", d -> ModelLabels.literal(d.getPresidingVote()),
+                new AgendaColumn(Messages.colPresidingVote, 215, i -> "", d -> ModelLabels.literal(d.getPresidingVote()),
                         null, P.getDecision_PresidingVote()),
-                new AgendaColumn(Messages.colDissenting, 160, i -> "", d -> nonNull(d.getDissentingOpinions()), null,
+                new AgendaColumn(Messages.colDissenting, 130, i -> "", d -> nonNull(d.getDissentingOpinions()), null,
                         P.getDecision_DissentingOpinions()),
-                new AgendaColumn(Messages.colOutcome, 260, i -> "", MeetingEditor::outcome, null, null));
+                new AgendaColumn(Messages.colOutcome, 380, i -> "", MeetingEditor::outcome, null, null));
     }
 
     private static String nonNull(String text) {
