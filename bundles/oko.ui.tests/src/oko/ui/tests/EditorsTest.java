@@ -244,7 +244,7 @@ class EditorsTest {
         CDOID plan = find(o -> o instanceof oko.model.Plan);
         TableEditor editor = open(plan, "oko.ui.tables.plan", "План мероприятий");
         assertEquals(List.of("№ п/п", "Мероприятие", "Срок исполнения", "Результат исполнения",
-                "Ответственные исполнители"), headers(editor));
+                "Ответственные исполнители", "Состояние", "Исполнено", "Документы-результаты"), headers(editor));
         List<List<String>> items = cells(editor);
         List<String> names = read(plan, o -> {
             List<String> all = new ArrayList<>();

@@ -36,6 +36,14 @@ public final class Messages extends NLS {
     public static String colDeadline;
     public static String colResult;
     public static String colExecutorsPlan;
+    public static String colPlanState;
+    public static String colPlanDone;
+    public static String colPlanDocuments;
+    public static String planNotStarted;
+    public static String planInProgress;
+    public static String planDone;
+    public static String planOverdue;
+    public static String planCancelled;
     public static String editorNoRepository;
     public static String editorObjectGone;
     public static String editorDelete;

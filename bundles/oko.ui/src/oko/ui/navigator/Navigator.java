@@ -35,9 +35,9 @@ public interface Navigator {
     void select(long commitTime, java.util.List<CDOID> ids);
 
     /**
-     * Opens a model object as the navigator does on a double click: in the first contributed table
-     * that opens it (technological map, role distribution, plan, or a module's), or in its form
-     * editor when none does. The editor works on its own transaction; the object is only read here.
+     * Opens a model object as the navigator does on a double click, through
+     * {@link oko.ui.editors.ObjectEditors#open}: the editor contributed for its type, else the first
+     * contributed table that opens it, else its form editor. The editor works on its own transaction; the object is only read here.
      *
      * @param page   the workbench page to open the editor in
      * @param object a model object of the repository (in any CDO view)
@@ -46,12 +46,7 @@ public interface Navigator {
      */
     static org.eclipse.ui.IEditorPart open(IWorkbenchPage page, org.eclipse.emf.ecore.EObject object)
             throws org.eclipse.ui.PartInitException {
-        var table = oko.ui.internal.editors.Tables.of(object);
-        return page.openEditor(new oko.ui.internal.editors.ModelEditorInput(
-                org.eclipse.emf.cdo.util.CDOUtil.getCDOObject(object).cdoID(),
-                table.map(oko.ui.internal.editors.Tables.Table::id).orElse(oko.ui.internal.editors.ModelEditorInput.FORM),
-                oko.model.edit.ModelLabels.label(object)),
-                table.isPresent() ? oko.ui.internal.editors.TableEditor.ID : oko.ui.internal.editors.FormEditor.ID);
+        return oko.ui.editors.ObjectEditors.open(page, object);
     }
 
     /**

@@ -18,6 +18,16 @@ public final class Messages extends NLS {
     public static String parameterMessage;
     public static String parameterMissing;
     public static String saved;
+    public static String protocolTitle;
+    public static String protocolChooseMeeting;
+    public static String protocolJob;
+    public static String protocolRendering;
+    public static String protocolCommitting;
+    public static String protocolComment;
+    public static String protocolNotAMeeting;
+    public static String protocolFailedTitle;
+    public static String protocolFailed;
+    public static String protocolOpenFailed;
 
     static {
         NLS.initializeMessages("oko.reports.ui.internal.messages", Messages.class);

@@ -9,7 +9,8 @@ import oko.ui.internal.Messages;
 
 /**
  * A model object of the repository, by its CDO id, opened in one of the contributed table
- * editors ({@link Tables}) or, with {@link #FORM}, in the form editor.
+ * editors ({@link Tables}), in an editor contributed for its type (then {@code table} is that
+ * editor's id, see {@link oko.ui.editors.ObjectEditors}) or, with {@link #FORM}, in the form editor.
  */
 public final class ModelEditorInput extends RepositoryEditorInput {
 
@@ -33,8 +34,15 @@ public final class ModelEditorInput extends RepositoryEditorInput {
 
     /** The table's (translated) name, or the form editor's. */
     public String title() {
-        return table.equals(FORM) ? Messages.editorForm
-                : Tables.byId(table).map(Tables.Table::name).orElse(table);
+        if (table.equals(FORM)) {
+            return Messages.editorForm;
+        }
+        return Tables.byId(table).map(Tables.Table::name).orElseGet(() -> {
+            // an editor contributed for the object's type (oko.ui.objectEditors): its name
+            var editor = org.eclipse.ui.PlatformUI.isWorkbenchRunning()
+                    ? org.eclipse.ui.PlatformUI.getWorkbench().getEditorRegistry().findEditor(table) : null;
+            return editor == null ? table : editor.getLabel();
+        });
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.eclipse.ui.part.ViewPart;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
 import oko.ui.internal.Messages;
-import oko.ui.internal.editors.Tables;
+import oko.ui.editors.ObjectEditors;
 import oko.ui.navigator.ItemProviderAdapters;
 import oko.ui.navigator.Navigator;
 import oko.ui.navigator.Registers;
@@ -233,15 +233,15 @@ public final class RepositoryNavigator extends ViewPart implements Navigator {
     }
 
     /**
-     * Opens the object in the first contributed table that opens it (technological map, role
-     * distribution, plan, or a module's; see {@link Tables}), or in its form editor when none does.
+     * Opens the object in its editor ({@link ObjectEditors}: the editor contributed for its type,
+     * else the first contributed table that opens it, else its form editor).
      */
     public void open(Object element) {
         if (!(element instanceof EObject object)) {
             return;
         }
         try {
-            Navigator.open(getSite().getPage(), object);
+            ObjectEditors.open(getSite().getPage(), object);
         } catch (org.eclipse.ui.PartInitException e) {
             org.eclipse.core.runtime.ILog.of(RepositoryNavigator.class).log(e.getStatus());
             org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(), null, null, e.getStatus());

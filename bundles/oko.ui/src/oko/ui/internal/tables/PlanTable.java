@@ -9,6 +9,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.edit.domain.EditingDomain;
 
 import oko.core.deadline.Deadlines;
+import oko.core.plan.PlanExecution;
 import oko.model.Activity;
 import oko.model.OkoFactory;
 import oko.model.OkoPackage;
@@ -21,7 +22,8 @@ import oko.ui.tables.TableDefinition;
 
 /**
  * The plan of measures (seed 004): its items and their sub-items, with deadlines (relative ones
- * with the date they come to) and items past their deadline in red.
+ * with the date they come to), the computed state (overdue items in red), the date done and the
+ * result documents (chosen in a dialog).
  */
 public final class PlanTable implements TableDefinition {
 
@@ -46,13 +48,54 @@ public final class PlanTable implements TableDefinition {
                 TableColumn.of(Messages.colMeasure, 340, "name", true),
                 new TableColumn(Messages.colDeadline, 200, PlanTable::deadline, null, false),
                 TableColumn.of(Messages.colResult, 240, "result", true),
-                new TableColumn(Messages.colExecutorsPlan, 240, PlanTable::executors, "responsibleText", true));
+                new TableColumn(Messages.colExecutorsPlan, 240, PlanTable::executors, "responsibleText", true),
+                new TableColumn(Messages.colPlanState, 110, row -> state(row, LocalDate.now()), null, false),
+                new TableColumn(Messages.colPlanDone, 90, PlanTable::done, null, false),
+                new TableColumn(Messages.colPlanDocuments, 200, row -> Cells.references(row, "resultDocuments"),
+                        "resultDocuments", true));
     }
 
-    /** A plan item past its deadline and not done. */
+    /** A plan item overdue ({@link PlanExecution#state}: past its deadline and not done). */
     @Override
     public boolean marked(EObject row) {
-        return row instanceof Activity activity && Deadlines.overdue(activity, LocalDate.now());
+        if (!(row instanceof Activity activity)) {
+            return false;
+        }
+        try {
+            return PlanExecution.state(activity, LocalDate.now()) == PlanExecution.ItemState.OVERDUE;
+        } catch (RuntimeException e) {
+            return Deadlines.overdue(activity, LocalDate.now());
+        }
+    }
+
+    /** The item's state on that day ({@link PlanExecution#state}), in words. */
+    static String state(EObject row, LocalDate today) {
+        if (!(row instanceof Activity activity)) {
+            return "";
+        }
+        PlanExecution.ItemState state;
+        try {
+            state = PlanExecution.state(activity, today);
+        } catch (RuntimeException e) {
+            org.eclipse.core.runtime.ILog.of(PlanTable.class).warn("Plan item state not computed: " + e, e);
+            return "";
+        }
+        return switch (state) {
+        case NOT_STARTED -> Messages.planNotStarted;
+        case IN_PROGRESS -> Messages.planInProgress;
+        case DONE -> Messages.planDone;
+        case OVERDUE -> Messages.planOverdue;
+        case CANCELLED -> Messages.planCancelled;
+        };
+    }
+
+    /** The date the item was done, dd.MM.yyyy. */
+    static String done(EObject row) {
+        if (row instanceof Activity activity && activity.getCompletionDate() != null) {
+            return activity.getCompletionDate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate()
+                    .format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+        }
+        return "";
     }
 
     @Override
