@@ -256,7 +256,7 @@ public final class DashboardEditor extends EditorPart {
                 node -> node.gap() ? Messages.gap : Messages.evidence, check -> Messages.checkState(check.state()));
         checkColumn(Messages.columnReason, 300, node -> "", CheckRow::reason);
         checks.addDoubleClickListener(e -> {
-            if (e.getStructuredSelection().getFirstElement() instanceof ObjectNode node) {
+            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof ObjectNode node) {
                 openObject(node.item());
             }
         });
@@ -281,7 +281,7 @@ public final class DashboardEditor extends EditorPart {
         attentionColumn(Messages.columnDate, 90, AttentionRow::date);
         attentionColumn(Messages.columnText, 300, AttentionRow::text);
         attention.addDoubleClickListener(e -> {
-            if (e.getStructuredSelection().getFirstElement() instanceof AttentionRow row) {
+            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof AttentionRow row) {
                 openObject(row.object());
             }
         });
