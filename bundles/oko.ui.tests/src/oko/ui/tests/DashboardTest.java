@@ -144,7 +144,22 @@ class DashboardTest {
         } finally {
             view.close();
         }
-        assertNotNull(chosen, "no gap with a quick fix in the sample's matrix");
+        boolean fixFound = chosen != null;
+        if (!fixFound) {
+            // still follow a gap of 1.2 to its editor; the fix is asserted below
+            search: for (Cell cell : row12.cells()) {
+                for (CheckRow check : cell.checks()) {
+                    if (!check.gaps().isEmpty()) {
+                        chosenRow = row12;
+                        chosen = cell;
+                        gap = check.gaps().get(0);
+                        gapCheck = check;
+                        break search;
+                    }
+                }
+            }
+        }
+        assertNotNull(chosen, "no gap in direction 1.2 nor a gap with a quick fix elsewhere");
         Row fixed = chosenRow;
         Cell cell = chosen;
         Item target = gap;
@@ -186,6 +201,7 @@ class DashboardTest {
         });
 
         // the gap's quick fix from the context menu: committed, and the cell changes
+        assertTrue(fixFound, "no gap with a quick fix (without a value to ask) in the sample's matrix");
         String label = fixLabel;
         String before = UiThread.call(() -> texts(editor.cellControl(fixed.direction(), cell.stage())));
         UiThread.run(() -> {
