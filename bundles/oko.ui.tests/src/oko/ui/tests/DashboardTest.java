@@ -239,6 +239,43 @@ class DashboardTest {
         assertFalse(UiThread.call(() -> editor.domain().getCommandStack().canUndo()));
     }
 
+    @Test
+    void anotherClientsCommitRefreshesTheDashboard() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        DashboardEditor editor = UiThread.call(() -> {
+            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("oko.cycle.ui.home", null);
+            return (DashboardEditor) page().getActiveEditor();
+        });
+        UiThread.waitUntil("the dashboard computed the sample's matrix", COMPUTED,
+                () -> editor.snapshot() != null && !editor.snapshot().rows().isEmpty());
+        Row first = UiThread.call(() -> editor.snapshot().rows().get(0));
+        oko.repository.OkoRepository repository = RepositoryConnection.repository().orElseThrow();
+        String original;
+        try (oko.repository.OkoRepository other = oko.repository.OkoRepository
+                .connect(repository.embeddedServer().orElseThrow(), "другой")) {
+            var transaction = other.openTransaction();
+            oko.model.Direction direction = (oko.model.Direction) transaction.getObject(first.direction());
+            original = direction.getName();
+            direction.setName("Переименовано другим клиентом");
+            other.commit(transaction, "Тест: переименование", new org.eclipse.core.runtime.NullProgressMonitor());
+            transaction.close();
+        }
+        try {
+            UiThread.waitUntil("the dashboard shows the other client's new name", COMPUTED,
+                    () -> editor.snapshot().rows().get(0).label().contains("Переименовано другим клиентом")
+                            && texts(editor.cellControl(first.direction(), oko.model.StageKind.GOALS).getParent())
+                                    .contains("Переименовано другим клиентом"));
+        } finally {
+            try (oko.repository.OkoRepository other = oko.repository.OkoRepository
+                    .connect(repository.embeddedServer().orElseThrow(), "другой")) {
+                var transaction = other.openTransaction();
+                ((oko.model.Direction) transaction.getObject(first.direction())).setName(original);
+                other.commit(transaction, "Тест: имя возвращено", new org.eclipse.core.runtime.NullProgressMonitor());
+                transaction.close();
+            }
+        }
+    }
+
     private static TreeItem gapItem(Tree tree, String checkId, String label) {
         for (TreeItem item : tree.getItems()) {
             if (item.getText(0).equals(checkId)) {
