@@ -16,7 +16,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.cdo.common.id.CDOID;
 import org.eclipse.emf.cdo.transaction.CDOTransaction;
-import org.eclipse.emf.cdo.view.CDOViewInvalidationEvent;
+import org.eclipse.emf.cdo.session.CDOSessionInvalidationEvent;
 import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CommandStack;
@@ -139,8 +139,9 @@ public final class DashboardEditor extends EditorPart {
     private AdapterFactoryEditingDomain domain;
     private final ComposedAdapterFactory factory = new ComposedAdapterFactory(
             List.of(new OkoItemProviderAdapterFactory()));
+    /** Every commit to the repository (another client's, an editor's) is told to the session: compute again. */
     private final IListener invalidations = event -> {
-        if (event instanceof CDOViewInvalidationEvent) {
+        if (event instanceof CDOSessionInvalidationEvent) {
             refresh();
         }
     };
@@ -388,7 +389,7 @@ public final class DashboardEditor extends EditorPart {
     private void connected(OkoRepository opened) {
         repository = opened;
         transaction = opened.openTransaction();
-        transaction.addListener(invalidations);
+        opened.session().addListener(invalidations);
         stack = CommittingCommands.stack(opened, transaction, this::fixFailed);
         domain = new AdapterFactoryEditingDomain(factory, stack, transaction.getResourceSet());
         stack.addCommandStackListener(e -> later(() -> {
@@ -805,7 +806,7 @@ public final class DashboardEditor extends EditorPart {
     public void dispose() {
         job.cancel();
         if (transaction != null) {
-            transaction.removeListener(invalidations);
+            repository.session().removeListener(invalidations);
             transaction.close();
         }
         factory.dispose();
