@@ -59,6 +59,11 @@ public final class Messages extends NLS {
     public static String problemsError;
     public static String problemsWarning;
     public static String problemsSummary;
+    public static String problemsQuickFix;
+    public static String problemsNoQuickFix;
+    public static String problemsNoRepository;
+    public static String problemsNothingToFix;
+    public static String problemsFixComment;
     public static String validateJob;
     public static String validateFailed;
     public static String propertyYes;

@@ -20,7 +20,7 @@ import oko.model.TechMapRow;
 
 /**
  * OKO-FIX-CYCLE-STAGES: creates the stages of the management cycle a direction lacks (rules
- * OKO-CYCLE-01 and OKO-CYCLE-03). Each missing kind gets one stage: from the system's technological map
+ * OKO-CYCLE-01 and OKO-CYCLE-03, and the cycle's gaps «stage described», OKO-EV-1.1 … OKO-EV-6.1). Each missing kind gets one stage: from the system's technological map
  * row of that kind when there is one (its name, number, actions and duties, and the stage refers to the
  * row), else the standard name of the stage and its number 1…6. A new stage goes before the first
  * existing stage of a later kind, so stages listed in cycle order stay in order.
@@ -28,7 +28,8 @@ import oko.model.TechMapRow;
 public final class CreateStagesFix extends AbstractQuickFix<Direction> {
 
     public CreateStagesFix() {
-        super("OKO-FIX-CYCLE-STAGES", Direction.class, "OKO-CYCLE-01", "OKO-CYCLE-03");
+        super("OKO-FIX-CYCLE-STAGES", Direction.class, "OKO-CYCLE-01", "OKO-CYCLE-03", "OKO-EV-1.1", "OKO-EV-2.1",
+                "OKO-EV-3.1", "OKO-EV-4.1", "OKO-EV-5.1", "OKO-EV-6.1");
     }
 
     @Override

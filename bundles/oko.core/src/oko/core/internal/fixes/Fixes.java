@@ -3,9 +3,14 @@ package oko.core.internal.fixes;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
 
+import oko.core.fixes.QuickFix;
+import oko.model.CycleStage;
+import oko.model.Direction;
+import oko.model.Measure;
 import oko.model.ModelRoot;
 import oko.model.Period;
 import oko.model.QualitySystem;
@@ -86,6 +91,61 @@ final class Fixes {
 
     private static LocalDate date(Date date) {
         return date == null ? null : date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    }
+
+    /** The direction holding {@code object} (a stage, a goal), or {@code null}. */
+    static Direction direction(EObject object) {
+        for (EObject o = object; o != null; o = o.eContainer()) {
+            if (o instanceof Direction direction) {
+                return direction;
+            }
+        }
+        return null;
+    }
+
+    /** The first stage of that kind of the direction, or {@code null}. */
+    static CycleStage stage(Direction direction, StageKind kind) {
+        if (direction == null) {
+            return null;
+        }
+        return direction.getStages().stream().filter(s -> s.getKind() == kind).findFirst().orElse(null);
+    }
+
+    /** The stage of that kind a target means: itself, or the first of its direction (of a measure, the measure's). */
+    static CycleStage stageOf(EObject target, StageKind kind) {
+        if (target instanceof CycleStage stage) {
+            return stage.getKind() == kind ? stage : null;
+        }
+        if (target instanceof Direction direction) {
+            return stage(direction, kind);
+        }
+        if (target instanceof Measure measure) {
+            return stage(measure.getDirection(), kind);
+        }
+        return null;
+    }
+
+    /** The period given, else {@link #period(EObject, LocalDate) the current one}. */
+    static Period period(QuickFix.Context context, EObject object) {
+        return context.period() != null ? context.period() : period(object, LocalDate.now());
+    }
+
+    /** One greater than the greatest whole number among {@code numbers}, or the count plus one. */
+    static String nextNumber(List<String> numbers) {
+        int greatest = 0;
+        for (String number : numbers) {
+            try {
+                greatest = Math.max(greatest, Integer.parseInt(text(number)));
+            } catch (NumberFormatException e) {
+                // not a whole number: counted below
+            }
+        }
+        return String.valueOf(Math.max(greatest, numbers.size()) + 1);
+    }
+
+    /** A name for the period in messages: its name, else its code. */
+    static String label(Period period) {
+        return blank(period.getName()) ? text(period.getCode()) : period.getName().strip();
     }
 
     /** {@code text} or the empty string. */

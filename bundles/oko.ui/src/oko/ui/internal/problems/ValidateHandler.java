@@ -31,8 +31,17 @@ public final class ValidateHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
-        IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
-        Job job = oko.ui.UserJobs.schedule(Messages.validateJob, FAMILY, monitor -> {
+        validate(HandlerUtil.getActiveWorkbenchWindow(event), true);
+        return null;
+    }
+
+    /**
+     * Validates the repository in a job (family {@link #FAMILY}) and shows the problems: in the Problems
+     * view shown and brought forward ({@code activate}), or only in the view if it is open (after a quick
+     * fix, its undo or redo).
+     */
+    public static Job validate(IWorkbenchWindow window, boolean activate) {
+        return oko.ui.UserJobs.schedule(Messages.validateJob, FAMILY, monitor -> {
             OkoRepository repository = RepositoryConnection.repository().orElse(null);
             if (repository == null) {
                 return Status.CANCEL_STATUS;
@@ -45,7 +54,7 @@ public final class ValidateHandler extends AbstractHandler {
                             problem.path(), problem.object() == null ? null
                                     : CDOUtil.getCDOObject(problem.object()).cdoID()));
                 }
-                window.getShell().getDisplay().asyncExec(() -> show(window, rows));
+                window.getShell().getDisplay().asyncExec(() -> show(window, rows, activate));
                 return Status.OK_STATUS;
             } catch (OperationCanceledException e) {
                 return Status.CANCEL_STATUS;
@@ -57,14 +66,19 @@ public final class ValidateHandler extends AbstractHandler {
                 view.close();
             }
         });
-        return null;
     }
 
-    private static void show(IWorkbenchWindow window, List<ProblemsView.Row> rows) {
-        if (window.getShell().isDisposed() || !PlatformUI.isWorkbenchRunning()) {
+    private static void show(IWorkbenchWindow window, List<ProblemsView.Row> rows, boolean activate) {
+        if (window.getShell().isDisposed() || !PlatformUI.isWorkbenchRunning() || window.getActivePage() == null) {
             return;
         }
         try {
+            if (!activate) {
+                if (window.getActivePage().findView(ProblemsView.ID) instanceof ProblemsView view) {
+                    view.show(rows);
+                }
+                return;
+            }
             ProblemsView view = (ProblemsView) window.getActivePage().showView(ProblemsView.ID);
             view.show(rows);
         } catch (PartInitException e) {
