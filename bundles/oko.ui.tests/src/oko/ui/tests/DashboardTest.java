@@ -110,26 +110,33 @@ class DashboardTest {
         Path matrixShot = UiThread.call(() -> Screenshots.save(page().getWorkbenchWindow().getShell(), "dashboard"));
         assertTrue(Files.size(matrixShot) > 5_000, matrixShot.toString());
 
-        // a cell of 1.2 with a gap that has a quick fix
+        // a cell with a gap that has a quick fix: of direction 1.2 if it has one, else of another direction
+        List<Row> rows = new ArrayList<>(snapshot.rows());
+        rows.remove(row12);
+        rows.add(0, row12);
+        Row chosenRow = null;
         Cell chosen = null;
         Item gap = null;
         CheckRow gapCheck = null;
         String fixLabel = null;
         CDOView view = RepositoryConnection.repository().orElseThrow().openView();
         try {
-            search: for (Cell cell : row12.cells()) {
-                for (CheckRow check : cell.checks()) {
-                    for (Item item : check.gaps()) {
-                        EObject object = view.getObject(item.id());
-                        // a fix that applies at once (one that asks for a value opens a dialog)
-                        List<QuickFix> fixes = QuickFixes.forProblem(check.id(), object).stream()
-                                .filter(f -> f.parameter() == null).toList();
-                        if (!fixes.isEmpty()) {
-                            chosen = cell;
-                            gap = item;
-                            gapCheck = check;
-                            fixLabel = fixes.get(0).label();
-                            break search;
+            search: for (Row row : rows) {
+                for (Cell cell : row.cells()) {
+                    for (CheckRow check : cell.checks()) {
+                        for (Item item : check.gaps()) {
+                            EObject object = view.getObject(item.id());
+                            // a fix that applies at once (one that asks for a value opens a dialog)
+                            List<QuickFix> fixes = QuickFixes.forProblem(check.id(), object).stream()
+                                    .filter(f -> f.parameter() == null).toList();
+                            if (!fixes.isEmpty()) {
+                                chosenRow = row;
+                                chosen = cell;
+                                gap = item;
+                                gapCheck = check;
+                                fixLabel = fixes.get(0).label();
+                                break search;
+                            }
                         }
                     }
                 }
@@ -137,13 +144,29 @@ class DashboardTest {
         } finally {
             view.close();
         }
-        assertNotNull(chosen, "no gap of direction 1.2 with a quick fix: " + row12.cells());
+        boolean fixFound = chosen != null;
+        if (!fixFound) {
+            // still follow a gap of 1.2 to its editor; the fix is asserted below
+            search: for (Cell cell : row12.cells()) {
+                for (CheckRow check : cell.checks()) {
+                    if (!check.gaps().isEmpty()) {
+                        chosenRow = row12;
+                        chosen = cell;
+                        gap = check.gaps().get(0);
+                        gapCheck = check;
+                        break search;
+                    }
+                }
+            }
+        }
+        assertNotNull(chosen, "no gap in direction 1.2 nor a gap with a quick fix elsewhere");
+        Row fixed = chosenRow;
         Cell cell = chosen;
         Item target = gap;
         CheckRow check = gapCheck;
 
         // a click on the cell lists its checks below, each with its evidence and gaps
-        UiThread.run(() -> editor.cellControl(row12.direction(), cell.stage()).notifyListeners(SWT.MouseDown, new Event()));
+        UiThread.run(() -> editor.cellControl(fixed.direction(), cell.stage()).notifyListeners(SWT.MouseDown, new Event()));
         UiThread.drain();
         List<String> lines = UiThread.call(() -> {
             List<String> found = new ArrayList<>();
@@ -178,8 +201,9 @@ class DashboardTest {
         });
 
         // the gap's quick fix from the context menu: committed, and the cell changes
+        assertTrue(fixFound, "no gap with a quick fix (without a value to ask) in the sample's matrix");
         String label = fixLabel;
-        String before = UiThread.call(() -> texts(editor.cellControl(row12.direction(), cell.stage())));
+        String before = UiThread.call(() -> texts(editor.cellControl(fixed.direction(), cell.stage())));
         UiThread.run(() -> {
             Tree tree = editor.checksViewer().getTree();
             tree.setSelection(gapItem(tree, check.id(), target.label()));
@@ -199,9 +223,9 @@ class DashboardTest {
             menu.notifyListeners(SWT.Hide, new Event());
         });
         UiThread.waitUntil("the cell changed after the quick fix", COMPUTED, () -> {
-            Cell now = editor.snapshot().row(row12.direction()).cells().get(cell.stage().getValue());
+            Cell now = editor.snapshot().row(fixed.direction()).cells().get(cell.stage().getValue());
             return (now.score() != cell.score() || !now.reason().equals(cell.reason()))
-                    && !texts(editor.cellControl(row12.direction(), cell.stage())).equals(before);
+                    && !texts(editor.cellControl(fixed.direction(), cell.stage())).equals(before);
         });
         Path fixedShot = UiThread.call(() -> Screenshots.save(page().getWorkbenchWindow().getShell(), "dashboard-fixed"));
         assertTrue(Files.size(fixedShot) > 5_000, fixedShot.toString());
@@ -209,10 +233,47 @@ class DashboardTest {
         // (unless the check has other reasons); the fix is undone as one command, and the cell is back
         UiThread.run(() -> editor.domain().getCommandStack().undo());
         UiThread.waitUntil("the cell back as it was after Undo", COMPUTED, () -> {
-            Cell now = editor.snapshot().row(row12.direction()).cells().get(cell.stage().getValue());
+            Cell now = editor.snapshot().row(fixed.direction()).cells().get(cell.stage().getValue());
             return now.score() == cell.score() && now.reason().equals(cell.reason());
         });
         assertFalse(UiThread.call(() -> editor.domain().getCommandStack().canUndo()));
+    }
+
+    @Test
+    void anotherClientsCommitRefreshesTheDashboard() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        DashboardEditor editor = UiThread.call(() -> {
+            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("oko.cycle.ui.home", null);
+            return (DashboardEditor) page().getActiveEditor();
+        });
+        UiThread.waitUntil("the dashboard computed the sample's matrix", COMPUTED,
+                () -> editor.snapshot() != null && !editor.snapshot().rows().isEmpty());
+        Row first = UiThread.call(() -> editor.snapshot().rows().get(0));
+        oko.repository.OkoRepository repository = RepositoryConnection.repository().orElseThrow();
+        String original;
+        try (oko.repository.OkoRepository other = oko.repository.OkoRepository
+                .connect(repository.embeddedServer().orElseThrow(), "другой")) {
+            var transaction = other.openTransaction();
+            oko.model.Direction direction = (oko.model.Direction) transaction.getObject(first.direction());
+            original = direction.getName();
+            direction.setName("Переименовано другим клиентом");
+            other.commit(transaction, "Тест: переименование", new org.eclipse.core.runtime.NullProgressMonitor());
+            transaction.close();
+        }
+        try {
+            UiThread.waitUntil("the dashboard shows the other client's new name", COMPUTED,
+                    () -> editor.snapshot().rows().get(0).label().contains("Переименовано другим клиентом")
+                            && texts(editor.cellControl(first.direction(), oko.model.StageKind.GOALS).getParent())
+                                    .contains("Переименовано другим клиентом"));
+        } finally {
+            try (oko.repository.OkoRepository other = oko.repository.OkoRepository
+                    .connect(repository.embeddedServer().orElseThrow(), "другой")) {
+                var transaction = other.openTransaction();
+                ((oko.model.Direction) transaction.getObject(first.direction())).setName(original);
+                other.commit(transaction, "Тест: имя возвращено", new org.eclipse.core.runtime.NullProgressMonitor());
+                transaction.close();
+            }
+        }
     }
 
     private static TreeItem gapItem(Tree tree, String checkId, String label) {

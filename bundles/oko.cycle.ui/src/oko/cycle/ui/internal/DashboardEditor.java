@@ -16,7 +16,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.cdo.common.id.CDOID;
 import org.eclipse.emf.cdo.transaction.CDOTransaction;
-import org.eclipse.emf.cdo.view.CDOViewInvalidationEvent;
+import org.eclipse.emf.cdo.session.CDOSessionInvalidationEvent;
 import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CommandStack;
@@ -139,8 +139,9 @@ public final class DashboardEditor extends EditorPart {
     private AdapterFactoryEditingDomain domain;
     private final ComposedAdapterFactory factory = new ComposedAdapterFactory(
             List.of(new OkoItemProviderAdapterFactory()));
+    /** Every commit to the repository (another client's, an editor's) is told to the session: compute again. */
     private final IListener invalidations = event -> {
-        if (event instanceof CDOViewInvalidationEvent) {
+        if (event instanceof CDOSessionInvalidationEvent) {
             refresh();
         }
     };
@@ -250,13 +251,13 @@ public final class DashboardEditor extends EditorPart {
         checks.getTree().setLinesVisible(true);
         checks.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         checks.setContentProvider(new ChecksContent());
-        checkColumn(Messages.columnCheck, 120, node -> "", check -> check.id());
-        checkColumn(Messages.columnTitle, 330, node -> node.item().label(), CheckRow::title);
-        checkColumn(Messages.columnState, 110,
+        checkColumn(Messages.columnCheck, 110, node -> "", check -> check.id());
+        checkColumn(Messages.columnTitle, 340, node -> node.item().label(), CheckRow::title);
+        checkColumn(Messages.columnState, 130,
                 node -> node.gap() ? Messages.gap : Messages.evidence, check -> Messages.checkState(check.state()));
         checkColumn(Messages.columnReason, 300, node -> "", CheckRow::reason);
         checks.addDoubleClickListener(e -> {
-            if (e.getStructuredSelection().getFirstElement() instanceof ObjectNode node) {
+            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof ObjectNode node) {
                 openObject(node.item());
             }
         });
@@ -276,17 +277,17 @@ public final class DashboardEditor extends EditorPart {
         attention.getTable().setLinesVisible(true);
         attention.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         attention.setContentProvider(ArrayContentProvider.getInstance());
-        attentionColumn(Messages.columnWhat, 190, AttentionRow::kind);
+        attentionColumn(Messages.columnWhat, 170, AttentionRow::kind);
+        attentionColumn(Messages.columnDate, 85, AttentionRow::date);
         attentionColumn(Messages.columnObject, 240, a -> a.object().label());
-        attentionColumn(Messages.columnDate, 90, AttentionRow::date);
-        attentionColumn(Messages.columnText, 300, AttentionRow::text);
+        attentionColumn(Messages.columnText, 320, AttentionRow::text);
         attention.addDoubleClickListener(e -> {
-            if (e.getStructuredSelection().getFirstElement() instanceof AttentionRow row) {
+            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof AttentionRow row) {
                 openObject(row.object());
             }
         });
-        bottom.setWeights(60, 40);
-        vertical.setWeights(58, 42);
+        bottom.setWeights(58, 42);
+        vertical.setWeights(66, 34);
 
         getSite().setSelectionProvider(checks);
         getEditorSite().getActionBars().setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
@@ -388,7 +389,7 @@ public final class DashboardEditor extends EditorPart {
     private void connected(OkoRepository opened) {
         repository = opened;
         transaction = opened.openTransaction();
-        transaction.addListener(invalidations);
+        opened.session().addListener(invalidations);
         stack = CommittingCommands.stack(opened, transaction, this::fixFailed);
         domain = new AdapterFactoryEditingDomain(factory, stack, transaction.getResourceSet());
         stack.addCommandStackListener(e -> later(() -> {
@@ -492,9 +493,10 @@ public final class DashboardEditor extends EditorPart {
                         foreground);
                 text(frame, described ? Messages.bind(Messages.score, cell.score()) : "—", bold, background,
                         foreground);
-                String reason = cell.reason() == null || cell.reason().isBlank()
-                        ? (described ? "" : Messages.notDescribedCell) : cell.reason();
-                text(frame, reason, null, background, foreground);
+                // a direction not described is one grey line (its cycle column says so; a click lists why)
+                if (described) {
+                    text(frame, cell.reason() == null ? "" : cell.reason(), null, background, foreground);
+                }
                 clickable(frame, () -> select(row.direction(), cell.stage()));
             }
             boolean described = row.state() != CycleState.NOT_DESCRIBED;
@@ -519,16 +521,16 @@ public final class DashboardEditor extends EditorPart {
             return;
         }
         int available = Math.max(scroll.getClientArea().width, MIN_DIRECTION_WIDTH + 7 * MIN_CELL_WIDTH) - 4;
-        int direction = Math.max(MIN_DIRECTION_WIDTH, available / 4);
+        int direction = Math.max(MIN_DIRECTION_WIDTH, available / 5);
         int cell = Math.min(MAX_CELL_WIDTH, Math.max(MIN_CELL_WIDTH, (available - direction) / 7));
         direction = Math.max(direction, available - 7 * cell);
         for (Control child : matrix.getChildren()) {
             if (child.getData(COLUMN) instanceof Integer column && child instanceof Composite outer) {
                 int width = column == 0 ? direction : cell;
-                ((GridData) outer.getLayoutData()).widthHint = width - 4;
+                ((GridData) outer.getLayoutData()).widthHint = width - 2;
                 for (Control inner : outer.getChildren()) {
                     for (Control label : ((Composite) inner).getChildren()) {
-                        ((GridData) label.getLayoutData()).widthHint = width - 4 - 4 - 12;
+                        ((GridData) label.getLayoutData()).widthHint = width - 2 - 4 - 8;
                     }
                 }
             }
@@ -550,21 +552,35 @@ public final class DashboardEditor extends EditorPart {
         outerLayout.marginHeight = 2;
         outer.setLayout(outerLayout);
         outer.setBackground(BORDER);
+        paintBackground(outer);
         outer.setData(COLUMN, column);
         outer.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, false));
         Composite inner = new Composite(outer, SWT.NONE);
         GridLayout layout = new GridLayout(1, false);
-        layout.marginWidth = 6;
-        layout.marginHeight = 5;
+        layout.marginWidth = 4;
+        layout.marginHeight = 4;
         layout.verticalSpacing = 3;
         inner.setLayout(layout);
         inner.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         inner.setBackground(background);
         inner.setForeground(foreground);
+        paintBackground(inner);
         if (key != null) {
             cellFrames.put(key, outer);
         }
         return inner;
+    }
+
+    /**
+     * Fills the composite with its background colour when it paints: the workbench's CSS theme
+     * resets the background of the composites in a part, which left the cells white around their
+     * labels.
+     */
+    private static void paintBackground(Composite composite) {
+        composite.addListener(SWT.Paint, e -> {
+            e.gc.setBackground(composite.getBackground());
+            e.gc.fillRectangle(composite.getClientArea());
+        });
     }
 
     private static void text(Composite parent, String text, Font font, Color background, Color foreground) {
@@ -608,7 +624,10 @@ public final class DashboardEditor extends EditorPart {
 
     private void highlight() {
         String selected = selectedDirection == null ? null : key(selectedDirection, selectedStage);
-        cellFrames.forEach((key, frame) -> frame.setBackground(key.equals(selected) ? SELECTED : BORDER));
+        cellFrames.forEach((key, frame) -> {
+            frame.setBackground(key.equals(selected) ? SELECTED : BORDER);
+            frame.redraw();
+        });
     }
 
     private void showDetails() {
@@ -805,7 +824,7 @@ public final class DashboardEditor extends EditorPart {
     public void dispose() {
         job.cancel();
         if (transaction != null) {
-            transaction.removeListener(invalidations);
+            repository.session().removeListener(invalidations);
             transaction.close();
         }
         factory.dispose();

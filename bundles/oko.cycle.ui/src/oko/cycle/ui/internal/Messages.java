@@ -35,7 +35,6 @@ final class Messages extends NLS {
     public static String stateIncomplete;
     public static String stateNotDescribed;
     public static String score;
-    public static String notDescribedCell;
     public static String detailsHint;
     public static String details;
     public static String columnCheck;
