@@ -18,7 +18,20 @@ import oko.commands.tests.Oko.Run;
 /**
  * {@code ./oko cycle}: the management cycle of every direction as TSV, over the sample imported
  * once ({@code import --sample}; no test changes it). Expectations worked out by hand from
- * bundles/oko.municipal/samples and the checks of docs/cycle.md (see {@link #SAMPLE_2023}).
+ * bundles/oko.municipal/samples and the checks of oko.cycle (weights in its weights/oko.cycle.properties):
+ * <ul>
+ * <li>ishimbay-msoko has nine directions; only 1.2 has stages (seeds.xmi stage-1.2-1…6), and every
+ * indicator, monitoring, recommendation and measure of the sample belongs to 1.2. The other eight
+ * are not described: every check missing (no stage, goal, indicator, monitoring, recommendation,
+ * measure, plan item; 2023 has no following period), every stage 0, score 0, all six stages incomplete.</li>
+ * <li>1.2, goals: OKO-EV-1.1 described (weight 1), 1.2 four goals (2), 1.3 each with indicators (2),
+ * 1.4 none with a target value or an indicator's threshold: 0/4 (1), 1.5 only goal-1.2-2 has a
+ * deadline: 1/4 (1) → round(100 · 5.25 / 7) = 75. Its cycle is incomplete: OKO-EV-6.3 (weight 2) is
+ * missing, no period follows 2023, so stage 6 (effectiveness) is among the incomplete stages.</li>
+ * <li>Without options: the latest period that has begun is 2023 (periods 2021, 2022, 2023); of the
+ * systems with directions (ishimbay-msoko, krasnogorsk-msoko) ishimbay-msoko has monitoring runs in
+ * 2023 (illustrative-monitoring.xmi).</li>
+ * </ul>
  */
 class CycleCommandTest {
 
@@ -40,12 +53,44 @@ class CycleCommandTest {
     void withoutOptionsTheSystemWithDirectionsAndDataOfTheLatestPeriodIsShown() {
         Run run = Oko.run(data, "cycle").expect(0);
         assertEquals(HEADER, run.lines().get(0), run::toString);
+        String none = "\t0\t0\t0\t0\t0\t0\t0\tnot-described\tgoals,indicators,monitoring,analysis,measures,effectiveness";
+        List<String> lines = run.lines();
+        assertEquals(10, lines.size(), run::toString);
+        assertEquals("1.1\tСистема оценки качества подготовки обучающихся" + none, lines.get(1));
+        assertEquals(List.of(
+                "1.3\tСистема выявления, поддержки и развития способностей и талантов у детей и молодежи" + none,
+                "1.4\tСистема работы по самоопределению и профессиональной ориентации обучающихся" + none,
+                "2.1\tСистема эффективности процедур оценки качества образования и олимпиад школьников" + none,
+                "2.2\tСистема мониторинга эффективности руководителей образовательных организаций" + none,
+                "2.3\tСистема мониторинга качества дополнительного профессионального образования педагогических работников"
+                        + none,
+                "2.4\tСистема методической работы" + none,
+                "2.5\tСистема организации воспитания и социализации обучающихся" + none), lines.subList(3, 10));
+        String[] direction12 = lines.get(2).split("\t", -1);
+        assertEquals(11, direction12.length, lines.get(2));
+        assertEquals(List.of("1.2", "Система работы со школами с низкими результатами обучения и/или школами, функционирующими"
+                + " в неблагоприятных социальных условиях", "75"), List.of(direction12).subList(0, 3));
+        assertEquals("incomplete", direction12[9], lines.get(2));
+        assertTrue(direction12[10].endsWith("effectiveness"), lines.get(2));
         assertEquals(List.of("Management cycles of the system ishimbay-msoko in the period 2023 on " + TODAY
                 + ": 9 directions; full cycle: 0, incomplete cycle: 1, not described: 8"), run.err().lines().toList(),
                 run::toString);
         // the same as naming them
         Run named = Oko.run(data, "cycle", "--system", "ishimbay-msoko", "--period", "2023").expect(0);
         assertEquals(run.out(), named.out());
+    }
+
+    @Test
+    void strictExits1WhenADirectionsCycleIsNotFullNotDescribedIncluded() {
+        Run run = Oko.run(data, "cycle", "--strict").expect(1);
+        assertEquals(10, run.lines().size(), run::toString);
+        assertEquals("--strict: the cycle is not full for 9 directions: 1.1, 1.2, 1.3, 1.4, 2.1, 2.2, 2.3, 2.4, 2.5",
+                run.err().lines().toList().get(1), run::toString);
+        // krasnogorsk-msoko's one direction (2.2, no stages) is not described: not full either
+        Run krasnogorsk = Oko.run(data, "cycle", "--system", "krasnogorsk-msoko", "--period", "2023", "--strict").expect(1);
+        assertEquals("2.2\tМуниципальный мониторинг эффективности деятельности руководителей образовательных организаций"
+                + "\t0\t0\t0\t0\t0\t0\t0\tnot-described\tgoals,indicators,monitoring,analysis,measures,effectiveness",
+                krasnogorsk.lines().get(1), krasnogorsk::toString);
     }
 
     @Test
