@@ -114,7 +114,7 @@ check cycle-bad-period       2 1 'oko cycle: --period 1999: в репозито�
 check cycle-bad-system       2 1 'oko cycle: --system nowhere: .*ishimbay-msoko' -- cycle --system nowhere
 check cycle-bad-option       2 1 '--frobnicate'        -- cycle --frobnicate
 check cycle-no-value         2 1 '--period'            -- cycle --period
-check cycle-choose-system    2 1 '--system .*ishimbay-msoko, krasnogorsk-msoko' -- cycle --period 2021
+check cycle-krasnogorsk-strict 1 2 '^2\.2	Муниципальный мониторинг.*	not-described	' -- cycle --system krasnogorsk-msoko --period 2023 --strict
 
 # ./oko server in the background (TLS: the first connection prints the fingerprint on stderr), commands against it, then SIGTERM.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')

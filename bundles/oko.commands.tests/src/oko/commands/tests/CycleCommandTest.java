@@ -101,14 +101,40 @@ class CycleCommandTest {
                 + ": 0 directions; full cycle: 0, incomplete cycle: 0, not described: 0"), run.err().lines().toList());
     }
 
+    /**
+     * Two systems with directions and no monitoring data (the sample's ishimbay-msoko has runs in
+     * every period, so a model of its own): the command asks for --system, naming both. Their one
+     * period begins in 2030, so without --period there is no period that has begun.
+     */
     @Test
-    void severalSystemsWithDirectionsAndNoDataForThePeriodMustBeChosenFrom() {
-        // 2021 (seeds.xmi) has no monitoring run: ishimbay-msoko and krasnogorsk-msoko both have directions
-        Run run = Oko.run(data, "cycle", "--period", "2021").expect(2);
+    void severalSystemsWithDirectionsAndNoDataForThePeriodMustBeChosenFrom() throws Exception {
+        Path model = temp.resolve("two-systems.xmi");
+        java.nio.file.Files.writeString(model, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <oko:ModelRoot xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:oko="http://oko.dev/model/1.0" \
+                xmi:id="r" name="Две системы">
+                  <periods xmi:id="p" code="2030" name="2030 год" kind="CALENDAR_YEAR" startDate="2030-01-01" endDate="2030-12-31"/>
+                  <qualitySystems xmi:id="a" code="msoko-a" name="МСОКО А" level="MUNICIPALITY">
+                    <directions xmi:id="da" code="1.1" name="Направление А"/>
+                  </qualitySystems>
+                  <qualitySystems xmi:id="b" code="msoko-b" name="МСОКО Б" level="MUNICIPALITY">
+                    <directions xmi:id="db" code="1.1" name="Направление Б"/>
+                  </qualitySystems>
+                </oko:ModelRoot>
+                """);
+        Path two = temp.resolve("two");
+        Oko.run(two, "import", model.toString()).expect(0);
+        Run run = Oko.run(two, "cycle", "--period", "2030").expect(2);
         assertEquals("oko cycle: choose the system (--system CODE): no system with directions has monitoring data for"
-                + " the period 2021; systems with directions: ishimbay-msoko, krasnogorsk-msoko (see \"./oko help\")",
+                + " the period 2030; systems with directions: msoko-a, msoko-b (see \"./oko help\")",
                 run.err().strip(), run::toString);
         assertEquals("", run.out());
+        Run notBegun = Oko.run(two, "cycle").expect(1);
+        assertEquals("the repository has no period that has begun: import a model with periods (import) or give"
+                + " --period CODE", notBegun.err().strip(), notBegun::toString);
+        Run chosen = Oko.run(two, "cycle", "--period", "2030", "--system", "msoko-b").expect(0);
+        assertEquals(List.of(HEADER, "1.1\tНаправление Б\t0\t0\t0\t0\t0\t0\t0\tnot-described\t"
+                + "goals,indicators,monitoring,analysis,measures,effectiveness"), chosen.lines(), chosen::toString);
     }
 
     @Test
@@ -139,7 +165,8 @@ class CycleCommandTest {
     @Test
     void anEmptyRepositoryHasNoPeriodToEvaluate() {
         Run run = Oko.run(temp.resolve("empty"), "cycle").expect(1);
-        assertEquals("the repository has no periods: import a model with periods (import) or give --period CODE",
+        assertEquals("the repository has no period that has begun: import a model with periods (import) or give"
+                + " --period CODE",
                 run.err().strip(), run::toString);
         assertTrue(run.out().isEmpty(), run::toString);
     }
