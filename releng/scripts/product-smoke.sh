@@ -37,8 +37,10 @@ check data-without-value     2 1 '--data'              -- help --data
 check bad-server-address     2 1 'nowhere'             -- --server nowhere help
 check help-monitor           0 0 '^  \./oko monitor compute --period' -- help monitor
 check help-monitor-english   0 0 '^  --period CODE +the period'       -- -nl en help monitor
+check help-cycle             0 0 '^  \./oko cycle --system ishimbay-msoko --period 2023 --strict' -- help cycle
+check help-cycle-english     0 0 '^  --strict +exit code 1 when'      -- -nl en help cycle
 # help fits a 100-column terminal (wc -L: the widest line, in columns)
-for name in help-headless help-english help-one-command help-monitor help-monitor-english; do
+for name in help-headless help-english help-one-command help-monitor help-monitor-english help-cycle help-cycle-english; do
     width=$(LC_ALL=C.UTF-8 wc -L <"$work/$name.out")
     if [ "$width" -le 100 ]; then
         echo "product-smoke: PASS $name-width ($width columns)"; passed=$((passed + 1))
@@ -83,6 +85,16 @@ check report-plan-xlsx       0 0 'Отчёт «plan» записан' -- report 
 check report-effect          0 0 'Отчёт «effectiveness» записан' -- report effectiveness --format html --out "$work/effect.html" --system ishimbay-msoko --param period=2023
 check report-effect-no-period 2 1 'effectiveness: .*period' -- report effectiveness --format pdf --out "$work/effect.pdf" --system ishimbay-msoko
 check report-monitoring      0 0 'Отчёт «monitoring» записан' -- report monitoring --format pdf --out "$work/monitoring.pdf" --param system=ishimbay-msoko --param indicator=1.2.1.1 --param period=2023
+# the self-analysis of the management cycles (issue 21) in PDF and DOCX
+check report-selfanalysis    0 0 'Отчёт «selfanalysis» записан' -- report selfanalysis --format pdf --out "$work/selfanalysis.pdf" --system ishimbay-msoko --param period=2023
+pdf_text=$(command -v pdftotext >/dev/null && pdftotext -enc UTF-8 "$work/selfanalysis.pdf" - 2>/dev/null)
+if grep -q 'Самоанализ муниципальных механизмов' <<<"$pdf_text" && grep -q 'OKO-EV-' <<<"$pdf_text"; then
+    echo "product-smoke: PASS report-selfanalysis-text"; passed=$((passed + 1))
+else
+    echo "product-smoke: FAIL report-selfanalysis-text (no pdftotext, or the PDF lacks the title or a gap's check id)"; failed=$((failed + 1))
+fi
+check report-selfanalysis-docx 0 0 'Отчёт «selfanalysis» записан' -- report selfanalysis --format docx --out "$work/selfanalysis.docx" --system ishimbay-msoko --param period=2023
+check report-selfanalysis-no-period 2 1 'selfanalysis: .*period' -- report selfanalysis --format pdf --out "$work/x.pdf" --system ishimbay-msoko
 check report-unknown         2 1 'нет отчёта «nope»'   -- report nope --format pdf --out "$work/x.pdf"
 check report-bad-param       2 1 'нет параметра «year»' -- report roles --format pdf --out "$work/x.pdf" --param year=2023
 check report-bad-indicator   2 1 'indicator "9\.9\.9" is not one of .*1\.2\.1\.1' -- report monitoring --format pdf --out "$work/x.pdf" --param indicator=9.9.9 --param period=2023 --system ishimbay-msoko
@@ -111,6 +123,20 @@ else
     echo "product-smoke: FAIL help-meeting-width: $width columns (want at most 100)"; failed=$((failed + 1))
 fi
 check report-unknown-system  2 1 'system "nowhere" is not one of .*ishimbay-msoko' -- report roles --format pdf --out "$work/x.pdf" --system nowhere
+
+# the management cycles as TSV (issue 21): header, the sample's direction 1.2, --strict exits 1 (the
+# sample's cycles are not all full: 1.1 is not described), mistakes exit 2 naming the option
+cycle_header='^direction	name	goals	indicators	monitoring	analysis	measures	effectiveness	score	state	incomplete$'
+check cycle                  0 1 "$cycle_header" -- cycle
+check cycle-default-system   0 1 'ishimbay-msoko за период 2023' -- cycle
+check cycle-direction        0 1 '^1\.2	Система работы со школами.*	[0-9]+	(full|incomplete)	' -- cycle --system ishimbay-msoko --period 2023
+check cycle-not-described    0 1 '^1\.1	.*	0	not-described	' -- cycle --system ishimbay-msoko --period 2023
+check cycle-strict           1 2 '^--strict: цикл не полный у направлений \([0-9]+\): 1\.1, ' -- cycle --strict
+check cycle-bad-period       2 1 'oko cycle: --period 1999: в репозитории нет такого периода; есть: .*2023' -- cycle --period 1999
+check cycle-bad-system       2 1 'oko cycle: --system nowhere: .*ishimbay-msoko' -- cycle --system nowhere
+check cycle-bad-option       2 1 '--frobnicate'        -- cycle --frobnicate
+check cycle-no-value         2 1 '--period'            -- cycle --period
+check cycle-krasnogorsk-strict 1 2 '^2\.2	Муниципальный мониторинг.*	not-described	' -- cycle --system krasnogorsk-msoko --period 2023 --strict
 
 # ./oko server in the background (TLS: the first connection prints the fingerprint on stderr), commands against it, then SIGTERM.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')

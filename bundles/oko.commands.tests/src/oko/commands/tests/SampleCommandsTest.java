@@ -84,8 +84,9 @@ class SampleCommandsTest {
             assertEquals(2, columns.length, line);
             ids.add(columns[0]);
         }
-        // oko.reports contributes "roles", oko.municipal the five others (their plugin.xml)
-        assertEquals(List.of("directions", "effectiveness", "monitoring", "plan", "roles", "techmap"), List.copyOf(ids));
+        // oko.reports contributes "roles", oko.municipal the six others (their plugin.xml)
+        assertEquals(List.of("directions", "effectiveness", "monitoring", "plan", "roles", "selfanalysis", "techmap"),
+                List.copyOf(ids));
     }
 
     @Test

@@ -100,6 +100,14 @@ public final class Messages extends NLS {
     public static String exchangeStored;
     public static String exchangeExported;
     public static String exchangeCount;
+    // ./oko cycle
+    public static String cycleNoPeriod;
+    public static String cycleNoSystem;
+    public static String cycleUnknownPeriod;
+    public static String cycleUnknownSystem;
+    public static String cycleChooseSystem;
+    public static String cycleSummary;
+    public static String cycleStrictFailed;
 
     public static String meetingUnknownAction;
     public static String meetingListOption;

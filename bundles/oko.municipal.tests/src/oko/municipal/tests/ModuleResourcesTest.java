@@ -73,7 +73,7 @@ class ModuleResourcesTest {
     @Test
     void everyClassTheLayoutsNameLoadsThroughTheModule() throws IOException {
         List<URL> layouts = Collections.list(municipal().findEntries("layouts", "*.rptdesign", false));
-        assertEquals(5, layouts.size(), layouts.toString());
+        assertEquals(6, layouts.size(), layouts.toString());
         TreeSet<String> classes = new TreeSet<>();
         for (URL layout : layouts) {
             try (InputStream in = layout.openStream()) {
@@ -85,6 +85,7 @@ class ModuleResourcesTest {
         }
         assertFalse(classes.isEmpty(), "the layouts name no data set class");
         assertTrue(classes.contains("oko.reports.data.MonitoringRows"), classes.toString());
+        assertTrue(classes.contains("oko.reports.data.CycleDetailRows"), classes.toString());
         List<String> missing = new ArrayList<>();
         for (String name : classes) {
             try {

@@ -46,7 +46,8 @@ class ReportLanguagesTest {
                 "Plan of measures", "effectiveness", "Effectiveness of the measures taken", "monitoring",
                 "Monitoring results of an indicator", "protocol", "Minutes of a working group meeting", "directions",
                 "Responsibilities of the Coordinator and the executors for the directions of improving the "
-                        + "municipal mechanisms of education quality management"),
+                        + "municipal mechanisms of education quality management", "selfanalysis",
+                "Self-analysis of the municipal mechanisms of education quality management"),
                 titles(Locale.ENGLISH));
         Map<String, String> russian = titles(RUSSIAN);
         assertEquals("Распределение функций", russian.get("roles"));
@@ -55,6 +56,7 @@ class ReportLanguagesTest {
         assertEquals("Протокол заседания рабочей группы", russian.get("protocol"));
         assertEquals("Эффективность принятых мер", russian.get("effectiveness"));
         assertEquals("Результаты мониторинга по показателю", russian.get("monitoring"));
+        assertEquals("Самоанализ муниципальных механизмов управления качеством образования", russian.get("selfanalysis"));
         assertTrue(russian.get("directions").startsWith("Закрепление ответственности Координатора"), russian.get("directions"));
     }
 

@@ -20,6 +20,17 @@ final class Messages extends NLS {
     public static String stateOverdue;
     public static String stateCancelled;
     public static String doneOn;
+    // the self-analysis report (CycleRows and its data sets)
+    public static String cycleFull;
+    public static String cycleIncomplete;
+    public static String cycleNotDescribed;
+    public static String cycleIncompleteStages;
+    public static String cycleDirectionTitle;
+    public static String cycleStageTitle;
+    public static String cycleNoGaps;
+    public static String cycleNoDocuments;
+    public static String cycleMoreObjects;
+    public static String cycleTotals;
 
     static {
         NLS.initializeMessages("oko.reports.data.messages", Messages.class);
