@@ -147,6 +147,9 @@ class PublishSampleTest {
         String monitoring = new SiteChecks(hidden).text("monitoring.html");
         assertTrue(monitoring.contains("Медиана") && monitoring.contains("Муниципалитет в целом"), monitoring);
         assertTrue(monitoring.contains("2023 год"), "the latest analysed period");
+        // 2023, indicator 1.2.1.1: the small cluster has one school with a value; its median and mean
+        // are withheld, and so are the other clusters' means (they would give it away by difference)
+        assertTrue(monitoring.contains("Средние значения и доли по кластерам не показываются"), monitoring);
         for (String school : List.of("МБОУ СОШ № 1 г. Ишимбая", "МБОУ СОШ с. Сосновка", "МБОУ ООШ д. Горная")) {
             assertFalse(monitoring.contains(school), school);
         }
@@ -156,6 +159,7 @@ class PublishSampleTest {
         for (String school : List.of("МБОУ СОШ № 1 г. Ишимбая", "МБОУ СОШ с. Сосновка", "МБОУ ООШ д. Горная")) {
             assertTrue(withSchools.contains(school), school);
         }
+        assertFalse(withSchools.contains("Средние значения и доли по кластерам не показываются"), withSchools);
     }
 
     @Test

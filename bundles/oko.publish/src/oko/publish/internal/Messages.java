@@ -76,6 +76,7 @@ public final class Messages extends NLS {
     public static String schoolValuesShown;
     public static String schoolValues;
     public static String municipality;
+    public static String complementaryHidden;
     public static String tooFewSchools;
     public static String colCode;
     public static String colIndicator;

@@ -922,11 +922,19 @@ public final class SiteWriter {
             List<List<String>> rows = new ArrayList<>();
             List<Map.Entry<oko.model.Cluster, GroupStatistics>> clusters = new ArrayList<>(result.clusters().entrySet());
             clusters.sort(Comparator.comparing(e -> Formats.name(e.getKey())));
+            // a group too small to show, beside the others' means and the municipality's, would give
+            // its schools' values away by difference: then no cluster shows its mean or share
+            boolean anyHidden = !system.isPublishSchoolValues()
+                    && clusters.stream().anyMatch(e -> valuesOf(result, e.getKey()).size() < MIN_GROUP);
             for (Map.Entry<oko.model.Cluster, GroupStatistics> entry : clusters) {
-                rows.add(statistics(Formats.name(entry.getKey()), entry.getValue(), result, entry.getKey(), indicator));
+                rows.add(statistics(entry.getKey().getName() == null ? Formats.name(entry.getKey())
+                        : entry.getKey().getName().strip(), entry.getValue(), result, entry.getKey(), indicator, anyHidden));
             }
-            rows.add(statistics(Messages.municipality, result.overall(), result, null, indicator));
+            rows.add(statistics(Messages.municipality, result.overall(), result, null, indicator, false));
             table(html, null, headers, rows);
+            if (anyHidden) {
+                paragraph(html, Messages.complementaryHidden);
+            }
             if (system.isPublishSchoolValues()) {
                 List<List<String>> schools = new ArrayList<>();
                 for (SchoolResult school : result.schools()) {
@@ -942,27 +950,33 @@ public final class SiteWriter {
     }
 
     private List<String> statistics(String name, GroupStatistics statistics, IndicatorResult result,
-            oko.model.Cluster cluster, Indicator indicator) {
+            oko.model.Cluster cluster, Indicator indicator, boolean hideSums) {
+        List<Double> values = valuesOf(result, cluster);
+        boolean hidden = values.size() < MIN_GROUP && !system.isPublishSchoolValues();
+        List<String> row = new ArrayList<>();
+        row.add(name);
+        row.add(Integer.toString(statistics.schools()));
+        row.add(hidden ? Messages.tooFewSchools : format(statistics.median()));
+        row.add(hidden || hideSums ? Messages.tooFewSchools : format(statistics.mean()));
+        if (indicator.getThreshold() != null) {
+            double threshold = indicator.getThreshold();
+            long meeting = values.stream().filter(v -> indicator.isHigherIsBetter() ? v >= threshold : v <= threshold)
+                    .count();
+            row.add(hidden || hideSums ? Messages.tooFewSchools
+                    : values.isEmpty() ? "—" : Formats.percent((double) meeting / values.size()));
+        }
+        return row;
+    }
+
+    /** The values of the schools of the cluster (all schools for null). */
+    private static List<Double> valuesOf(IndicatorResult result, oko.model.Cluster cluster) {
         List<Double> values = new ArrayList<>();
         for (SchoolResult school : result.schools()) {
             if (school.value().present() && (cluster == null || school.school().getCluster() == cluster)) {
                 values.add(school.value().number());
             }
         }
-        boolean hidden = values.size() < MIN_GROUP && !system.isPublishSchoolValues();
-        List<String> row = new ArrayList<>();
-        row.add(name);
-        row.add(Integer.toString(statistics.schools()));
-        row.add(hidden ? Messages.tooFewSchools : format(statistics.median()));
-        row.add(hidden ? Messages.tooFewSchools : format(statistics.mean()));
-        if (indicator.getThreshold() != null) {
-            double threshold = indicator.getThreshold();
-            long meeting = values.stream().filter(v -> indicator.isHigherIsBetter() ? v >= threshold : v <= threshold)
-                    .count();
-            row.add(hidden ? Messages.tooFewSchools
-                    : values.isEmpty() ? "—" : Formats.percent((double) meeting / values.size()));
-        }
-        return row;
+        return values;
     }
 
     private static String format(OptionalDouble value) {

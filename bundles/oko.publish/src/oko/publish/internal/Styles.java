@@ -14,13 +14,15 @@ final class Styles {
                 html { font-size: 100%; -webkit-text-size-adjust: 100%; }
                 body { margin: 0; font-family: "PT Sans", "Segoe UI", Arial, sans-serif; line-height: 1.5;
                   color: var(--ink); background: #fff; }
-                header.site { background: var(--accent); color: #fff; padding: 0.75rem 1.5rem; }
+                header.site { background: var(--accent); color: #fff;
+                  padding: 0.75rem max(1.5rem, calc((100% - 72rem) / 2 + 1.5rem)); }
                 header.site .system { margin: 0 0 0.5rem; font-weight: bold; }
                 header.site nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
                 header.site a { color: #fff; }
                 header.site a[aria-current="page"] { font-weight: bold; text-decoration: none; }
                 main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; }
-                footer.site { border-top: 1px solid var(--line); color: var(--muted); padding: 0.75rem 1.5rem; font-size: 0.875rem; }
+                footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.875rem;
+                  padding: 0.75rem max(1.5rem, calc((100% - 72rem) / 2 + 1.5rem)); }
                 h1 { font-size: 1.75rem; line-height: 1.25; margin: 0.5rem 0 1rem; }
                 h2 { font-size: 1.35rem; margin: 2rem 0 0.75rem; border-bottom: 2px solid var(--band); padding-bottom: 0.25rem; }
                 h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
@@ -60,6 +62,8 @@ final class Styles {
                   td { border: none; border-bottom: 1px solid var(--band); }
                   td::before { content: attr(data-label); display: block; font-weight: bold; color: var(--muted); font-size: 0.8rem; }
                   td:empty { display: none; }
+                  td:first-child { background: var(--band); font-weight: bold; }
+                  td:first-child::before { display: inline; margin-right: 0.4rem; }
                 }
                 @media print {
                   header.site { background: none; color: #000; padding: 0; }
