@@ -89,6 +89,7 @@ public final class Messages extends NLS {
     public static String colProcessing;
     public static String colLatestRun;
     public static String colNumber;
+    public static String colDocumentNumber;
     public static String colRecommendation;
     public static String colAddressee;
     public static String colStatus;

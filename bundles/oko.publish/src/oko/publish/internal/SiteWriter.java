@@ -847,7 +847,7 @@ public final class SiteWriter {
             html.start("div", "class", "table");
             html.start("table");
             html.start("thead").start("tr");
-            List<String> headers = List.of(Messages.colNumber, Messages.colDate, Messages.colKind, Messages.colTitle,
+            List<String> headers = List.of(Messages.colDocumentNumber, Messages.colDate, Messages.colKind, Messages.colTitle,
                     Messages.colStatus, Messages.colFile);
             for (String header : headers) {
                 html.element("th", header, "scope", "col");
