@@ -41,6 +41,9 @@ check help-cycle             0 0 '^  \./oko cycle --system ishimbay-msoko --peri
 check help-cycle-english     0 0 '^  --strict +exit code 1 when'      -- -nl en help cycle
 # help fits a 100-column terminal (wc -L: the widest line, in columns)
 for name in help-headless help-english help-one-command help-monitor help-monitor-english help-cycle help-cycle-english; do
+check help-publish           0 0 '^  --base-url URL'  -- help publish
+# help fits a 100-column terminal (wc -L: the widest line, in columns)
+for name in help-headless help-english help-one-command help-monitor help-monitor-english help-publish; do
     width=$(LC_ALL=C.UTF-8 wc -L <"$work/$name.out")
     if [ "$width" -le 100 ]; then
         echo "product-smoke: PASS $name-width ($width columns)"; passed=$((passed + 1))
@@ -137,6 +140,21 @@ check cycle-bad-system       2 1 'oko cycle: --system nowhere: .*ishimbay-msoko'
 check cycle-bad-option       2 1 '--frobnicate'        -- cycle --frobnicate
 check cycle-no-value         2 1 '--period'            -- cycle --period
 check cycle-krasnogorsk-strict 1 2 '^2\.2	Муниципальный мониторинг.*	not-described	' -- cycle --system krasnogorsk-msoko --period 2023 --strict
+# publishing: the site section of a system; again unchanged; the links recorded in one commit; mistakes exit 2
+check publish-site           0 0 'Записано файлов: [0-9]+, изменено: [0-9]+, удалено: 0' -- publish --out "$work/site" --system ishimbay-msoko
+check publish-again          0 0 'Записано файлов: [0-9]+, изменено: 0, удалено: 0' -- publish --out "$work/site" --system ishimbay-msoko
+if grep -q 'Система оценки качества подготовки обучающихся' "$work/site/index.html" 2>/dev/null \
+    && grep -q '"path": "techmap.pdf"' "$work/site/manifest.json" 2>/dev/null; then
+    echo "product-smoke: PASS publish-files"; passed=$((passed + 1))
+else
+    echo "product-smoke: FAIL publish-files (index.html without the directions, or no techmap.pdf in manifest.json)"; failed=$((failed + 1))
+fi
+check publish-links          0 0 'Ссылки на публикацию записаны' -- publish --out "$work/site" --system ishimbay-msoko --no-reports --base-url https://edu.example.ru/msoko
+check publish-no-out         2 1 '--out DIR'           -- publish --system ishimbay-msoko
+check publish-no-system      2 1 'ishimbay-msoko'      -- publish --out "$work/site2"
+check publish-bad-url        2 1 '--base-url «edu'     -- publish --out "$work/site" --system ishimbay-msoko --base-url edu.example.ru
+check publish-out-is-file    2 1 'roles.pdf'           -- publish --out "$work/roles.pdf" --system ishimbay-msoko
+check publish-bad-period     2 1 '--period 1999'       -- publish --out "$work/site" --system ishimbay-msoko --period 1999
 
 # ./oko server in the background (TLS: the first connection prints the fingerprint on stderr), commands against it, then SIGTERM.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
