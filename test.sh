@@ -7,7 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 cd "$root"
 
-packages=(xvfb xauth xdotool libgtk-3-0 libwebkit2gtk-4.1-0 fonts-dejavu-core poppler-utils python3)
+packages=(xvfb xauth xdotool libgtk-3-0 libwebkit2gtk-4.1-0 fonts-dejavu-core poppler-utils python3 chromium)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -48,6 +48,10 @@ if [ -d "$root/../shared/seeds" ]; then
 else
     echo "test.sh: WARNING: no seed documents at $root/../shared/seeds: SeedTextsTest will be SKIPPED" >&2
 fi
+
+# The published site is rendered in Debian's chromium (oko.publish.tests BrowserRenderTest): required here,
+# so a missing browser fails the test instead of skipping it.
+export OKO_BROWSER_REQUIRED=1
 
 # UI tests need a display; Tycho does not start one.
 xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -B -ntp verify -Doko.test.postgresql="$pg_url" \

@@ -37,8 +37,9 @@ check data-without-value     2 1 '--data'              -- help --data
 check bad-server-address     2 1 'nowhere'             -- --server nowhere help
 check help-monitor           0 0 '^  \./oko monitor compute --period' -- help monitor
 check help-monitor-english   0 0 '^  --period CODE +the period'       -- -nl en help monitor
+check help-publish           0 0 '^  --base-url URL'  -- help publish
 # help fits a 100-column terminal (wc -L: the widest line, in columns)
-for name in help-headless help-english help-one-command help-monitor help-monitor-english; do
+for name in help-headless help-english help-one-command help-monitor help-monitor-english help-publish; do
     width=$(LC_ALL=C.UTF-8 wc -L <"$work/$name.out")
     if [ "$width" -le 100 ]; then
         echo "product-smoke: PASS $name-width ($width columns)"; passed=$((passed + 1))
@@ -89,6 +90,22 @@ check report-bad-indicator   2 1 'indicator "9\.9\.9" is not one of .*1\.2\.1\.1
 # the system is the layouts' parameter: several in the repository and none chosen, or an unknown one, exit 2
 check report-no-system       2 1 'roles: choose the system .*msoko-functions-001' -- report roles --format pdf --out "$work/x.pdf"
 check report-unknown-system  2 1 'system "nowhere" is not one of .*ishimbay-msoko' -- report roles --format pdf --out "$work/x.pdf" --system nowhere
+
+# publishing: the site section of a system; again unchanged; the links recorded in one commit; mistakes exit 2
+check publish-site           0 0 'Записано файлов: [0-9]+, изменено: [0-9]+, удалено: 0' -- publish --out "$work/site" --system ishimbay-msoko
+check publish-again          0 0 'Записано файлов: [0-9]+, изменено: 0, удалено: 0' -- publish --out "$work/site" --system ishimbay-msoko
+if grep -q 'Система оценки качества подготовки обучающихся' "$work/site/index.html" 2>/dev/null \
+    && grep -q '"path": "techmap.pdf"' "$work/site/manifest.json" 2>/dev/null; then
+    echo "product-smoke: PASS publish-files"; passed=$((passed + 1))
+else
+    echo "product-smoke: FAIL publish-files (index.html without the directions, or no techmap.pdf in manifest.json)"; failed=$((failed + 1))
+fi
+check publish-links          0 0 'Ссылки на публикацию записаны' -- publish --out "$work/site" --system ishimbay-msoko --no-reports --base-url https://edu.example.ru/msoko
+check publish-no-out         2 1 '--out DIR'           -- publish --system ishimbay-msoko
+check publish-no-system      2 1 'ishimbay-msoko'      -- publish --out "$work/site2"
+check publish-bad-url        2 1 '--base-url «edu'     -- publish --out "$work/site" --system ishimbay-msoko --base-url edu.example.ru
+check publish-out-is-file    2 1 'roles.pdf'           -- publish --out "$work/roles.pdf" --system ishimbay-msoko
+check publish-bad-period     2 1 '--period 1999'       -- publish --out "$work/site" --system ishimbay-msoko --period 1999
 
 # ./oko server in the background (TLS: the first connection prints the fingerprint on stderr), commands against it, then SIGTERM.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')

@@ -2,6 +2,9 @@ package oko.publish;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +13,9 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import oko.model.Document;
 import oko.model.Period;
 import oko.model.QualitySystem;
+import oko.publish.internal.Diagrams;
+import oko.publish.internal.Reports;
+import oko.publish.internal.SiteWriter;
 
 /**
  * Publishes a quality system as a self-contained static site section (HTML + CSS + files, relative
@@ -43,7 +49,13 @@ public final class SitePublisher {
      * What was written: the files in path order, and for each published document (status PUBLISHED or
      * APPROVED) the relative path of the page (with anchor) or file where it is published.
      */
-    public record Result(Path directory, List<PublishedFile> files, Map<Document, String> documentPaths) {
+    public record Result(Path directory, List<PublishedFile> files, Map<Document, String> documentPaths,
+            List<String> changed, List<String> removed) {
+
+        /** A result without the lists of changed and removed files. */
+        public Result(Path directory, List<PublishedFile> files, Map<Document, String> documentPaths) {
+            this(directory, files, documentPaths, List.of(), List.of());
+        }
     }
 
     /**
@@ -53,7 +65,14 @@ public final class SitePublisher {
      */
     public static Result publish(QualitySystem system, Period period, Path out, Options options,
             IProgressMonitor monitor) throws IOException {
-        throw new UnsupportedOperationException("h-publish");
+        Options chosen = options == null ? Options.defaults() : options;
+        return new SiteWriter(system, period, chosen, chosen.reports() ? Reports.renderer() : null, Diagrams.renderer())
+                .write(out, monitor);
+    }
+
+    /** The period {@link #publish} uses for {@code period == null}: the latest with analysed monitoring data, or null. */
+    public static Period defaultPeriod(QualitySystem system) {
+        return SiteWriter.latestPeriod(system);
     }
 
     /**
@@ -62,6 +81,28 @@ public final class SitePublisher {
      * transaction and commit with a comment. Returns the number of documents changed.
      */
     public static int recordLinks(Result result, String baseUrl) {
-        throw new UnsupportedOperationException("h-publish");
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("baseUrl");
+        }
+        String base = baseUrl.strip().replaceAll("/+$", "");
+        Date today = Date.from(LocalDate.now().atStartOfDay(ZoneId.systemDefault()).toInstant());
+        int changed = 0;
+        for (Map.Entry<Document, String> entry : result.documentPaths().entrySet()) {
+            Document document = entry.getKey();
+            String link = base + "/" + entry.getValue();
+            boolean change = false;
+            if (!link.equals(document.getPublicationLink())) {
+                document.setPublicationLink(link);
+                change = true;
+            }
+            if (document.getPublicationDate() == null) {
+                document.setPublicationDate(today);
+                change = true;
+            }
+            if (change) {
+                changed++;
+            }
+        }
+        return changed;
     }
 }

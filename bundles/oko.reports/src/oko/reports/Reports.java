@@ -298,6 +298,16 @@ public final class Reports {
      */
     public static void render(Layout layout, Format format, Map<String, String> parameters, Object model,
             OutputStream out, Path htmlImages) throws IOException, EngineException {
+        render(layout, format, parameters, model, out, htmlImages, LocalDate.now());
+    }
+
+    /**
+     * Renders as {@link #render(Layout, Format, Map, Object, OutputStream, Path)} does, with
+     * {@code date} as the date in the page header (not today): what a deterministic output (the
+     * published site) needs.
+     */
+    public static void render(Layout layout, Format format, Map<String, String> parameters, Object model,
+            OutputStream out, Path htmlImages, LocalDate date) throws IOException, EngineException {
         if (layout.problem() != null) {
             throw new IllegalArgumentException(layout.problem());
         }
@@ -341,7 +351,7 @@ public final class Reports {
                 String title = title(runnable, task.getLocale());
                 context.put(HEADER_AUTHORITY, authority(model, values));
                 context.put(HEADER_TITLE, title);
-                context.put(HEADER_DATE, LocalDate.now().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+                context.put(HEADER_DATE, date.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
                 values.forEach(task::setParameterValue);
                 RenderOption options = switch (format) {
                 case HTML -> {

@@ -5,6 +5,16 @@ import org.eclipse.osgi.util.NLS;
 /** Texts of the repository commands; Russian in messages.properties, English in messages_en.properties. */
 public final class Messages extends NLS {
 
+    public static String publishNoOut;
+    public static String publishOutNotFolder;
+    public static String publishBadBaseUrl;
+    public static String publishNoSuchPeriod;
+    public static String publishNoSuchSystem;
+    public static String publishChooseSystem;
+    public static String publishWriteFailed;
+    public static String publishWritten;
+    public static String publishComment;
+    public static String publishLinks;
     public static String serverWithServer;
     public static String serverDataAndDb;
     public static String badPort;

@@ -1,0 +1,133 @@
+package oko.publish.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Texts of the published site; Russian in messages.properties, English in messages_en.properties. */
+public final class Messages extends NLS {
+
+    public static String htmlLang;
+    public static String taskPublish;
+    public static String navLabel;
+    public static String navIndex;
+    public static String navTechmap;
+    public static String navRoles;
+    public static String navPlan;
+    public static String navDocuments;
+    public static String navMonitoring;
+    public static String footer;
+    public static String footerPeriod;
+    public static String labelLevel;
+    public static String labelOrganisation;
+    public static String labelPeriod;
+    public static String labelGroup;
+    public static String labelCoordinators;
+    public static String labelExecutors;
+    public static String labelProgram;
+    public static String labelTarget;
+    public static String labelDeadline;
+    public static String labelIndicators;
+    public static String labelDirection;
+    public static String labelDocument;
+    public static String labelThreshold;
+    public static String directions;
+    public static String otherDirections;
+    public static String noDirections;
+    public static String sections;
+    public static String cycleFull;
+    public static String cycleIncomplete;
+    public static String cycleNotDescribed;
+    public static String cycleDiagram;
+    public static String noDiagram;
+    public static String diagramStored;
+    public static String diagramDrawn;
+    public static String diagramTitle;
+    public static String goalsAndTasks;
+    public static String noStages;
+    public static String goals;
+    public static String tasks;
+    public static String indicators;
+    public static String noIndicators;
+    public static String monitorings;
+    public static String noMonitorings;
+    public static String noAnalysedRun;
+    public static String recommendations;
+    public static String noRecommendations;
+    public static String addresseeGroup;
+    public static String addresseeLevel;
+    public static String addresseeSchool;
+    public static String addresseeSchools;
+    public static String measures;
+    public static String noMeasures;
+    public static String decisions;
+    public static String decisionAdopted;
+    public static String decisionNotAdopted;
+    public static String effectiveness;
+    public static String noEffectiveness;
+    public static String reportPdf;
+    public static String noTechmap;
+    public static String roles;
+    public static String noRoles;
+    public static String functions;
+    public static String noPlan;
+    public static String noDocuments;
+    public static String noMonitoringResults;
+    public static String monitoringIntro;
+    public static String schoolValuesHidden;
+    public static String schoolValuesShown;
+    public static String schoolValues;
+    public static String municipality;
+    public static String complementaryHidden;
+    public static String tooFewSchools;
+    public static String colCode;
+    public static String colIndicator;
+    public static String colCriteria;
+    public static String colSources;
+    public static String colMethods;
+    public static String colResponsible;
+    public static String colMonitoring;
+    public static String colPeriodicity;
+    public static String colProcessing;
+    public static String colLatestRun;
+    public static String colNumber;
+    public static String colDocumentNumber;
+    public static String colRecommendation;
+    public static String colAddressee;
+    public static String colStatus;
+    public static String colMeasure;
+    public static String colKind;
+    public static String colDeadline;
+    public static String colDecision;
+    public static String colMeeting;
+    public static String colStage;
+    public static String colAction;
+    public static String colCoordinator;
+    public static String colExecutors;
+    public static String colOperator;
+    public static String colRole;
+    public static String colHolders;
+    public static String colOrganisation;
+    public static String colFunction;
+    public static String colDocuments;
+    public static String colActivity;
+    public static String colResult;
+    public static String colDate;
+    public static String colTitle;
+    public static String colFile;
+    public static String colGroup;
+    public static String colSchools;
+    public static String colMedian;
+    public static String colMean;
+    public static String colShareMeeting;
+    public static String colSchool;
+    public static String colValue;
+    public static String unitBytes;
+    public static String unitKilobytes;
+    public static String unitMegabytes;
+
+    static {
+        NLS.initializeMessages("oko.publish.internal.messages", Messages.class);
+    }
+
+    private Messages() {
+    }
+}
