@@ -48,6 +48,7 @@ class PublishReportsTest {
         String pdf = "%PDF-1.5\n1 0 obj <</FontName /QWERTY+DejaVuSans /BaseFont /QWERTY+DejaVuSans>>\n"
                 + "2 0 obj <</FontName /ZXCVBN+DejaVuSans-Bold>>\n"
                 + "3 0 obj <</Producer (iText) /CreationDate (D:20261205064200+00'00') /ModDate (D:20261205064201+00'00')>>\n"
+                + "<xmp:CreateDate>2026-12-05T07:42:00+00:00</xmp:CreateDate><xmpMM:DocumentID>uuid:9f1c2e3a-1b2c</xmpMM:DocumentID>\n"
                 + "trailer <</ID [<0123456789abcdef0123456789abcdef><fedcba9876543210fedcba9876543210>]>>\n";
         byte[] normalised = Reports.normalise(pdf.getBytes(StandardCharsets.ISO_8859_1));
         String text = new String(normalised, StandardCharsets.ISO_8859_1);
@@ -57,6 +58,9 @@ class PublishReportsTest {
         assertTrue(text.contains("/ID [<00000000000000000000000000000000><00000000000000000000000000000000>]"), text);
         assertTrue(text.contains("/AAAAAA+DejaVuSans /BaseFont /AAAAAA+DejaVuSans") && text.contains("/AAAAAB+DejaVuSans-Bold"),
                 text);
+        assertTrue(text.contains("<xmp:CreateDate>2000-01-01T00:00:00+00:00</xmp:CreateDate>"), text);
+        assertTrue(text.contains("<xmpMM:DocumentID>uuid:00000000-0000</xmpMM:DocumentID>\ntrailer <</ID"),
+                "the text after a closing tag is left alone: " + text);
         assertFalse(List.of("QWERTY", "ZXCVBN", "2026").stream().anyMatch(text::contains), text);
     }
 }
