@@ -31,6 +31,9 @@ public final class Reports {
 
     private static final Pattern PDF_DATE = Pattern.compile("/(CreationDate|ModDate)\\s*\\(D:([^)]*)\\)");
     private static final Pattern PDF_ID = Pattern.compile("/ID\\s*\\[\\s*<([0-9a-fA-F]+)>\\s*<([0-9a-fA-F]+)>\\s*\\]");
+    private static final Pattern XMP_DATE = Pattern
+            .compile("(?<!/)(xmp:(?:CreateDate|ModifyDate|MetadataDate)(?:>|=\\s*[\"']))([^<\"']*)");
+    private static final Pattern XMP_ID = Pattern.compile("(?<!/)(xmpMM:(?:DocumentID|InstanceID)(?:>|=\\s*[\"']))([^<\"']*)");
     private static final Pattern SUBSET = Pattern.compile("/(?:FontName|BaseFont)\\s*/([A-Z]{6})\\+");
 
     private Reports() {
@@ -87,7 +90,7 @@ public final class Reports {
     /**
      * The PDF with its clock- and random-dependent bytes replaced, byte for byte the same length:
      * creation and modification dates become 2000-01-01 00:00:00 (their time zone's digits zero), the file identifier zeros,
-     * font subset prefixes AAAAAA, AAAAAB… in order of appearance.
+     * the XMP metadata's dates and ids likewise, font subset prefixes AAAAAA, AAAAAB… in order of appearance.
      */
     public static byte[] normalise(byte[] pdf) {
         // ISO-8859-1 maps every byte to one char and back: offsets are kept
@@ -113,6 +116,9 @@ public final class Reports {
         }
         ids.appendTail(result);
         text = result.toString();
+        text = replaceGroup(text, XMP_DATE, Reports::fixedDate);
+        text = replaceGroup(text, XMP_ID, id -> id.startsWith("uuid:") ? "uuid:" + id.substring(5).replaceAll("[0-9a-fA-F]", "0")
+                : id.replaceAll("[0-9a-fA-F]", "0"));
         Map<String, String> prefixes = new LinkedHashMap<>();
         Matcher subsets = SUBSET.matcher(text);
         while (subsets.find()) {
@@ -128,6 +134,17 @@ public final class Reports {
             text = result.toString();
         }
         return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code text} with group 2 of every match of {@code pattern} replaced by {@code fix} of it. */
+    private static String replaceGroup(String text, Pattern pattern, java.util.function.UnaryOperator<String> fix) {
+        Matcher matcher = pattern.matcher(text);
+        StringBuilder result = new StringBuilder(text.length());
+        while (matcher.find()) {
+            matcher.appendReplacement(result, Matcher.quoteReplacement(matcher.group(1) + fix.apply(matcher.group(2))));
+        }
+        matcher.appendTail(result);
+        return result.toString();
     }
 
     /** The date's digits replaced by those of 2000-01-01 00:00:00 (then zeros), its other characters kept. */

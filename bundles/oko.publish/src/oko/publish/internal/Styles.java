@@ -55,6 +55,9 @@ final class Styles {
                   h1 { font-size: 1.4rem; }
                   h2 { font-size: 1.2rem; }
                   ul.directions { grid-template-columns: 1fr; }
+                  /* the diagram keeps a readable size and scrolls sideways */
+                  figure.diagram { overflow-x: auto; }
+                  figure.diagram svg { max-width: none; width: 60rem; }
                   div.table { overflow-x: visible; }
                   table, thead, tbody, tr, th, td { display: block; width: 100%; }
                   thead tr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
