@@ -162,9 +162,11 @@ class PublishDialogTest {
         Path png = UiThread.call(() -> Screenshots.save(shell, "publish-dialog"));
         assertTrue(Files.size(png) > 0);
 
+        PublishHandler.lastMessage = null;
         UiThread.run(() -> Display.getCurrent().asyncExec(() -> ok.notifyListeners(SWT.Selection, new Event())));
         UiThread.waitUntil("the dialog to close", Duration.ofSeconds(10), shell::isDisposed);
-        UiThread.waitForJobs("the publication", PublishHandler.FAMILY, Duration.ofMinutes(2));
+        UiThread.waitUntil("the publication's end message", Duration.ofMinutes(3), () -> PublishHandler.lastMessage != null);
+        UiThread.waitForJobs("the publication", PublishHandler.FAMILY, Duration.ofSeconds(30));
 
         Shell done = UiThread.waitForShell(TITLE);
         assertNotNull(done, "the end is reported in a message");
