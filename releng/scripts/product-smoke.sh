@@ -42,8 +42,9 @@ check help-cycle-english     0 0 '^  --strict +exit code 1 when'      -- -nl en 
 # help fits a 100-column terminal (wc -L: the widest line, in columns)
 for name in help-headless help-english help-one-command help-monitor help-monitor-english help-cycle help-cycle-english; do
 check help-publish           0 0 '^  --base-url URL'  -- help publish
+check help-document          0 0 '^  save DOC NAME'    -- help document
 # help fits a 100-column terminal (wc -L: the widest line, in columns)
-for name in help-headless help-english help-one-command help-monitor help-monitor-english help-publish; do
+for name in help-headless help-english help-one-command help-monitor help-monitor-english help-publish help-document; do
     width=$(LC_ALL=C.UTF-8 wc -L <"$work/$name.out")
     if [ "$width" -le 100 ]; then
         echo "product-smoke: PASS $name-width ($width columns)"; passed=$((passed + 1))
@@ -155,6 +156,21 @@ check publish-no-system      2 1 'ishimbay-msoko'      -- publish --out "$work/s
 check publish-bad-url        2 1 '--base-url «edu'     -- publish --out "$work/site" --system ishimbay-msoko --base-url edu.example.ru
 check publish-out-is-file    2 1 'roles.pdf'           -- publish --out "$work/roles.pdf" --system ishimbay-msoko
 check publish-bad-period     2 1 '--period 1999'       -- publish --out "$work/site" --system ishimbay-msoko --period 1999
+# a document's files: attached in one commit, listed as TSV, saved byte for byte; mistakes name the file or document
+printf 'скан приказа %s\n' 1048 >"$work/prikaz-1048.pdf"
+truncate -s 60M "$work/huge.pdf"
+check document-attach        0 0 'Файл «prikaz-1048.pdf» прикреплён к документу №1048' -- document attach №1048 "$work/prikaz-1048.pdf" --system ishimbay-msoko
+check document-files         0 0 '^prikaz-1048.pdf	application/pdf	[0-9]+	[0-9a-f]{64}$' -- document files №1048
+check document-save          0 0 'сохранён в'          -- document save №1048 prikaz-1048.pdf --out "$work/copy-1048.pdf"
+if cmp -s "$work/prikaz-1048.pdf" "$work/copy-1048.pdf"; then
+    echo "product-smoke: PASS document-save-same"; passed=$((passed + 1))
+else
+    echo "product-smoke: FAIL document-save-same (the saved file differs from the attached one)"; failed=$((failed + 1))
+fi
+check document-too-large     2 1 'huge.pdf.*50 МиБ'    -- document attach №1048 "$work/huge.pdf"
+check document-no-file       2 1 'nothere.pdf'         -- document attach №1048 "$work/nothere.pdf"
+check document-no-document   2 1 '№9999'               -- document files №9999
+check document-no-attachment 2 1 'prikaz-1048.pdf'     -- document save №1048 other.pdf --out "$work/other.pdf"
 
 # ./oko server in the background (TLS: the first connection prints the fingerprint on stderr), commands against it, then SIGTERM.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')

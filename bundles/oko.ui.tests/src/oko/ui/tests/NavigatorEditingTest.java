@@ -667,4 +667,52 @@ class NavigatorEditingTest {
             Display.getCurrent().post(event);
         });
     }
+
+    private static oko.model.Document order(CDOView view) {
+        for (EObject root : OkoRepository.roots(view)) {
+            for (var it = root.eAllContents(); it.hasNext();) {
+                if (it.next() instanceof oko.model.Document document && "№1048".equals(document.getNumber())) {
+                    return document;
+                }
+            }
+        }
+        throw new AssertionError("no order №1048 in the sample");
+    }
+
+    private static List<String> files(CDOView view) {
+        return order(view).getAttachments().stream().map(a -> a.getFileName() + " " + a.getSize() + " " + a.getSha256())
+                .toList();
+    }
+
+    @Test
+    void aFileAttachedToADocumentIsOneUndoableCommit() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("oko-attach").resolve("скан-1048.pdf");
+        java.nio.file.Files.writeString(file, "abc");
+        oko.model.Document document = local(NavigatorEditingTest::order);
+        List<String> before = fresh(NavigatorEditingTest::files);
+        List<String> menu = UiThread.call(() -> {
+            navigator.editing().selectionChanged(new StructuredSelection(document));
+            org.eclipse.jface.action.MenuManager manager = new org.eclipse.jface.action.MenuManager();
+            navigator.editing().fillContextMenu(manager, () -> { });
+            List<String> texts = new ArrayList<>();
+            for (var item : manager.getItems()) {
+                if (item instanceof org.eclipse.jface.action.ActionContributionItem action) {
+                    texts.add(action.getAction().getText());
+                }
+            }
+            return texts;
+        });
+        assertTrue(menu.contains("Прикрепить файл…"), menu.toString());
+
+        UiThread.run(() -> navigator.editing().attachFile(document, file));
+        // SHA-256 of «abc» (FIPS 180-2, appendix B.1)
+        String stored = "скан-1048.pdf 3 ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        waitFor("the file committed", () -> fresh(NavigatorEditingTest::files).contains(stored));
+        String label = UiThread.call(() -> ModelLabels.label(document));
+        assertEquals("Файл «скан-1048.pdf» прикреплён к документу " + label, lastComment());
+        assertEquals(before.size() + 1, fresh(NavigatorEditingTest::files).size());
+
+        command("org.eclipse.ui.edit.undo");
+        waitFor("the attachment undone", () -> fresh(NavigatorEditingTest::files).equals(before));
+    }
 }

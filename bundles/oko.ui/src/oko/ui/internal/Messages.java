@@ -164,6 +164,12 @@ public final class Messages extends NLS {
     public static String navigatorRenameTitle;
     public static String navigatorRenameMessage;
     public static String navigatorRenamed;
+    public static String documentAttachFile;
+    public static String documentSaveFileAs;
+    public static String documentFileTooLarge;
+    public static String documentFileUnreadable;
+    public static String documentFileAttached;
+    public static String documentFileNotSaved;
     public static String navigatorNameEmpty;
     public static String navigatorCommitFailedTitle;
     public static String navigatorCommitFailed;

@@ -206,11 +206,76 @@ public final class NavigatorEditing {
         if (!create.isEmpty()) {
             menu.add(create);
         }
+        if (selection.size() == 1 && selection.getFirstElement() instanceof oko.model.Document document) {
+            menu.add(new Action(Messages.documentAttachFile) {
+                @Override
+                public void run() {
+                    chooseAndAttach(document);
+                }
+            });
+            if (!document.getAttachments().isEmpty()) {
+                MenuManager files = new MenuManager(Messages.documentSaveFileAs, "oko.ui.navigator.saveFile");
+                for (oko.model.Attachment attachment : document.getAttachments()) {
+                    files.add(new Action(attachment.getFileName()) {
+                        @Override
+                        public void run() {
+                            chooseAndSave(attachment);
+                        }
+                    });
+                }
+                menu.add(files);
+            }
+        }
         menu.add(new org.eclipse.jface.action.Separator("edit"));
         menu.add(copy);
         menu.add(paste);
         menu.add(delete);
         menu.add(rename);
+    }
+
+    /** «Прикрепить файл…»: a file dialog, then {@link #attachFile}. */
+    private void chooseAndAttach(oko.model.Document document) {
+        org.eclipse.swt.widgets.FileDialog dialog = new org.eclipse.swt.widgets.FileDialog(shell, SWT.OPEN);
+        dialog.setText(Messages.documentAttachFile);
+        String chosen = dialog.open();
+        if (chosen != null) {
+            attachFile(document, java.nio.file.Path.of(chosen));
+        }
+    }
+
+    /**
+     * Attaches the file to the document as one undoable command (committed with its comment); a
+     * refused file (too large, unreadable) is reported in a dialog naming it and nothing is stored.
+     */
+    public void attachFile(oko.model.Document document, java.nio.file.Path file) {
+        byte[] content;
+        try {
+            content = DocumentFiles.read(file);
+        } catch (DocumentFiles.Refused e) {
+            ILog.of(NavigatorEditing.class).warn(e.getMessage());
+            MessageDialog.openError(shell, Messages.documentAttachFile, e.getMessage());
+            return;
+        }
+        stack.execute(DocumentFiles.attach(domain, document, file.getFileName().toString(), content));
+    }
+
+    /** «Сохранить файл как…»: a save dialog, then the attachment's bytes written. */
+    private void chooseAndSave(oko.model.Attachment attachment) {
+        org.eclipse.swt.widgets.FileDialog dialog = new org.eclipse.swt.widgets.FileDialog(shell, SWT.SAVE);
+        dialog.setText(Messages.documentSaveFileAs);
+        dialog.setFileName(attachment.getFileName());
+        dialog.setOverwrite(true);
+        String chosen = dialog.open();
+        if (chosen == null) {
+            return;
+        }
+        try {
+            DocumentFiles.save(attachment, java.nio.file.Path.of(chosen));
+        } catch (java.io.IOException e) {
+            String message = Messages.bind(Messages.documentFileNotSaved, chosen, e.getMessage());
+            ILog.of(NavigatorEditing.class).error(message, e);
+            MessageDialog.openError(shell, Messages.documentSaveFileAs, message);
+        }
     }
 
     /** One action per new-child descriptor of the selected object (or of the register's model root). */
