@@ -45,12 +45,12 @@ public final class PlanTable implements TableDefinition {
     @Override
     public List<TableColumn> columns() {
         return List.of(TableColumn.of(Messages.colPlanNumber, 90, "number", false),
-                TableColumn.of(Messages.colMeasure, 340, "name", true),
+                TableColumn.of(Messages.colMeasure, 300, "name", true),
                 new TableColumn(Messages.colDeadline, 200, PlanTable::deadline, null, false),
                 TableColumn.of(Messages.colResult, 240, "result", true),
                 new TableColumn(Messages.colExecutorsPlan, 240, PlanTable::executors, "responsibleText", true),
-                new TableColumn(Messages.colPlanState, 110, row -> state(row, LocalDate.now()), null, false),
-                new TableColumn(Messages.colPlanDone, 90, PlanTable::done, null, false),
+                new TableColumn(Messages.colPlanState, 150, row -> state(row, LocalDate.now()), null, false),
+                new TableColumn(Messages.colPlanDone, 130, PlanTable::done, null, false),
                 new TableColumn(Messages.colPlanDocuments, 200, row -> Cells.references(row, "resultDocuments"),
                         "resultDocuments", true));
     }
