@@ -128,7 +128,7 @@ public record Snapshot(List<Choice> systems, CDOID system, List<Choice> periods,
             case FULL -> Messages.stateFull;
             case NOT_DESCRIBED -> Messages.stateNotDescribed;
             case INCOMPLETE -> Messages.bind(Messages.stateIncomplete,
-                    String.join(", ", result.incomplete().stream().map(Messages::stage).toList()));
+                    String.join(", ", result.incomplete().stream().map(stage -> String.valueOf(stage.getValue() + 1)).toList()));
         };
         return new Row(id(result.direction()), ModelLabels.name(result.direction()), result.score(), result.state(),
                 stateText, cells);
