@@ -71,7 +71,7 @@ public final class PublishDialog extends TitleAreaDialog {
 
         new Label(body, SWT.NONE).setText(Messages.folder);
         folder = new Text(body, SWT.BORDER);
-        GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(folder);
+        GridDataFactory.fillDefaults().grab(true, false).hint(480, SWT.DEFAULT).applyTo(folder);
         Button browse = new Button(body, SWT.PUSH);
         browse.setText(Messages.browse);
         browse.addListener(SWT.Selection, e -> {
@@ -107,7 +107,7 @@ public final class PublishDialog extends TitleAreaDialog {
         new Label(body, SWT.NONE);
         Label hint = new Label(body, SWT.WRAP);
         hint.setText(Messages.baseUrlHint);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(420, SWT.DEFAULT).applyTo(hint);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(480, SWT.DEFAULT).applyTo(hint);
 
         new Label(body, SWT.NONE);
         reports = new Button(body, SWT.CHECK);
