@@ -9,7 +9,9 @@ Problems (printed as file:line: message, exit status 1):
   - a file is not valid UTF-8 (Java 9+ PropertyResourceBundle reads UTF-8), or its English file is missing;
   - a key is defined twice, or is in one file and not in the other;
   - a value of the Russian file has no Cyrillic letter (e.g. an untranslated "# TODO translate" key appended by
-    the code generator), unless it is only placeholders/punctuation ("{0}", "{1} {0}") or a proper name (PROPER_NAMES);
+    the code generator), unless it is only placeholders/punctuation ("{0}", "{1} {0}"), a proper name (PROPER_NAMES),
+    or locale data rather than a text — a date pattern, a language code, a file name — marked by a comment line
+    "# locale-data: <why>" right above the key;
   - the {n} placeholders of a key differ between the two files;
   - a field of an NLS message class (NLS.initializeMessages("pkg.messages", X.class)) has no key in
     pkg/messages.properties, or a key there has no field;
@@ -25,6 +27,8 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PROPER_NAMES = {"Oko"}  # values that are the same in every language
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+LOCALE_DATA = re.compile(r"^[#!]\s*locale-data:")
+locale_data = set()  # (path, key) of values marked as locale data, not texts
 PLACEHOLDER = re.compile(r"\{\d+\}")
 
 
@@ -35,11 +39,13 @@ def parse(path, problems):
     except UnicodeDecodeError as e:
         problems.append(f"{path}:1: not UTF-8 ({e})")
         return {}
-    entries, lines, i = {}, text.splitlines(), 0
+    entries, lines, i, marked = {}, text.splitlines(), 0, False
+    locale_data.difference_update({entry for entry in locale_data if entry[0] == str(path)})
     while i < len(lines):
         start, logical = i + 1, lines[i].lstrip()
         i += 1
         if not logical or logical[0] in "#!":
+            marked = bool(logical) and bool(LOCALE_DATA.match(logical))
             continue
         while re.search(r"(?<!\\)(\\\\)*\\$", logical) and i < len(lines):  # odd number of trailing backslashes
             logical = logical[:-1] + lines[i].lstrip()
@@ -49,6 +55,9 @@ def parse(path, problems):
         if key in entries:
             problems.append(f"{path}:{start}: duplicate key {key} (first at line {entries[key][1]})")
         entries[key] = (value, start)
+        if marked:
+            locale_data.add((str(path), key))
+        marked = False
     return entries
 
 
@@ -79,7 +88,7 @@ def check_pair(default, problems):
     for key in en.keys() - ru.keys():
         problems.append(f"{english}:{en[key][1]}: key {key} is not in {default.name}")
     for key, (value, line) in ru.items():
-        if not CYRILLIC.search(value) and not exempt(value):
+        if not CYRILLIC.search(value) and not exempt(value) and (str(default), key) not in locale_data:
             problems.append(f"{default}:{line}: {key} = {value!r} is not in Russian")
         if key in en and set(PLACEHOLDER.findall(value)) != set(PLACEHOLDER.findall(en[key][0])):
             problems.append(f"{default}:{line}: {key}: placeholders differ from {english.name}:{en[key][1]}")

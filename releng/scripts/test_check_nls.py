@@ -83,6 +83,21 @@ class CheckNlsTest(unittest.TestCase):
         self.assertProblem("hello = 'hello, {0}' is not in Russian")
         self.assertProblem("bye: placeholders differ")
 
+    def test_locale_data_passes_only_when_marked(self):
+        fields = JAVA.replace("public static String bye;", "public static String bye;\n    public static String datePattern;")
+        self.write("src/oko/x/internal/Messages.java", fields)
+        self.write("src/oko/x/internal/messages_en.properties", "hello = hello, {0}\nbye = bye\ndatePattern = yyyy-MM-dd\n")
+        self.write("src/oko/x/internal/messages.properties", "hello = привет, {0}\nbye = пока\ndatePattern = dd.MM.yyyy\n")
+        self.assertProblem("datePattern = 'dd.MM.yyyy' is not in Russian")
+        self.write("src/oko/x/internal/messages.properties",
+                   "hello = привет, {0}\nbye = пока\n# locale-data: the date pattern of the language\ndatePattern = dd.MM.yyyy\n")
+        code, out = self.run_check()
+        self.assertEqual(0, code, out)
+        # the mark applies to the next key only
+        self.write("src/oko/x/internal/messages.properties",
+                   "# locale-data: x\nhello = привет, {0}\nbye = пока\ndatePattern = dd.MM.yyyy\n")
+        self.assertProblem("datePattern = 'dd.MM.yyyy' is not in Russian")
+
     def test_a_percent_key_missing_from_plugin_properties_fails(self):
         self.write("plugin.xml", '<plugin><command name="a" description="%command.b"/></plugin>\n')
         self.assertProblem("plugin.xml:1", "%command.b")
