@@ -128,6 +128,12 @@ class SeedTextsTest {
                 continue;
             }
             String id = ((XMIResource) resource).getID(object);
+            if (id != null && id.startsWith("ill-")) {
+                // Illustrative objects (the working group's meetings and their protocol, issue 19) live in
+                // seeds.xmi only because a meeting is contained by its group; their ids say so and their
+                // names end with «(иллюстративные данные)»: they are not the seeds' wording.
+                continue;
+            }
             for (EAttribute attribute : attributes) {
                 Object value = object.eGet(attribute);
                 if (!(value instanceof String text) || text.isBlank()) {
