@@ -130,10 +130,23 @@ class RepositoryTest {
             for (int i = 0; i < expected.size(); i++) {
                 EObject want = expected.get(i);
                 EObject got = stored.get(i);
-                assertTrue(EcoreUtil.equals(want, got), () -> "differs after reload: " + want.eClass().getName());
+                assertTrue(SAME_CONTENT.equals(want, got), () -> "differs after reload: " + want.eClass().getName());
             }
         }
     }
+
+    /** EcoreUtil.equals, with byte arrays (attachments' content) compared by content. */
+    private static final EcoreUtil.EqualityHelper SAME_CONTENT = new EcoreUtil.EqualityHelper() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean haveEqualAttribute(EObject one, EObject other, EAttribute attribute) {
+            if (attribute.getEAttributeType().getInstanceClass() == byte[].class) {
+                return java.util.Arrays.equals((byte[]) one.eGet(attribute), (byte[]) other.eGet(attribute));
+            }
+            return super.haveEqualAttribute(one, other, attribute);
+        }
+    };
 
     private record StoreConfigHolder(oko.repository.db.StoreConfig config) {
     }
@@ -157,6 +170,16 @@ class RepositoryTest {
         }
         if (c == Date.class) {
             return new Date(1_600_000_000_000L + serial * 86_400_000L);
+        }
+        if (c == long.class || c == Long.class) {
+            return 5_000_000_000L + serial; // beyond int: the column must be 64-bit
+        }
+        if (c == byte[].class) {
+            byte[] bytes = new byte[70_000]; // more than 64 KiB, every byte value, NUL and 0xFF included
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (i * 7 + serial);
+            }
+            return bytes;
         }
         throw new IllegalStateException("no sample value for " + type.getName());
     }
