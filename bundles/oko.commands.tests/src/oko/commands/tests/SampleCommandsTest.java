@@ -84,8 +84,9 @@ class SampleCommandsTest {
             assertEquals(2, columns.length, line);
             ids.add(columns[0]);
         }
-        // oko.reports contributes "roles", oko.municipal the six others (their plugin.xml)
-        assertEquals(List.of("directions", "effectiveness", "monitoring", "plan", "roles", "selfanalysis", "techmap"),
+        // oko.reports contributes "roles" and "protocol", oko.municipal the six others (their plugin.xml)
+        assertEquals(List.of("directions", "effectiveness", "monitoring", "plan", "protocol", "roles", "selfanalysis",
+                "techmap"),
                 List.copyOf(ids));
     }
 
