@@ -3,6 +3,7 @@ package oko.diagram;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,13 @@ public final class DiagramInterpreter {
     private final Set<Layer> layers;
     private final Set<Filter> filters;
     private final List<String> problems = new ArrayList<>();
-    /** Nodes by mapping and element, for edges. */
+    /**
+     * Nodes by mapping and element, for edges, each mapping's in the order they were drawn: edges
+     * are drawn from these in turn, and their order must not follow the objects' identity hash
+     * codes, which differ from one load of the model to the next (a published diagram would
+     * differ byte for byte). EMF objects are equal only to themselves, so insertion order is all
+     * a LinkedHashMap adds to identity lookup.
+     */
     private final Map<AbstractNodeMapping, Map<EObject, Node>> shown = new IdentityHashMap<>();
 
     private DiagramInterpreter(Collection<Layer> layers, Collection<Filter> filters) {
@@ -133,7 +140,7 @@ public final class DiagramInterpreter {
             }
             Node node = new Node(mapping, element, label(element, mapping.getLabelExpression()),
                     (NodeStyle) style(mapping, element, mapping.getStyle()), children);
-            shown.computeIfAbsent(mapping, m -> new IdentityHashMap<>()).putIfAbsent(element, node);
+            shown.computeIfAbsent(mapping, m -> new LinkedHashMap<>()).putIfAbsent(element, node);
             nodes.add(node);
         }
         return nodes;

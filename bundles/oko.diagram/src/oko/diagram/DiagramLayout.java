@@ -65,6 +65,8 @@ public final class DiagramLayout {
         graph.setProperty(CoreOptions.ALGORITHM, "org.eclipse.elk.layered");
         graph.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
         graph.setProperty(CoreOptions.SPACING_NODE_NODE, 30.0);
+        // the same diagram is laid out the same way every time (ELK's default, made explicit)
+        graph.setProperty(CoreOptions.RANDOM_SEED, 1);
         // cycles (the management cycle's feedback edge) are broken against the model order, so a
         // description's order of elements reads left to right
         graph.setProperty(org.eclipse.elk.alg.layered.options.LayeredOptions.CYCLE_BREAKING_STRATEGY,

@@ -133,11 +133,10 @@ class PublishSampleTest {
     }
 
     /**
-     * KNOWN DEFECT (left for oko.diagram): the cycle diagram drawn from the description for a model
-     * loaded twice (two resource sets, as two processes reading one repository) comes out with the
-     * same size but different bytes — the interpreter's order depends on object identity.
+     * The cycle diagram drawn from the description for a model loaded twice (two resource sets, as
+     * two processes reading one repository) is the same byte for byte: the interpreter's edges do
+     * not follow object identity (was: same size, different bytes).
      */
-    @org.junit.jupiter.api.Disabled("known: oko.diagram's drawn diagram differs between two loads of the same model")
     @Test
     void directionPagesWithDrawnDiagramsAreByteIdentical() throws Exception {
         publish(new Sample().system(ISHIMBAY), temp.resolve("a"));

@@ -3,6 +3,8 @@ package oko.publish.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -12,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.eclipse.birt.report.engine.layout.pdf.font.FontMappingManagerFactory;
+import org.openpdf.text.pdf.BaseFont;
 
 import oko.model.Document;
 import oko.model.Period;
@@ -58,14 +63,53 @@ public final class Reports {
         try {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("system", system.getCode());
-            oko.reports.Reports.render(layout.get(), Format.PDF, parameters, List.of(system), out, null,
-                    dataDate(system, period));
+            synchronized (Reports.class) {
+                fixSubsetPrefixes();
+                oko.reports.Reports.render(layout.get(), Format.PDF, parameters, List.of(system), out, null,
+                        dataDate(system, period));
+            }
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
             throw new IOException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
         return normalise(out.toByteArray());
+    }
+
+    /** The family the fonts configuration of oko.reports maps the reports' fonts to (sans-serif, any character). */
+    private static final List<String> FAMILIES = List.of("DejaVu Sans");
+    private static final byte[] SEED = "oko.publish".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Makes the font subset prefixes of the next PDF the same on every run. OpenPDF names each
+     * embedded font subset with six letters drawn from the font's {@link SecureRandom} and repeats
+     * them inside the compressed font program, where {@link #normalise(byte[])} cannot reach; BIRT
+     * keeps one OpenPDF font per family and style for the whole process. Each of those fonts gets,
+     * before every rendering, a fresh generator seeded with a constant (SHA1PRNG seeded before its
+     * first use gives the same sequence every time), so the prefixes follow from the order in which
+     * the document writes its fonts, which is the report's own. The fonts are created here (as BIRT
+     * would on first use) once the engine has registered oko.reports' font folder.
+     */
+    static void fixSubsetPrefixes() {
+        try {
+            oko.reports.Reports.engine();
+            FontMappingManagerFactory fonts = FontMappingManagerFactory.getInstance();
+            // loads the engine's fonts configuration, which registers the folder of the DejaVu fonts
+            fonts.getFontMappingManager("pdf", java.util.Locale.getDefault());
+            for (String family : FAMILIES) {
+                for (int style : new int[] { org.openpdf.text.Font.NORMAL, org.openpdf.text.Font.BOLD,
+                        org.openpdf.text.Font.ITALIC, org.openpdf.text.Font.BOLDITALIC }) {
+                    BaseFont font = fonts.createFont(family, style);
+                    if (font != null) {
+                        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+                        random.setSeed(SEED);
+                        font.setSecureRandom(random);
+                    }
+                }
+            }
+        } catch (NoSuchAlgorithmException | RuntimeException | LinkageError e) {
+            // no such generator or another BIRT: the PDFs are written, their font programs may differ
+        }
     }
 
     /** The date the reports carry: the period's end, else the latest date of the system's documents, else 01.01.2000. */
