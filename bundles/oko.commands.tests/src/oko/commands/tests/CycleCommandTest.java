@@ -45,8 +45,7 @@ class CycleCommandTest {
 
     @BeforeAll
     static void importSample() {
-        data = temp.resolve("data");
-        Oko.run(data, "import", "--sample").expect(0);
+        data = Oko.sampleData(temp);
     }
 
     @Test

@@ -29,8 +29,7 @@ class DocumentCommandTest {
 
     @BeforeAll
     static void importSample() {
-        data = temp.resolve("data");
-        Oko.run(data, "import", "--sample").expect(0);
+        data = Oko.sampleData(temp);
     }
 
     @Test

@@ -51,6 +51,13 @@ final class Oko {
                 err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A data folder {@code data} under {@code temp} into which {@code ./oko import --sample} imported the sample. */
+    static Path sampleData(Path temp) {
+        Path data = temp.resolve("data");
+        run(data, "import", "--sample").expect(0);
+        return data;
+    }
+
     /** The sample model files of the repository: {@code bundles/oko.municipal/samples}. */
     static Path samples() {
         return Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples");

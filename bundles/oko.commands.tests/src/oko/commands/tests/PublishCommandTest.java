@@ -24,8 +24,7 @@ class PublishCommandTest {
 
     @BeforeAll
     static void importSample() {
-        data = temp.resolve("data");
-        Oko.run(data, "import", "--sample").expect(0);
+        data = Oko.sampleData(temp);
     }
 
     @Test

@@ -4,13 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -159,21 +156,12 @@ public final class Protocols {
         attachment.setFileName(Messages.bind(Messages.fileName, protocolNumber.replaceAll("[^\\p{L}\\p{N}._-]+", "_")));
         attachment.setMediaType(PDF);
         attachment.setSize(pdf.length);
-        attachment.setSha256(sha256(pdf));
+        attachment.setSha256(oko.core.documents.Attachments.sha256(pdf));
         attachment.setContent(pdf);
         for (PlanItem item : MeetingRules.closedItems(meeting)) {
             PlanExecution.close(item, document, day);
         }
         return document;
-    }
-
-    /** The SHA-256 of the bytes in lower-case hex. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The quality system keeping the meeting's group, or null. */

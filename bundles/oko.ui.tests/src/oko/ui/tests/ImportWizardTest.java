@@ -19,12 +19,8 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.PlatformUI;
@@ -64,27 +60,7 @@ class ImportWizardTest {
     /** Chooses File ▸ Import… as the user does and returns the wizard's dialog. */
     private static WizardDialog openFromFileMenu() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
-        MenuItem item = UiThread.call(() -> {
-            Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-            List<String> seen = new ArrayList<>();
-            for (MenuItem top : window.getMenuBar().getItems()) {
-                if (top.getText().replace("&", "").equals("Файл")) {
-                    Menu menu = top.getMenu();
-                    menu.notifyListeners(SWT.Show, new Event());
-                    for (MenuItem entry : menu.getItems()) {
-                        String text = entry.getText().replace("&", "").replaceAll("\t.*", "");
-                        seen.add(text);
-                        if (text.equals("Импорт…")) {
-                            return entry;
-                        }
-                    }
-                }
-            }
-            throw new AssertionError("no Файл ▸ Импорт… in " + seen);
-        });
-        UiThread.run(() -> Display.getCurrent().asyncExec(() -> item.notifyListeners(SWT.Selection, new Event())));
-        Shell shell = UiThread.waitForShell("Импорт");
-        assertNotNull(shell, "File ▸ Import… opened no wizard");
+        Shell shell = UiThread.chooseFromMenu("Файл", "Импорт…", "Импорт");
         return UiThread.call(() -> (WizardDialog) shell.getData());
     }
 
@@ -92,24 +68,9 @@ class ImportWizardTest {
         return UiThread.call(() -> (ImportWizard) dialog.getCurrentPage().getWizard());
     }
 
-    private static Button button(Composite composite, int id) {
-        for (Control child : composite.getChildren()) {
-            if (child instanceof Button b && Integer.valueOf(id).equals(b.getData())) {
-                return b;
-            }
-            if (child instanceof Composite inner) {
-                Button found = button(inner, id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
     /** Presses a button of the dialog later (Next reads the file with a progress bar). */
     private static void press(WizardDialog dialog, int id) throws Exception {
-        Button button = UiThread.call(() -> button(dialog.getShell(), id));
+        Button button = UiThread.call(() -> UiThread.button(dialog.getShell(), id));
         assertTrue(UiThread.call(button::isEnabled), "button " + id + " is disabled");
         UiThread.run(() -> Display.getCurrent().asyncExec(() -> button.notifyListeners(SWT.Selection, new Event())));
     }
@@ -151,7 +112,7 @@ class ImportWizardTest {
         WizardDialog dialog = openFromFileMenu();
         ImportWizard wizard = wizard(dialog);
         UiThread.run(() -> wizard.choosePage().choose(kind(), file.toString(), SYSTEM));
-        assertFalse(UiThread.call(() -> button(dialog.getShell(), IDialogConstants.FINISH_ID).isEnabled()),
+        assertFalse(UiThread.call(() -> UiThread.button(dialog.getShell(), IDialogConstants.FINISH_ID).isEnabled()),
                 "not finished before the preview");
         press(dialog, IDialogConstants.NEXT_ID);
         UiThread.waitUntil("the preview page", java.time.Duration.ofSeconds(30), () -> dialog.getCurrentPage() == wizard.previewPage());
@@ -232,7 +193,7 @@ class ImportWizardTest {
         List<String> listed = UiThread.call(() -> wizard.previewPage().messagesShown());
         assertTrue(listed.stream().anyMatch(l -> l.startsWith("ошибки.csv, строка 3")), listed.toString());
         assertTrue(UiThread.call(() -> wizard.previewPage().countsText()).startsWith("Ошибок в файле: "));
-        assertFalse(UiThread.call(() -> button(dialog.getShell(), IDialogConstants.FINISH_ID).isEnabled()),
+        assertFalse(UiThread.call(() -> UiThread.button(dialog.getShell(), IDialogConstants.FINISH_ID).isEnabled()),
                 "no Finish with errors");
         UiThread.drain();
         UiThread.call(() -> Screenshots.save(dialog.getShell(), "import-wizard-errors"));

@@ -14,7 +14,6 @@ import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -89,7 +88,7 @@ class NewSystemWizardTest {
         }
 
         Button finish() throws Exception {
-            return UiThread.call(() -> button(shell, IDialogConstants.FINISH_ID));
+            return UiThread.call(() -> UiThread.button(shell, IDialogConstants.FINISH_ID));
         }
     }
 
@@ -197,20 +196,5 @@ class NewSystemWizardTest {
         } finally {
             transaction.close();
         }
-    }
-
-    private static Button button(Composite composite, int id) {
-        for (Control child : composite.getChildren()) {
-            if (child instanceof Button b && Integer.valueOf(id).equals(b.getData())) {
-                return b;
-            }
-            if (child instanceof Composite inner) {
-                Button found = button(inner, id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

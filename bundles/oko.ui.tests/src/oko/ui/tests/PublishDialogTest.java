@@ -24,14 +24,9 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,44 +97,9 @@ class PublishDialogTest {
         return found;
     }
 
-    private static Button button(Composite composite, int id) {
-        for (Control child : composite.getChildren()) {
-            if (child instanceof Button b && Integer.valueOf(id).equals(b.getData())) {
-                return b;
-            }
-            if (child instanceof Composite inner) {
-                Button found = button(inner, id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
     /** Chooses File ▸ Publish… as the user does and returns the dialog. */
     private static PublishDialog openFromFileMenu() throws Exception {
-        MenuItem item = UiThread.call(() -> {
-            Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-            List<String> seen = new ArrayList<>();
-            for (MenuItem top : window.getMenuBar().getItems()) {
-                if (top.getText().replace("&", "").equals("Файл")) {
-                    Menu menu = top.getMenu();
-                    menu.notifyListeners(SWT.Show, new Event());
-                    for (MenuItem entry : menu.getItems()) {
-                        String text = entry.getText().replace("&", "").replaceAll("\t.*", "");
-                        seen.add(text);
-                        if (text.equals("Опубликовать…")) {
-                            return entry;
-                        }
-                    }
-                }
-            }
-            throw new AssertionError("no Файл ▸ Опубликовать… in " + seen);
-        });
-        UiThread.run(() -> Display.getCurrent().asyncExec(() -> item.notifyListeners(SWT.Selection, new Event())));
-        Shell shell = UiThread.waitForShell(TITLE);
-        assertNotNull(shell, "File ▸ Publish… opened no dialog");
+        Shell shell = UiThread.chooseFromMenu("Файл", "Опубликовать…", TITLE);
         return UiThread.call(() -> (PublishDialog) shell.getData());
     }
 
@@ -151,7 +111,7 @@ class PublishDialogTest {
 
         PublishDialog dialog = openFromFileMenu();
         Shell shell = UiThread.call(dialog::getShell);
-        Button ok = UiThread.call(() -> button(shell, IDialogConstants.OK_ID));
+        Button ok = UiThread.call(() -> UiThread.button(shell, IDialogConstants.OK_ID));
         assertFalse(UiThread.call(ok::isEnabled), "no folder chosen yet: Publish is disabled");
         UiThread.run(() -> dialog.choose(folder.toString(), "ishimbay-msoko", null, "edu.example.ru", false));
         assertFalse(UiThread.call(ok::isEnabled), "an address without http(s):// is refused");

@@ -84,6 +84,55 @@ public final class UiThread {
     }
 
     /**
+     * Chooses {@code menu} ▸ {@code entry} in the active window's menu bar as a person does (the
+     * menu shown first, so contributed entries are there; accelerators and mnemonics ignored) and
+     * waits for the shell titled {@code title} that it opens. Must not be called on the UI thread.
+     */
+    public static org.eclipse.swt.widgets.Shell chooseFromMenu(String menu, String entry, String title) throws Exception {
+        org.eclipse.swt.widgets.MenuItem item = call(() -> {
+            org.eclipse.swt.widgets.Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            for (org.eclipse.swt.widgets.MenuItem top : window.getMenuBar().getItems()) {
+                if (top.getText().replace("&", "").equals(menu)) {
+                    org.eclipse.swt.widgets.Menu items = top.getMenu();
+                    items.notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event());
+                    for (org.eclipse.swt.widgets.MenuItem candidate : items.getItems()) {
+                        String text = candidate.getText().replace("&", "").replaceAll("\t.*", "");
+                        seen.add(text);
+                        if (text.equals(entry)) {
+                            return candidate;
+                        }
+                    }
+                }
+            }
+            throw new AssertionError("no " + menu + " ▸ " + entry + " in " + seen);
+        });
+        run(() -> Display.getCurrent().asyncExec(
+                () -> item.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event())));
+        org.eclipse.swt.widgets.Shell shell = waitForShell(title);
+        if (shell == null) {
+            throw new AssertionError(menu + " ▸ " + entry + " opened no shell «" + title + "» within " + TIMEOUT);
+        }
+        return shell;
+    }
+
+    /** The dialog button with that id (its data, as JFace's dialogs set it) anywhere under the composite; null if none. */
+    public static org.eclipse.swt.widgets.Button button(org.eclipse.swt.widgets.Composite composite, int id) {
+        for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Button b && Integer.valueOf(id).equals(b.getData())) {
+                return b;
+            }
+            if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                org.eclipse.swt.widgets.Button found = button(inner, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * Types into a cell as a person does: opens the cell editor of the element's column, sets the
      * text and presses Enter; then lets the UI process what that queued.
      */

@@ -46,6 +46,7 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
@@ -108,6 +109,10 @@ public final class DashboardEditor extends EditorPart {
     private static final int MIN_CELL_WIDTH = 104;
     private static final int MIN_DIRECTION_WIDTH = 170;
     private static final int MAX_CELL_WIDTH = 230;
+    /** Frame, border and margins around a cell's text: its width is the cell's less this. */
+    private static final int CELL_PADDING = 2 + 4 + 8;
+    /** The narrowest a stage or cycle column gets: its longest word fits unbroken (from the texts shown). */
+    private int cellMinimum = MIN_CELL_WIDTH;
     private static final String COLUMN = "oko.column";
 
     /** A model object below a check in the details: evidence, or a gap of that check. */
@@ -508,8 +513,38 @@ public final class DashboardEditor extends EditorPart {
                 text(cycle, Messages.bind(Messages.score, row.score()), null, background, foreground);
             }
         }
+        cellMinimum = widestWord() + CELL_PADDING + 2;
         highlight();
         resizeMatrix();
+    }
+
+    /**
+     * The widest word of the stage and cycle columns' texts, each in its label's font: SWT wraps a
+     * label that is narrower than a word inside the word («эффективн-ости»), so no column gets
+     * narrower than this (capped, so one long token does not widen every column).
+     */
+    private int widestWord() {
+        int widest = 0;
+        GC gc = new GC(matrix);
+        try {
+            for (Control child : matrix.getChildren()) {
+                if (child.getData(COLUMN) instanceof Integer column && column > 0 && child instanceof Composite outer) {
+                    for (Control inner : outer.getChildren()) {
+                        for (Control control : ((Composite) inner).getChildren()) {
+                            if (control instanceof Label label) {
+                                gc.setFont(label.getFont());
+                                for (String word : label.getText().split("[\\s/]+")) {
+                                    widest = Math.max(widest, gc.textExtent(word).x);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } finally {
+            gc.dispose();
+        }
+        return Math.min(widest, MAX_CELL_WIDTH - CELL_PADDING - 2);
     }
 
     /**
@@ -520,9 +555,10 @@ public final class DashboardEditor extends EditorPart {
         if (matrix.isDisposed()) {
             return;
         }
-        int available = Math.max(scroll.getClientArea().width, MIN_DIRECTION_WIDTH + 7 * MIN_CELL_WIDTH) - 4;
+        int minimum = Math.max(MIN_CELL_WIDTH, cellMinimum);
+        int available = Math.max(scroll.getClientArea().width, MIN_DIRECTION_WIDTH + 7 * minimum) - 4;
         int direction = Math.max(MIN_DIRECTION_WIDTH, available / 5);
-        int cell = Math.min(MAX_CELL_WIDTH, Math.max(MIN_CELL_WIDTH, (available - direction) / 7));
+        int cell = Math.min(MAX_CELL_WIDTH, Math.max(minimum, (available - direction) / 7));
         direction = Math.max(direction, available - 7 * cell);
         for (Control child : matrix.getChildren()) {
             if (child.getData(COLUMN) instanceof Integer column && child instanceof Composite outer) {
@@ -530,7 +566,7 @@ public final class DashboardEditor extends EditorPart {
                 ((GridData) outer.getLayoutData()).widthHint = width - 2;
                 for (Control inner : outer.getChildren()) {
                     for (Control label : ((Composite) inner).getChildren()) {
-                        ((GridData) label.getLayoutData()).widthHint = width - 2 - 4 - 8;
+                        ((GridData) label.getLayoutData()).widthHint = width - CELL_PADDING;
                     }
                 }
             }

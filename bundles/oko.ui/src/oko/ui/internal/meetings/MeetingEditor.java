@@ -788,39 +788,12 @@ public final class MeetingEditor extends TransactionalEditor {
 
     /** The rows of the attendance table: member, role, mode, note. */
     public List<List<String>> attendanceRows() {
-        return rows(attendance.getTable().getItems().length, i -> attendance.getTable().getItem(i),
-                attendance.getTable().getColumnCount());
+        return Rows.of(attendance.getTable());
     }
 
     /** The agenda's rows (items and their decisions, depth first), every column's text. */
     public List<List<String>> agendaRows() {
-        List<List<String>> rows = new ArrayList<>();
-        collect(agenda.getTree().getItems(), rows);
-        return rows;
-    }
-
-    private void collect(org.eclipse.swt.widgets.TreeItem[] items, List<List<String>> rows) {
-        for (var item : items) {
-            List<String> row = new ArrayList<>();
-            for (int c = 0; c < agenda.getTree().getColumnCount(); c++) {
-                row.add(item.getText(c));
-            }
-            rows.add(row);
-            collect(item.getItems(), rows);
-        }
-    }
-
-    private static List<List<String>> rows(int count, java.util.function.IntFunction<org.eclipse.swt.widgets.TableItem> item,
-            int columns) {
-        List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            List<String> row = new ArrayList<>();
-            for (int c = 0; c < columns; c++) {
-                row.add(item.apply(i).getText(c));
-            }
-            rows.add(row);
-        }
-        return rows;
+        return Rows.of(agenda.getTree());
     }
 
     /** The attendance table. */

@@ -231,20 +231,7 @@ public final class WorkingGroupView extends ViewPart {
 
     /** The rows shown (groups and their meetings, depth first), every column's text; for tests. */
     public List<List<String>> rows() {
-        List<List<String>> rows = new ArrayList<>();
-        collect(viewer.getTree().getItems(), rows);
-        return rows;
-    }
-
-    private void collect(org.eclipse.swt.widgets.TreeItem[] items, List<List<String>> rows) {
-        for (var item : items) {
-            List<String> row = new ArrayList<>();
-            for (int c = 0; c < viewer.getTree().getColumnCount(); c++) {
-                row.add(item.getText(c));
-            }
-            rows.add(row);
-            collect(item.getItems(), rows);
-        }
+        return Rows.of(viewer.getTree());
     }
 
     @Override
