@@ -37,11 +37,11 @@ class DocumentCommandTest {
         Path file = temp.resolve("prikaz-1048.pdf");
         Files.writeString(file, "abc", StandardCharsets.UTF_8);
         Run attach = Oko.run(data, "document", "attach", "№1048", file.toString(), "--system", "ishimbay-msoko").expect(0);
-        assertTrue(attach.out().contains("Файл «prikaz-1048.pdf» прикреплён к документу №1048"), attach.toString());
+        assertTrue(attach.out().contains("File «prikaz-1048.pdf» attached to document №1048"), attach.toString());
 
         Run files = Oko.run(data, "document", "files", "№1048").expect(0);
         List<String> lines = files.out().lines().toList();
-        assertEquals("имя\tтип\tразмер\tsha256", lines.get(0), files.toString());
+        assertEquals("name\ttype\tsize\tsha256", lines.get(0), files.toString());
         // SHA-256 of «abc» (FIPS 180-2, appendix B.1)
         assertEquals("prikaz-1048.pdf\tapplication/pdf\t3\t"
                 + "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", lines.get(1), files.toString());
@@ -49,7 +49,7 @@ class DocumentCommandTest {
 
         Files.writeString(file, "abcd", StandardCharsets.UTF_8);
         Run again = Oko.run(data, "document", "attach", "№1048", file.toString()).expect(0);
-        assertTrue(again.out().contains("заменён"), again.toString());
+        assertTrue(again.out().contains("replaced"), again.toString());
         Path copy = temp.resolve("out/copy.pdf");
         Oko.run(data, "document", "save", "№1048", "prikaz-1048.pdf", "--out", copy.toString()).expect(0);
         assertArrayEquals("abcd".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(copy));
@@ -63,7 +63,7 @@ class DocumentCommandTest {
             file.setLength(50L * 1024 * 1024 + 1);
         }
         Run refused = Oko.run(data, "document", "attach", "№1048", huge.toString()).expect(2);
-        assertTrue(refused.err().contains("huge.pdf") && refused.err().contains("50 МиБ"), refused.toString());
+        assertTrue(refused.err().contains("huge.pdf") && refused.err().contains("50 MiB"), refused.toString());
         assertFalse(Oko.run(data, "document", "files", "№1048").expect(0).out().contains("huge.pdf"), "nothing stored");
     }
 

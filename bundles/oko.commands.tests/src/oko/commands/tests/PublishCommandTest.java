@@ -32,13 +32,13 @@ class PublishCommandTest {
         Path site = temp.resolve("site");
         Run first = Oko.run(data, "publish", "--out", site.toString(), "--system", "krasnogorsk-msoko", "--no-reports")
                 .expect(0);
-        Matcher written = Pattern.compile("Записано файлов: (\\d+), изменено: (\\d+), удалено: 0").matcher(first.out());
+        Matcher written = Pattern.compile("Files written: (\\d+), changed: (\\d+), removed: 0").matcher(first.out());
         assertTrue(written.find(), first.toString());
         assertEquals(written.group(1), written.group(2), "a new folder: every file changed");
         assertTrue(Files.readString(site.resolve("plan.html")).contains("Формирование нормативно-правого обеспечения"));
         Run again = Oko.run(data, "publish", "--out", site.toString(), "--system", "krasnogorsk-msoko", "--no-reports")
                 .expect(0);
-        assertTrue(again.out().contains("изменено: 0, удалено: 0"), again.toString());
+        assertTrue(again.out().contains("changed: 0, removed: 0"), again.toString());
     }
 
     @Test
@@ -46,7 +46,7 @@ class PublishCommandTest {
         Path site = temp.resolve("linked");
         Run publish = Oko.run(data, "publish", "--out", site.toString(), "--system", "ishimbay-msoko", "--no-reports",
                 "--base-url", "https://edu.example.ru/msoko").expect(0);
-        assertTrue(publish.out().contains("Ссылки на публикацию записаны"), publish.toString());
+        assertTrue(publish.out().contains("Publication links recorded"), publish.toString());
         Path xmi = temp.resolve("ishimbay.xmi");
         Oko.run(data, "export", "--out", xmi.toString(), "--system", "ishimbay-msoko").expect(0);
         String exported = Files.readString(xmi);

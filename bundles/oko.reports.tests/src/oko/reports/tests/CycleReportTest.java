@@ -81,9 +81,15 @@ class CycleReportTest {
     void thePdfShowsTheTitleBlockTheMatrixAndTheGapsOfEachDirection() throws Exception {
         Path pdf = render(Format.PDF, ISHIMBAY_2023, ReportsTest.sample(), "selfanalysis");
         String text = oneLine(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
+        // the title block is a grid of labels and values: read as laid out, each label is followed by its value
+        // (the reading order of pdftotext without -layout may give the label column first, then the values)
+        String laidOut = oneLine(run("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-"));
+        for (String expected : List.of("Система оценки качества: МСОКО МР Ишимбайский район (ishimbay-msoko)",
+                "Период: 2023 год", "Данные на: " + TODAY,
+                "Направлений: 9: полный цикл — 0, неполный цикл — 1, не описан — 8")) {
+            assertTrue(laidOut.contains(expected), "«" + expected + "» missing in " + laidOut);
+        }
         for (String expected : List.of("Самоанализ муниципальных механизмов управления качеством образования",
-                "Система оценки качества: МСОКО МР Ишимбайский район (ishimbay-msoko)", "Период: 2023 год",
-                "Данные на: " + TODAY, "Направлений: 9: полный цикл — 0, неполный цикл — 1, не описан — 8",
                 NAME_1_2, "Неполный цикл", "Этап 1. Цели и задачи: 75 из 100",
                 // the two unmet checks of stage 1: id, what is checked, the reason
                 "OKO-EV-1.4", "У целей есть целевые значения", "4 из 4 целей без целевого значения",

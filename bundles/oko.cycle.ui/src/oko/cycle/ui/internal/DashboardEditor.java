@@ -819,9 +819,9 @@ public final class DashboardEditor extends EditorPart {
         boolean canUndo = commands != null && commands.canUndo();
         boolean canRedo = commands != null && commands.canRedo();
         undo.setEnabled(canUndo);
-        undo.setText(Messages.bind(Messages.undo, canUndo ? commands.getUndoCommand().getLabel() : ""));
+        undo.setText(Messages.bind(Messages.undo, canUndo ? commands.getUndoCommand().getLabel() : "").strip());
         redo.setEnabled(canRedo);
-        redo.setText(Messages.bind(Messages.redo, canRedo ? commands.getRedoCommand().getLabel() : ""));
+        redo.setText(Messages.bind(Messages.redo, canRedo ? commands.getRedoCommand().getLabel() : "").strip());
     }
 
     /** What the dashboard shows now (null before the first computation), for tests. */
