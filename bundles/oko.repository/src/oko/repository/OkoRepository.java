@@ -344,11 +344,15 @@ public final class OkoRepository implements AutoCloseable {
 
     /** How often a commit refused for a stale revision is tried again after catching up. */
     private static final int COMMIT_ATTEMPTS = 5;
+    /** How long a refused commit waits for the notice of the commit that replaced its revisions. */
+    private static final long CATCH_UP_MILLIS = 5_000;
 
     private CDOCommitInfo doCommit(CDOTransaction transaction, String comment, IProgressMonitor monitor) {
         transaction.setCommitComment(comment);
         CommitException failure = null;
         for (int attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
+            // the newest commit this transaction had taken in when this attempt was sent
+            long heard = transaction.getLastUpdateTime();
             try {
                 return transaction.commit(monitor);
             } catch (CommitException e) {
@@ -366,7 +370,12 @@ public final class OkoRepository implements AutoCloseable {
                 // catch up, wait until this transaction has taken in the other commit (the merging
                 // resolver joins changes to different features and additions to the same list),
                 // and try again. Only a real conflict, the same feature changed, remains.
+                // The server answers the refused commit before its notice of the other commit has
+                // necessarily reached this session: wait (briefly) until the session has heard of a
+                // commit newer than the transaction knew when sending, else the next attempt is refused
+                // the same way.
                 session.refresh();
+                session.waitForUpdate(heard + 1, CATCH_UP_MILLIS);
                 transaction.waitForUpdate(session.getLastUpdateTime(), LONG_SIGNAL_TIMEOUT_MILLIS);
                 if (transaction.hasConflict() || !transaction.isDirty()) {
                     break;
