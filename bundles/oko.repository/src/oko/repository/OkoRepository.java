@@ -362,20 +362,26 @@ public final class OkoRepository implements AutoCloseable {
                     // the server's rights refused the commit: nothing to catch up with, say why
                     throw new RepositoryException(refused, e);
                 }
-                if (transaction.hasConflict() || Conflicts.isIntegrity(e)) {
+                if (Conflicts.isIntegrity(e)) {
+                    break;
+                }
+                if (transaction.hasConflict() && transaction.getLastUpdateTime() >= session.getLastUpdateTime()) {
+                    // a settled conflict: the transaction has taken in everything the session heard of
                     break;
                 }
                 // The server refused a revision another client's commit had just replaced (e.g.
                 // both added a run to the same monitoring) before our client heard of that commit:
                 // catch up, wait until this transaction has taken in the other commit (the merging
                 // resolver joins changes to different features and additions to the same list),
-                // and try again. Only a real conflict, the same feature changed, remains.
-                // The server answers the refused commit before its notice of the other commit has
-                // necessarily reached this session: wait (briefly) until the session has heard of a
-                // commit newer than the transaction knew when sending, else the next attempt is refused
-                // the same way.
+                // and try again. Only a real conflict, the same feature changed, remains. Two races:
+                // the server answers the refused commit before its notice of the other commit has
+                // necessarily reached this session (so wait, briefly, for a commit newer than the
+                // transaction knew when sending), and the notice may be in the middle of being merged
+                // into the transaction (a conflict for a moment, then resolved: so decide only after).
                 session.refresh();
-                session.waitForUpdate(heard + 1, CATCH_UP_MILLIS);
+                if (!transaction.hasConflict()) {
+                    session.waitForUpdate(heard + 1, CATCH_UP_MILLIS);
+                }
                 transaction.waitForUpdate(session.getLastUpdateTime(), LONG_SIGNAL_TIMEOUT_MILLIS);
                 if (transaction.hasConflict() || !transaction.isDirty()) {
                     break;
