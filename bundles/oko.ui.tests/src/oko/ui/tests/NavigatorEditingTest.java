@@ -148,28 +148,6 @@ class NavigatorEditingTest {
         });
     }
 
-    private static List<String> texts(Menu menu) throws Exception {
-        return UiThread.call(() -> {
-            List<String> texts = new ArrayList<>();
-            for (MenuItem item : menu.getItems()) {
-                if ((item.getStyle() & SWT.SEPARATOR) == 0) {
-                    texts.add(item.getText().replaceAll("\t.*", ""));
-                }
-            }
-            return texts;
-        });
-    }
-
-    private static MenuItem item(Menu menu, String text) throws Exception {
-        return UiThread.call(() -> {
-            for (MenuItem item : menu.getItems()) {
-                if (item.getText().replaceAll("\t.*", "").equals(text)) {
-                    return item;
-                }
-            }
-            throw new AssertionError("no menu item «" + text + "» in " + texts(menu));
-        });
-    }
 
     /** The submenu of an item, filled as when it is shown. */
     private static Menu submenu(MenuItem item) throws Exception {
@@ -273,22 +251,22 @@ class NavigatorEditingTest {
         screenshotOfMenu();
 
         Menu menu = contextMenu();
-        List<String> items = texts(menu);
+        List<String> items = UiThread.menuTexts(menu);
         for (String expected : List.of("Открыть", "Создать", "Копировать", "Вставить", "Удалить…", "Переименовать…")) {
             assertTrue(items.contains(expected), expected + " in " + items);
         }
         if (org.eclipse.core.runtime.Platform.getBundle("oko.diagram.ui") != null) {
             assertTrue(items.contains("Новая диаграмма"), "the diagrams' contributions stay: " + items);
         }
-        Menu create = submenu(item(menu, "Создать"));
-        List<String> children = texts(create);
+        Menu create = submenu(UiThread.menuItem(menu, "Создать"));
+        List<String> children = UiThread.menuTexts(create);
         // one entry per containment feature of a quality system (the generated new-child descriptors)
         for (String expected : List.of("Направление", "Роль", "Раздел", "Документ", "Показатель", "План мероприятий")) {
             assertTrue(children.stream().anyMatch(t -> t.equals(expected) || t.endsWith(": " + expected)),
                     expected + " in " + children);
         }
 
-        chooseLater(item(create, "Роль"));
+        chooseLater(UiThread.menuItem(create, "Роль"));
         typeAndOk(dialog("Создать: Роль"), name);
         waitFor("the new role stored", () -> fresh(v -> roleNames(v, SCHOOL_SYSTEM)).contains(name));
         assertTrue(lastComment().startsWith("Создано: Роль «" + name + "» в Система оценки качества «"), lastComment());
@@ -349,9 +327,9 @@ class NavigatorEditingTest {
         // New ▸ Сотрудник in the register «Люди»
         Registers.Register people = new Registers.Register(root, oko.model.OkoPackage.Literals.MODEL_ROOT__PERSONS);
         select(people);
-        Menu create = submenu(item(contextMenu(), "Создать"));
-        assertEquals(List.of("Сотрудник"), texts(create), "a register creates its own kind only");
-        chooseLater(item(create, "Сотрудник"));
+        Menu create = submenu(UiThread.menuItem(contextMenu(), "Создать"));
+        assertEquals(List.of("Сотрудник"), UiThread.menuTexts(create), "a register creates its own kind only");
+        chooseLater(UiThread.menuItem(create, "Сотрудник"));
         typeAndOk(dialog("Создать: Сотрудник"), name);
         waitFor("the person stored", () -> fresh(v -> ((ModelRoot) v.getObject(id(root))).getPersons().stream()
                 .anyMatch(p -> name.equals(p.getName()))));
@@ -619,7 +597,7 @@ class NavigatorEditingTest {
             post(SWT.KeyUp, e -> e.keyCode = key);
             UiThread.drain();
         }
-        MenuItem create = item(menu, "Создать");
+        MenuItem create = UiThread.menuItem(menu, "Создать");
         UiThread.waitUntil("↓ ↓ → opens the submenu «Создать»", () -> create.getMenu().isVisible());
         UiThread.call(() -> {
             // the whole screen: the menus are windows of their own, beside the workbench's

@@ -60,28 +60,6 @@ class ProblemsQuickFixTest {
         return rows(view).stream().anyMatch(r -> r.ruleId().equals(ruleId) && object.equals(r.object()));
     }
 
-    private static List<String> texts(Menu menu) throws Exception {
-        return UiThread.call(() -> {
-            List<String> texts = new ArrayList<>();
-            for (MenuItem item : menu.getItems()) {
-                if ((item.getStyle() & SWT.SEPARATOR) == 0) {
-                    texts.add(item.getText().replaceAll("\t.*", ""));
-                }
-            }
-            return texts;
-        });
-    }
-
-    private static MenuItem item(Menu menu, String text) throws Exception {
-        return UiThread.call(() -> {
-            for (MenuItem item : menu.getItems()) {
-                if (item.getText().replaceAll("\t.*", "").equals(text)) {
-                    return item;
-                }
-            }
-            throw new AssertionError("no menu item «" + text + "» in " + texts(menu));
-        });
-    }
 
     private static void command(String id) throws Exception {
         UiThread.run(() -> PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(id, null));
@@ -122,7 +100,7 @@ class ProblemsQuickFixTest {
         Menu shownMenu = UiThread.call(view::quickFixMenu);
         assertTrue(shownMenu != null, "Ctrl+1 (the command) opened no menu");
         UiThread.waitUntil("the quick fix menu shown", shownMenu::isVisible);
-        assertEquals(List.of(fix.label()), texts(shownMenu));
+        assertEquals(List.of(fix.label()), UiThread.menuTexts(shownMenu));
         screenshot("problems-quick-fix-menu");
         UiThread.run(() -> shownMenu.setVisible(false));
         UiThread.drain();
@@ -134,12 +112,12 @@ class ProblemsQuickFixTest {
             return menu;
         });
         Menu fixes = UiThread.call(() -> {
-            Menu menu = item(context, "Быстрое исправление").getMenu();
+            Menu menu = UiThread.menuItem(context, "Быстрое исправление").getMenu();
             menu.notifyListeners(SWT.Show, new Event());
             return menu;
         });
-        assertEquals(List.of(fix.label()), texts(fixes));
-        MenuItem apply = item(fixes, fix.label());
+        assertEquals(List.of(fix.label()), UiThread.menuTexts(fixes));
+        MenuItem apply = UiThread.menuItem(fixes, fix.label());
         UiThread.run(() -> apply.notifyListeners(SWT.Selection, new Event()));
         UiThread.waitUntil("the direction's six stages committed", () -> stages(row.object()) == 6);
         assertEquals(List.of(StageKind.VALUES.toArray()), Sample.read(row.object(),

@@ -116,6 +116,32 @@ public final class UiThread {
         return shell;
     }
 
+    /** The texts of a menu's items, separators left out, without their accelerators. */
+    public static java.util.List<String> menuTexts(org.eclipse.swt.widgets.Menu menu) throws Exception {
+        return call(() -> {
+            java.util.List<String> texts = new java.util.ArrayList<>();
+            for (org.eclipse.swt.widgets.MenuItem item : menu.getItems()) {
+                if ((item.getStyle() & org.eclipse.swt.SWT.SEPARATOR) == 0) {
+                    texts.add(item.getText().replaceAll("\t.*", ""));
+                }
+            }
+            return texts;
+        });
+    }
+
+    /** The item of a menu with that text (accelerator left out); fails naming the items there are. */
+    public static org.eclipse.swt.widgets.MenuItem menuItem(org.eclipse.swt.widgets.Menu menu, String text)
+            throws Exception {
+        return call(() -> {
+            for (org.eclipse.swt.widgets.MenuItem item : menu.getItems()) {
+                if (item.getText().replaceAll("\t.*", "").equals(text)) {
+                    return item;
+                }
+            }
+            throw new AssertionError("no menu item «" + text + "» in " + menuTexts(menu));
+        });
+    }
+
     /** The dialog button with that id (its data, as JFace's dialogs set it) anywhere under the composite; null if none. */
     public static org.eclipse.swt.widgets.Button button(org.eclipse.swt.widgets.Composite composite, int id) {
         for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
