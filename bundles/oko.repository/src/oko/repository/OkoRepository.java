@@ -345,7 +345,7 @@ public final class OkoRepository implements AutoCloseable {
     /** How often a commit refused for a stale revision is tried again after catching up. */
     private static final int COMMIT_ATTEMPTS = 5;
     /** How long a refused commit waits for the notice of the commit that replaced its revisions. */
-    private static final long CATCH_UP_MILLIS = 5_000;
+    private static final long CATCH_UP_MILLIS = 2_000;
 
     private CDOCommitInfo doCommit(CDOTransaction transaction, String comment, IProgressMonitor monitor) {
         transaction.setCommitComment(comment);
