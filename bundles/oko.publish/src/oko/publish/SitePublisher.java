@@ -76,6 +76,20 @@ public final class SitePublisher {
     }
 
     /**
+     * Whether {@code text} can be the site section's address {@link #recordLinks} builds the links on:
+     * an absolute http or https URL with a host, without query or fragment.
+     */
+    public static boolean isSectionAddress(String text) {
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /**
      * Records the publication: each published document gets {@code publicationLink} = baseUrl + '/' +
      * its path (and {@code publicationDate} = today when it had none). Changes the model: call it in a
      * transaction and commit with a comment. Returns the number of documents changed.

@@ -1,7 +1,6 @@
 package oko.commands.internal;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ public final class PublishCommand implements Command {
             throw new UsageException(Messages.bind(Messages.publishOutNotFolder, out));
         }
         String baseUrl = args.has("--base-url") ? args.value("--base-url", "").strip() : null;
-        if (baseUrl != null && !validUrl(baseUrl)) {
+        if (baseUrl != null && !SitePublisher.isSectionAddress(baseUrl)) {
             throw new UsageException(Messages.bind(Messages.publishBadBaseUrl, baseUrl));
         }
         boolean reports = !args.has("--no-reports");
@@ -86,16 +85,6 @@ public final class PublishCommand implements Command {
             } finally {
                 view.close();
             }
-        }
-    }
-
-    private static boolean validUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
         }
     }
 

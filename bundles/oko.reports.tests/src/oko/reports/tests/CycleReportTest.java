@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -67,24 +66,13 @@ class CycleReportTest {
         return file;
     }
 
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
-        return output;
-    }
-
-    private static String oneLine(String text) {
-        return text.replace('\u00ad', ' ').replace('\u00a0', ' ').replaceAll("\\s+", " ");
-    }
-
     @Test
     void thePdfShowsTheTitleBlockTheMatrixAndTheGapsOfEachDirection() throws Exception {
         Path pdf = render(Format.PDF, ISHIMBAY_2023, ReportsTest.sample(), "selfanalysis");
-        String text = oneLine(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
+        String text = Tools.oneLine(Tools.run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
         // the title block is a grid of labels and values: read as laid out, each label is followed by its value
         // (the reading order of pdftotext without -layout may give the label column first, then the values)
-        String laidOut = oneLine(run("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-"));
+        String laidOut = Tools.oneLine(Tools.run("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-"));
         for (String expected : List.of("Система оценки качества: МСОКО МР Ишимбайский район (ishimbay-msoko)",
                 "Период: 2023 год", "Данные на: " + TODAY,
                 "Направлений: 9: полный цикл — 0, неполный цикл — 1, не описан — 8")) {
@@ -110,7 +98,7 @@ class CycleReportTest {
             assertFalse(gaps.contains(met), met + " is met for 1.2, yet listed: " + gaps);
         }
         // the first page as a picture, to look at
-        run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("selfanalysis-page").toString());
+        Tools.run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("selfanalysis-page").toString());
     }
 
     @Test
@@ -142,7 +130,7 @@ class CycleReportTest {
         Locale.setDefault(Locale.ENGLISH);
         String html;
         try {
-            html = oneLine(Files.readString(render(Format.HTML, ISHIMBAY_2023, ReportsTest.sample(), "selfanalysis-en")));
+            html = Tools.oneLine(Files.readString(render(Format.HTML, ISHIMBAY_2023, ReportsTest.sample(), "selfanalysis-en")));
         } finally {
             Locale.setDefault(before);
         }
@@ -165,7 +153,7 @@ class CycleReportTest {
         for (XWPFTableRow row : table.getRows()) {
             List<String> cells = new ArrayList<>();
             for (XWPFTableCell cell : row.getTableCells()) {
-                cells.add(oneLine(cell.getText()).strip());
+                cells.add(Tools.oneLine(cell.getText()).strip());
                 cell.getTables().forEach(nested -> collect(nested, into));
             }
             into.add(cells);

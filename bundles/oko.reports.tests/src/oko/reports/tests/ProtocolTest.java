@@ -193,17 +193,6 @@ class ProtocolTest {
         return model;
     }
 
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
-        return output;
-    }
-
-    private static String oneLine(String text) {
-        return text.replace('\u00ad', ' ').replace('\u00a0', ' ').replaceAll("\\s+", " ");
-    }
-
     /** Every text in order: each found after the previous one. */
     private static void assertInOrder(String text, String... expected) {
         int from = 0;
@@ -241,13 +230,13 @@ class ProtocolTest {
         Files.createDirectories(OUT);
         Path pdf = OUT.resolve("protocol-3.pdf");
         Files.write(pdf, Protocols.render(meeting, Format.PDF));
-        String text = oneLine(run("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-"));
+        String text = Tools.oneLine(Tools.run("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-"));
         assertInOrder(text, EXPECTED);
         assertEquals(2, text.split("Решение принято\\.", -1).length - 1, text);
         assertEquals(1, text.split("Решение не принято\\.", -1).length - 1, text);
         assertTrue(text.contains("____ М.П. Иванова") || text.matches(".*Председательствующий _+ М\\.П\\. Иванова.*"), text);
         // a page to look at
-        run("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("protocol-page").toString());
+        Tools.run("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("protocol-page").toString());
         assertTrue(Files.list(OUT).anyMatch(f -> f.getFileName().toString().matches("protocol-page-0*1\\.png")), "PNG");
     }
 
@@ -258,7 +247,7 @@ class ProtocolTest {
             // in the document's order: paragraphs and tables as they follow each other
             for (var element : document.getBodyElements()) {
                 if (element instanceof org.apache.poi.xwpf.usermodel.XWPFParagraph paragraph) {
-                    paragraphs.add(oneLine(paragraph.getText()).strip());
+                    paragraphs.add(Tools.oneLine(paragraph.getText()).strip());
                 } else if (element instanceof org.apache.poi.xwpf.usermodel.XWPFTable table) {
                     tableParagraphs(table, paragraphs);
                 }
@@ -273,7 +262,7 @@ class ProtocolTest {
             for (var cell : row.getTableCells()) {
                 for (var element : cell.getBodyElements()) {
                     if (element instanceof org.apache.poi.xwpf.usermodel.XWPFParagraph paragraph) {
-                        paragraphs.add(oneLine(paragraph.getText()).strip());
+                        paragraphs.add(Tools.oneLine(paragraph.getText()).strip());
                     } else if (element instanceof org.apache.poi.xwpf.usermodel.XWPFTable nested) {
                         tableParagraphs(nested, paragraphs);
                     }
@@ -306,7 +295,7 @@ class ProtocolTest {
             Path pdf = OUT.resolve("protocol-3-en.pdf");
             Files.createDirectories(OUT);
             Files.write(pdf, Protocols.render(meeting(plainModel()), Format.PDF));
-            String text = oneLine(run("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-"));
+            String text = Tools.oneLine(Tools.run("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-"));
             assertInOrder(text, "Minutes of the working group meeting No. 3", "Presiding:", "Present:", "Absent:", "Invited:",
                     "present: 4 of 7 members (at least 4 required): quorum", "Agenda:", "Heard:", "Spoke:", "Decided:",
                     "Voted: for: 3, against: 1, abstained: 0.", "The decision is adopted.", "The decision is not adopted.",
@@ -368,7 +357,7 @@ class ProtocolTest {
                 Reports.render(Reports.catalogue(null).stream().filter(l -> l.id().equals("plan")).findFirst().orElseThrow(),
                         Format.PDF, Map.of("system", "test-msoko"), List.of(system), out, null);
             }
-            String planText = oneLine(run("pdftotext", "-enc", "UTF-8", plan.toString(), "-"));
+            String planText = Tools.oneLine(Tools.run("pdftotext", "-enc", "UTF-8", plan.toString(), "-"));
             for (String cell : List.of("Заседание рабочей группы по итогам мониторинга", "протокол заседания рабочей группы",
                     "Протокол заседания рабочей группы № 3 (17.03.2025)", "выполнено 17.03.2025")) {
                 assertTrue(planText.contains(cell), "plan report lacks \"" + cell + "\": " + planText);

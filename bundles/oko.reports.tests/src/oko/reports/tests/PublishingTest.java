@@ -118,22 +118,15 @@ class PublishingTest {
         return file;
     }
 
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
-        return output;
-    }
-
     private static int pages(Path pdf) throws Exception {
-        Matcher pages = Pattern.compile("Pages:\\s+(\\d+)").matcher(run("pdfinfo", pdf.toString()));
+        Matcher pages = Pattern.compile("Pages:\\s+(\\d+)").matcher(Tools.run("pdfinfo", pdf.toString()));
         assertTrue(pages.find());
         return Integer.parseInt(pages.group(1));
     }
 
     /** The text of one page of the PDF, spaces collapsed. */
     private static String page(Path pdf, int page) throws Exception {
-        return run("pdftotext", "-enc", "UTF-8", "-f", Integer.toString(page), "-l", Integer.toString(page), pdf.toString(), "-")
+        return Tools.run("pdftotext", "-enc", "UTF-8", "-f", Integer.toString(page), "-l", Integer.toString(page), pdf.toString(), "-")
                 .replaceAll("\\s+", " ");
     }
 
@@ -142,7 +135,7 @@ class PublishingTest {
         Path pdf = render("roles", Format.PDF, Map.of("system", "msoko-a"), repository, "roles-a");
         int pages = pages(pdf);
         assertTrue(pages >= 2, "36 functions of two roles each fill more than a page: " + pages);
-        String all = run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-").replaceAll("\\s+", " ");
+        String all = Tools.run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-").replaceAll("\\s+", " ");
         assertTrue(all.contains("Методист А-1.1 (заместитель)") && all.contains("Методист А-3.12"), "A's roles");
         assertFalse(all.contains("Инспектор Б-"), "B's roles in A's report");
         assertFalse(all.contains("МСОКО района Б"), "B's sections in A's report");
@@ -154,7 +147,7 @@ class PublishingTest {
             assertTrue(text.contains(TODAY), "date on page " + n);
         }
         // what a person sees: the pages as pictures (looked at by hand), none of them nearly empty
-        run("pdftoppm", "-png", "-r", "50", pdf.toString(), OUT.resolve("roles-a-page").toString());
+        Tools.run("pdftoppm", "-png", "-r", "50", pdf.toString(), OUT.resolve("roles-a-page").toString());
         for (int n = 1; n < pages; n++) {
             assertTrue(page(pdf, n).length() > 1500, "page " + n + " is half empty: " + page(pdf, n).length());
         }

@@ -86,13 +86,6 @@ class ReportsTest {
         return file;
     }
 
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
-        return output;
-    }
-
     private static String oneLine(String text) {
         return text.replace('\u00ad', ' ').replaceAll("\\s+", " ");
     }
@@ -101,21 +94,21 @@ class ReportsTest {
     void roleDistributionToPdfHasTheSeedsTextsInCyrillicWithEmbeddedFonts() throws Exception {
         QualitySystem system = municipalSystem();
         Path pdf = render(layout("roles", null), Format.PDF, system);
-        String text = oneLine(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
+        String text = oneLine(Tools.run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
         assertTrue(text.contains("Распределение функций"), text.substring(0, Math.min(300, text.length())));
         assertTrue(text.contains("Примерное распределение функций по должностям"), "header");
         FunctionSection section = system.getSections().get(1);
         Function function = section.getFunctions().get(0);
         String firstWords = String.join(" ", java.util.Arrays.copyOf(function.getName().split("\\s+"), 3));
         assertTrue(text.contains(firstWords), "function \"" + firstWords + "\" missing");
-        String fonts = run("pdffonts", pdf.toString());
+        String fonts = Tools.run("pdffonts", pdf.toString());
         assertTrue(fonts.contains("DejaVuSans"), fonts);
         for (String line : fonts.split("\n")) {
             if (line.contains("DejaVu")) {
                 assertTrue(line.matches(".*\\byes\\s+yes\\b.*|.*\\byes\\s+yes\\s+(yes|no).*"), "not embedded: " + line);
             }
         }
-        run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("roles-page").toString());
+        Tools.run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("roles-page").toString());
     }
 
     @Test
@@ -195,11 +188,11 @@ class ReportsTest {
         for (var entry : expected.entrySet()) {
             Layout layout = layout(entry.getKey(), null);
             Map<String, String> system = Map.of("system", systems.get(entry.getKey()));
-            String pdf = oneLine(run("pdftotext", "-enc", "UTF-8", render(layout, Format.PDF, system, sample).toString(), "-"));
+            String pdf = oneLine(Tools.run("pdftotext", "-enc", "UTF-8", render(layout, Format.PDF, system, sample).toString(), "-"));
             for (String text : entry.getValue()) {
                 assertTrue(pdf.contains(text), entry.getKey() + ".pdf lacks \"" + text + "\"");
             }
-            run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", OUT.resolve(entry.getKey() + ".pdf").toString(),
+            Tools.run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", OUT.resolve(entry.getKey() + ".pdf").toString(),
                     OUT.resolve(entry.getKey() + "-page").toString());
             String html = oneLine(Files.readString(render(layout, Format.HTML, system, sample)));
             assertTrue(html.contains(entry.getValue().get(0)), entry.getKey() + ".html");
@@ -232,7 +225,7 @@ class ReportsTest {
         try (OutputStream out = Files.newOutputStream(pdf)) {
             Reports.render(layout, Format.PDF, Map.of("system", system(measure).getCode(), "period", "2023"), sample, out, null);
         }
-        String text = oneLine(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
+        String text = oneLine(Tools.run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
         assertTrue(text.contains("Эффективность принятых мер"), text);
         assertTrue(text.contains(start(measure.getName(), 3)), "measure missing: " + text);
         assertTrue(text.contains("Эффект (+ лучше)"), text);
@@ -240,7 +233,7 @@ class ReportsTest {
         for (oko.model.Indicator indicator : measure.getTargetIndicators()) {
             assertTrue(text.contains(indicator.getCode() + " " + start(indicator.getName(), 2)), indicator.getCode());
         }
-        run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("effectiveness-page").toString());
+        Tools.run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("effectiveness-page").toString());
         IllegalArgumentException noPeriod = assertThrows(IllegalArgumentException.class,
                 () -> Reports.render(layout, Format.PDF, Map.of("system", system(measure).getCode()), sample,
                         new ByteArrayOutputStream(), null));
@@ -274,7 +267,7 @@ class ReportsTest {
         try (OutputStream out = Files.newOutputStream(pdf)) {
             Reports.render(layout, Format.PDF, Map.of("system", "ishimbay-msoko", "indicator", "1.2.1.1", "period", "2023"), sample, out, null);
         }
-        String text = oneLine(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
+        String text = oneLine(Tools.run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-"));
         assertTrue(text.contains("Результаты мониторинга по показателю"), text);
         assertTrue(text.contains("Показатель: 1.2.1.1, Период: 2023"), text);
         assertTrue(text.contains("медиана"), text);
@@ -292,9 +285,9 @@ class ReportsTest {
                 assertTrue(text.contains(start(school.school().getName(), 2)), school.school().getName());
             }
         }
-        run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("monitoring-page").toString());
+        Tools.run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf.toString(), OUT.resolve("monitoring-page").toString());
         // the bar chart is embedded as an image in the PDF…
-        String images = run("pdfimages", "-list", pdf.toString());
+        String images = Tools.run("pdfimages", "-list", pdf.toString());
         assertTrue(images.lines().skip(2).anyMatch(l -> l.contains("image")), images);
         // …and in HTML it is a PNG beside the page, with bars of both periods in their colours
         Path html = OUT.resolve("monitoring.html");

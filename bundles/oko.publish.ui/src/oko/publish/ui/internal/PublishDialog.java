@@ -1,6 +1,5 @@
 package oko.publish.ui.internal;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +18,8 @@ import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+
+import oko.publish.SitePublisher;
 
 /**
  * The choices of File ▸ Publish…: output folder (with Browse…), the system (a choice only when there
@@ -162,20 +163,10 @@ public final class PublishDialog extends TitleAreaDialog {
             return Messages.noSystem;
         }
         String url = baseUrl.getText().strip();
-        if (!url.isEmpty() && !validUrl(url)) {
+        if (!url.isEmpty() && !SitePublisher.isSectionAddress(url)) {
             return Messages.bind(Messages.badBaseUrl, url);
         }
         return null;
-    }
-
-    static boolean validUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     private void validate() {

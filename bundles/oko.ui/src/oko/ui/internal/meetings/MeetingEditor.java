@@ -323,13 +323,13 @@ public final class MeetingEditor extends TransactionalEditor {
         attendance.setContentProvider(ArrayContentProvider.getInstance());
         ColumnViewerToolTipSupport.enableFor(attendance);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 200).applyTo(attendance.getControl());
-        column(attendance, Messages.member, 280, m -> MeetingTexts.member((Membership) m), null);
-        column(attendance, Messages.role, 230, m -> MeetingTexts.role((Membership) m), null);
+        column(attendance, Messages.member, 280, m -> MeetingTexts.member((Membership) m));
+        column(attendance, Messages.role, 230, m -> MeetingTexts.role((Membership) m));
         List<AttendanceMode> modes = AttendanceMode.VALUES;
         TableViewerColumn mode = column(attendance, Messages.mode, 150, m -> {
             Attendance a = attendanceOf((Membership) m);
             return a == null ? Messages.notRecorded : ModelLabels.literal(a.getMode());
-        }, null);
+        });
         mode.setEditingSupport(new EditingSupport(attendance) {
             @Override
             protected boolean canEdit(Object element) {
@@ -359,7 +359,7 @@ public final class MeetingEditor extends TransactionalEditor {
         TableViewerColumn note = column(attendance, Messages.note, 320, m -> {
             Attendance a = attendanceOf((Membership) m);
             return a == null || a.getNote() == null ? "" : a.getNote();
-        }, null);
+        });
         note.setEditingSupport(new EditingSupport(attendance) {
             @Override
             protected boolean canEdit(Object element) {
@@ -760,7 +760,7 @@ public final class MeetingEditor extends TransactionalEditor {
     }
 
     private static TableViewerColumn column(TableViewer viewer, String title, int width,
-            Function<Object, String> text, Color color) {
+            Function<Object, String> text) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);
