@@ -30,14 +30,12 @@ public final class SitePublisher {
     }
 
     /**
-     * @param baseUrl the site section's address (e.g. {@code https://edu.example.ru/msoko}); used for
-     *        the publication links recorded afterwards; may be null
      * @param reports whether the BIRT reports (technological map, role distribution, plan) are rendered
      *        to PDF beside their HTML tables
      */
-    public record Options(String baseUrl, boolean reports) {
+    public record Options(boolean reports) {
         public static Options defaults() {
-            return new Options(null, true);
+            return new Options(true);
         }
     }
 

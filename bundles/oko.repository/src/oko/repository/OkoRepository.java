@@ -434,6 +434,28 @@ public final class OkoRepository implements AutoCloseable {
         return roots;
     }
 
+    /** The quality systems of the models among {@code roots} ({@link #roots}), in repository order. */
+    public static List<oko.model.QualitySystem> systems(List<? extends EObject> roots) {
+        List<oko.model.QualitySystem> systems = new ArrayList<>();
+        for (EObject root : roots) {
+            if (root instanceof oko.model.ModelRoot model) {
+                systems.addAll(model.getQualitySystems());
+            }
+        }
+        return systems;
+    }
+
+    /** The periods of the models among {@code roots} ({@link #roots}), in repository order. */
+    public static List<oko.model.Period> periods(List<? extends EObject> roots) {
+        List<oko.model.Period> periods = new ArrayList<>();
+        for (EObject root : roots) {
+            if (root instanceof oko.model.ModelRoot model) {
+                periods.addAll(model.getPeriods());
+            }
+        }
+        return periods;
+    }
+
     /**
      * The observed values (indicator and raw values) of one organisation, in every model. In a
      * repository they are found by the server (a cross-reference query on

@@ -23,8 +23,6 @@ import oko.cli.UsageException;
 import oko.cycle.CycleEvidence;
 import oko.cycle.CycleEvidence.CycleState;
 import oko.cycle.CycleEvidence.DirectionResult;
-import oko.cycle.CycleEvidence.StageResult;
-import oko.model.ModelRoot;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.model.StageKind;
@@ -145,12 +143,7 @@ public final class CycleCommand implements Command {
      * counts as begun), or null when the repository has none.
      */
     static Period period(List<EObject> roots, String code, LocalDate today) throws UsageException {
-        List<Period> periods = new ArrayList<>();
-        for (EObject root : roots) {
-            if (root instanceof ModelRoot model) {
-                periods.addAll(model.getPeriods());
-            }
-        }
+        List<Period> periods = OkoRepository.periods(roots);
         if (code != null) {
             return periods.stream().filter(p -> code.equals(p.getCode())).findFirst()
                     .orElseThrow(() -> new UsageException(Messages.bind(Messages.cycleUnknownPeriod, code,
@@ -168,12 +161,7 @@ public final class CycleCommand implements Command {
      * left to choose from.
      */
     static QualitySystem system(List<EObject> roots, String code, Period period) throws UsageException {
-        List<QualitySystem> systems = new ArrayList<>();
-        for (EObject root : roots) {
-            if (root instanceof ModelRoot model) {
-                systems.addAll(model.getQualitySystems());
-            }
-        }
+        List<QualitySystem> systems = OkoRepository.systems(roots);
         if (code != null) {
             return systems.stream().filter(s -> code.equals(s.getCode())).findFirst()
                     .orElseThrow(() -> new UsageException(Messages.bind(Messages.cycleUnknownSystem, code,

@@ -22,8 +22,6 @@ import oko.cli.UsageException;
 import oko.core.documents.Attachments;
 import oko.model.Attachment;
 import oko.model.Document;
-import oko.model.ModelRoot;
-import oko.model.QualitySystem;
 import oko.repository.OkoRepository;
 
 /**
@@ -160,16 +158,11 @@ public final class DocumentCommand implements Command {
     /** The document of that number (within the system, when given) or of that repository id. */
     static Document find(List<EObject> roots, String reference, String systemCode) throws UsageException {
         List<EObject> scopes = new ArrayList<>();
-        for (EObject root : roots) {
-            if (systemCode == null) {
-                scopes.add(root);
-            } else if (root instanceof ModelRoot model) {
-                for (QualitySystem system : model.getQualitySystems()) {
-                    if (systemCode.equals(system.getCode())) {
-                        scopes.add(system);
-                    }
-                }
-            }
+        if (systemCode == null) {
+            scopes.addAll(roots);
+        } else {
+            OkoRepository.systems(roots).stream().filter(system -> systemCode.equals(system.getCode()))
+                    .forEach(scopes::add);
         }
         if (systemCode != null && scopes.isEmpty()) {
             throw new UsageException(Messages.bind(Messages.documentNoSystem, systemCode));

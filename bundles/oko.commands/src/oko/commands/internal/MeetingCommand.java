@@ -22,7 +22,6 @@ import oko.core.meetings.MeetingRules;
 import oko.model.Decision;
 import oko.model.Document;
 import oko.model.Meeting;
-import oko.model.ModelRoot;
 import oko.model.QualitySystem;
 import oko.model.WorkingGroup;
 import oko.reports.Reports.Format;
@@ -130,16 +129,8 @@ public final class MeetingCommand implements Command {
     }
 
     private static List<QualitySystem> systems(List<EObject> roots, String code) throws UsageException {
-        List<QualitySystem> systems = new ArrayList<>();
-        for (EObject root : roots) {
-            if (root instanceof ModelRoot model) {
-                for (QualitySystem system : model.getQualitySystems()) {
-                    if (code == null || code.equals(system.getCode())) {
-                        systems.add(system);
-                    }
-                }
-            }
-        }
+        List<QualitySystem> systems = OkoRepository.systems(roots).stream()
+                .filter(system -> code == null || code.equals(system.getCode())).toList();
         if (code != null && systems.isEmpty()) {
             throw new UsageException(Messages.bind(Messages.reportNoSystem, code));
         }

@@ -3,7 +3,6 @@ package oko.commands.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +15,6 @@ import oko.cli.Command;
 import oko.cli.CommandContext;
 import oko.cli.CommandContext.ParsedArguments;
 import oko.cli.UsageException;
-import oko.model.ModelRoot;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.monitoring.MonitoringService;
@@ -62,7 +60,7 @@ public final class PublishCommand implements Command {
                 }
                 SitePublisher.Result result;
                 try {
-                    result = SitePublisher.publish(system, period, out, new SitePublisher.Options(baseUrl, reports),
+                    result = SitePublisher.publish(system, period, out, new SitePublisher.Options(reports),
                             new NullProgressMonitor());
                 } catch (IOException e) {
                     context.err().println(Messages.bind(Messages.publishWriteFailed, out, e.getMessage()));
@@ -90,16 +88,9 @@ public final class PublishCommand implements Command {
 
     /** The system of that code; without one, the only municipal or school system with directions. */
     private static QualitySystem system(List<EObject> roots, String code) throws UsageException {
-        List<QualitySystem> candidates = new ArrayList<>();
-        for (EObject root : roots) {
-            if (root instanceof ModelRoot model) {
-                for (QualitySystem system : model.getQualitySystems()) {
-                    if (code != null ? code.equals(system.getCode()) : !system.getDirections().isEmpty()) {
-                        candidates.add(system);
-                    }
-                }
-            }
-        }
+        List<QualitySystem> candidates = OkoRepository.systems(roots).stream()
+                .filter(system -> code != null ? code.equals(system.getCode()) : !system.getDirections().isEmpty())
+                .toList();
         if (code != null && candidates.isEmpty()) {
             throw new UsageException(Messages.bind(Messages.publishNoSuchSystem, code, codes(roots, false)));
         }
@@ -111,16 +102,8 @@ public final class PublishCommand implements Command {
     }
 
     private static String codes(List<EObject> roots, boolean periods) {
-        List<String> codes = new ArrayList<>();
-        for (EObject root : roots) {
-            if (root instanceof ModelRoot model) {
-                if (periods) {
-                    model.getPeriods().forEach(p -> codes.add(p.getCode()));
-                } else {
-                    model.getQualitySystems().forEach(s -> codes.add(s.getCode()));
-                }
-            }
-        }
+        List<String> codes = periods ? OkoRepository.periods(roots).stream().map(Period::getCode).toList()
+                : OkoRepository.systems(roots).stream().map(QualitySystem::getCode).toList();
         return codes.isEmpty() ? "—" : String.join(", ", codes);
     }
 }

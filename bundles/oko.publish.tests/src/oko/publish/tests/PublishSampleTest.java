@@ -35,7 +35,7 @@ class PublishSampleTest {
 
     static final String ISHIMBAY = "ishimbay-msoko";
     static final String KRASNOGORSK = "krasnogorsk-msoko";
-    static final Options NO_REPORTS = new Options(null, false);
+    static final Options NO_REPORTS = new Options(false);
 
     @TempDir
     Path temp;

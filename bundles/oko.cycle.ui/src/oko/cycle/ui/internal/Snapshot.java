@@ -18,7 +18,6 @@ import oko.cycle.CycleEvidence.CheckState;
 import oko.cycle.CycleEvidence.CycleState;
 import oko.cycle.CycleEvidence.DirectionResult;
 import oko.cycle.CycleEvidence.StageResult;
-import oko.model.ModelRoot;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.model.StageKind;
@@ -82,14 +81,9 @@ public record Snapshot(List<Choice> systems, CDOID system, List<Choice> periods,
     }
 
     private static Snapshot compute(CDOView view, CDOID systemId, CDOID periodId, LocalDate today) {
-        List<QualitySystem> systemList = new ArrayList<>();
-        List<Period> periodList = new ArrayList<>();
-        for (EObject root : OkoRepository.roots(view)) {
-            if (root instanceof ModelRoot model) {
-                systemList.addAll(model.getQualitySystems());
-                periodList.addAll(model.getPeriods());
-            }
-        }
+        List<EObject> roots = OkoRepository.roots(view);
+        List<QualitySystem> systemList = OkoRepository.systems(roots);
+        List<Period> periodList = new ArrayList<>(OkoRepository.periods(roots));
         periodList.sort(Comparator.comparing(p -> p.getStartDate() == null ? new Date(0) : p.getStartDate()));
         List<Choice> systems = systemList.stream().map(s -> new Choice(id(s), systemLabel(s))).toList();
         List<Choice> periods = periodList.stream().map(p -> new Choice(id(p), periodLabel(p))).toList();

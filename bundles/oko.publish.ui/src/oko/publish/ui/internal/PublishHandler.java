@@ -20,7 +20,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import oko.model.ModelRoot;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.publish.SitePublisher;
@@ -53,17 +52,14 @@ public final class PublishHandler extends AbstractHandler {
         List<PublishDialog.Choice> periods = new ArrayList<>();
         CDOView view = repository.openView();
         try {
-            for (EObject root : OkoRepository.roots(view)) {
-                if (root instanceof ModelRoot model) {
-                    for (QualitySystem system : model.getQualitySystems()) {
-                        if (!system.getDirections().isEmpty()) {
-                            systems.add(new PublishDialog.Choice(system.getCode(), label(system.getName(), system.getCode())));
-                        }
-                    }
-                    for (Period period : model.getPeriods()) {
-                        periods.add(new PublishDialog.Choice(period.getCode(), label(period.getName(), period.getCode())));
-                    }
+            List<EObject> roots = OkoRepository.roots(view);
+            for (QualitySystem system : OkoRepository.systems(roots)) {
+                if (!system.getDirections().isEmpty()) {
+                    systems.add(new PublishDialog.Choice(system.getCode(), label(system.getName(), system.getCode())));
                 }
+            }
+            for (Period period : OkoRepository.periods(roots)) {
+                periods.add(new PublishDialog.Choice(period.getCode(), label(period.getName(), period.getCode())));
             }
         } finally {
             view.close();
@@ -90,27 +86,19 @@ public final class PublishHandler extends AbstractHandler {
             CDOTransaction transaction = repository.openTransaction();
             try {
                 OkoRepository.prefetch(transaction);
-                QualitySystem system = null;
-                Period period = null;
-                for (EObject root : OkoRepository.roots(transaction)) {
-                    if (root instanceof ModelRoot model) {
-                        for (QualitySystem candidate : model.getQualitySystems()) {
-                            if (chosen.systemCode().equals(candidate.getCode())) {
-                                system = candidate;
-                            }
-                        }
-                        for (Period candidate : model.getPeriods()) {
-                            if (candidate.getCode().equals(chosen.periodCode())) {
-                                period = candidate;
-                            }
-                        }
-                    }
-                }
+                // the last one of that code, as the loops this replaces chose
+                List<EObject> roots = OkoRepository.roots(transaction);
+                QualitySystem system = OkoRepository.systems(roots).stream()
+                        .filter(candidate -> chosen.systemCode().equals(candidate.getCode()))
+                        .reduce((first, second) -> second).orElse(null);
+                Period period = OkoRepository.periods(roots).stream()
+                        .filter(candidate -> candidate.getCode().equals(chosen.periodCode()))
+                        .reduce((first, second) -> second).orElse(null);
                 if (system == null) {
                     throw new IllegalStateException(Messages.bind(Messages.systemGone, chosen.systemCode()));
                 }
                 SitePublisher.Result result = SitePublisher.publish(system, period, chosen.folder(),
-                        new SitePublisher.Options(chosen.baseUrl(), chosen.reports()), progress.split(8));
+                        new SitePublisher.Options(chosen.reports()), progress.split(8));
                 String text;
                 if (chosen.baseUrl() != null) {
                     int changed = SitePublisher.recordLinks(result, chosen.baseUrl());
