@@ -52,6 +52,8 @@ public final class Messages extends NLS {
     public static String rule_IND_03;
     public static String rule_IND_04;
     public static String rule_IND_05;
+    public static String rule_IND_06;
+    public static String rule_IND_07;
     public static String rule_PLAN_01;
     public static String rule_PLAN_02;
     public static String rule_WG_01;
@@ -86,6 +88,25 @@ public final class Messages extends NLS {
     public static String riskWeightNoIndicator;
     public static String riskWeightOtherIndicator;
     public static String riskWeightNegative;
+
+    public static String aggregationUnitsMunicipalities;
+    public static String aggregationUnitsSchools;
+    public static String aggregationMean;
+    public static String aggregationMedian;
+    public static String aggregationSum;
+    public static String aggregationMin;
+    public static String aggregationMax;
+    public static String aggregationShare;
+    public static String aggregationCount;
+    public static String aggregationMissing;
+    public static String aggregationNoCode;
+    public static String aggregationUnknownCode;
+    public static String aggregationSelf;
+    public static String aggregationInSystem;
+    public static String aggregationInSystemsBelow;
+    public static String aggregationNoOrganisation;
+    public static String aggregationNoThreshold;
+    public static String aggregationFormulaIgnored;
 
     static {
         NLS.initializeMessages("oko.core.internal.messages", Messages.class);

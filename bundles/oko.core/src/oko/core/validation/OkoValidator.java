@@ -22,6 +22,7 @@ import org.eclipse.osgi.util.NLS;
 import oko.model.edit.ModelLabels;
 import oko.core.deadline.Deadlines;
 import oko.core.meetings.MeetingRules;
+import oko.core.formula.Aggregations;
 import oko.core.formula.Expression;
 import oko.core.formula.FormulaEvaluator;
 import oko.core.formula.FormulaException;
@@ -231,8 +232,11 @@ public class OkoValidator extends EObjectValidator {
     }
 
     private void checkIndicator(Indicator indicator, List<Finding> findings) {
-        if (blank(indicator.getCriteria()) && blank(indicator.getFormula())) {
+        if (blank(indicator.getCriteria()) && blank(indicator.getFormula()) && !Aggregations.aggregated(indicator)) {
             report(findings, Rule.IND_01);
+        }
+        if (Aggregations.aggregated(indicator)) {
+            checkAggregation(indicator, findings);
         }
         if (indicator.getInformationSystems().isEmpty() && blank(indicator.getSources())) {
             report(findings, Rule.IND_02);
@@ -258,6 +262,44 @@ public class OkoValidator extends EObjectValidator {
             if (!known.contains(key) && reported.add(key)) {
                 report(findings, Rule.IND_05, key, reference.column());
             }
+        }
+    }
+
+    /** OKO-IND-06 and OKO-IND-07: an aggregated indicator can be computed from the level below as meant. */
+    private void checkAggregation(Indicator indicator, List<Finding> findings) {
+        QualitySystem system = Aggregations.systemOf(indicator);
+        String code = indicator.getAggregatedCode();
+        if (!blank(indicator.getFormula())) {
+            report(findings, Rule.IND_07, NLS.bind(Messages.aggregationFormulaIgnored, indicator.getFormula()));
+        }
+        if (system != null && system.getOrganisation() == null) {
+            report(findings, Rule.IND_06, NLS.bind(Messages.aggregationNoOrganisation, system.getCode()));
+        }
+        if (blank(code)) {
+            report(findings, Rule.IND_06, Messages.aggregationNoCode);
+            return;
+        }
+        if (system == null) {
+            return;
+        }
+        boolean region = system.getLevel() == oko.model.Level.REGION;
+        if (!region && code.strip().equals(indicator.getCode())) {
+            report(findings, Rule.IND_06, Messages.aggregationSelf);
+            return;
+        }
+        Indicator below = Aggregations.indicatorBelow(indicator);
+        if (below == null) {
+            List<QualitySystem> systemsBelow = Aggregations.systemsBelow(system);
+            // a region none of whose municipal systems is attached yet is being set up, not wrong
+            if (!region || !systemsBelow.isEmpty()) {
+                report(findings, Rule.IND_06, NLS.bind(Messages.aggregationUnknownCode, code.strip(), region
+                        ? NLS.bind(Messages.aggregationInSystemsBelow, systemsBelow.size())
+                        : NLS.bind(Messages.aggregationInSystem, system.getCode())));
+            }
+            return;
+        }
+        if (Aggregations.usesThreshold(indicator.getAggregation()) && !Aggregations.canDecide(below)) {
+            report(findings, Rule.IND_07, NLS.bind(Messages.aggregationNoThreshold, below.getCode()));
         }
     }
 

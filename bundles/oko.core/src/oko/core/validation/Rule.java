@@ -33,6 +33,16 @@ public enum Rule {
     IND_04("OKO-IND-04", Diagnostic.ERROR),
     /** An indicator's formula refers to a raw measure or indicator the system does not have. */
     IND_05("OKO-IND-05", Diagnostic.WARNING),
+    /**
+     * An aggregated indicator cannot be computed from the level below: no code of the indicator
+     * below, its own code, a code no indicator below has, or a system without an organisation.
+     */
+    IND_06("OKO-IND-06", Diagnostic.ERROR),
+    /**
+     * An aggregated indicator will not compute as meant: it counts units meeting a threshold the
+     * indicator below lacks (and it is no flag), or it has a formula that is not used.
+     */
+    IND_07("OKO-IND-07", Diagnostic.WARNING),
     /** A relative deadline refers to no item (and names no outside event). */
     PLAN_01("OKO-PLAN-01", Diagnostic.ERROR),
     /** Relative deadlines refer to each other in a cycle. */
