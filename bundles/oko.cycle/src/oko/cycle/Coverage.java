@@ -8,6 +8,7 @@ import java.util.Set;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
+import oko.core.formula.Aggregations;
 import oko.core.formula.Expression;
 import oko.core.formula.FormulaException;
 import oko.core.formula.FormulaParser;
@@ -25,7 +26,9 @@ import oko.model.Territory;
 
 /**
  * How completely a monitoring run holds its raw data: the schools monitored (those with any value
- * in the run, or the schools of the system's territory when the run holds none), the raw data codes
+ * in the run other than one aggregated from the level below, which is the municipality's or the
+ * region's own; the organisations of those aggregated values when the run holds nothing else; or
+ * the schools of the system's territory when the run holds none), the raw data codes
  * required (those the formulas of the monitoring's indicators name, or every raw code present in the
  * run when no formula names one), and the schools that have a value (not marked «no value») for
  * every required code.
@@ -76,7 +79,16 @@ public record Coverage(MonitoringRun run, List<String> codes, List<Organisation>
             add(monitored, value.getOrganisation());
         }
         for (IndicatorValue value : run.getValues()) {
-            add(monitored, value.getOrganisation());
+            if (value.getIndicator() == null || !Aggregations.aggregated(value.getIndicator())) {
+                add(monitored, value.getOrganisation());
+            }
+        }
+        if (monitored.isEmpty()) {
+            // a run holding only values aggregated from the level below (a region's): the
+            // organisations they are for; the municipalities' own runs hold their schools' data
+            for (IndicatorValue value : run.getValues()) {
+                add(monitored, value.getOrganisation());
+            }
         }
         if (monitored.isEmpty()) {
             monitored.addAll(schools(system));

@@ -49,6 +49,16 @@ final class Messages extends NLS {
     public static String importNoPeriod;
     public static String importUnknownPeriod;
 
+    // issue 22: indicators aggregated from the level below (schools of a municipality, municipalities of a region)
+    public static String aggregationNoIndicatorBelow;
+    public static String aggregationNoThreshold;
+    public static String aggregationNoValuesBelow;
+    public static String aggregationNoIndicatorIn;
+    public static String aggregationNoOrganisationOf;
+    public static String aggregationNoDataOf;
+    public static String aggregationComment;
+    public static String regionComputed;
+
     static {
         NLS.initializeMessages("oko.monitoring.messages", Messages.class);
     }

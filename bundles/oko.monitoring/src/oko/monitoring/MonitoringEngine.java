@@ -19,8 +19,11 @@ import oko.core.formula.FormulaEvaluator;
 import oko.core.formula.FormulaException;
 import oko.core.formula.FormulaParser;
 import oko.core.formula.FormulaValue;
+import oko.core.formula.Aggregations;
+import oko.model.AggregationKind;
 import oko.model.Cluster;
 import oko.model.Indicator;
+import oko.model.Level;
 import oko.model.Monitoring;
 import oko.model.MonitoringRun;
 import oko.model.Organisation;
@@ -45,9 +48,29 @@ public final class MonitoringEngine {
             OptionalDouble min, OptionalDouble max) {
     }
 
-    /** An indicator computed for a period. */
+    /**
+     * How an aggregated indicator's value came about: the units of the level below (schools of a
+     * municipality, municipal systems of a region), how many had a value, how many met the
+     * threshold (share and count only, else null), and the units left out for lack of a value,
+     * each with the reason (a school's code, a municipal system's code).
+     */
+    public record Aggregate(AggregationKind kind, int units, int withValue, Integer meeting,
+            Map<String, String> withoutValue) {
+
+        /** The percentage of the units below with a value (100 when there are none). */
+        public double coverage() {
+            return units == 0 ? 100 : 100.0 * withValue / units;
+        }
+    }
+
+    /**
+     * An indicator computed for a period. For an aggregated indicator {@code schools} holds the one
+     * organisation running the system (the municipality's authority, the regional operator) and
+     * {@code aggregate} says how it was computed; null otherwise.
+     */
     public record IndicatorResult(Indicator indicator, Period period, List<SchoolResult> schools,
-            GroupStatistics overall, Map<Cluster, GroupStatistics> clusters, Map<Organisation, SchoolResult> bySchool) {
+            GroupStatistics overall, Map<Cluster, GroupStatistics> clusters, Map<Organisation, SchoolResult> bySchool,
+            Aggregate aggregate) {
 
         /** The school's value, if it has one. */
         public OptionalDouble value(Organisation school) {
@@ -74,6 +97,9 @@ public final class MonitoringEngine {
     private final Map<Organisation, Map<String, FormulaValue>> raw;
     private final Map<Indicator, Map<Organisation, FormulaValue>> computed = new HashMap<>();
     private final Deque<Indicator> inProgress = new ArrayDeque<>();
+    private final Map<Indicator, Aggregate> aggregates = new HashMap<>();
+    /** Engines of the municipal systems below a regional one, made when first needed. */
+    private final Map<QualitySystem, MonitoringEngine> below = new HashMap<>();
 
     private MonitoringEngine(QualitySystem system, Period period) {
         this.system = system;
@@ -81,16 +107,25 @@ public final class MonitoringEngine {
         this.raw = rawValues(system, period);
     }
 
-    /** Every indicator of the system that has a formula, computed for the period. */
+    /**
+     * Every indicator of the system that has a formula or aggregates the level below, computed for
+     * the period. A regional system's aggregated indicators are computed from its municipal
+     * systems' values of the same period, computed now (not read from what was stored).
+     */
     public static List<IndicatorResult> compute(QualitySystem system, Period period) {
         MonitoringEngine engine = new MonitoringEngine(system, period);
         List<IndicatorResult> results = new ArrayList<>();
         for (Indicator indicator : indicators(system)) {
-            if (indicator.getFormula() != null && !indicator.getFormula().isBlank()) {
+            if (computable(indicator)) {
                 results.add(engine.result(indicator));
             }
         }
         return results;
+    }
+
+    /** Whether the engine computes the indicator: it has a formula or aggregates the level below. */
+    public static boolean computable(Indicator indicator) {
+        return Aggregations.aggregated(indicator) || indicator.getFormula() != null && !indicator.getFormula().isBlank();
     }
 
     /**
@@ -291,7 +326,7 @@ public final class MonitoringEngine {
         Map<Organisation, SchoolResult> bySchool = new HashMap<>();
         schools.forEach(r -> bySchool.put(r.school(), r));
         return new IndicatorResult(indicator, period, schools, statistics(null, new ArrayList<>(present.values())),
-                clusters, bySchool);
+                clusters, bySchool, aggregates.get(indicator));
     }
 
     private static GroupStatistics statistics(Cluster cluster, List<Double> values) {
@@ -304,6 +339,9 @@ public final class MonitoringEngine {
         Map<Organisation, FormulaValue> known = computed.get(indicator);
         if (known != null) {
             return known;
+        }
+        if (Aggregations.aggregated(indicator)) {
+            return aggregatedValues(indicator);
         }
         Map<Organisation, FormulaValue> result = new LinkedHashMap<>();
         Expression expression;
@@ -364,7 +402,7 @@ public final class MonitoringEngine {
 
     private FormulaValue indicatorValue(String code, Organisation school) {
         Indicator other = indicators(system).stream().filter(i -> code.equals(i.getCode())).findFirst().orElse(null);
-        if (other == null || other.getFormula() == null || other.getFormula().isBlank()) {
+        if (other == null || !computable(other)) {
             return FormulaValue.none(Messages.bind(Messages.unknownIndicator, code));
         }
         if (inProgress.contains(other)) {
@@ -372,5 +410,103 @@ public final class MonitoringEngine {
         }
         FormulaValue value = values(other).get(school);
         return value != null ? value : FormulaValue.none(Messages.bind(Messages.missingMeasure, code));
+    }
+
+    // --- aggregation of the level below ------------------------------------------------------
+
+    /**
+     * The aggregated indicator's value for the organisation running the system (none when the
+     * system names no organisation): the aggregation of the values of the level below (see
+     * {@link Aggregations}). Units without a value are left out and recorded in the coverage.
+     */
+    private Map<Organisation, FormulaValue> aggregatedValues(Indicator indicator) {
+        Map<Organisation, FormulaValue> result = new LinkedHashMap<>();
+        computed.put(indicator, result); // a cycle through the level below finds it empty
+        Organisation own = system.getOrganisation();
+        if (own == null) {
+            return result;
+        }
+        String code = indicator.getAggregatedCode() == null ? "" : indicator.getAggregatedCode().strip();
+        Map<String, FormulaValue> unitValues = new LinkedHashMap<>();
+        Indicator lower = null;
+        inProgress.push(indicator);
+        try {
+            if (system.getLevel() == Level.REGION) {
+                for (QualitySystem municipal : Aggregations.systemsBelow(system)) {
+                    Indicator its = Aggregations.indicator(municipal, code);
+                    lower = lower == null ? its : lower;
+                    unitValues.put(municipal.getCode() != null ? municipal.getCode() : municipal.getName(),
+                            municipalValue(municipal, its));
+                }
+            } else {
+                lower = Aggregations.indicator(system, code);
+                if (lower != null && lower != indicator && computable(lower) && !inProgress.contains(lower)) {
+                    values(lower).forEach((school, value) -> {
+                        if (school != own) {
+                            unitValues.put(school.getCode() != null ? school.getCode() : school.getName(), value);
+                        }
+                    });
+                }
+            }
+        } finally {
+            inProgress.pop();
+        }
+        if (lower == null) {
+            result.put(own, FormulaValue.none(Messages.bind(Messages.aggregationNoIndicatorBelow, code)));
+            aggregates.put(indicator, new Aggregate(indicator.getAggregation(), unitValues.size(), 0, null,
+                    Map.of()));
+            return result;
+        }
+        List<Double> present = new ArrayList<>();
+        Map<String, String> missing = new LinkedHashMap<>();
+        unitValues.forEach((unit, value) -> {
+            if (value.present()) {
+                present.add(value.number());
+            } else {
+                missing.put(unit, value.reason());
+            }
+        });
+        AggregationKind kind = indicator.getAggregation();
+        Integer meeting = null;
+        FormulaValue value;
+        if (Aggregations.usesThreshold(kind) && !Aggregations.canDecide(lower)) {
+            value = FormulaValue.none(Messages.bind(Messages.aggregationNoThreshold, code));
+        } else if (present.isEmpty()) {
+            value = FormulaValue.none(Messages.bind(Messages.aggregationNoValuesBelow, code));
+        } else {
+            Indicator lowerIndicator = lower;
+            int met = (int) present.stream().filter(v -> Boolean.TRUE.equals(Aggregations.meets(lowerIndicator, v)))
+                    .count();
+            meeting = Aggregations.usesThreshold(kind) ? met : null;
+            value = switch (kind) {
+            case MEAN -> FormulaValue.of(Statistics.mean(present).getAsDouble());
+            case MEDIAN -> FormulaValue.of(Statistics.median(present).getAsDouble());
+            case SUM -> FormulaValue.of(present.stream().mapToDouble(Double::doubleValue).sum());
+            case MIN -> FormulaValue.of(Statistics.min(present).getAsDouble());
+            case MAX -> FormulaValue.of(Statistics.max(present).getAsDouble());
+            case SHARE_MEETING_THRESHOLD -> FormulaValue.of(100.0 * met / present.size());
+            case COUNT_MEETING_THRESHOLD -> FormulaValue.of(met);
+            default -> throw new IllegalStateException("not an aggregation: " + kind);
+            };
+        }
+        result.put(own, value);
+        aggregates.put(indicator, new Aggregate(kind, unitValues.size(), present.size(), meeting, missing));
+        return result;
+    }
+
+    /** A municipal system's value of its indicator (below a region) for its organisation. */
+    private FormulaValue municipalValue(QualitySystem municipal, Indicator indicator) {
+        if (indicator == null) {
+            return FormulaValue.none(Messages.bind(Messages.aggregationNoIndicatorIn, municipal.getCode()));
+        }
+        if (municipal.getOrganisation() == null) {
+            return FormulaValue.none(Messages.bind(Messages.aggregationNoOrganisationOf, municipal.getCode()));
+        }
+        if (!computable(indicator)) {
+            return FormulaValue.none(Messages.bind(Messages.unknownIndicator, indicator.getCode()));
+        }
+        MonitoringEngine engine = below.computeIfAbsent(municipal, s -> new MonitoringEngine(s, period));
+        FormulaValue value = engine.values(indicator).get(municipal.getOrganisation());
+        return value != null ? value : FormulaValue.none(Messages.bind(Messages.aggregationNoDataOf, municipal.getCode()));
     }
 }

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import org.eclipse.emf.ecore.EObject;
 
+import oko.core.formula.Aggregations;
 import oko.model.ModelRoot;
 import oko.model.Organisation;
 import oko.model.Period;
@@ -104,14 +105,28 @@ public final class MonitoringService {
     /**
      * Computes the period's indicators and risk lists and stores both (replacing what an earlier
      * computation stored): {@code ./oko monitor compute} and the workbench's <i>Compute
-     * indicators</i>.
+     * indicators</i>. A regional system's municipal systems (those naming it as their parent) are
+     * computed and stored first, each as if computed on its own ({@link Computed#below()}); then
+     * the region's indicators from their values.
      */
     public static Computed compute(QualitySystem system, Period period) {
+        List<Computed> below = new java.util.ArrayList<>();
+        for (QualitySystem municipal : Aggregations.systemsBelow(system)) {
+            below.add(compute(municipal, period));
+        }
         List<String> badValues = MonitoringEngine.badValues(system, period);
         Results results = results(system, period);
         int values = ResultWriter.storeValues(system, period, results.current());
         int lists = ResultWriter.storeRiskLists(system, period, results.riskLists());
-        return new Computed(results, badValues, values, lists);
+        return new Computed(results, badValues, values, lists, List.copyOf(below));
+    }
+
+    /**
+     * The quality systems below a regional one (its municipal systems), empty for another; what
+     * {@link #compute} computes first.
+     */
+    public static List<QualitySystem> systemsBelow(QualitySystem system) {
+        return Aggregations.systemsBelow(system);
     }
 
     /** Computes the risk lists of the period (with their dynamics) and stores them. */
@@ -190,8 +205,12 @@ public final class MonitoringService {
         }
     }
 
-    /** What {@link #compute} did: the results, the stored values skipped as bad, and what it stored. */
-    public record Computed(Results results, List<String> badValues, int storedValues, int storedLists) {
+    /**
+     * What {@link #compute} did: the results, the stored values skipped as bad, what it stored, and
+     * for a region what computing each of its municipal systems did (empty otherwise).
+     */
+    public record Computed(Results results, List<String> badValues, int storedValues, int storedLists,
+            List<Computed> below) {
     }
 
     /** The risk lists computed and how many were stored. */

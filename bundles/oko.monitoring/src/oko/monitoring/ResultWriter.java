@@ -15,6 +15,9 @@ import oko.model.RiskList;
 /**
  * Stores computed values and risk lists in the model, in the run of the period of the monitoring
  * that collects the indicator. Computing again replaces what was stored, never duplicates it.
+ * An aggregated indicator's value (for the organisation running the system) is stored the same
+ * way, its coverage in the value's comment; as no import ever fills a run of a system that only
+ * aggregates (a region's), the run of the period is created for it when the monitoring has none.
  */
 public final class ResultWriter {
 
@@ -26,6 +29,9 @@ public final class ResultWriter {
         int stored = 0;
         for (MonitoringEngine.IndicatorResult result : results) {
             MonitoringRun run = runFor(system, period, result.indicator());
+            if (run == null && result.aggregate() != null) {
+                run = newRun(system, period, result.indicator());
+            }
             if (run == null) {
                 continue;
             }
@@ -39,6 +45,9 @@ public final class ResultWriter {
                 } else {
                     value.setNoValue(true);
                     value.setNoValueReason(school.value().reason());
+                }
+                if (result.aggregate() != null) {
+                    value.setComment(coverage(result.aggregate()));
                 }
                 run.getValues().add(value);
                 stored++;
@@ -66,6 +75,30 @@ public final class ResultWriter {
             stored++;
         }
         return stored;
+    }
+
+    /** The coverage of an aggregated value in words: «по 4 из 5 (80 %); без значения: ИШМ-05». */
+    static String coverage(MonitoringEngine.Aggregate aggregate) {
+        String percent = java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT).format(
+                Math.round(aggregate.coverage())) + " %";
+        return Messages.bind(Messages.aggregationComment, new Object[] { aggregate.withValue(), aggregate.units(),
+                percent, aggregate.withoutValue().isEmpty() ? "—" : String.join(", ", aggregate.withoutValue().keySet()) });
+    }
+
+    /** A new run of the period in the first monitoring collecting the indicator; null when none does. */
+    private static MonitoringRun newRun(QualitySystem system, Period period, Indicator indicator) {
+        for (Monitoring monitoring : MonitoringEngine.allMonitorings(system)) {
+            if (monitoring.getIndicators().contains(indicator)) {
+                MonitoringRun run = OkoFactory.eINSTANCE.createMonitoringRun();
+                run.setPeriod(period);
+                run.setDate(new java.util.Date());
+                run.setName((monitoring.getName() == null ? monitoring.getCode() : monitoring.getName()) + ", "
+                        + (period.getName() == null ? period.getCode() : period.getName()));
+                monitoring.getRuns().add(run);
+                return run;
+            }
+        }
+        return null;
     }
 
     private static MonitoringRun runFor(QualitySystem system, Period period, Indicator indicator) {

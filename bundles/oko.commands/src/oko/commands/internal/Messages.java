@@ -52,6 +52,8 @@ public final class Messages extends NLS {
     public static String monitorNoSuchPeriod;
     public static String monitorNoSystem;
     public static String monitorComputeComment;
+    public static String monitorComputedBelow;
+    public static String monitorAggregate;
     public static String monitorRiskComment;
     public static String monitorNoFile;
     public static String monitorBadFormat;

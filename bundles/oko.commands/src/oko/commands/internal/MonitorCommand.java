@@ -16,6 +16,7 @@ import oko.cli.CommandContext;
 import oko.cli.CommandContext.ParsedArguments;
 import oko.cli.UsageException;
 import oko.model.Organisation;
+import oko.model.edit.ModelLabels;
 import oko.model.Period;
 import oko.model.QualitySystem;
 import oko.model.Recommendation;
@@ -122,8 +123,23 @@ public final class MonitorCommand implements Command {
                                     stored.perPeriod().keySet().stream().map(Period::getCode).toList()));
                 } else if (action.equals("compute")) {
                     // values and risk lists, as the workbench's Compute indicators
+                    // a region: its municipal systems first (stored too), then its own indicators
                     MonitoringService.Computed computed = MonitoringService.compute(system, period);
+                    for (MonitoringService.Computed below : computed.below()) {
+                        below.badValues().forEach(p -> context.err().println(Messages.bind(Messages.monitorBadValue, p)));
+                        context.err().println(Messages.bind(Messages.monitorComputedBelow, new Object[] {
+                                below.results().system().getCode(), below.storedValues(), below.storedLists() }));
+                    }
                     computed.badValues().forEach(p -> context.err().println(Messages.bind(Messages.monitorBadValue, p)));
+                    for (IndicatorResult result : computed.results().current()) {
+                        MonitoringEngine.Aggregate aggregate = result.aggregate();
+                        if (aggregate != null) {
+                            context.err().println(Messages.bind(Messages.monitorAggregate, new Object[] {
+                                    result.indicator().getCode(), ModelLabels.literal(aggregate.kind()),
+                                    aggregate.withValue(), aggregate.units(), aggregate.withoutValue().isEmpty() ? "—"
+                                            : String.join(", ", aggregate.withoutValue().keySet()) }));
+                        }
+                    }
                     printValues(context.out(), computed.results().current());
                     comment = Messages.bind(Messages.monitorComputeComment, system.getCode(), periodCode);
                 } else if (action.equals("risk")) {

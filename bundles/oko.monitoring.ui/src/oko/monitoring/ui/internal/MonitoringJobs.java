@@ -58,8 +58,11 @@ public final class MonitoringJobs {
             monitor.setWorkRemaining(1);
             MonitoringService.Computed computed = MonitoringService.compute(s, p);
             monitor.worked(1);
-            int values = computed.storedValues();
-            int stored = computed.storedLists();
+            // a region stores its municipal systems' values too (computed first): count them all
+            int values = computed.storedValues()
+                    + computed.below().stream().mapToInt(MonitoringService.Computed::storedValues).sum();
+            int stored = computed.storedLists()
+                    + computed.below().stream().mapToInt(MonitoringService.Computed::storedLists).sum();
             return new Done(Messages.bind(Messages.computeComment, s.getCode(), p.getCode()),
                     Messages.bind(Messages.computeDone, values, stored));
         });
