@@ -84,6 +84,11 @@ public final class Messages extends NLS {
     public static String tableDocumentCreated;
     public static String tableNoSuchPeriod;
     public static String tableFunctionsLabel;
+    public static String diagramNotExported;
+    public static String diagramLayoutsDropped;
+    public static String diagramsNotDiagrams;
+    public static String diagramNotImported;
+    public static String diagramOfReplaced;
     public static String tablePlanLabel;
     public static String tableTechMapLabel;
     public static String tableNoHeader;

@@ -32,9 +32,10 @@ class SampleCommandsTest {
      * seeds.xmi 506 elements − 48 processingMethods = 458 (of which 8 are seed 004's rights and
      * protocol contents and 25 the illustrative meetings of wg-krg: 3 meetings, 14 attendances,
      * 4 agenda items, 3 decisions, 1 protocol), illustrative-monitoring.xmi 1048 − 30 = 1018 (879 raw
-     * values, 96 attribute values, 15 runs, 12 schools…); 458 + 1018 = 1476.
+     * values, 96 attribute values, 15 runs, 12 schools…); 458 + 1018 = 1476; and the 7 RACI
+     * participations of seed 003's functions (2-1, 2-2, 3-1, 3-2, 3-3 one each, 4-3 two): 1483.
      */
-    private static final int SAMPLE_OBJECTS = 1476;
+    private static final int SAMPLE_OBJECTS = 1483;
 
     @TempDir
     static Path temp;
@@ -84,8 +85,8 @@ class SampleCommandsTest {
             assertEquals(2, columns.length, line);
             ids.add(columns[0]);
         }
-        // oko.reports contributes "roles" and "protocol", oko.municipal the six others (their plugin.xml)
-        assertEquals(List.of("directions", "effectiveness", "monitoring", "plan", "protocol", "roles", "selfanalysis",
+        // oko.reports contributes "roles", "protocol" and "raci", oko.municipal the six others (their plugin.xml)
+        assertEquals(List.of("directions", "effectiveness", "monitoring", "plan", "protocol", "raci", "roles", "selfanalysis",
                 "techmap"),
                 List.copyOf(ids));
     }

@@ -26,7 +26,10 @@ public final class ExportCommand implements Command {
         try (OkoRepository repository = Repositories.open(context)) {
             CDOView view = repository.openView();
             try {
-                int count = XmiExporter.export(view, out, args.value("--system", null), new NullProgressMonitor());
+                java.util.List<String> warnings = new java.util.ArrayList<>();
+                int count = XmiExporter.export(view, out, args.value("--system", null), new NullProgressMonitor(),
+                        warnings);
+                warnings.forEach(context.err()::println);
                 context.out().println(Messages.bind(Messages.exported, count, out));
             } catch (IllegalArgumentException noSuchSystem) {
                 context.err().println(noSuchSystem.getMessage());

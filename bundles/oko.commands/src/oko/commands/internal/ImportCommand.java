@@ -54,6 +54,7 @@ public final class ImportCommand implements Command {
                         XmiImporter.comment(names),
                         new NullProgressMonitor());
             }
+            result.warnings().forEach(context.err()::println);
             context.out().println(Messages.bind(Messages.imported, new Object[] { result.objects(),
                     String.join(", ", result.resources()), result.commit().getTimeStamp() }));
             return OK;

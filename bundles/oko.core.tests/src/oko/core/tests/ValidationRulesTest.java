@@ -142,6 +142,43 @@ class ValidationRulesTest {
         assertEquals(Set.of(), rulesOn(function));
     }
 
+    /**
+     * OKO-FUNC-03: a participation (RACI A/S/C/I) without a role. A role both responsible and
+     * accountable for the same function (the cell «R, A») is no problem.
+     */
+    @Test
+    void func03ParticipationWithoutRole() {
+        FunctionSection section = F.createFunctionSection();
+        section.setNumber("2");
+        Function function = F.createFunction();
+        function.setName("Проекты процессуальных документов");
+        section.getFunctions().add(function);
+        system.getSections().add(section);
+        Role administration = F.createRole();
+        Role mo = F.createRole();
+        system.getRoles().add(administration);
+        system.getRoles().add(mo);
+        Document order = F.createDocument();
+        system.getDocuments().add(order);
+        function.getDocuments().add(order);
+        function.getResponsibleRoles().add(administration);
+        oko.model.Participation consulted = F.createParticipation();
+        consulted.setKind(oko.model.ParticipationKind.CONSULTED);
+        consulted.setNote("при непосредственном участии методических объединений");
+        function.getParticipations().add(consulted);
+        Problem problem = only(Rule.FUNC_03);
+        assertEquals(function, problem.object());
+        assertTrue(problem.message().contains(ModelLabels.literal(oko.model.ParticipationKind.CONSULTED)),
+                problem.message());
+        assertTrue(problem.message().contains("при непосредственном участии методических объединений"), problem.message());
+        consulted.setRole(mo);
+        oko.model.Participation accountable = F.createParticipation();
+        accountable.setKind(oko.model.ParticipationKind.ACCOUNTABLE);
+        accountable.setRole(administration);
+        function.getParticipations().add(accountable);
+        assertEquals(Set.of(), rulesOn(function));
+    }
+
     private Indicator indicator() {
         Indicator indicator = F.createIndicator();
         indicator.setCode("1.2.1");

@@ -76,6 +76,7 @@ public final class Messages extends NLS {
     public static String rule_REC_02;
     public static String rule_REC_03;
     public static String rule_CODE_01;
+    public static String rule_FUNC_03;
     public static String recUnknownName;
     public static String recNeedsIndicator;
     public static String recNeedsGroup;

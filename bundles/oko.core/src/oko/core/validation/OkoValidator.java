@@ -36,6 +36,7 @@ import oko.model.Direction;
 import oko.model.Document;
 import oko.model.DocumentStatus;
 import oko.model.Function;
+import oko.model.Participation;
 import oko.model.FunctionSection;
 import oko.model.Indicator;
 import oko.model.Decision;
@@ -228,6 +229,13 @@ public class OkoValidator extends EObjectValidator {
         }
         if (!hasDocument) {
             report(findings, Rule.FUNC_02);
+        }
+        // a role both responsible and, say, accountable (R, A) is a RACI cell like any other: no rule
+        for (Participation participation : function.getParticipations()) {
+            if (participation.getRole() == null) {
+                report(findings, Rule.FUNC_03, ModelLabels.literal(participation.getKind()),
+                        blank(participation.getNote()) ? "" : " («" + participation.getNote().strip() + "»)");
+            }
         }
     }
 

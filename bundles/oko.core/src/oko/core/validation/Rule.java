@@ -80,7 +80,9 @@ public enum Rule {
     /** A risk group's indicator weight is negative or names no indicator of the group. */
     RISK_04("OKO-RISK-04", Diagnostic.ERROR),
     /** Two objects of the same kind in the same list of the same container have one code. */
-    CODE_01("OKO-CODE-01", Diagnostic.ERROR);
+    CODE_01("OKO-CODE-01", Diagnostic.ERROR),
+    /** A participation of a function in RACI terms (A, S, C, I) names no role. */
+    FUNC_03("OKO-FUNC-03", Diagnostic.ERROR);
 
     private final String id;
     private final int severity;

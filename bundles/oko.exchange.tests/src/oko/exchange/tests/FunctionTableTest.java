@@ -33,6 +33,7 @@ import oko.model.DocumentKind;
 import oko.model.Function;
 import oko.model.FunctionSection;
 import oko.model.OkoFactory;
+import oko.model.ParticipationKind;
 import oko.model.QualitySystem;
 import oko.model.Role;
 import oko.model.RoleKind;
@@ -316,5 +317,79 @@ class FunctionTableTest {
         assertEquals(List.of(TableFiles.error("other.docx", 0, null, Messages.tableNoHeader, Messages.tableFunctionsHeader)),
                 report.errors());
         assertEquals(1, report.lines().size());
+    }
+
+    /**
+     * Seed 003's wording of the responsible cell (docs/raci.md): the roles before «при непосредственном
+     * участии» are responsible (R), those after it are consulted (C); «при непосредственном руководстве»
+     * makes them accountable (A). The system already has «Методические объединения учителей-предметников»
+     * (named in the nominative); the clause names it in the genitive and finds it. «научно-методического
+     * совета» is not in the system: a role is created with the clause's words (a note).
+     */
+    @Test
+    void clausesOfTheResponsibleCellGiveParticipations() throws IOException {
+        QualitySystem system = TableFiles.system();
+        Role mo = OkoFactory.eINSTANCE.createRole();
+        mo.setName("Методические объединения учителей-предметников");
+        system.getRoles().add(mo);
+        String consulted = "Администрация ОУ при непосредственном участии методических объединений учителей-предметников";
+        String accountable = "Педагогический коллектив, службы сопровождения при непосредственном руководстве методических "
+                + "объединений учителей- предметников";
+        String two = "Администрация ОУ при непосредственном участии научно-методического совета и/или методических "
+                + "объединений учителей-предметников";
+        Path file = TableFiles.docx(dir.resolve("raci.docx"), "Распределение функций", null, new String[][] {
+                { "Функции", "Примерное распределение функций по должностям", "Документы" },
+                { "<<3>>2. Процессуальные документы" },
+                { "Проекты процессуальных документов", consulted, "Приказы" },
+                { "Проекты документов о вариативных процедурах", accountable, "Приказы" },
+                { "Разрабатывает рекомендации", two, "Приказы" } });
+        ModelImport.Prepared prepared = prepare(new FunctionTable(), file, system);
+        assertFalse(prepared.report().hasErrors(), prepared.report().lines().toString());
+        prepared.apply();
+        List<Function> functions = system.getSections().get(0).getFunctions();
+        assertEquals(3, functions.size());
+        Role administration = role(system, "Администрация ОУ");
+        Role teachers = role(system, "Педагогический коллектив");
+        Role support = role(system, "службы сопровождения");
+        Role council = role(system, "научно-методического совета");
+        // mo, then the four created in the order read: 5 roles, none named after a whole clause
+        assertEquals(5, system.getRoles().size(), system.getRoles().stream().map(Role::getName).toList().toString());
+
+        Function f1 = functions.get(0);
+        assertEquals(consulted, f1.getResponsibleText());
+        assertEquals(List.of(administration), f1.getResponsibleRoles());
+        assertEquals(1, f1.getParticipations().size());
+        assertSame(mo, f1.getParticipations().get(0).getRole());
+        assertEquals(ParticipationKind.CONSULTED, f1.getParticipations().get(0).getKind());
+        assertEquals("при непосредственном участии методических объединений учителей-предметников",
+                f1.getParticipations().get(0).getNote());
+
+        Function f2 = functions.get(1);
+        assertEquals(List.of(teachers, support), f2.getResponsibleRoles());
+        assertEquals(1, f2.getParticipations().size());
+        assertSame(mo, f2.getParticipations().get(0).getRole());
+        assertEquals(ParticipationKind.ACCOUNTABLE, f2.getParticipations().get(0).getKind());
+        // the note keeps the source's words as written (the broken hyphen too)
+        assertEquals("при непосредственном руководстве методических объединений учителей- предметников",
+                f2.getParticipations().get(0).getNote());
+
+        Function f3 = functions.get(2);
+        assertEquals(List.of(administration), f3.getResponsibleRoles());
+        assertEquals(List.of(council, mo), f3.getParticipations().stream().map(p -> p.getRole()).toList());
+        assertTrue(f3.getParticipations().stream().allMatch(p -> p.getKind() == ParticipationKind.CONSULTED
+                && p.getNote().equals("при непосредственном участии научно-методического совета и/или методических "
+                        + "объединений учителей-предметников")));
+
+        // read again: nothing changes, no participation doubled
+        ModelImport.Prepared again = prepare(new FunctionTable(), file, system);
+        assertTrue(again.report().counts().isEmpty(), again.report().lines().toString());
+        again.apply();
+        assertEquals(1, functions.get(0).getParticipations().size());
+        assertEquals(5, system.getRoles().size());
+    }
+
+    private static Role role(QualitySystem system, String name) {
+        return system.getRoles().stream().filter(r -> name.equals(r.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " among " + system.getRoles().stream().map(Role::getName).toList()));
     }
 }

@@ -124,6 +124,8 @@ public abstract class TableImport implements ModelImport, ModelExport {
         private final ImportReport report;
         private final Changes changes;
         private final Map<String, Role> roles = new HashMap<>();
+        /** The roles by {@link Participations#stems}: a clause names them in the genitive. */
+        private final Map<String, Role> stems = new HashMap<>();
         private final Map<String, Document> documents = new HashMap<>();
 
         public Catalogue(QualitySystem system, ImportReport report, Changes changes) {
@@ -135,6 +137,7 @@ public abstract class TableImport implements ModelImport, ModelExport {
                 if (role.getCode() != null && !role.getCode().isBlank()) {
                     roles.putIfAbsent(Texts.key(role.getCode()), role);
                 }
+                stems.putIfAbsent(Participations.stems(role.getName()), role);
             }
             addDocuments(system.getDocuments());
         }
@@ -171,6 +174,28 @@ public abstract class TableImport implements ModelImport, ModelExport {
             return found;
         }
 
+        /**
+         * The roles a clause of a responsible cell names («при непосредственном участии
+         * методических объединений…»): each name matched as {@link #roles} does, else by its stems
+         * (the clause puts the names in the genitive), else a role of that name is created (a note).
+         */
+        public List<Role> participants(List<String> names, int row, String column) {
+            List<Role> found = new ArrayList<>();
+            for (String name : names) {
+                Role role = roles.get(Texts.key(name));
+                String stem = Participations.stems(name);
+                if (role == null && !stem.isEmpty()) {
+                    role = stems.get(stem);
+                }
+                if (role == null) {
+                    role = role(name, row, column);
+                    stems.putIfAbsent(Participations.stems(name), role);
+                }
+                add(found, role);
+            }
+            return found;
+        }
+
         private static void add(List<Role> list, Role role) {
             if (!list.contains(role)) {
                 list.add(role);
@@ -185,6 +210,7 @@ public abstract class TableImport implements ModelImport, ModelExport {
                 role.setName(name);
                 role.setKind(roleKind(key));
                 roles.put(key, role);
+                stems.putIfAbsent(Participations.stems(name), role);
                 Role created = role;
                 changes.add(() -> system.getRoles().add(created));
                 report.created(Messages.classRole);

@@ -15,19 +15,22 @@ import oko.exchange.Messages;
 import oko.exchange.internal.GridColumns;
 import oko.exchange.internal.Grid;
 import oko.exchange.internal.Grid.TableRow;
+import oko.exchange.internal.Participations;
 import oko.exchange.internal.TableImport;
 import oko.exchange.internal.Texts;
 import oko.model.Document;
 import oko.model.Function;
 import oko.model.FunctionSection;
 import oko.model.OkoFactory;
+import oko.model.Participation;
 import oko.model.QualitySystem;
 import oko.model.Role;
 
 /**
  * A function distribution table (seeds 001, 003): numbered sections (rows spanning the table, or
  * rows with a number of the sections' level), their functions, the responsible roles (matched by
- * name or code, created when missing) and the documents (one a line, matched by name, created when
+ * name or code, created when missing; «X при непосредственном участии Y» makes X responsible and Y
+ * a consulted participant, «… руководстве Y» Y accountable, docs/raci.md) and the documents (one a line, matched by name, created when
  * missing). Sections are updated by number (or name when they have none), functions by number
  * within their section (or name); nothing is deleted.
  */
@@ -190,7 +193,9 @@ public final class FunctionTable extends TableImport {
                 f.setName(name);
                 if (!responsible.isEmpty()) {
                     f.setResponsibleText(responsible);
-                    f.getResponsibleRoles().addAll(catalogue.roles(responsible, row.number(), columns.name(Col.RESPONSIBLE)));
+                    Responsible read = read(catalogue, responsible, row.number(), columns.name(Col.RESPONSIBLE));
+                    f.getResponsibleRoles().addAll(read.roles());
+                    f.getParticipations().addAll(read.participations());
                 }
                 if (!documentsCell.isEmpty()) {
                     f.getDocuments().addAll(catalogue.documents(Texts.split(documentsCell, false), row.number(),
@@ -212,10 +217,11 @@ public final class FunctionTable extends TableImport {
                         ? names(existing.getResponsibleRoles(), ", ")
                         : existing.getResponsibleText();
                 if (!responsible.isEmpty() && !same(had, responsible)) {
-                    List<Role> roles = catalogue.roles(responsible, row.number(), columns.name(Col.RESPONSIBLE));
+                    Responsible read = read(catalogue, responsible, row.number(), columns.name(Col.RESPONSIBLE));
                     changes.add(() -> {
                         existing.setResponsibleText(responsible);
-                        replace(existing.getResponsibleRoles(), roles);
+                        replace(existing.getResponsibleRoles(), read.roles());
+                        replace(existing.getParticipations(), read.participations());
                     });
                     changed = true;
                 }
@@ -231,6 +237,35 @@ public final class FunctionTable extends TableImport {
             }
         }
         return changes;
+    }
+
+    /** A function's responsible cell read: the responsible roles (R) and the other participations. */
+    private record Responsible(List<Role> roles, List<Participation> participations) {
+    }
+
+    /**
+     * The cell split at «при непосредственном участии» (C) and «при непосредственном руководстве»
+     * (A) and their like (docs/raci.md): the roles before are responsible, those of each clause take
+     * part with its kind and its words as the note.
+     */
+    private static Responsible read(Catalogue catalogue, String cell, int row, String column) {
+        Participations.Reading reading = Participations.read(cell);
+        if (reading.clauses().isEmpty()) {
+            return new Responsible(catalogue.roles(cell, row, column), List.of());
+        }
+        List<Role> roles = reading.responsible().isEmpty() ? List.of()
+                : catalogue.roles(reading.responsible(), row, column);
+        List<Participation> participations = new ArrayList<>();
+        for (Participations.Clause clause : reading.clauses()) {
+            for (Role role : catalogue.participants(clause.roles(), row, column)) {
+                Participation p = OkoFactory.eINSTANCE.createParticipation();
+                p.setRole(role);
+                p.setKind(clause.kind());
+                p.setNote(clause.note());
+                participations.add(p);
+            }
+        }
+        return new Responsible(roles, participations);
     }
 
     /** The level of the sections' numbers: the least of the numbers in the table. */

@@ -175,4 +175,39 @@ class SampleModelTest {
                 .getResource(URI.createFileURI(copy.toString()), true).getContents().get(0);
         assertTrue(EcoreUtil.equals(root, reloaded), "the reloaded copy differs from the original");
     }
+
+    /**
+     * Seed 003's column «Примерное распределение функций по должностям» read as RACI (docs/raci.md):
+     * «Администрация ОУ при непосредственном участии методических объединений учителей-предметников»
+     * (functions 2-1, 3-2, 3-3): Администрация ОУ responsible, МО consulted; «Педагогический коллектив,
+     * службы сопровождения при непосредственном руководстве методических объединений…» (2-2, 3-1):
+     * the two responsible, МО accountable; «Администрация ОУ при непосредственном участии
+     * научно-методического совета и/или методических объединений…» (4-3): Администрация ОУ
+     * responsible, the council and МО consulted. The other functions have no participation.
+     */
+    @Test
+    void seed003ParticipationsAsTheSeedWordsThem() {
+        QualitySystem school = system(seeds, "qs-vsoko-sosh51");
+        Map<String, String> expected = new java.util.TreeMap<>(Map.of(
+                "f003-2-1", "R Администрация ОУ | C mo", "f003-3-2", "R Администрация ОУ | C mo",
+                "f003-3-3", "R Администрация ОУ | C mo",
+                "f003-2-2", "R Педагогический коллектив (педагоги), Службы сопровождения | A mo",
+                "f003-3-1", "R Педагогический коллектив (педагоги), Службы сопровождения | A mo",
+                "f003-4-3", "R Администрация ОУ | C nms, C mo"));
+        Map<String, String> found = new java.util.TreeMap<>();
+        school.eAllContents().forEachRemaining(o -> {
+            if (o instanceof oko.model.Function f && !f.getParticipations().isEmpty()) {
+                String r = String.join(", ", f.getResponsibleRoles().stream().map(oko.model.Role::getName).toList());
+                String others = String.join(", ", f.getParticipations().stream()
+                        .map(p -> p.getKind().getName().substring(0, 1) + " " + p.getRole().getCode()).toList());
+                found.put(seeds.eResource().getURIFragment(f), "R " + r + " | " + others);
+            }
+        });
+        assertEquals(expected, found);
+        oko.model.Function f22 = (oko.model.Function) seeds.eResource().getEObject("f003-2-2");
+        // the note keeps the source's words; the responsible text stays as the seed has it
+        assertEquals("при непосредственном руководстве методических объединений учителей-предметников",
+                f22.getParticipations().get(0).getNote());
+        assertTrue(f22.getResponsibleText().endsWith(f22.getParticipations().get(0).getNote()), f22.getResponsibleText());
+    }
 }

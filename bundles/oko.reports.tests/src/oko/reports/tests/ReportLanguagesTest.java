@@ -44,7 +44,7 @@ class ReportLanguagesTest {
     void theCatalogueNamesTheReportsInTheUsersLanguage() {
         assertEquals(Map.of("roles", "Distribution of functions", "techmap", "Technological map", "plan",
                 "Plan of measures", "effectiveness", "Effectiveness of the measures taken", "monitoring",
-                "Monitoring results of an indicator", "protocol", "Minutes of a working group meeting", "directions",
+                "Monitoring results of an indicator", "protocol", "Minutes of a working group meeting", "raci", "Responsibility matrix (RACI)", "directions",
                 "Responsibilities of the Coordinator and the executors for the directions of improving the "
                         + "municipal mechanisms of education quality management", "selfanalysis",
                 "Self-analysis of the municipal mechanisms of education quality management"),
@@ -54,6 +54,7 @@ class ReportLanguagesTest {
         assertEquals("Технологическая карта", russian.get("techmap"));
         assertEquals("План мероприятий", russian.get("plan"));
         assertEquals("Протокол заседания рабочей группы", russian.get("protocol"));
+        assertEquals("Матрица ответственности (RACI)", russian.get("raci"));
         assertEquals("Эффективность принятых мер", russian.get("effectiveness"));
         assertEquals("Результаты мониторинга по показателю", russian.get("monitoring"));
         assertEquals("Самоанализ муниципальных механизмов управления качеством образования", russian.get("selfanalysis"));

@@ -31,6 +31,8 @@ final class Messages extends NLS {
     public static String cycleNoDocuments;
     public static String cycleMoreObjects;
     public static String cycleTotals;
+    public static String raciTooManyRoles;
+    public static String raciNoTable;
 
     static {
         NLS.initializeMessages("oko.reports.data.messages", Messages.class);

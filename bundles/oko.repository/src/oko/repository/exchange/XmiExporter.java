@@ -23,7 +23,8 @@ import oko.repository.internal.Messages;
 /**
  * Writes the repository (or one quality system with the shared objects it needs: territories,
  * organisations, persons, information systems, periods, clusters, attribute definitions) to one
- * XMI file. Objects get {@code xmi:id}s from their repository ids, so exports are stable.
+ * XMI file. Objects get {@code xmi:id}s from their repository ids, so exports are stable. The
+ * contributed {@link ExchangePart}s add their files beside it (the diagrams: NAME.diagrams.xmi).
  */
 public final class XmiExporter {
 
@@ -33,7 +34,20 @@ public final class XmiExporter {
     /** @return how many objects were written */
     public static int export(CDOView view, Path out, String systemCode, IProgressMonitor monitor)
             throws IOException {
-        SubMonitor progress = SubMonitor.convert(monitor, 3);
+        return export(view, out, systemCode, monitor, new ArrayList<>());
+    }
+
+    /**
+     * Exports as {@link #export(CDOView, Path, String, IProgressMonitor)} does, then lets every
+     * contributed {@link ExchangePart} write its files beside {@code out} (the diagrams, for one).
+     *
+     * @param warnings where the parts say what they left out
+     * @return how many model objects were written
+     */
+    public static int export(CDOView view, Path out, String systemCode, IProgressMonitor monitor, List<String> warnings)
+            throws IOException {
+        List<ExchangePart> parts = ExchangeParts.all();
+        SubMonitor progress = SubMonitor.convert(monitor, 3 + parts.size());
         OkoRepository.prefetch(view);
         List<EObject> roots = OkoRepository.roots(view);
         progress.worked(1);
@@ -69,6 +83,10 @@ public final class XmiExporter {
         });
         resource.save(XmiFiles.saveOptions());
         progress.worked(1);
+        for (ExchangePart part : parts) {
+            part.export(view, out, copier, warnings);
+            progress.worked(1);
+        }
         return copier.size();
     }
 

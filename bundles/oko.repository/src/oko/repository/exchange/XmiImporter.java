@@ -1,6 +1,7 @@
 package oko.repository.exchange;
 
 import oko.repository.internal.Messages;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -34,8 +35,11 @@ import oko.repository.RepositoryException;
  */
 public final class XmiImporter {
 
-    /** What an import did. */
-    public record Result(List<String> resources, int objects, CDOCommitInfo commit) {
+    /**
+     * What an import did; {@code warnings} say what the {@link ExchangePart}s left out (a diagram
+     * whose element is not in the files).
+     */
+    public record Result(List<String> resources, int objects, CDOCommitInfo commit, List<String> warnings) {
     }
 
     private XmiImporter() {
@@ -59,8 +63,12 @@ public final class XmiImporter {
     public static Result importFiles(OkoRepository repository, List<URI> files, boolean replace, String comment,
             IProgressMonitor monitor) throws ImportException {
         SubMonitor progress = SubMonitor.convert(monitor, 10);
+        List<ExchangePart> parts = ExchangeParts.all();
+        // a part's own file given among the models (./oko import out/*.xmi) is read with its model
+        List<URI> models = files.stream().filter(file -> !file.isFile()
+                || parts.stream().noneMatch(part -> part.owns(Path.of(file.toFileString())))).toList();
         ResourceSet set = XmiFiles.resourceSet();
-        List<Resource> loaded = load(set, files, progress.split(3));
+        List<Resource> loaded = load(set, models, progress.split(3));
         Map<Resource, String> names = new LinkedHashMap<>();
         for (Resource resource : loaded) {
             names.put(resource, resource.getURI().lastSegment());
@@ -93,14 +101,30 @@ public final class XmiImporter {
             copier.copyReferences();
             int objects = 0;
             List<String> paths = new ArrayList<>();
+            boolean replacing = false;
             for (Map.Entry<Resource, List<EObject>> entry : copies.entrySet()) {
                 String path = OkoRepository.MODEL_FOLDER + "/" + names.get(entry.getKey());
                 CDOResource target = transaction.getOrCreateResource(path);
+                replacing |= !target.getContents().isEmpty();
                 target.getContents().clear();
                 target.getContents().addAll(entry.getValue());
                 paths.add(path);
             }
             objects = copier.size();
+            List<String> warnings = new ArrayList<>();
+            for (ExchangePart part : parts) {
+                if (replacing) {
+                    part.replaced(transaction, warnings);
+                }
+                for (URI file : models) {
+                    if (file.isFile()) {
+                        part.importing(transaction, set, Path.of(file.toFileString()), copier, problems, warnings);
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ImportException(problems, null);
+            }
             progress.worked(1);
             CDOCommitInfo info;
             try {
@@ -109,7 +133,7 @@ public final class XmiImporter {
                 throw new ImportException(List.of(Messages.bind(Messages.importCommitFailed,
                         String.join(", ", names.values()), e.getMessage())), e);
             }
-            return new Result(paths, objects, info);
+            return new Result(paths, objects, info, List.copyOf(warnings));
         } finally {
             transaction.close();
         }

@@ -41,7 +41,10 @@ public final class ModelFiles {
             String names = String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList());
             XmiImporter.Result result = XmiImporter.importFiles(repository, uris, replace,
                     Messages.bind(Messages.importModelComment, names), monitor);
-            return Messages.bind(Messages.importModelDone, result.objects(), String.join(", ", result.resources()));
+            // what the exchange parts left out (a diagram whose element is not in the files) goes to the log with it
+            return String.join("\n", java.util.stream.Stream.concat(java.util.stream.Stream.of(Messages.bind(
+                    Messages.importModelDone, result.objects(), String.join(", ", result.resources()))),
+                    result.warnings().stream()).toList());
         });
     }
 
@@ -50,8 +53,10 @@ public final class ModelFiles {
         return schedule(Messages.bind(Messages.exportModelJob, file.getFileName()), monitor -> {
             CDOView view = RepositoryConnection.repository().orElseThrow().openView();
             try {
-                int objects = XmiExporter.export(view, file, null, monitor);
-                return Messages.bind(Messages.exportModelDone, objects, file);
+                List<String> warnings = new java.util.ArrayList<>();
+                int objects = XmiExporter.export(view, file, null, monitor, warnings);
+                warnings.add(0, Messages.bind(Messages.exportModelDone, objects, file));
+                return String.join("\n", warnings);
             } finally {
                 view.close();
             }
