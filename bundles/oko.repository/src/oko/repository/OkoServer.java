@@ -60,6 +60,12 @@ public final class OkoServer implements AutoCloseable {
     /** How many revisions the server's cache keeps; -1: CDO's own cache, unbounded. */
     private final int cacheCapacity;
 
+    /**
+     * The system property that turns the store's bulk paths off ({@code -Doko.store.bulk=false}):
+     * see {@link #bulkPaths()}.
+     */
+    public static final String BULK_PATHS = oko.repository.internal.BulkPaths.PROPERTY;
+
     /** The system property that sets the size of the revision cache ({@link #revisionCache()}). */
     public static final String REVISION_CACHE = "oko.revisionCache";
 

@@ -11,6 +11,7 @@ import org.eclipse.emf.cdo.server.internal.db.DBStore;
 import org.eclipse.emf.cdo.server.internal.db.DBStoreAccessor;
 import org.eclipse.emf.cdo.spi.common.revision.InternalCDORevision;
 import org.eclipse.emf.cdo.spi.server.InternalCommitContext;
+import org.eclipse.net4j.db.jdbc.DelegatingConnection;
 import org.eclipse.net4j.util.om.monitor.OMMonitor;
 
 /**
@@ -38,7 +39,10 @@ final class BulkAccessor extends DBStoreAccessor {
 
     @Override
     protected void doWrite(InternalCommitContext context, OMMonitor monitor) {
-        batches = new Batches(getConnection());
+        // the JDBC connection under net4j's: the same transaction, but a statement held open for a
+        // batch does not hold net4j's schema lock, which a table CDO creates meanwhile waits for
+        java.sql.Connection connection = getConnection();
+        batches = new Batches(connection instanceof DelegatingConnection delegating ? delegating.getDelegate() : connection);
         try {
             super.doWrite(context, monitor);
             batches.flush();
