@@ -126,7 +126,7 @@ run_osgi_bench() {
 case "${1:-}" in
     startup) shift; startup "$@" ;;
     repository) run_bench oko.repository.bench oko.repository.bench.RepositoryBenchmark ;;
-    monitoring) run_bench oko.monitoring.bench oko.monitoring.bench.MonitoringBenchmark ;;
+    monitoring) run_bench oko.monitoring.bench oko.monitoring.bench.MonitoringBenchmark oko.repository.bench ;;
     import-memory)
         BENCH_OPTS="-Doko.bench.values=${2:-200000} ${BENCH_OPTS:-}" \
             run_bench oko.monitoring.bench oko.monitoring.bench.ImportMemoryBenchmark ;;

@@ -60,6 +60,12 @@ public final class OkoServer implements AutoCloseable {
     /** How many revisions the server's cache keeps; -1: CDO's own cache, unbounded. */
     private final int cacheCapacity;
 
+    /**
+     * The system property that turns the store's bulk paths off ({@code -Doko.store.bulk=false}):
+     * see {@link #bulkPaths()}.
+     */
+    public static final String BULK_PATHS = oko.repository.internal.BulkPaths.PROPERTY;
+
     /** The system property that sets the size of the revision cache ({@link #revisionCache()}). */
     public static final String REVISION_CACHE = "oko.revisionCache";
 
@@ -147,10 +153,13 @@ public final class OkoServer implements AutoCloseable {
             throw e;
         }
         IManagedContainer container = createContainer();
-        IMappingStrategy mapping = CDODBUtil.createHorizontalMappingStrategy(true, false);
+        // the bulk paths (batched commit writes, bulk prefetch reads) unless -Doko.store.bulk=false
+        boolean bulk = oko.repository.internal.BulkPaths.enabled();
+        IMappingStrategy mapping = bulk ? new oko.repository.internal.BulkMappingStrategy()
+                : CDODBUtil.createHorizontalMappingStrategy(true, false);
         // CDO's DB store, telling whether it had to repair itself after a crash
         oko.repository.internal.RecoveringStore dbStore = new oko.repository.internal.RecoveringStore(mapping,
-                store.adapter(), DBUtil.createConnectionProvider(store.dataSource()));
+                store.adapter(), DBUtil.createConnectionProvider(store.dataSource()), bulk);
         Map<String, String> properties = new HashMap<>();
         properties.put(IRepository.Props.OVERRIDE_UUID, REPOSITORY_NAME);
         properties.put(IRepository.Props.SUPPORTING_AUDITS, "true");
@@ -273,6 +282,9 @@ public final class OkoServer implements AutoCloseable {
         TCPUtil.prepareContainer(container);
         CDONet4jUtil.prepareContainer(container);
         CDONet4jServerUtil.prepareContainer(container);
+        // CDO's server protocol with the bulk read of prefetches (for servers whose store uses the bulk paths)
+        oko.repository.internal.BulkServerProtocol.register(container,
+                new org.eclipse.emf.cdo.spi.server.ContainerRepositoryProvider(container));
         container.activate();
         return container;
     }
@@ -304,6 +316,15 @@ public final class OkoServer implements AutoCloseable {
 
     /** What {@link #warmUp()} did: objects loaded (or, not loaded, in the store), how long it took. */
     public record WarmUp(int objects, long millis, boolean loaded) {
+    }
+
+    /**
+     * Whether the store uses the bulk paths: a commit's new revisions written with batched
+     * statements, a prefetch read with one query per table and chunk of ids. On unless the server
+     * was started with {@code -Doko.store.bulk=false} ({@link oko.repository.internal.BulkPaths}).
+     */
+    public boolean bulkPaths() {
+        return repository.getStore() instanceof oko.repository.internal.RecoveringStore s && s.bulk();
     }
 
     /** How many revisions the server's cache keeps; -1 for CDO's own, unbounded cache. */

@@ -33,8 +33,11 @@ import oko.repository.exchange.XmiFiles;
 
 /**
  * Commit and load times of the repository against plain EMF XMI for the same model: 100,000 raw
- * monitoring values (small objects referring to 100 schools). Run by {@code releng/bench.sh
- * repository}; prints figures, asserts nothing. Object count: {@code -Doko.bench.objects=N}.
+ * monitoring values (small objects referring to 100 schools), on H2 and, given
+ * {@code -Doko.bench.postgresql=URL}, on a new database of that PostgreSQL server; each store once
+ * with CDO's own paths ({@code -Doko.store.bulk=false}) and once with the bulk paths, in the same
+ * run. Run by {@code releng/bench.sh repository}; prints figures, asserts nothing. Object count:
+ * {@code -Doko.bench.objects=N}.
  */
 public final class RepositoryBenchmark {
 
@@ -71,18 +74,54 @@ public final class RepositoryBenchmark {
             return touch(resource.getContents());
         });
 
-        StoreConfig store = new StoreConfig.H2(dir.resolve("h2"));
+        // each store twice in this run: CDO's own row-by-row paths (baseline), then Oko's bulk paths
+        List<String> summary = new ArrayList<>();
+        String postgresql = System.getProperty("oko.bench.postgresql", "").strip();
+        List<String> kinds = postgresql.isEmpty() ? List.of("H2") : List.of("H2", "PostgreSQL");
+        if (postgresql.isEmpty()) {
+            System.out.println("(PostgreSQL: BENCH_OPTS=-Doko.bench.postgresql=postgresql://host:port/db?user=… adds it)");
+        }
+        for (String kind : kinds) {
+            for (boolean bulk : new boolean[] { false, true }) {
+                StoreConfig store = kind.equals("H2") ? new StoreConfig.H2(dir.resolve("h2-" + bulk))
+                        : BenchStores.freshPostgreSQL(postgresql);
+                String label = kind + (bulk ? ", bulk paths" : ", baseline (-Doko.store.bulk=false)");
+                System.out.println("--- " + label);
+                System.setProperty(OkoServer.BULK_PATHS, String.valueOf(bulk));
+                try {
+                    double[] loads = repository(store, model, total, kind, !kind.equals("H2"));
+                    summary.add(String.format(Locale.ROOT,
+                            "%-44s commit %6.2f s, first load after restart %6.2f s = %.2f × XMI load, after warm-up %.2f ×",
+                            label, loads[0], loads[1], loads[1] / xmiLoad, loads[2] / xmiLoad));
+                } finally {
+                    System.clearProperty(OkoServer.BULK_PATHS);
+                    BenchStores.drop(store);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "summary (XMI load %.2f s; goal: first load <= 1.5 × XMI load):%n", xmiLoad);
+        summary.forEach(line -> System.out.println("  " + line));
+    }
+
+    /** Commit, loads, restart, warm-up on one store; returns commit, cold first load and first load after warm-up (s). */
+    private static double[] repository(StoreConfig store, ModelRoot model, int total, String kind, boolean skipLazy)
+            throws Exception {
+        double commit;
         try (OkoServer server = OkoServer.start(store, line -> { });
                 OkoRepository repository = OkoRepository.connect(server, "bench")) {
-            time("CDO commit of " + String.format(Locale.ROOT, "%,d", total) + " objects (H2, audits)", () -> {
-                CDOTransaction transaction = repository.openTransaction();
-                CDOResource resource = transaction.createResource(OkoRepository.MODEL_FOLDER + "/bench.xmi");
-                resource.getContents().add(model);
-                repository.commit(transaction, "benchmark", new NullProgressMonitor());
-                transaction.close();
-                return null;
-            });
-            time("CDO load, new session, warm server, lazy", () -> load(server, false));
+            ModelRoot copy = EcoreUtil.copy(model);
+            commit = time("CDO commit of " + String.format(Locale.ROOT, "%,d", total) + " objects (" + kind + ", audits)",
+                    () -> {
+                        CDOTransaction transaction = repository.openTransaction();
+                        CDOResource resource = transaction.createResource(OkoRepository.MODEL_FOLDER + "/bench.xmi");
+                        resource.getContents().add(copy);
+                        repository.commit(transaction, "benchmark", new NullProgressMonitor());
+                        transaction.close();
+                        return null;
+                    });
+            if (!skipLazy) {
+                time("CDO load, new session, warm server, lazy", () -> load(server, false));
+            }
             time("CDO load, new session, warm server, prefetch", () -> load(server, true));
         }
         double cold;
@@ -94,8 +133,7 @@ public final class RepositoryBenchmark {
             time("server cache warm-up after restart (./oko server does this)", () -> server.warmUp().objects());
             warmed = time("CDO first load, new session, after warm-up, prefetch", () -> load(server, true));
         }
-        System.out.printf(Locale.ROOT, "ratio: first repository load / XMI load = %.2f cold, %.2f after warm-up (goal <= 2)%n",
-                cold / xmiLoad, warmed / xmiLoad);
+        return new double[] { commit, cold, warmed };
     }
 
     private static int load(OkoServer server, boolean prefetch) {

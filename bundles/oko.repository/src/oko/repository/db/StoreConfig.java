@@ -221,6 +221,10 @@ public sealed interface StoreConfig {
             if (password != null) {
                 dataSource.setPassword(password);
             }
+            if (oko.repository.internal.BulkPaths.enabled()) {
+                // the driver sends a batch of inserts as multi-row inserts: the commits' batches
+                dataSource.setReWriteBatchedInserts(true);
+            }
             return dataSource;
         }
 

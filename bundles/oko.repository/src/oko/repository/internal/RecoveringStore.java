@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.eclipse.emf.cdo.server.db.mapping.IMappingStrategy;
+import org.eclipse.emf.cdo.server.ISession;
+import org.eclipse.emf.cdo.server.ITransaction;
 import org.eclipse.emf.cdo.server.internal.db.DBStore;
+import org.eclipse.emf.cdo.server.internal.db.DBStoreAccessor;
 import org.eclipse.net4j.db.IDBAdapter;
 import org.eclipse.net4j.db.IDBConnectionProvider;
 
@@ -18,9 +21,21 @@ import org.eclipse.net4j.db.IDBConnectionProvider;
 public final class RecoveringStore extends DBStore {
 
     private final IDBConnectionProvider connections;
+    private final boolean bulk;
     private volatile boolean repaired;
 
+    /** CDO's DB store with CDO's own mapping and accessors. */
     public RecoveringStore(IMappingStrategy mapping, IDBAdapter adapter, IDBConnectionProvider connections) {
+        this(mapping, adapter, connections, false);
+    }
+
+    /**
+     * With {@code bulk}, the store's accessors batch a commit's writes ({@link BulkAccessor}); the
+     * mapping should then be a {@link BulkMappingStrategy}, whose mappings use those batches.
+     */
+    public RecoveringStore(IMappingStrategy mapping, IDBAdapter adapter, IDBConnectionProvider connections,
+            boolean bulk) {
+        this.bulk = bulk;
         setMappingStrategy(mapping);
         setDBAdapter(adapter);
         setDBConnectionProvider(connections);
@@ -32,6 +47,21 @@ public final class RecoveringStore extends DBStore {
         repaired = true;
         super.repairAfterCrash();
         analyze();
+    }
+
+    @Override
+    protected DBStoreAccessor createReader(ISession session) {
+        return bulk ? new BulkAccessor(this, session) : super.createReader(session);
+    }
+
+    @Override
+    protected DBStoreAccessor createWriter(ITransaction transaction) {
+        return bulk ? new BulkAccessor(this, transaction) : super.createWriter(transaction);
+    }
+
+    /** Whether this store's accessors use the bulk paths. */
+    public boolean bulk() {
+        return bulk;
     }
 
     /** Whether this start found the repository not closed properly and repaired it. */

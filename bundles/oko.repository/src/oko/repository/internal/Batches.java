@@ -1,0 +1,154 @@
+package oko.repository.internal;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.net4j.db.DBException;
+
+/**
+ * The batched JDBC statements of one commit's write: one prepared statement per SQL text, rows
+ * added with {@code addBatch} and sent with {@code executeBatch} every {@value #ROWS} rows of a
+ * statement and at {@link #flush()}. Everything runs on the commit's own connection, inside its
+ * database transaction: a batch that was sent is as uncommitted as a single insert until CDO
+ * commits the connection, and a failed commit's rollback takes it back the same way.
+ * <p>
+ * Only inserts of new rows are batched (new revisions, their list entries, their object types).
+ * The update that marks an object's previous revision as revised runs at once, before the insert
+ * of its next revision is even queued: a batch can never insert a row that an update then revises
+ * by mistake. Whoever reads back must {@link #flush()} first.
+ */
+final class Batches implements AutoCloseable {
+
+    /** Rows per statement sent at a time: big enough for the database, small enough for the heap. */
+    static final int ROWS = 2_000;
+
+    private final Connection connection;
+    private final Map<String, Batch> batches = new LinkedHashMap<>();
+    private int pending;
+
+    Batches(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** The statement for {@code sql}, to bind one row's parameters and then call {@link #added(PreparedStatement)}. */
+    PreparedStatement statement(String sql) {
+        Batch batch = batches.get(sql);
+        if (batch == null) {
+            try {
+                batch = new Batch(sql, connection.prepareStatement(sql));
+            } catch (SQLException e) {
+                throw new DBException(e, sql);
+            }
+            batches.put(sql, batch);
+        }
+        return batch.statement;
+    }
+
+    /** Queues the row just bound on {@code statement} (from {@link #statement(String)}). */
+    void added(PreparedStatement statement) {
+        for (Batch batch : batches.values()) {
+            if (batch.statement == statement) {
+                add(batch);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("statement not from this batch set");
+    }
+
+    /** Binds and queues a row: {@code binder} sets the parameters of {@code sql}'s statement. */
+    void add(String sql, Binder binder) {
+        PreparedStatement statement = statement(sql);
+        try {
+            binder.bind(statement);
+        } catch (SQLException e) {
+            throw new DBException(e, sql);
+        }
+        add(batches.get(sql));
+    }
+
+    private void add(Batch batch) {
+        try {
+            batch.statement.addBatch();
+        } catch (SQLException e) {
+            throw new DBException(e, batch.sql);
+        }
+        batch.rows++;
+        pending++;
+        if (batch.rows >= ROWS) {
+            execute(batch);
+        }
+    }
+
+    /** Whether rows are waiting to be sent. */
+    boolean pending() {
+        return pending > 0;
+    }
+
+    /** Sends every queued row, in the order the statements were first used. */
+    void flush() {
+        if (pending == 0) {
+            return;
+        }
+        for (Batch batch : batches.values()) {
+            if (batch.rows > 0) {
+                execute(batch);
+            }
+        }
+    }
+
+    private void execute(Batch batch) {
+        int rows = batch.rows;
+        batch.rows = 0;
+        pending -= rows;
+        try {
+            int[] counts = batch.statement.executeBatch();
+            for (int count : counts) {
+                // every row is one insert: one row each, as CDO checks for its single inserts
+                if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
+                    throw new DBException("Batched insert wrote " + count + " rows instead of 1: " + batch.sql);
+                }
+            }
+        } catch (BatchUpdateException e) {
+            // PostgreSQL puts the real cause in the next exception
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            throw new DBException(cause, batch.sql);
+        } catch (SQLException e) {
+            throw new DBException(e, batch.sql);
+        }
+    }
+
+    /** Closes the statements; rows still queued are dropped (the commit failed). */
+    @Override
+    public void close() {
+        for (Batch batch : batches.values()) {
+            try {
+                batch.statement.close();
+            } catch (SQLException e) {
+                // the connection is going back to the pool; nothing depends on this statement
+            }
+        }
+        batches.clear();
+        pending = 0;
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static final class Batch {
+        final String sql;
+        final PreparedStatement statement;
+        int rows;
+
+        Batch(String sql, PreparedStatement statement) {
+            this.sql = sql;
+            this.statement = statement;
+        }
+    }
+}
