@@ -220,6 +220,29 @@ class TableDescriptionsTest {
     }
 
     @Test
+    void thePlanCreateToolAddsAnItemUndoably() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        CDOID planId = find(o -> o instanceof oko.model.Plan p && !p.getItems().isEmpty());
+        TableEditor plan = open(planId, "oko.ui.tables.plan", "План мероприятий");
+        int before = UiThread.call(() -> plan.cellTexts().size());
+        // no line selected: the tool's item goes to the end of the plan (Plan.items), named as the tool says
+        UiThread.run(() -> {
+            page().activate(plan);
+            plan.viewer().setSelection(org.eclipse.jface.viewers.StructuredSelection.EMPTY);
+            ((org.eclipse.jface.action.ActionContributionItem) plan.getEditorSite().getActionBars().getToolBarManager()
+                    .find("oko.ui.editors.table.addRow")).getAction().run();
+        });
+        UiThread.drain();
+        List<List<String>> after = UiThread.call(plan::cellTexts);
+        assertEquals(before + 1, after.size());
+        assertEquals("Новое мероприятие", after.get(after.size() - 1).get(1));
+        assertTrue(UiThread.call(plan::isDirty));
+        command("org.eclipse.ui.edit.undo");
+        assertEquals(before, UiThread.call(() -> plan.cellTexts().size()));
+        assertFalse(UiThread.call(plan::isDirty));
+    }
+
+    @Test
     void aDescriptionEditedInTheDataDirectoryAndReloadedShowsTheNewColumn() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         CDOID mapId = find(o -> o instanceof TechnologicalMap map && map.getRows().size() == 6);

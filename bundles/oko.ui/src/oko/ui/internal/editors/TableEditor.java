@@ -83,7 +83,7 @@ public final class TableEditor extends TransactionalEditor {
             toolBar.add(new Action(Messages.tableReloadDescriptions) {
                 @Override
                 public void run() {
-                    Tables.reload(getSite().getWorkbenchWindow());
+                    Tables.reload(org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow());
                 }
             });
         }
