@@ -183,6 +183,11 @@ class TableDescriptionsTest {
         assertEquals("R", cell(editor, function, column));
         command("org.eclipse.ui.edit.undo");
         assertEquals("R, C", cell(editor, function, column));
+        UiThread.run(() -> {
+            Tree tree = editor.viewer().getTree();
+            tree.showColumn(tree.getColumn(column));
+            tree.showItem(item(tree, function));
+        });
         UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
                 "table-raci-edited"));
 
