@@ -30,6 +30,9 @@
 #   reports   BIRT engine start, then the monitoring report for 1,000 generated schools to PDF and
 #             HTML (8 runs each; median of runs 4-8 = warm), inside the product's OSGi platform.
 #             -Doko.bench.schools=N via BENCH_OPTS changes the size.
+#   tables    open of the RACI cross-table (the shipped description) for 200 roles × 300 generated
+#             functions: interpretation, the SWT tree created and filled, one paint (needs a display;
+#             runs itself under xvfb-run when there is none). -Doko.bench.roles=N / -Doko.bench.functions=N.
 #   drawing   the same plus the diagram editor's draw2d figures, painted in a 1600x1000 window
 #             (needs a display; runs itself under xvfb-run when there is none).
 set -euo pipefail
@@ -138,10 +141,15 @@ case "${1:-}" in
         run_bench oko.exchange.tests oko.exchange.tests.FunctionTableBench ;;
     reports) run_osgi_bench oko.reports.bench oko.reports.bench.application ;;
     diagrams) run_bench oko.diagram.bench oko.diagram.bench.DiagramBenchmark ;;
+    tables)
+        if [ -z "${DISPLAY:-}" ]; then
+            exec xvfb-run -a -s "-screen 0 1600x1000x24" "$0" tables
+        fi
+        run_bench oko.table.bench oko.table.bench.CrossTableBenchmark ;;
     drawing)
         if [ -z "${DISPLAY:-}" ]; then
             exec xvfb-run -a -s "-screen 0 1600x1000x24" "$0" drawing
         fi
         run_bench oko.diagram.ui.bench oko.diagram.ui.bench.DiagramDrawingBenchmark oko.diagram.bench ;;
-    *) echo "usage: releng/bench.sh startup [RUNS] | repository | monitoring | import-memory [N] | import | reports | diagrams | drawing" >&2; exit 2 ;;
+    *) echo "usage: releng/bench.sh startup [RUNS] | repository | monitoring | import-memory [N] | import | reports | diagrams | drawing | tables" >&2; exit 2 ;;
 esac

@@ -29,8 +29,9 @@ import oko.ui.internal.editors.TableEditor;
 import oko.ui.internal.editors.Tables;
 
 /**
- * The table editors come from the {@code oko.ui.tables} extension point: oko.ui's three, and one
- * this test bundle contributes as a module would ({@link PeriodsTestTable}).
+ * The table editors come from table descriptions contributed to {@code oko.table.descriptions}:
+ * oko.table's (the three of the source documents and RACI), and one this test bundle contributes
+ * as a module would ({@code descriptions/periods.tables.xmi}).
  */
 class TablesTest {
 

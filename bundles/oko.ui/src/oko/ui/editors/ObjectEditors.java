@@ -80,6 +80,21 @@ public final class ObjectEditors {
     }
 
     /**
+     * Opens the object of the repository in a table (the navigator's «Таблицы» menu), or shows
+     * the editor already open on it with that table.
+     *
+     * @param page    the workbench page
+     * @param object  a model object stored in the repository
+     * @param tableId the id of a table description that shows the object
+     * @return the editor
+     * @throws PartInitException when the editor cannot be opened
+     */
+    public static IEditorPart openTable(IWorkbenchPage page, EObject object, String tableId) throws PartInitException {
+        var id = CDOUtil.getCDOObject(object).cdoID();
+        return page.openEditor(new ModelEditorInput(id, tableId, ModelLabels.label(object)), TableEditor.ID);
+    }
+
+    /**
      * Opens the object of the repository in its editor (or shows the editor already open on it).
      *
      * @param page   the workbench page

@@ -1,131 +1,91 @@
 package oko.ui.internal.editors;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
-import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.edit.provider.IItemPropertyDescriptor;
 import org.eclipse.emf.edit.provider.IItemPropertySource;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.viewers.CellEditor;
-import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
-import org.eclipse.jface.viewers.DialogCellEditor;
-import org.eclipse.jface.viewers.EditingSupport;
+import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.ITreeContentProvider;
-import org.eclipse.jface.viewers.TextCellEditor;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
-import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
 
 import oko.model.edit.CommandLabels;
+import oko.table.TableEditing;
+import oko.table.TableRegistry;
+import oko.table.description.CreateLineTool;
+import oko.table.description.EditionTableDescription;
+import oko.table.description.TableDescription;
 import oko.ui.editors.TransactionalEditor;
 import oko.ui.internal.Messages;
 import oko.ui.internal.properties.ReferenceChooserDialog;
-import oko.ui.tables.TableColumn;
-import oko.ui.tables.TableDefinition;
 
 /**
- * A table editor (technological map, role distribution, plan of measures, and the tables modules
- * contribute): the rows and columns of a {@link TableDefinition} contributed to the
- * {@code oko.ui.tables} extension point ({@link Tables}), long texts wrapped, cells edited in place through commands; the rest
- * (transaction, undo, save, conflicts) is {@link TransactionalEditor}'s.
+ * The editor of a described table (oko.table: the technological map, the role distribution, the
+ * plan of measures, the RACI matrix, and the tables modules contribute): {@link DescribedTable}
+ * shows the description chosen by the input's table id on the input's object; the rest
+ * (transaction, undo, save, conflicts) is {@link TransactionalEditor}'s. After the descriptions are
+ * reloaded it shows the new description of the same id.
  */
 public final class TableEditor extends TransactionalEditor {
 
     public static final String ID = "oko.ui.editors.table";
 
-    private TableDefinition kind;
-    private String title;
-    private TreeViewer viewer;
+    private String tableId;
+    private TableDescription description;
+    private Composite container;
+    private DescribedTable table;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
         super.init(site, input);
+        Tables.useDataDirectory();
         ModelEditorInput modelInput = (ModelEditorInput) input;
-        Tables.Table table = Tables.byId(modelInput.table())
-                .orElseThrow(() -> new PartInitException(Messages.bind(Messages.editorNoTable, modelInput.table())));
-        kind = table.definition();
-        title = table.name();
+        tableId = modelInput.table();
+        description = TableRegistry.byId(tableId)
+                .orElseThrow(() -> new PartInitException(Messages.bind(Messages.editorNoTable, tableId)));
     }
 
     @Override
     protected String title() {
-        return title;
+        return description.getLabel();
     }
 
     @Override
     public void createPartControl(Composite parent) {
-        viewer = new TreeViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
-        viewer.getTree().setHeaderVisible(true);
-        viewer.getTree().setLinesVisible(true);
-        ColumnViewerToolTipSupport.enableFor(viewer);
-        viewer.setContentProvider(new ITreeContentProvider() {
-            @Override
-            public Object[] getElements(Object input) {
-                return kind.rows(((Rows) input).root()).toArray();
-            }
-
-            @Override
-            public Object[] getChildren(Object parent) {
-                return kind.children((EObject) parent).toArray();
-            }
-
-            @Override
-            public Object getParent(Object element) {
-                return kind.rows(root).contains(element) ? viewer.getInput() : ((EObject) element).eContainer();
-            }
-
-            @Override
-            public boolean hasChildren(Object element) {
-                return !kind.children((EObject) element).isEmpty();
-            }
-        });
-        Color overdue = new Color(190, 0, 0);
-        org.eclipse.jface.layout.TreeColumnLayout layout = new org.eclipse.jface.layout.TreeColumnLayout();
-        parent.setLayout(layout);
-        for (TableColumn column : kind.columns()) {
-            TreeViewerColumn treeColumn = new TreeViewerColumn(viewer, SWT.LEFT);
-            treeColumn.getColumn().setText(column.title());
-            treeColumn.getColumn().setToolTipText(column.title());
-            treeColumn.getColumn().setResizable(true);
-            layout.setColumnData(treeColumn.getColumn(),
-                    new org.eclipse.jface.viewers.ColumnWeightData(column.width(), Math.min(column.width(), 60), true));
-            treeColumn.setLabelProvider(new WrappingLabelProvider(column, overdue));
-            if (column.feature() != null) {
-                treeColumn.setEditingSupport(new FeatureEditing(column));
-            }
-        }
-        org.eclipse.jface.viewers.OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
-        viewer.setInput(new Rows(root));
-        viewer.expandAll();
-        getSite().setSelectionProvider(viewer);
+        container = new Composite(parent, SWT.NONE);
+        table = new DescribedTable(container, description, root, domain, this::chooseReferences);
+        getSite().setSelectionProvider(table.viewer());
         var bars = getEditorSite().getActionBars();
         installUndoRedo(bars);
-        Action delete = new Action(Messages.editorDelete) {
+        bars.setGlobalActionHandler(ActionFactory.DELETE.getId(), new Action(Messages.editorDelete) {
             @Override
             public void run() {
                 deleteSelection();
             }
-        };
-        bars.setGlobalActionHandler(ActionFactory.DELETE.getId(), delete);
-        // the table editors share one tool bar: its two actions are added once and act on the active one
+        });
+        // the table editors share one tool bar: its actions are added once and act on the active one
         var toolBar = bars.getToolBarManager();
         if (toolBar.find(ADD_ROW) == null) {
             toolBar.add(new ActiveEditorAction(ADD_ROW, addLabel(), TableEditor::addRow));
             toolBar.add(new ActiveEditorAction(DELETE_ROWS, Messages.editorDelete, TableEditor::deleteSelection));
+            toolBar.add(new Action(Messages.tableReloadDescriptions) {
+                @Override
+                public void run() {
+                    Tables.reload(org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow());
+                }
+            });
         }
         bars.updateActionBars();
         stackChanged();
@@ -154,156 +114,51 @@ public final class TableEditor extends TransactionalEditor {
         }
     }
 
-    /** Names the shared tool bar's actions for this kind of table (the technological map has neither). */
+    /** Names the shared tool bar's actions for this table (a table without create tool has neither). */
     @Override
     public void setFocus() {
         super.setFocus();
         var toolBar = getEditorSite().getActionBars().getToolBarManager();
-        if (toolBar.find(ADD_ROW) instanceof org.eclipse.jface.action.ActionContributionItem add
-                && toolBar.find(DELETE_ROWS) instanceof org.eclipse.jface.action.ActionContributionItem delete) {
+        if (toolBar.find(ADD_ROW) instanceof ActionContributionItem add
+                && toolBar.find(DELETE_ROWS) instanceof ActionContributionItem delete) {
             boolean renamed = !addLabel().equals(add.getAction().getText());
             add.getAction().setText(addLabel());
-            add.getAction().setEnabled(kind.addRowLabel() != null);
-            delete.getAction().setEnabled(kind.addRowLabel() != null);
+            add.getAction().setEnabled(createTool() != null);
+            delete.getAction().setEnabled(createTool() != null);
             if (renamed) {
                 getEditorSite().getActionBars().updateActionBars();
             }
         }
     }
 
+    private CreateLineTool createTool() {
+        return description instanceof EditionTableDescription edition && !edition.getCreateTools().isEmpty()
+                ? edition.getCreateTools().get(0) : null;
+    }
+
     private String addLabel() {
-        return kind.addRowLabel() != null ? kind.addRowLabel() : Messages.editorAddFunction;
+        return createTool() != null ? createTool().getLabel() : Messages.editorAddFunction;
     }
 
-    /**
-     * The viewer's input: the editor's object holds the rows, and may be one of them (a function
-     * section's editor shows the section as its first row). JFace maps its input to the tree
-     * itself, so an input that is also a row corrupted GTK's tree (endless recursion in
-     * gtk_tree_selection_unselect_all: the workbench died with SIGSEGV on a double click on a
-     * section); the rows' holder is never a row.
-     */
-    private record Rows(EObject root) {
+    @Override
+    protected void refreshContent() {
+        table.refresh();
     }
 
-    static String oneLine(String text) {
-        return text.replace('\n', ' ').replaceAll("\\s+", " ").strip();
-    }
-
-    /**
-     * Draws a cell's whole text wrapped to the column's width (the documents' cells are long), up
-     * to {@link #MAX_LINES} lines; the tooltip has the full text. SWT on GTK gives every row the
-     * height of the tallest.
-     */
-    private final class WrappingLabelProvider extends org.eclipse.jface.viewers.OwnerDrawLabelProvider {
-        private static final int MAX_LINES = 8;
-        private final TableColumn column;
-        private final Color overdue;
-
-        WrappingLabelProvider(TableColumn column, Color overdue) {
-            this.column = column;
-            this.overdue = overdue;
+    /** Shows the description of the same id again after a reload (or closes when it is gone). */
+    public void descriptionsReloaded() {
+        var reloaded = TableRegistry.byId(tableId);
+        if (reloaded.isEmpty()) {
+            return;
         }
-
-        private List<String> lines(org.eclipse.swt.graphics.GC gc, Object element, int width) {
-            return Wrapping.wrap(oneLine(column.text().apply((EObject) element)), width - 8,
-                    text -> gc.textExtent(text).x, MAX_LINES);
+        description = reloaded.get();
+        for (var child : container.getChildren()) {
+            child.dispose();
         }
-
-        /**
-         * The width the text may take: from where the cell's text starts (in the first column,
-         * after the row's indentation and expander) to the column's right edge.
-         */
-        private int width(org.eclipse.swt.widgets.Event event) {
-            int column = ((org.eclipse.swt.widgets.Tree) event.widget).getColumn(event.index).getWidth();
-            if (event.item instanceof org.eclipse.swt.widgets.TreeItem item) {
-                org.eclipse.swt.graphics.Rectangle cell = item.getBounds(event.index);
-                org.eclipse.swt.graphics.Rectangle text = item.getTextBounds(event.index);
-                if (cell.width > 0 && text.x >= cell.x) {
-                    return Math.min(column, cell.x + cell.width - text.x);
-                }
-            }
-            return column;
-        }
-
-        @Override
-        protected void measure(org.eclipse.swt.widgets.Event event, Object element) {
-            int lines = Math.max(1, lines(event.gc, element, width(event)).size());
-            event.height = lines * event.gc.getFontMetrics().getHeight() + 4;
-        }
-
-        @Override
-        protected void paint(org.eclipse.swt.widgets.Event event, Object element) {
-            int lineHeight = event.gc.getFontMetrics().getHeight();
-            if (kind.marked((EObject) element)) {
-                event.gc.setForeground(overdue);
-            } else if ((event.detail & SWT.SELECTED) == 0) {
-                event.gc.setForeground(viewer.getTree().getForeground());
-            }
-            int y = event.y + 2;
-            for (String line : lines(event.gc, element, width(event))) {
-                event.gc.drawText(line, event.x + 4, y, true);
-                y += lineHeight;
-            }
-        }
-
-        @Override
-        public String getToolTipText(Object element) {
-            String text = column.text().apply((EObject) element);
-            return text.isEmpty() ? null : text;
-        }
-    }
-
-    /** Edits a feature of the row through a SetCommand: text, or the chosen references. */
-    private final class FeatureEditing extends EditingSupport {
-        private final TableColumn column;
-
-        FeatureEditing(TableColumn column) {
-            super(viewer);
-            this.column = column;
-        }
-
-        private EStructuralFeature feature(Object element) {
-            return ((EObject) element).eClass().getEStructuralFeature(column.feature());
-        }
-
-        @Override
-        protected boolean canEdit(Object element) {
-            EStructuralFeature feature = feature(element);
-            return feature != null && feature.isChangeable();
-        }
-
-        @Override
-        protected CellEditor getCellEditor(Object element) {
-            EStructuralFeature feature = feature(element);
-            if (feature instanceof EReference reference && reference.isMany()) {
-                return new DialogCellEditor(viewer.getTree()) {
-                    @Override
-                    protected Object openDialogBox(Control window) {
-                        return chooseReferences((EObject) element, reference);
-                    }
-                };
-            }
-            return new TextCellEditor(viewer.getTree(), column.multiLine() ? SWT.MULTI | SWT.WRAP | SWT.V_SCROLL : SWT.SINGLE);
-        }
-
-        @Override
-        protected Object getValue(Object element) {
-            Object value = ((EObject) element).eGet(feature(element));
-            return value instanceof String || value == null ? (value == null ? "" : value) : value;
-        }
-
-        @Override
-        protected void setValue(Object element, Object value) {
-            EStructuralFeature feature = feature(element);
-            Object old = ((EObject) element).eGet(feature);
-            if (value == null || value.equals(old) || feature instanceof EReference == false && "".equals(value) && old == null) {
-                return;
-            }
-            Command command = CommandLabels.set(domain, (EObject) element, feature, value);
-            if (command.canExecute()) {
-                domain.getCommandStack().execute(command);
-            }
-        }
+        table = new DescribedTable(container, description, root, domain, this::chooseReferences);
+        getSite().setSelectionProvider(table.viewer());
+        container.layout(true, true);
+        setFocus();
     }
 
     /** The references chosen in the chooser from the feature's choices, or null when cancelled. */
@@ -317,22 +172,24 @@ public final class TableEditor extends TransactionalEditor {
     }
 
     private void addRow() {
-        if (kind.addRowLabel() == null) {
+        CreateLineTool tool = createTool();
+        if (tool == null) {
             return;
         }
-        Object selected = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
-        TableDefinition.NewRow row = kind.newRow(domain, root, selected);
-        if (row == null) {
+        Object selected = ((IStructuredSelection) table.viewer().getSelection()).getFirstElement();
+        TableEditing.NewLine line = TableEditing.newLine(domain, tool, root, selected instanceof EObject o ? o : null,
+                table.firstLine());
+        if (line == null) {
             return;
         }
-        domain.getCommandStack().execute(row.command());
-        viewer.refresh();
-        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(row.row()), true);
+        domain.getCommandStack().execute(line.command());
+        table.viewer().refresh();
+        table.viewer().setSelection(new StructuredSelection(line.element()), true);
     }
 
     private void deleteSelection() {
-        List<?> selected = ((IStructuredSelection) viewer.getSelection()).toList();
-        if (selected.isEmpty() || kind.addRowLabel() == null) {
+        List<EObject> selected = table.deletable(((IStructuredSelection) table.viewer().getSelection()).toList());
+        if (selected.isEmpty()) {
             return;
         }
         Command command = CommandLabels.delete(domain, selected);
@@ -341,28 +198,23 @@ public final class TableEditor extends TransactionalEditor {
         }
     }
 
-    /**
-     * The texts of the visible rows (depth first) and columns as the cells draw them, unwrapped;
-     * the items themselves carry no text (SWT on GTK would draw it over the wrapped one).
-     */
+    /** The texts of the visible rows (depth first) and columns as the cells draw them, unwrapped. */
     public List<List<String>> cellTexts() {
-        List<List<String>> rows = new ArrayList<>();
-        collect(viewer.getTree().getItems(), rows);
-        return rows;
+        return table.cellTexts();
     }
 
-    private void collect(org.eclipse.swt.widgets.TreeItem[] items, List<List<String>> rows) {
-        for (org.eclipse.swt.widgets.TreeItem item : items) {
-            if (item.getData() instanceof EObject element) {
-                rows.add(kind.columns().stream().map(c -> oneLine(c.text().apply(element))).toList());
-            }
-            collect(item.getItems(), rows);
-        }
+    /** The described table shown (its description, lines and, for a cross-table, column elements). */
+    public DescribedTable table() {
+        return table;
     }
 
     @Override
     public TreeViewer viewer() {
-        return viewer;
+        return table == null ? null : table.viewer();
     }
 
+    @Override
+    protected org.eclipse.swt.widgets.Control control() {
+        return container;
+    }
 }

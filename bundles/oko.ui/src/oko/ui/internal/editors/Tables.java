@@ -1,86 +1,85 @@
 package oko.ui.internal.editors;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IConfigurationElement;
-import org.eclipse.core.runtime.ILog;
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.ui.IEditorReference;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
 
-import oko.ui.tables.TableDefinition;
+import oko.table.TableRegistry;
+import oko.table.description.TableDescription;
+import oko.ui.RepositoryConnection;
+import oko.ui.internal.Messages;
 
 /**
- * The table editors contributed to the {@code oko.ui.tables} extension point, read once; a broken
- * contribution is logged and skipped. The navigator opens an object in the first table that
- * {@linkplain TableDefinition#opens(EObject) opens} it (in the order of the contributions), else in
- * the form editor.
+ * The tables the workbench offers: the table descriptions of {@link TableRegistry} (contributed to
+ * {@code oko.table.descriptions}, and the data directory's {@code tables/}). The navigator opens an
+ * object in the first table that opens it by default, else in the form editor; every table that
+ * fits the object is in the navigator's «Таблицы» menu.
  */
 public final class Tables {
 
-    /** The extension point's id. */
-    public static final String EXTENSION_POINT = "oko.ui.tables";
-
-    /** A contributed table: its id and (translated) name, and what it shows. */
-    public record Table(String id, String name, TableDefinition definition) {
+    /** A table: its id and (translated) name, and its description. */
+    public record Table(String id, String name, TableDescription description) {
     }
-
-    private static List<Table> tables;
 
     private Tables() {
     }
 
-    /** Every contributed table, in the order of the contributions. */
-    public static synchronized List<Table> all() {
-        if (tables == null) {
-            tables = read();
-        }
-        return tables;
+    /** Reads user descriptions from the data directory's {@code tables/} folder. */
+    public static void useDataDirectory() {
+        RepositoryConnection.dataDirectory().ifPresent(d -> TableRegistry.setUserFolder(d.resolve("tables")));
     }
 
-    /** The table of that id, if contributed. */
+    private static Table table(TableDescription description) {
+        String label = description.getLabel();
+        return new Table(description.getId(), label == null || label.isBlank() ? description.getId() : label, description);
+    }
+
+    /** Every table, in the order of the contributions. */
+    public static List<Table> all() {
+        useDataDirectory();
+        return TableRegistry.all().stream().map(Tables::table).toList();
+    }
+
+    /** The table of that id. */
     public static Optional<Table> byId(String id) {
-        return all().stream().filter(t -> t.id().equals(id)).findFirst();
+        useDataDirectory();
+        return TableRegistry.byId(id).map(Tables::table);
     }
 
     /** The table the object opens in, if any. */
     public static Optional<Table> of(EObject object) {
-        for (Table table : all()) {
-            try {
-                if (table.definition().opens(object)) {
-                    return Optional.of(table);
-                }
-            } catch (RuntimeException e) {
-                ILog.of(Tables.class).error("Table '" + table.id() + "' failed on " + object.eClass().getName(), e);
-            }
-        }
-        return Optional.empty();
+        useDataDirectory();
+        return TableRegistry.openedBy(object).map(Tables::table);
     }
 
-    private static List<Table> read() {
-        List<Table> result = new ArrayList<>();
-        for (IConfigurationElement element : Platform.getExtensionRegistry().getConfigurationElementsFor(EXTENSION_POINT)) {
-            String id = element.getAttribute("id");
-            String contributor = element.getContributor().getName();
-            if (id == null || id.isBlank() || element.getAttribute("class") == null) {
-                ILog.of(Tables.class).warn("Ignoring an oko.ui.tables contribution without id or class in bundle " + contributor);
-                continue;
+    /** Every table that shows the object (its menu entries). */
+    public static List<Table> forObject(EObject object) {
+        useDataDirectory();
+        return TableRegistry.forObject(object).stream().map(Tables::table).toList();
+    }
+
+    /** Reads every description again and shows the open tables with their new descriptions; reports problems when there is a window. */
+    public static TableRegistry.Loaded reload(IWorkbenchWindow window) {
+        useDataDirectory();
+        TableRegistry.Loaded loaded = TableRegistry.reload();
+        if (window != null) {
+            for (IWorkbenchPage page : window.getPages()) {
+                for (IEditorReference reference : page.getEditorReferences()) {
+                    if (reference.getEditor(false) instanceof TableEditor editor) {
+                        editor.descriptionsReloaded();
+                    }
+                }
             }
-            if (result.stream().anyMatch(t -> t.id().equals(id))) {
-                ILog.of(Tables.class).warn("Ignoring duplicate table '" + id + "' contributed by bundle " + contributor);
-                continue;
-            }
-            try {
-                TableDefinition definition = (TableDefinition) element.createExecutableExtension("class");
-                String name = element.getAttribute("name");
-                result.add(new Table(id, name == null || name.isBlank() ? id : name, definition));
-            } catch (CoreException | ClassCastException e) {
-                ILog.of(Tables.class).error("Table '" + id + "' of bundle " + contributor + " cannot be created: "
-                        + e.getMessage(), e);
+            if (!loaded.problems().isEmpty()) {
+                MessageDialog.openWarning(window.getShell(), Messages.tableReloadDescriptions,
+                        Messages.tableReloadProblems + "\n" + String.join("\n", loaded.problems()));
             }
         }
-        return List.copyOf(result);
+        return loaded;
     }
 }

@@ -199,6 +199,26 @@ public final class NavigatorEditing {
                 }
             });
         }
+        if (selection.size() == 1 && selection.getFirstElement() instanceof EObject object) {
+            var tables = oko.ui.internal.editors.Tables.forObject(object);
+            if (!tables.isEmpty()) {
+                MenuManager tablesMenu = new MenuManager(Messages.navigatorTables, "oko.ui.navigator.tables");
+                for (var table : tables) {
+                    tablesMenu.add(new Action(table.name()) {
+                        @Override
+                        public void run() {
+                            try {
+                                oko.ui.editors.ObjectEditors.openTable(org.eclipse.ui.PlatformUI.getWorkbench()
+                                        .getActiveWorkbenchWindow().getActivePage(), object, table.id());
+                            } catch (org.eclipse.ui.PartInitException e) {
+                                org.eclipse.jface.dialogs.ErrorDialog.openError(shell, table.name(), e.getMessage(), e.getStatus());
+                            }
+                        }
+                    });
+                }
+                menu.add(tablesMenu);
+            }
+        }
         MenuManager create = new MenuManager(Messages.navigatorNew, "oko.ui.navigator.new");
         for (Action action : createChildActions()) {
             create.add(action);
