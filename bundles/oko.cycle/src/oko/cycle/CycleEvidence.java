@@ -15,8 +15,6 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.osgi.util.NLS;
 
 import oko.core.deadline.Deadlines;
-import oko.core.formula.FormulaException;
-import oko.core.formula.FormulaParser;
 import oko.core.meetings.MeetingRules;
 import oko.core.plan.PlanExecution;
 import oko.cycle.internal.Messages;
@@ -26,7 +24,6 @@ import oko.model.CodedElement;
 import oko.model.CycleStage;
 import oko.model.Direction;
 import oko.model.Document;
-import oko.model.DocumentKind;
 import oko.model.Goal;
 import oko.model.Indicator;
 import oko.model.IndicatorValue;
@@ -269,15 +266,7 @@ public final class CycleEvidence {
 
     /** Whether the indicator's formula is one the formula engine reads. */
     private static boolean hasFormula(Indicator indicator) {
-        if (blank(indicator.getFormula())) {
-            return false;
-        }
-        try {
-            FormulaParser.parse(indicator.getFormula());
-            return true;
-        } catch (FormulaException e) {
-            return false;
-        }
+        return CycleContents.formulaState(indicator) == CycleContents.FormulaState.READABLE;
     }
 
     private static StageResult monitoring(Scope scope) {
@@ -423,17 +412,13 @@ public final class CycleEvidence {
         return stage(StageKind.MEASURES, results);
     }
 
-    /** The kinds of document that are an analysis (a programme or regulation attached to the stage is not). */
-    private static final Set<DocumentKind> ANALYSES = Set.of(DocumentKind.ANALYTICAL_REPORT,
-            DocumentKind.SELF_ASSESSMENT_REPORT);
-
     private static StageResult effectiveness(Scope scope) {
         List<CheckResult> results = new ArrayList<>();
         results.add(described(scope, "OKO-EV-6.1", StageKind.EFFECTIVENESS));
         List<Document> documents = new ArrayList<>();
         for (CycleStage stage : scope.stages(StageKind.EFFECTIVENESS)) {
             for (Document document : stage.getDocuments()) {
-                if (ANALYSES.contains(document.getKind())
+                if (CycleContents.ANALYSES.contains(document.getKind())
                         && (scope.period == null || document.getPeriods().contains(scope.period))) {
                     documents.add(document);
                 }

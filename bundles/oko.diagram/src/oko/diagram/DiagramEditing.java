@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CompoundCommand;
+import org.eclipse.emf.common.command.IdentityCommand;
 import org.eclipse.emf.common.command.UnexecutableCommand;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EClassifier;
@@ -34,6 +35,7 @@ import oko.diagram.description.DiagramElementMapping;
 import oko.diagram.description.DirectEditTool;
 import oko.diagram.description.EdgeMapping;
 import oko.diagram.description.FeaturePath;
+import oko.diagram.description.Initialisation;
 import oko.diagram.description.Layer;
 import oko.diagram.description.Tool;
 import oko.diagram.internal.Messages;
@@ -73,14 +75,63 @@ public final class DiagramEditing {
     }
 
     /**
-     * Create node: a new element of the mapping's class in the diagram element's feature named by
-     * the tool, named after the tool, placed at {@code location} (the first free place when null).
+     * Create node on the diagram itself (no container node): see
+     * {@link #createNode(EditingDomain, Representation, Diagram, Map, CreateNodeTool, Node, double[])}.
      */
     public static Command createNode(EditingDomain domain, Representation representation, Diagram diagram,
             Map<Node, Bounds> bounds, CreateNodeTool tool, double[] location) {
+        return createNode(domain, representation, diagram, bounds, tool, null, location);
+    }
+
+    /** The command of a create-node tool: the new element is {@link #element()}. */
+    public static final class Creation extends CompoundCommand {
+
+        private final EObject element;
+
+        Creation(String label, EObject element) {
+            super(label);
+            this.element = element;
+        }
+
+        /** The element the command creates. */
+        public EObject element() {
+            return element;
+        }
+    }
+
+    /**
+     * Create node, as Sirius's node creation tools do: used in the container node {@code target} (null:
+     * on the diagram itself) the tool's target mappings list, whose element satisfies the tool's
+     * precondition; the new element of the mapping's class goes into the tool's containment feature of
+     * the container element (the first element the tool's {@code container} expression gives from the
+     * target element, else the target element itself), named after the tool; then the tool's
+     * initialisations run ({@code direction := $root}…). A top-level node is placed at {@code location}
+     * (the first free place when null); a child is listed in its container. One command; unexecutable
+     * when the tool does not apply there.
+     */
+    public static Command createNode(EditingDomain domain, Representation representation, Diagram diagram,
+            Map<Node, Bounds> bounds, CreateNodeTool tool, Node target, double[] location) {
         AbstractNodeMapping mapping = tool.getMapping();
-        EObject container = diagram.root();
-        EStructuralFeature feature = container.eClass().getEStructuralFeature(tool.getContainerFeature());
+        if (!applies(tool, target)) {
+            return UnexecutableCommand.INSTANCE;
+        }
+        EObject targetElement = target == null ? diagram.root() : target.element();
+        if (tool.getPrecondition() != null && !tool.getPrecondition().isBlank()) {
+            try {
+                if (!DiagramQueries.test(tool.getPrecondition(), targetElement)) {
+                    return UnexecutableCommand.INSTANCE;
+                }
+            } catch (IllegalArgumentException unknown) {
+                return UnexecutableCommand.INSTANCE;
+            }
+        }
+        EObject container = targetElement;
+        if (tool.getContainer() != null) {
+            List<? extends EObject> found = DiagramInterpreter.evaluate(tool.getContainer(), targetElement);
+            container = found == null || found.isEmpty() ? null : found.get(0);
+        }
+        EStructuralFeature feature = container == null ? null
+                : container.eClass().getEStructuralFeature(tool.getContainerFeature());
         EClassifier classifier = OkoPackage.eINSTANCE.getEClassifier(mapping.getDomainClass());
         if (!(feature instanceof EReference reference) || !reference.isContainment()
                 || !(classifier instanceof EClass eClass) || eClass.isAbstract()
@@ -94,21 +145,87 @@ public final class DiagramEditing {
             long same = diagram.allNodes().stream().filter(n -> n.mapping() == mapping).count();
             element.eSet(label, Messages.bind(Messages.newElementName, tool.getLabel(), same + 1));
         }
-        NodeLayout layout = RepresentationFactory.eINSTANCE.createNodeLayout();
-        layout.setMapping(mapping.getId());
-        layout.setElement(element);
-        double width = mapping.getStyle().getWidth();
-        double height = mapping.getStyle().getHeight();
-        Bounds box = location == null ? Arrangement.free(topBounds(diagram, bounds), width, height)
-                : new Bounds(location[0], location[1], width, height);
-        layout.setX((int) box.x());
-        layout.setY((int) box.y());
-        layout.setWidth((int) width);
-        layout.setHeight((int) height);
-        CompoundCommand command = new CompoundCommand(Messages.bind(Messages.commandCreate, tool.getLabel()));
-        command.append(new AddCommand(domain, container, reference, element));
-        command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__NODES, layout));
+        Creation command = new Creation(Messages.bind(Messages.commandCreate, tool.getLabel()), element);
+        command.append(reference.isMany() ? new AddCommand(domain, container, reference, element)
+                : new SetCommand(domain, container, reference, element));
+        for (Initialisation initialisation : tool.getInitialisations()) {
+            Command set = initialise(domain, initialisation, element, targetElement, diagram.root());
+            if (set == null) {
+                return UnexecutableCommand.INSTANCE;
+            }
+            if (set != IdentityCommand.INSTANCE) {
+                command.append(set);
+            }
+        }
+        if (target == null) {
+            NodeLayout layout = RepresentationFactory.eINSTANCE.createNodeLayout();
+            layout.setMapping(mapping.getId());
+            layout.setElement(element);
+            double width = mapping.getStyle().getWidth();
+            double height = mapping.getStyle().getHeight();
+            Bounds box = location == null ? Arrangement.free(topBounds(diagram, bounds), width, height)
+                    : new Bounds(location[0], location[1], width, height);
+            layout.setX((int) box.x());
+            layout.setY((int) box.y());
+            layout.setWidth((int) width);
+            layout.setHeight((int) height);
+            command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__NODES, layout));
+        }
         return command;
+    }
+
+    /**
+     * Whether the tool may be used there: in a node of one of its target mappings, or, without target
+     * mappings, on the diagram itself. The precondition is checked by {@link #createNode}.
+     */
+    public static boolean applies(CreateNodeTool tool, Node target) {
+        return target == null ? tool.getTargetMappings().isEmpty() : tool.getTargetMappings().contains(target.mapping());
+    }
+
+    /** One initialisation as a command ({@code element.feature := value}), or null when it cannot be done. */
+    private static Command initialise(EditingDomain domain, Initialisation initialisation, EObject created,
+            EObject target, EObject root) {
+        EObject owner = reference(initialisation.getElement() == null ? "$new" : initialisation.getElement(), created,
+                target, root);
+        EStructuralFeature feature = owner == null ? null : owner.eClass().getEStructuralFeature(initialisation.getFeature());
+        if (feature == null || !feature.isChangeable() || initialisation.getValue() == null) {
+            return null;
+        }
+        Object value = reference(initialisation.getValue().strip(), created, target, root);
+        if (value == null) {
+            if (!(feature.getEType() instanceof org.eclipse.emf.ecore.EDataType type)) {
+                return null;
+            }
+            try {
+                value = EcoreUtil.createFromString(type, initialisation.getValue().strip());
+            } catch (RuntimeException wrong) {
+                return null;
+            }
+        }
+        if (!feature.getEType().isInstance(value)) {
+            return null;
+        }
+        if (owner == created && !(feature instanceof EReference reference && reference.getEOpposite() != null)) {
+            // the new element is not in the model yet: set at once, it goes with the element on undo
+            if (feature.isMany()) {
+                @SuppressWarnings("unchecked")
+                List<Object> values = (List<Object>) created.eGet(feature);
+                values.add(value);
+            } else {
+                created.eSet(feature, value);
+            }
+            return IdentityCommand.INSTANCE;
+        }
+        return feature.isMany() ? new AddCommand(domain, owner, feature, value) : new SetCommand(domain, owner, feature, value);
+    }
+
+    private static EObject reference(String name, EObject created, EObject target, EObject root) {
+        return switch (name) {
+        case "$new" -> created;
+        case "$target" -> target;
+        case "$root" -> root;
+        default -> null;
+        };
     }
 
     private static List<Bounds> topBounds(Diagram diagram, Map<Node, Bounds> bounds) {

@@ -63,7 +63,7 @@ public final class DiagramInterpreter {
         }
     }
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([\\w/]+)\\}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(@?[\\w/]+)\\}");
 
     private final Set<Layer> layers;
     private final Set<Filter> filters;
@@ -103,15 +103,21 @@ public final class DiagramInterpreter {
 
     private Diagram diagram(DiagramDescription description, EObject root) {
         List<Node> nodes = new ArrayList<>();
+        Set<AbstractNodeMapping> reused = reused(description);
         for (Layer layer : description.getLayers()) {
             if (!layers.contains(layer)) {
                 continue;
             }
+            // a mapping a container reuses is drawn inside that container only
             for (ContainerMapping mapping : layer.getContainerMappings()) {
-                nodes.addAll(nodes(mapping, root));
+                if (!reused.contains(mapping)) {
+                    nodes.addAll(nodes(mapping, root));
+                }
             }
             for (AbstractNodeMapping mapping : layer.getNodeMappings()) {
-                nodes.addAll(nodes(mapping, root));
+                if (!reused.contains(mapping)) {
+                    nodes.addAll(nodes(mapping, root));
+                }
             }
         }
         List<Edge> edges = new ArrayList<>();
@@ -136,7 +142,11 @@ public final class DiagramInterpreter {
             List<Node> children = new ArrayList<>();
             if (mapping instanceof ContainerMapping container) {
                 container.getSubContainerMappings().forEach(m -> children.addAll(nodes(m, element)));
+                container.getReusedContainerMappings().stream().filter(this::active)
+                        .forEach(m -> children.addAll(nodes(m, element)));
                 container.getSubNodeMappings().forEach(m -> children.addAll(nodes(m, element)));
+                container.getReusedNodeMappings().stream().filter(this::active)
+                        .forEach(m -> children.addAll(nodes(m, element)));
             }
             Node node = new Node(mapping, element, label(element, mapping.getLabelExpression()),
                     (NodeStyle) style(mapping, element, mapping.getStyle()), children);
@@ -144,6 +154,28 @@ public final class DiagramInterpreter {
             nodes.add(node);
         }
         return nodes;
+    }
+
+    /** Whether the layer a (reused) mapping is defined in is active. */
+    private boolean active(AbstractNodeMapping mapping) {
+        for (EObject current = mapping; current != null; current = current.eContainer()) {
+            if (current instanceof Layer layer) {
+                return layers.contains(layer);
+            }
+        }
+        return false;
+    }
+
+    /** The mappings containers of the description reuse. */
+    public static Set<AbstractNodeMapping> reused(DiagramDescription description) {
+        Set<AbstractNodeMapping> reused = new java.util.HashSet<>();
+        for (var it = description.eAllContents(); it.hasNext();) {
+            if (it.next() instanceof ContainerMapping container) {
+                reused.addAll(container.getReusedNodeMappings());
+                reused.addAll(container.getReusedContainerMappings());
+            }
+        }
+        return reused;
     }
 
     private void edges(EdgeMapping mapping, EObject root, List<Edge> edges) {
@@ -229,13 +261,22 @@ public final class DiagramInterpreter {
 
     private List<? extends EObject> candidates(DiagramElementMapping mapping, CandidateExpression expression,
             EObject context) {
+        List<? extends EObject> result = evaluate(expression, context);
+        if (result == null) {
+            problem(oko.diagram.internal.Messages.bind(oko.diagram.internal.Messages.unknownQuery, mapping.getId(),
+                    ((NamedQuery) expression).getName()));
+            return List.of();
+        }
+        return result;
+    }
+
+    /**
+     * The elements an expression gives from a context element: a feature path followed (each element
+     * once), or a named query's result; null for a query no bundle registered.
+     */
+    public static List<? extends EObject> evaluate(CandidateExpression expression, EObject context) {
         if (expression instanceof NamedQuery query) {
-            List<? extends EObject> result = DiagramQueries.query(query.getName(), context);
-            if (result == null) {
-                problem(oko.diagram.internal.Messages.bind(oko.diagram.internal.Messages.unknownQuery, mapping.getId(), query.getName()));
-                return List.of();
-            }
-            return result;
+            return DiagramQueries.query(query.getName(), context);
         }
         if (expression instanceof FeaturePath path) {
             List<EObject> current = List.of(context);
@@ -255,6 +296,25 @@ public final class DiagramInterpreter {
             return new ArrayList<>(new LinkedHashSet<>(current));
         }
         return List.of();
+    }
+
+    /**
+     * Why the element is drawn in a conditional style: the labels of the mapping's conditional styles
+     * whose condition holds (unknown conditions hold for none), in the description's order.
+     */
+    public static List<String> reasons(DiagramElementMapping mapping, EObject element) {
+        List<String> reasons = new ArrayList<>();
+        for (ConditionalStyle conditional : mapping.getConditionalStyles()) {
+            try {
+                if (conditional.getLabel() != null && !conditional.getLabel().isBlank()
+                        && DiagramQueries.test(conditional.getCondition(), element)) {
+                    reasons.add(conditional.getLabel());
+                }
+            } catch (IllegalArgumentException unknown) {
+                // reported when the diagram is built
+            }
+        }
+        return reasons;
     }
 
     /** A feature's value, or a template's placeholders filled with the features' values. */
@@ -278,6 +338,10 @@ public final class DiagramInterpreter {
 
     /** A feature's value as text; a path (deadline/text) follows single references. */
     private static String text(EObject element, String featureName) {
+        if (featureName.startsWith("@")) {
+            String text = DiagramQueries.text(featureName.substring(1), element);
+            return text == null ? "{" + featureName + "}" : text;
+        }
         EObject owner = element;
         String[] path = featureName.split("/");
         for (int i = 0; i < path.length - 1 && owner != null; i++) {

@@ -11,17 +11,26 @@ import java.util.function.Predicate;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 
-import oko.core.deadline.Deadlines;
+import oko.core.plan.PlanExecution;
+import oko.cycle.Coverage;
+import oko.cycle.CycleContents;
+import oko.cycle.CycleContents.FormulaState;
+import oko.cycle.CycleEvidence;
+import oko.diagram.internal.Messages;
 import oko.model.Activity;
 import oko.model.CycleStage;
 import oko.model.Direction;
 import oko.model.Document;
 import oko.model.FunctionSection;
 import oko.model.Indicator;
+import oko.model.Measure;
+import oko.model.Monitoring;
+import oko.model.MonitoringRun;
 import oko.model.MeasureStatus;
 import oko.model.Plan;
 import oko.model.PlanItem;
 import oko.model.QualitySystem;
+import oko.model.Recommendation;
 import oko.model.StageKind;
 
 /**
@@ -34,6 +43,7 @@ public final class DiagramQueries {
 
     private static final Map<String, Function<EObject, List<? extends EObject>>> QUERIES = new ConcurrentHashMap<>();
     private static final Map<String, Predicate<EObject>> PREDICATES = new ConcurrentHashMap<>();
+    private static final Map<String, Function<EObject, String>> TEXTS = new ConcurrentHashMap<>();
 
     static {
         register("nextStage", o -> next((CycleStage) o));
@@ -53,7 +63,42 @@ public final class DiagramQueries {
             ((Plan) o).getItems().forEach(i -> items(i, items));
             return items;
         });
-        registerPredicate("overdue", o -> o instanceof Activity a && Deadlines.overdue(a, java.time.LocalDate.now()));
+        // what belongs to each stage of the management cycle (oko.cycle's CycleContents), by the stage's kind
+        register("indicatorsOfStage", o -> ofStage(o, StageKind.INDICATORS, CycleContents::indicators));
+        register("monitoringsOfStage", o -> ofStage(o, StageKind.MONITORING, CycleContents::monitorings));
+        register("riskGroupsOfStage", o -> ofStage(o, StageKind.ANALYSIS, CycleContents::riskGroups));
+        register("recommendationsOfStage", o -> ofStage(o, StageKind.ANALYSIS, CycleContents::recommendations));
+        register("measuresOfStage", o -> ofStage(o, StageKind.MEASURES, CycleContents::measures));
+        register("decisionsOfStage", o -> ofStage(o, StageKind.MEASURES, CycleContents::decisions));
+        register("effectivenessOfStage", o -> ofStage(o, StageKind.EFFECTIVENESS, CycleContents::effectiveness));
+        register("documentsOfStage", o -> o instanceof CycleStage stage ? stage.getDocuments().stream()
+                .filter(d -> !effectivenessOfStage(stage).contains(d)).toList() : List.of());
+        register("latestRun", o -> o instanceof Monitoring m ? CycleContents.latestRun(m).stream().toList() : List.of());
+        register("monitoringsOfIndicator", o -> o instanceof Indicator i ? CycleContents.monitoringsOf(i) : List.of());
+        register("measuresBasedOn", o -> o instanceof Recommendation r ? CycleContents.measuresBasedOn(r) : List.of());
+        register("goalsOfMeasure", o -> o instanceof Measure m ? CycleContents.goalsOf(m) : List.of());
+        register("systemOf", o -> {
+            QualitySystem system = CycleContents.system(o);
+            return system == null ? List.of() : List.of(system);
+        });
+        registerPredicate("overdue", o -> o instanceof Activity a && CycleContents.overdue(a, java.time.LocalDate.now()));
+        registerPredicate("noFormula", o -> o instanceof Indicator i && CycleContents.formulaState(i) == FormulaState.NONE);
+        registerPredicate("unreadableFormula",
+                o -> o instanceof Indicator i && CycleContents.formulaState(i) == FormulaState.UNREADABLE);
+        registerPredicate("withoutMeasure", o -> o instanceof Recommendation r && CycleContents.withoutMeasure(r));
+        registerText("formulaState", o -> o instanceof Indicator i ? switch (CycleContents.formulaState(i)) {
+        case NONE -> Messages.formulaNone;
+        case UNREADABLE -> Messages.formulaUnreadable;
+        case READABLE -> Messages.formulaReadable;
+        } : "");
+        registerText("coverage", o -> o instanceof MonitoringRun run ? coverage(Coverage.of(run)) : "");
+        registerText("state", o -> o instanceof Activity a ? state(PlanExecution.state(a, java.time.LocalDate.now())) : "");
+        registerText("stageCount", o -> {
+            int count = o instanceof CycleStage stage ? stageObjects(stage) : 0;
+            return count == 0 ? "" : String.valueOf(count);
+        });
+        registerText("stageTitle", o -> o instanceof CycleStage stage && stage.getKind() != null
+                ? stage.getNumber() + ". " + CycleEvidence.stageTitle(stage.getKind()) : "");
         registerPredicate("done", o -> o instanceof Activity a && a.getStatus() == MeasureStatus.DONE);
         registerPredicate("unusedDocument", DiagramQueries::unusedDocument);
     }
@@ -67,6 +112,20 @@ public final class DiagramQueries {
 
     public static void registerPredicate(String name, Predicate<EObject> predicate) {
         PREDICATES.put(name, predicate);
+    }
+
+    /**
+     * A label query: the text a label template's {@code {@name}} placeholder shows for an element
+     * (e.g. {@code {@coverage}} of a monitoring run).
+     */
+    public static void registerText(String name, Function<EObject, String> text) {
+        TEXTS.put(name, text);
+    }
+
+    /** The text of the label query for the element, or null when no label query of that name is registered. */
+    public static String text(String name, EObject element) {
+        Function<EObject, String> text = TEXTS.get(name);
+        return text == null ? null : text.apply(element);
     }
 
     /** Extension point: bundles contribute named queries and predicates (schema/queries.exsd). */
@@ -137,6 +196,42 @@ public final class DiagramQueries {
             }
         }
         throw new IllegalArgumentException(condition);
+    }
+
+    /** The direction's objects of that stage kind, for a stage of that kind; nothing for the other stages. */
+    private static List<? extends EObject> ofStage(EObject stage, StageKind kind,
+            Function<Direction, List<? extends EObject>> objects) {
+        Direction direction = stage instanceof CycleStage s && s.getKind() == kind ? CycleContents.direction(s) : null;
+        return direction == null ? List.of() : objects.apply(direction);
+    }
+
+    private static List<? extends EObject> effectivenessOfStage(CycleStage stage) {
+        return ofStage(stage, StageKind.EFFECTIVENESS, CycleContents::effectiveness);
+    }
+
+    /** How many objects a stage shows: its goals and tasks, indicators, monitorings… (the *OfStage queries). */
+    private static int stageObjects(CycleStage stage) {
+        int count = stage.getGoals().size() + stage.getTasks().size();
+        for (String query : List.of("indicatorsOfStage", "monitoringsOfStage", "riskGroupsOfStage",
+                "recommendationsOfStage", "measuresOfStage", "decisionsOfStage", "effectivenessOfStage")) {
+            count += QUERIES.get(query).apply(stage).size();
+        }
+        return count;
+    }
+
+    private static String coverage(Coverage coverage) {
+        return Messages.bind(Messages.coverage, new Object[] { coverage.complete().size(), coverage.monitored().size(),
+                coverage.percent() });
+    }
+
+    private static String state(PlanExecution.ItemState state) {
+        return switch (state) {
+        case NOT_STARTED -> Messages.stateNotStarted;
+        case IN_PROGRESS -> Messages.stateInProgress;
+        case DONE -> Messages.stateDone;
+        case OVERDUE -> Messages.stateOverdue;
+        case CANCELLED -> Messages.stateCancelled;
+        };
     }
 
     /** The stage after this one in the cycle (the six stages' order), within its direction. */

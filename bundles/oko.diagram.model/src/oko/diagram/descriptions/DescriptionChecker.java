@@ -25,6 +25,7 @@ import oko.diagram.description.DiagramDescription;
 import oko.diagram.description.DiagramElementMapping;
 import oko.diagram.description.EdgeMapping;
 import oko.diagram.description.FeaturePath;
+import oko.diagram.description.Initialisation;
 import oko.diagram.description.Layer;
 import oko.diagram.description.NodeMapping;
 
@@ -38,7 +39,7 @@ import oko.diagram.description.NodeMapping;
  */
 public final class DescriptionChecker {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([\\w/]+)\\}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(@?[\\w/]+)\\}");
 
     private final EPackage domain;
     private final List<String> problems = new ArrayList<>();
@@ -92,12 +93,21 @@ public final class DescriptionChecker {
         if (diagram.getLayers().isEmpty()) {
             problem(diagram, Messages.checkNoLayer);
         }
+        // a reused mapping's candidates are evaluated on the element of the container reusing it
+        java.util.Map<AbstractNodeMapping, EClass> reusedIn = new java.util.HashMap<>();
+        for (var it = diagram.eAllContents(); it.hasNext();) {
+            if (it.next() instanceof ContainerMapping container
+                    && domain.getEClassifier(container.getDomainClass()) instanceof EClass owner) {
+                container.getReusedNodeMappings().forEach(m -> reusedIn.putIfAbsent(m, owner));
+                container.getReusedContainerMappings().forEach(m -> reusedIn.putIfAbsent(m, owner));
+            }
+        }
         for (Layer layer : diagram.getLayers()) {
             for (NodeMapping mapping : layer.getNodeMappings()) {
-                checkNode(mapping, root);
+                checkNode(mapping, reusedIn.getOrDefault(mapping, root));
             }
             for (ContainerMapping mapping : layer.getContainerMappings()) {
-                checkNode(mapping, root);
+                checkNode(mapping, reusedIn.getOrDefault(mapping, root));
             }
             for (EdgeMapping mapping : layer.getEdgeMappings()) {
                 checkEdge(mapping);
@@ -192,6 +202,10 @@ public final class DescriptionChecker {
         boolean template = false;
         while (matcher.find()) {
             template = true;
+            if (matcher.group(1).startsWith("@")) {
+                // a label query: registered by bundles, known to the interpreter only
+                continue;
+            }
             // a path (deadline/text) follows single references to the last feature
             EClass current = eClass;
             String[] segments = matcher.group(1).split("/");
@@ -214,15 +228,61 @@ public final class DescriptionChecker {
 
     private void checkCreate(CreateNodeTool tool, EClass root) {
         EObject container = tool.getMapping().eContainer();
-        EClass owner = container instanceof ContainerMapping parent
-                && domain.getEClassifier(parent.getDomainClass()) instanceof EClass c ? c : root;
-        EStructuralFeature feature = owner.getEStructuralFeature(tool.getContainerFeature());
+        EClass target = !tool.getTargetMappings().isEmpty()
+                && domain.getEClassifier(tool.getTargetMappings().get(0).getDomainClass()) instanceof EClass c ? c : null;
+        EClass owner = target != null ? target
+                : container instanceof ContainerMapping parent
+                        && domain.getEClassifier(parent.getDomainClass()) instanceof EClass c ? c : root;
         EClass created = domain.getEClassifier(tool.getMapping().getDomainClass()) instanceof EClass c ? c : null;
+        if (tool.getContainer() instanceof FeaturePath path) {
+            for (String segment : path.getPath().split("/")) {
+                EReference step = owner == null ? null : reference(owner, segment);
+                if (step == null) {
+                    problem(tool, NLS.bind(Messages.checkNoReference, new Object[] { path.getPath(),
+                            owner == null ? "?" : owner.getName(), segment }));
+                    return;
+                }
+                owner = step.getEReferenceType();
+            }
+        } else if (tool.getContainer() != null) {
+            // a named query: the container's class is known when the tool runs; some class must hold the element
+            owner = null;
+            for (EClassifier classifier : domain.getEClassifiers()) {
+                if (classifier instanceof EClass candidate && holds(candidate, tool.getContainerFeature(), created)) {
+                    owner = candidate;
+                    break;
+                }
+            }
+            if (owner == null) {
+                problem(tool, NLS.bind(Messages.checkNoContainment, "?", tool.getContainerFeature()));
+                return;
+            }
+        }
+        EStructuralFeature feature = owner.getEStructuralFeature(tool.getContainerFeature());
         if (!(feature instanceof EReference reference) || !reference.isContainment()) {
             problem(tool, NLS.bind(Messages.checkNoContainment, owner.getName(), tool.getContainerFeature()));
         } else if (created != null && !reference.getEReferenceType().isSuperTypeOf(created)) {
             problem(tool, NLS.bind(Messages.checkHolds, new Object[] { tool.getContainerFeature(),
                     reference.getEReferenceType().getName(), created.getName() }));
         }
+        for (Initialisation initialisation : tool.getInitialisations()) {
+            String element = initialisation.getElement() == null ? "$new" : initialisation.getElement();
+            EClass whose = switch (element) {
+            case "$new" -> created;
+            case "$target" -> target != null ? target : root;
+            case "$root" -> root;
+            default -> null;
+            };
+            EStructuralFeature set = whose == null ? null : whose.getEStructuralFeature(initialisation.getFeature());
+            if (set == null || !set.isChangeable()) {
+                problem(tool, NLS.bind(Messages.checkInitialisation, new Object[] { element,
+                        initialisation.getFeature(), whose == null ? "?" : whose.getName() }));
+            }
+        }
+    }
+
+    private static boolean holds(EClass owner, String featureName, EClass created) {
+        return owner.getEStructuralFeature(featureName) instanceof EReference reference && reference.isContainment()
+                && (created == null || reference.getEReferenceType().isSuperTypeOf(created));
     }
 }

@@ -16,6 +16,7 @@ final class Messages extends NLS {
     public static String checkLabelNoReference;
     public static String checkLabelNoFeature;
     public static String checkNoContainment;
+    public static String checkInitialisation;
     public static String checkHolds;
 
     static {

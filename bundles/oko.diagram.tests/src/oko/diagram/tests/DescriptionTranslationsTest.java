@@ -57,7 +57,10 @@ class DescriptionTranslationsTest {
         assertEquals("Management cycle of a direction", diagram(generic, "cycle").getLabel());
         assertEquals("Roles, functions and documents", diagram(generic, "roles").getLabel());
         assertEquals("Cycle stages", diagram(generic, "cycle").getLayers().get(0).getLabel());
-        assertEquals("Indicators and monitorings", label(generic, "cycle.monitoring"));
+        assertEquals("Indicators", label(generic, "cycle.indicators"));
+        // a conditional style's reason, written %noFormula, from oko.diagrams_en.properties
+        assertEquals("The indicator has no formula", diagram(generic, "cycle").getLayers().get(2).getContainerMappings()
+                .get(0).getConditionalStyles().get(0).getLabel());
         assertEquals("Hide documents without functions", label(generic, "roles.withoutDocuments"));
         assertEquals("Delete", label(generic, "roles.delete"));
         DescriptionGroup municipal = load(shipped("municipal.diagrams.xmi"), Locale.UK);
@@ -72,6 +75,9 @@ class DescriptionTranslationsTest {
         assertEquals("Управленческий цикл направления", diagram(generic, "cycle").getLabel());
         assertEquals("Этапы цикла", diagram(generic, "cycle").getLayers().get(0).getLabel());
         assertEquals("Скрыть документы без функций", label(generic, "roles.withoutDocuments"));
+        // %noFormula from oko.diagrams.properties, the default texts
+        assertEquals("У показателя нет формулы", diagram(generic, "cycle").getLayers().get(2).getContainerMappings()
+                .get(0).getConditionalStyles().get(0).getLabel());
         DescriptionGroup municipal = load(shipped("municipal.diagrams.xmi"), RUSSIAN);
         assertEquals("Сетевой график плана мероприятий", diagram(municipal, "plan").getLabel());
         assertEquals("Состав", label(municipal, "workingGroup.default"));

@@ -234,7 +234,7 @@ class DiagramEditingTest {
     void hiddenElementsLayersAndFiltersAreStoredPerDiagram() {
         DiagramDescription cycle = description("cycle");
         Direction direction = all(Direction.class).stream().filter(d -> d.getStages().size() == 6
-                && oko.diagram.DiagramInterpreter.build(cycle, d).nodes().stream()
+                && oko.diagram.DiagramInterpreter.build(cycle, d).allNodes().stream()
                         .anyMatch(n -> n.mapping().getId().equals("indicator"))).findFirst().orElseThrow();
         Representation representation = representation(cycle, direction);
         Shown shown = Arrangement.arrange(representation, cycle);
@@ -249,16 +249,16 @@ class DiagramEditingTest {
         domain.getCommandStack().execute(DiagramEditing.showHidden(domain, representation));
         assertNotNull(Arrangement.arrange(representation, cycle).node(stage.element()));
 
-        List<Node> indicators = shown.diagram().nodes().stream().filter(n -> n.mapping().getId().equals("indicator"))
+        List<Node> indicators = shown.diagram().allNodes().stream().filter(n -> n.mapping().getId().equals("indicator"))
                 .toList();
         assertFalse(indicators.isEmpty(), "the optional layer is active by default");
         assertTrue(indicators.stream().allMatch(n -> ((oko.model.Indicator) n.element()).getDirection() == direction));
-        domain.getCommandStack().execute(DiagramEditing.toggle(domain, representation, cycle, "cycle.monitoring", false));
+        domain.getCommandStack().execute(DiagramEditing.toggle(domain, representation, cycle, "cycle.indicators", false));
         assertTrue(representation.isLayersSet());
-        assertTrue(Arrangement.arrange(representation, cycle).diagram().nodes().stream()
+        assertTrue(Arrangement.arrange(representation, cycle).diagram().allNodes().stream()
                 .noneMatch(n -> n.mapping().getId().equals("indicator")));
         undo();
-        assertEquals(indicators.size(), Arrangement.arrange(representation, cycle).diagram().nodes().stream()
+        assertEquals(indicators.size(), Arrangement.arrange(representation, cycle).diagram().allNodes().stream()
                 .filter(n -> n.mapping().getId().equals("indicator")).count());
     }
 

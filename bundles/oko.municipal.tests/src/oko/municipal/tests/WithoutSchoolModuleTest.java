@@ -38,7 +38,7 @@ class WithoutSchoolModuleTest {
     void theMunicipalModuleContributesSeed004sDiagramTypes() {
         var loaded = oko.diagram.DescriptionRegistry.reload();
         assertEquals(List.of(), loaded.problems());
-        assertEquals(java.util.Set.of("cycle", "roles", "plan", "workingGroup"),
+        assertEquals(java.util.Set.of("cycle", "roles", "overview", "plan", "workingGroup"),
                 loaded.descriptions().stream().map(d -> d.getId()).collect(java.util.stream.Collectors.toSet()));
         var plan = oko.diagram.DescriptionRegistry.byId("plan").orElseThrow();
         assertEquals("oko.municipal.diagrams", ((oko.diagram.description.DescriptionGroup) plan.eContainer()).getId());

@@ -46,9 +46,9 @@ class ShippedDescriptionsTest {
     void theFourDiagramTypesOfTheIssueAreDescribed() {
         List<DiagramDescription> diagrams = new java.util.ArrayList<>(load().getDiagrams());
         diagrams.addAll(load("municipal.diagrams.xmi").getDiagrams());
-        assertEquals(List.of("cycle", "roles", "plan", "workingGroup"),
+        assertEquals(List.of("cycle", "roles", "overview", "plan", "workingGroup"),
                 diagrams.stream().map(DiagramDescription::getId).toList());
-        assertEquals(List.of("Direction", "QualitySystem", "Plan", "WorkingGroup"),
+        assertEquals(List.of("Direction", "QualitySystem", "QualitySystem", "Plan", "WorkingGroup"),
                 diagrams.stream().map(DiagramDescription::getDomainClass).toList());
         for (DiagramDescription diagram : diagrams) {
             assertTrue(diagram.getLabel().chars().anyMatch(c -> c >= 'А' && c <= 'я'), diagram.getId());
@@ -70,7 +70,7 @@ class ShippedDescriptionsTest {
         DescriptionGroup group = EcoreUtil.copy(load());
         DiagramDescription cycle = group.getDiagrams().get(0);
         ContainerMapping stage = cycle.getLayers().get(0).getContainerMappings().get(0);
-        NodeMapping goal = stage.getSubNodeMappings().get(0);
+        NodeMapping goal = stage.getReusedNodeMappings().get(0);
         goal.setDomainClass("Goals");
         ((FeaturePath) stage.getCandidates()).setPath("stages/nowhere");
         stage.setLabelExpression("{number}. {title}");

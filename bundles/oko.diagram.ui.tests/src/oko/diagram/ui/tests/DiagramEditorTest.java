@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -65,11 +66,15 @@ import oko.diagram.ui.internal.Parts.NodePart;
 import oko.model.CycleStage;
 import oko.model.Direction;
 import oko.model.Function;
+import oko.model.Indicator;
+import oko.model.Measure;
 import oko.model.MeasureStatus;
 import oko.model.Plan;
 import oko.model.PlanItem;
 import oko.model.QualitySystem;
+import oko.model.Recommendation;
 import oko.model.Role;
+import oko.model.StageKind;
 import oko.model.WorkingGroup;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
@@ -264,10 +269,10 @@ class DiagramEditorTest {
         }
         screenshot("diagram-cycle");
 
-        // the optional layer "Показатели и мониторинги" off and on again
+        // the optional layer "Показатели" off and on again
         int indicators = nodeElements(editor, "indicator").size();
         assertTrue(indicators > 0);
-        UiThread.run(() -> editor.setActive("cycle.monitoring", false));
+        UiThread.run(() -> editor.setActive("cycle.indicators", false));
         assertEquals(0, nodeElements(editor, "indicator").size());
         assertTrue(UiThread.call(editor::isDirty), "a layer choice is saved with the diagram");
         screenshot("diagram-cycle-without-monitoring-layer");
@@ -286,6 +291,203 @@ class DiagramEditorTest {
             String name = read(stage, s -> ((CycleStage) s).getName());
             assertTrue(svgText.contains(name.split("\\s+")[0]), name);
         }
+    }
+
+    /** The ids of the objects of the sample's models (every root) that pass the test, in repository order. */
+    private static List<CDOID> inRepository(CDOID anchor, Predicate<EObject> test) {
+        return read(anchor, a -> {
+            List<CDOID> found = new ArrayList<>();
+            for (EObject root : OkoRepository.roots(CDOUtil.getCDOObject(a).cdoView())) {
+                for (var it = root.eAllContents(); it.hasNext();) {
+                    EObject next = it.next();
+                    if (test.test(next)) {
+                        found.add(id(next));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /** The ids of the elements a stage's node lists with that mapping, in order. */
+    private static List<CDOID> inStage(DiagramEditor editor, StageKind kind, String mapping) throws Exception {
+        return UiThread.call(() -> editor.shown().diagram().nodes().stream()
+                .filter(n -> n.element() instanceof CycleStage s && s.getKind() == kind).findFirst().orElseThrow()
+                .children().stream().filter(c -> c.mapping().getId().equals(mapping)).map(c -> id(c.element())).toList());
+    }
+
+    @Test
+    void theCycleOfDirection12ShowsItsObjectsInTheirStagesAndThePaletteCreatesEachInsideItsStage() throws Exception {
+        CDOID directionId = find(o -> o instanceof Direction d && "1.2".equals(d.getCode()) && d.getStages().size() == 6);
+        Predicate<EObject> ofDirection = o -> {
+            EObject direction = o instanceof Indicator i ? i.getDirection() : o instanceof oko.model.Monitoring m
+                    ? m.getDirection() : o instanceof Recommendation r ? r.getDirection()
+                            : o instanceof Measure m ? m.getDirection() : null;
+            return direction != null && id(direction).equals(directionId);
+        };
+        // the sample (seeds.xmi, illustrative-monitoring.xmi), counted by hand: indicators ind-1.2.1…10 (their
+        // 13 sub-indicators are drawn inside them), monitorings mon-1.2-1…5 and the illustrative ill-mon-1…5,
+        // recommendations rec-1.2-1…9, measures meas-1.2-1…10 and the illustrative ill-measure-1
+        List<CDOID> indicators = inRepository(directionId, o -> ofDirection.test(o) && o instanceof Indicator
+                && !(o.eContainer() instanceof Indicator));
+        List<CDOID> monitorings = inRepository(directionId, o -> ofDirection.test(o) && o instanceof oko.model.Monitoring);
+        List<CDOID> recommendations = inRepository(directionId, o -> ofDirection.test(o) && o instanceof Recommendation);
+        List<CDOID> measures = inRepository(directionId, o -> ofDirection.test(o) && o instanceof Measure);
+        assertEquals(10, indicators.size());
+        assertEquals(10, monitorings.size());
+        assertEquals(9, recommendations.size());
+        assertEquals(11, measures.size());
+
+        DiagramEditor editor = newDiagram(directionId, "cycle");
+        assertEquals("", UiThread.call(editor::message));
+        assertEquals(indicators, inStage(editor, StageKind.INDICATORS, "indicator"));
+        assertEquals(monitorings, inStage(editor, StageKind.MONITORING, "monitoring"));
+        assertEquals(recommendations, inStage(editor, StageKind.ANALYSIS, "recommendation"));
+        assertEquals(measures, inStage(editor, StageKind.MEASURES, "measure"));
+        // each drawn inside its stage's figure
+        Map<CDOID, Rectangle> bounds = UiThread.call(() -> {
+            Map<CDOID, Rectangle> map = new java.util.HashMap<>();
+            editor.figureBounds().forEach((element, r) -> map.put(id(element), r));
+            return map;
+        });
+        Map<StageKind, List<CDOID>> byStage = Map.of(StageKind.INDICATORS, indicators, StageKind.MONITORING, monitorings,
+                StageKind.ANALYSIS, recommendations, StageKind.MEASURES, measures);
+        for (var entry : byStage.entrySet()) {
+            CDOID stage = read(directionId, d -> id(((Direction) d).getStages().stream()
+                    .filter(s -> s.getKind() == entry.getKey()).findFirst().orElseThrow()));
+            for (CDOID element : entry.getValue()) {
+                assertNotNull(bounds.get(element), "drawn: " + element);
+                assertTrue(bounds.get(stage).contains(bounds.get(element)), entry.getKey() + ": " + element);
+            }
+        }
+        // the state: ind-1.2.1 has no formula (pale red, the reason in the tooltip), rec-1.2-1 no measure
+        String tooltip = UiThread.call(() -> ((org.eclipse.draw2d.Label) partOf(editor, indicators.get(0)).getFigure()
+                .getToolTip()).getText());
+        assertTrue(tooltip.contains("нет формулы"), tooltip);
+        UiThread.run(() -> editor.setZoom(1.0));
+        screenshot("diagram-cycle-1.2");
+
+        // the palette: a tool for each kind, used inside its stage (refused in another), renamed in place
+        List<String> palette = UiThread.call(() -> {
+            List<PaletteEntry> entries = new ArrayList<>();
+            collect(editor.paletteViewer().getPaletteRoot(), entries);
+            return entries.stream().map(PaletteEntry::getLabel).toList();
+        });
+        List<String> tools = List.of("Цель", "Задача", "Показатель", "Мониторинг", "Рекомендация", "Мера",
+                "Анализ эффективности");
+        assertTrue(palette.containsAll(tools), palette.toString());
+        Map<String, StageKind> stageOf = Map.of("Цель", StageKind.GOALS, "Задача", StageKind.GOALS, "Показатель",
+                StageKind.INDICATORS, "Мониторинг", StageKind.MONITORING, "Рекомендация", StageKind.ANALYSIS, "Мера",
+                StageKind.MEASURES, "Анализ эффективности", StageKind.EFFECTIVENESS);
+        Map<String, String> mappingOf = Map.of("Цель", "goal", "Задача", "task", "Показатель", "indicator",
+                "Мониторинг", "monitoring", "Рекомендация", "recommendation", "Мера", "measure",
+                "Анализ эффективности", "effectivenessDocument");
+        Direction direction = UiThread.call(() -> (Direction) editor.representation().getTarget());
+        QualitySystem system = UiThread.call(() -> (QualitySystem) direction.eContainer());
+        List<EObject> created = new ArrayList<>();
+        for (String tool : tools) {
+            CreationFactory factory = factory(editor, tool);
+            StageKind kind = stageOf.get(tool);
+            NodePart stage = part(editor, UiThread.call(() -> direction.getStages().stream()
+                    .filter(s -> s.getKind() == kind).findFirst().orElseThrow()));
+            NodePart other = part(editor, UiThread.call(() -> direction.getStages().stream()
+                    .filter(s -> s.getKind() != kind).findFirst().orElseThrow()));
+            List<CDOID> before = inStage(editor, kind, mappingOf.get(tool));
+            Command refused = UiThread.call(() -> other.getCommand(request(factory, other)));
+            assertNull(refused, tool + " is not created in another stage");
+            Command create = UiThread.call(() -> {
+                CreateRequest request = request(factory, stage);
+                assertSame(stage, stage.getTargetEditPart(request), "the stage takes the creation");
+                return stage.getCommand(request);
+            });
+            execute(editor, create);
+            List<EObject> now = UiThread.call(() -> editor.shown().diagram().nodes().stream()
+                    .filter(n -> n.element() == stage.key().element()).findFirst().orElseThrow().children().stream()
+                    .filter(c -> c.mapping().getId().equals(mappingOf.get(tool))).map(Node::element).toList());
+            assertEquals(before.size() + 1, now.size(), tool + ": one more inside its stage");
+            EObject element = now.stream().filter(e -> !before.contains(id(e))).findFirst().orElseThrow();
+            created.add(element);
+            // the new node is renamed in place right away
+            UiThread.waitUntil("the rename field over the new " + tool, () -> findText(editor.graphicalViewer()
+                    .getControl()) != null);
+            String name = "Новое: " + tool;
+            UiThread.run(() -> {
+                Text text = findText(editor.graphicalViewer().getControl());
+                text.setText(name);
+                text.notifyListeners(SWT.DefaultSelection, new Event());
+            });
+            UiThread.drain();
+            assertEquals(name, UiThread.call(() -> ((oko.model.NamedElement) element).getName()));
+        }
+        // where they live in the model, linked to the direction
+        assertTrue(UiThread.call(() -> system.getIndicators().contains(created.get(2))
+                && ((Indicator) created.get(2)).getDirection() == direction));
+        assertTrue(UiThread.call(() -> system.getMonitorings().contains(created.get(3))
+                && ((oko.model.Monitoring) created.get(3)).getDirection() == direction));
+        assertTrue(UiThread.call(() -> ((Recommendation) created.get(4)).getDirection() == direction));
+        assertTrue(UiThread.call(() -> ((Measure) created.get(5)).getDirection() == direction));
+        assertTrue(UiThread.call(() -> direction.getStages().get(5).getDocuments().contains(created.get(6))));
+        UiThread.run(() -> editor.graphicalViewer().select(part(editor, created.get(2))));
+        screenshot("diagram-cycle-1.2-created");
+
+        // Edit ▸ Undo: the rename, then the creation of the analysis; Redo brings both back
+        command("org.eclipse.ui.edit.undo");
+        command("org.eclipse.ui.edit.undo");
+        assertFalse(UiThread.call(() -> direction.getStages().get(5).getDocuments().contains(created.get(6))));
+        assertNull(part(editor, created.get(6)));
+        command("org.eclipse.ui.edit.redo");
+        command("org.eclipse.ui.edit.redo");
+        assertTrue(UiThread.call(() -> direction.getStages().get(5).getDocuments().contains(created.get(6))));
+        assertNotNull(part(editor, created.get(6)));
+        assertEquals("Новое: Анализ эффективности", UiThread.call(() -> ((oko.model.NamedElement) created.get(6)).getName()));
+        // undo everything: back to the saved state
+        for (int i = 0; i < 2 * tools.size(); i++) {
+            command("org.eclipse.ui.edit.undo");
+        }
+        assertFalse(UiThread.call(editor::isDirty), "back to the saved state");
+        assertEquals(indicators, inStage(editor, StageKind.INDICATORS, "indicator"));
+        assertEquals(measures, inStage(editor, StageKind.MEASURES, "measure"));
+    }
+
+    private static CreateRequest request(CreationFactory factory, NodePart target) {
+        CreateRequest request = new CreateRequest();
+        request.setFactory(factory);
+        Rectangle box = target.getFigure().getBounds().getCopy();
+        target.getFigure().translateToAbsolute(box);
+        request.setLocation(box.getCenter());
+        return request;
+    }
+
+    private static NodePart partOf(DiagramEditor editor, CDOID element) throws Exception {
+        return UiThread.call(() -> {
+            for (Object part : editor.graphicalViewer().getEditPartRegistry().values()) {
+                if (part instanceof NodePart node && id(node.key().element()).equals(element)) {
+                    return node;
+                }
+            }
+            throw new AssertionError("no part for " + element);
+        });
+    }
+
+    @Test
+    void theOverviewShowsTheNineDirectionsOfASystemWithTheirStages() throws Exception {
+        CDOID systemId = find(o -> o instanceof QualitySystem s && s.getDirections().size() == 9
+                && s.getDirections().stream().anyMatch(d -> "1.2".equals(d.getCode()) && d.getStages().size() == 6));
+        List<CDOID> directions = read(systemId, s -> ((QualitySystem) s).getDirections().stream()
+                .map(DiagramEditorTest::id).toList());
+        DiagramEditor editor = newDiagram(systemId, "overview");
+        assertEquals("", UiThread.call(editor::message));
+        assertEquals(directions, nodeElements(editor, "overviewDirection").stream().map(DiagramEditorTest::id).toList());
+        // direction 1.2's six stages inside it, one colour each
+        CDOID twelve = directions.get(1);
+        List<String> colours = UiThread.call(() -> editor.shown().diagram().nodes().get(1).children().stream()
+                .map(n -> n.style().getBackground()).toList());
+        assertEquals(6, colours.size());
+        assertEquals(6, colours.stream().distinct().count());
+        assertEquals(twelve, UiThread.call(() -> id(editor.shown().diagram().nodes().get(1).element())));
+        assertNoOverlaps(editor);
+        UiThread.run(() -> editor.setZoom(1.0));
+        screenshot("diagram-overview");
     }
 
     @Test

@@ -85,6 +85,9 @@ public final class DiagramEditor extends TransactionalEditor implements DiagramH
 
     @Override
     public void createPartControl(Composite parent) {
+        // what a diagram shows may lie in other models of the repository (the illustrative data's
+        // monitorings refer to a direction of the seeds): the queries look in every loaded model
+        oko.repository.OkoRepository.roots(transaction);
         content = new DiagramContent((Representation) root);
         top = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(1, false);
@@ -279,12 +282,50 @@ public final class DiagramEditor extends TransactionalEditor implements DiagramH
         return true;
     }
 
-    /** The create-node command of a tool at a diagram position (used by the palette's creation tool). */
+    /**
+     * The create-node command of a tool in a container node or at a diagram position (used by the
+     * palette's creation tool); executed, it starts renaming the new node in place.
+     */
     @Override
-    public org.eclipse.emf.common.command.Command createNodeCommand(CreateNodeTool tool, int x, int y) {
+    public org.eclipse.emf.common.command.Command createNodeCommand(CreateNodeTool tool, Node target, int x, int y) {
         Shown shown = content.shown();
-        return DiagramEditing.createNode(domain, content.representation(), shown.diagram(), shown.bounds(), tool,
-                new double[] { x, y });
+        if (shown == null) {
+            return null;
+        }
+        org.eclipse.emf.common.command.Command create = DiagramEditing.createNode(domain, content.representation(),
+                shown.diagram(), shown.bounds(), tool, target, target == null ? new double[] { x, y } : null);
+        if (!(create instanceof DiagramEditing.Creation creation)) {
+            return create;
+        }
+        return new org.eclipse.emf.common.command.CommandWrapper(creation) {
+            @Override
+            public void execute() {
+                super.execute();
+                // after the refresh the command stack's change queues: the new node's part exists then
+                top.getDisplay().asyncExec(() -> renameCreated(creation.element(), 2));
+            }
+        };
+    }
+
+    /** Starts renaming the node of a just created element in place, when the tool's mapping can be renamed. */
+    private void renameCreated(EObject element, int attempts) {
+        if (graphical == null || graphical.getControl().isDisposed()) {
+            return;
+        }
+        if (content.shown() == null || content.shown().node(element) == null) {
+            if (attempts > 0) {
+                top.getDisplay().asyncExec(() -> renameCreated(element, attempts - 1));
+            }
+            return;
+        }
+        for (Object part : graphical.getEditPartRegistry().values()) {
+            if (part instanceof NodePart node && node.key().element() == element) {
+                graphical.select(node);
+                graphical.reveal(node);
+                node.performRequest(new org.eclipse.gef.Request(org.eclipse.gef.RequestConstants.REQ_DIRECT_EDIT));
+                return;
+            }
+        }
     }
 
     public void arrangeAll() {

@@ -50,7 +50,15 @@ public interface DiagramHost {
     List<EdgeKey> edgeKeys(Key node, boolean source);
 
     /** The create-node command of a tool at a diagram position, or null. */
-    org.eclipse.emf.common.command.Command createNodeCommand(CreateNodeTool tool, int x, int y);
+    default org.eclipse.emf.common.command.Command createNodeCommand(CreateNodeTool tool, int x, int y) {
+        return createNodeCommand(tool, null, x, y);
+    }
+
+    /**
+     * The create-node command of a tool used in a container node ({@code target}; null: on the
+     * diagram at x, y), or null; once executed, the new node is renamed in place.
+     */
+    org.eclipse.emf.common.command.Command createNodeCommand(CreateNodeTool tool, Node target, int x, int y);
 
     /** Starts renaming the node in place. */
     void directEdit(Parts.NodePart part);

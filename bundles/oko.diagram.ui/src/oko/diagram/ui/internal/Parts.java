@@ -181,6 +181,8 @@ public final class Parts implements EditPartFactory {
                 listed.setDragAllowed(false);
                 installEditPolicy(EditPolicy.PRIMARY_DRAG_ROLE, listed);
             }
+            // a palette tool whose target mappings name this node's mapping creates its element inside
+            installEditPolicy(ContainerCreation.ROLE, new ContainerCreation(editor));
             installEditPolicy(EditPolicy.GRAPHICAL_NODE_ROLE, new GraphicalNodeEditPolicy() {
                 @Override
                 protected Command getConnectionCreateCommand(CreateConnectionRequest request) {
@@ -268,6 +270,11 @@ public final class Parts implements EditPartFactory {
                 return;
             }
             ((NodeFigure) getFigure()).update(node.style(), node.label(), !node.children().isEmpty());
+            // a conditional style's reason (no formula, overdue…) under the label in the tooltip
+            List<String> reasons = oko.diagram.DiagramInterpreter.reasons(node.mapping(), node.element());
+            if (!reasons.isEmpty()) {
+                getFigure().setToolTip(new Label(node.label() + "\n\n" + String.join("\n", reasons)));
+            }
             Rectangle box = rectangle(editor.bounds(node));
             if (getParent() instanceof NodePart container) {
                 Rectangle parentBox = rectangle(editor.bounds(container.node()));
