@@ -322,7 +322,7 @@ class DiagramEditorTest {
         Predicate<EObject> ofDirection = o -> {
             EObject direction = o instanceof Indicator i ? i.getDirection() : o instanceof oko.model.Monitoring m
                     ? m.getDirection() : o instanceof Recommendation r ? r.getDirection()
-                            : o instanceof Measure m ? m.getDirection() : null;
+                            : o instanceof Measure me ? me.getDirection() : null;
             return direction != null && id(direction).equals(directionId);
         };
         // the sample (seeds.xmi, illustrative-monitoring.xmi), counted by hand: indicators ind-1.2.1…10 (their
@@ -361,8 +361,8 @@ class DiagramEditorTest {
             }
         }
         // the state: ind-1.2.1 has no formula (pale red, the reason in the tooltip), rec-1.2-1 no measure
-        String tooltip = UiThread.call(() -> ((org.eclipse.draw2d.Label) partOf(editor, indicators.get(0)).getFigure()
-                .getToolTip()).getText());
+        NodePart withoutFormula = partOf(editor, indicators.get(0));
+        String tooltip = UiThread.call(() -> ((org.eclipse.draw2d.Label) withoutFormula.getFigure().getToolTip()).getText());
         assertTrue(tooltip.contains("нет формулы"), tooltip);
         UiThread.run(() -> editor.setZoom(1.0));
         screenshot("diagram-cycle-1.2");
