@@ -308,7 +308,7 @@ public final class OkoServer implements AutoCloseable {
             cache = "?";
         }
         return Messages.bind(Messages.serverStatus, new Object[] { used, runtime.maxMemory() >> 20,
-                afterGc < 0 ? "?" : Long.toString(afterGc >> 20), cache, pool.open(), pool.peak(), pool.waits(),
+                afterGc < 0 ? "?" : Long.toString(afterGc >> 20), cache, pool.open(), pool.boundedPeak(), pool.waits(),
                 repository.getSessionManager().getSessions().length, commits.count.get(), commits.slow.get() });
     }
 
@@ -322,9 +322,12 @@ public final class OkoServer implements AutoCloseable {
         return pool.open();
     }
 
-    /** The most database connections open at once since the start. */
+    /**
+     * The most database connections counted against the bound at once since the start (at most
+     * {@link #poolSize()}; a commit's second connection is not counted, see ConnectionPool).
+     */
     public int peakConnections() {
-        return pool.peak();
+        return pool.boundedPeak();
     }
 
     /**

@@ -16,13 +16,20 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.eclipse.emf.cdo.server.StoreThreadLocal;
+
 /**
  * The bound on the server's database connections: at most {@link #size()} are open at once; a
  * request for one more waits until one is closed, and fails after {@link #waitMillis()} with a
  * message naming the bound. CDO's DB store keeps the connections of its idle readers and writers
  * open and reuses them (its accessor pools), so the connections stay open between requests; the
  * server keeps fewer idle ones than the bound ({@link #idleReaders()} + {@link #idleWriters()} &lt;
- * size), so that a request waiting here is never blocked by idle connections alone.
+ * size), so that a request waiting here is never blocked by idle connections alone. A thread
+ * that already works on the store (CDO's {@link StoreThreadLocal} holds its accessor, with a
+ * connection) and asks for one more — a commit does, for its writer while its reader is open — gets
+ * it without waiting: waiting there could wait for itself. Those few nested connections are counted
+ * in {@link #open()} and {@link #peak()} but not against the bound, so at most {@link #size()}
+ * requests use the database at once.
  */
 public final class ConnectionPool implements DataSource {
 
@@ -38,6 +45,7 @@ public final class ConnectionPool implements DataSource {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger waits = new AtomicInteger();
+    private final AtomicInteger boundedPeak = new AtomicInteger();
 
     public ConnectionPool(DataSource target, int size, long waitMillis) {
         if (size < MIN_SIZE) {
@@ -89,6 +97,11 @@ public final class ConnectionPool implements DataSource {
         return peak.get();
     }
 
+    /** The most connections counted against the bound at once so far (at most {@link #size()}). */
+    public int boundedPeak() {
+        return boundedPeak.get();
+    }
+
     /** How many requests for a connection had to wait for one. */
     public int waits() {
         return waits.get();
@@ -109,6 +122,12 @@ public final class ConnectionPool implements DataSource {
     }
 
     private Connection limited(Opener opener) throws SQLException {
+        boolean nested = StoreThreadLocal.hasAccessor();
+        if (nested) {
+            Connection connection = opener.open();
+            peak.accumulateAndGet(open.incrementAndGet(), Math::max);
+            return wrap(connection, false);
+        }
         if (!permits.tryAcquire()) {
             waits.incrementAndGet();
             try {
@@ -120,6 +139,7 @@ public final class ConnectionPool implements DataSource {
                 throw new SQLException(Messages.bind(Messages.poolExhausted, size, 0), "08004", e);
             }
         }
+        boundedPeak.accumulateAndGet(size - permits.availablePermits(), Math::max);
         Connection connection;
         try {
             connection = opener.open();
@@ -128,6 +148,11 @@ public final class ConnectionPool implements DataSource {
             throw e;
         }
         peak.accumulateAndGet(open.incrementAndGet(), Math::max);
+        return wrap(connection, true);
+    }
+
+    /** The connection, whose close gives back its permit ({@code bounded}) and lowers the count of open ones, once. */
+    private Connection wrap(Connection connection, boolean bounded) {
         AtomicBoolean closed = new AtomicBoolean();
         InvocationHandler handler = new InvocationHandler() {
             @Override
@@ -138,7 +163,9 @@ public final class ConnectionPool implements DataSource {
                     } finally {
                         if (closed.compareAndSet(false, true)) {
                             open.decrementAndGet();
-                            permits.release();
+                            if (bounded) {
+                                permits.release();
+                            }
                         }
                     }
                     return null;
