@@ -20,6 +20,16 @@
 #             (used after GC), the server's heap after its start and after a client loaded the model
 #             on the store with the values, with Oko's bounded revision cache and with CDO's own.
 #             -Doko.bench.clientXmx=… / -Doko.bench.serverXmx=… via BENCH_OPTS limit the JVMs (2g).
+#   region    a region on one server: a regional system over 40 municipalities × 50 schools × 5
+#             periods × 30 raw measures (300,000 raw values) loaded into an OkoServer JVM (one commit
+#             per municipality), then 8 client threads for 60 s (each operation on a session of its
+#             own, over TCP on loopback): navigator-like loads, a municipality's values, the
+#             monitoring report's data, imports of a municipality's period, edits; a table per
+#             operation (throughput, p50/p95/p99, errors, conflicts), the server's heap after GC and
+#             the plain JDBC batch insert of the same rows. On embedded H2, then on PostgreSQL (a
+#             throw-away cluster of releng/scripts/postgres.sh, unless -Doko.bench.postgresql=URL
+#             is given). BENCH_OPTS: -Doko.bench.municipalities=, schools=, periods=, measures=,
+#             clients=, seconds=, pool= (database connections), stores=h2,postgresql, serverXmx=.
 #   import    a register of 2,000 organisations (CSV and XLSX) read, checked, applied and committed
 #             into an embedded repository (2 warm-up runs, median of 5; goal < 2 s warm), and the same
 #             file again into the filled model; -Doko.bench.organisations=N via BENCH_OPTS changes the
@@ -136,6 +146,14 @@ case "${1:-}" in
     import-memory)
         BENCH_OPTS="-Doko.bench.values=${2:-200000} ${BENCH_OPTS:-}" \
             run_bench oko.monitoring.bench oko.monitoring.bench.ImportMemoryBenchmark ;;
+    region)
+        if [[ "${BENCH_OPTS:-}" != *oko.bench.postgresql=* && "${BENCH_OPTS:-}" != *oko.bench.stores=h2\ * \
+              && "${BENCH_OPTS:-}" != *oko.bench.stores=h2 ]]; then
+            url=$("$root/releng/scripts/postgres.sh" start) || { echo "bench: no PostgreSQL (see releng/scripts/postgres.sh)" >&2; exit 1; }
+            trap '"$root/releng/scripts/postgres.sh" stop >/dev/null 2>&1' EXIT
+            BENCH_OPTS="-Doko.bench.postgresql=$url ${BENCH_OPTS:-}"
+        fi
+        BENCH_OPTS="${BENCH_OPTS:-}" run_bench oko.monitoring.bench oko.monitoring.bench.RegionBenchmark ;;
     import)
         run_bench oko.exchange.bench oko.exchange.bench.ImportBenchmark
         run_bench oko.exchange.tests oko.exchange.tests.FunctionTableBench ;;
@@ -151,5 +169,5 @@ case "${1:-}" in
             exec xvfb-run -a -s "-screen 0 1600x1000x24" "$0" drawing
         fi
         run_bench oko.diagram.ui.bench oko.diagram.ui.bench.DiagramDrawingBenchmark oko.diagram.bench ;;
-    *) echo "usage: releng/bench.sh startup [RUNS] | repository | monitoring | import-memory [N] | import | reports | diagrams | drawing | tables" >&2; exit 2 ;;
+    *) echo "usage: releng/bench.sh startup [RUNS] | repository | monitoring | import-memory [N] | region | import | reports | diagrams | drawing | tables" >&2; exit 2 ;;
 esac

@@ -59,6 +59,19 @@ public final class OkoServer implements AutoCloseable {
     private final Consumer<String> log;
     /** How many revisions the server's cache keeps; -1: CDO's own cache, unbounded. */
     private final int cacheCapacity;
+    /** The bound on the database connections. */
+    private final oko.repository.internal.ConnectionPool pool;
+    /** Commits and slow commits since the start ({@link #status()}). */
+    private final CommitWatch commits;
+
+    /** The system property that sets the bound on the database connections ({@value #POOL}). */
+    public static final String POOL = "oko.pool";
+    /** The bound on the database connections when none is given. */
+    public static final int DEFAULT_POOL = oko.repository.internal.ConnectionPool.DEFAULT_SIZE;
+    /** The least bound on the database connections. */
+    public static final int MIN_POOL = oko.repository.internal.ConnectionPool.MIN_SIZE;
+    /** The system property of the commit time (ms) from which a commit is logged as slow (default 5,000). */
+    public static final String SLOW_COMMIT = "oko.slowCommitMillis";
 
     /**
      * The system property that turns the store's bulk paths off ({@code -Doko.store.bulk=false}):
@@ -75,8 +88,11 @@ public final class OkoServer implements AutoCloseable {
     private static final String INTERNAL = "oko-server";
 
     private OkoServer(IManagedContainer container, IRepository repository, StoreConfig store, String jvmName,
-            Security security, Consumer<String> log, int cacheCapacity) {
+            Security security, Consumer<String> log, int cacheCapacity, oko.repository.internal.ConnectionPool pool,
+            CommitWatch commits) {
         this.cacheCapacity = cacheCapacity;
+        this.pool = pool;
+        this.commits = commits;
         this.container = container;
         this.repository = repository;
         this.store = store;
@@ -144,6 +160,17 @@ public final class OkoServer implements AutoCloseable {
      * rights of {@link oko.repository.security.AccessRules} are enforced on every commit and load.
      */
     public static OkoServer start(StoreConfig store, Consumer<String> log, boolean users) {
+        return start(store, log, users, Integer.getInteger(POOL, oko.repository.internal.ConnectionPool.DEFAULT_SIZE));
+    }
+
+    /**
+     * Like {@link #start(StoreConfig, Consumer, boolean)}, with at most {@code poolSize} database
+     * connections open at once (at least {@value oko.repository.internal.ConnectionPool#MIN_SIZE}):
+     * a request for one more waits for a free one, up to 60 s ({@code -Doko.poolWaitMillis}).
+     */
+    public static OkoServer start(StoreConfig store, Consumer<String> log, boolean users, int poolSize) {
+        oko.repository.internal.ConnectionPool pool = new oko.repository.internal.ConnectionPool(store.dataSource(),
+                poolSize, Long.getLong("oko.poolWaitMillis", 60_000L));
         // JVM acceptors are registered by name for the whole JVM: each server needs its own.
         String jvmName = REPOSITORY_NAME + "-" + SERVERS.incrementAndGet();
         try {
@@ -159,7 +186,17 @@ public final class OkoServer implements AutoCloseable {
                 : CDODBUtil.createHorizontalMappingStrategy(true, false);
         // CDO's DB store, telling whether it had to repair itself after a crash
         oko.repository.internal.RecoveringStore dbStore = new oko.repository.internal.RecoveringStore(mapping,
-                store.adapter(), DBUtil.createConnectionProvider(store.dataSource()), bulk);
+                store.adapter(), DBUtil.createConnectionProvider(pool), bulk);
+        // the store keeps idle readers and writers with their connections: fewer than the bound
+        Map<String, String> storeProperties = new HashMap<>();
+        if (dbStore.getProperties() != null) {
+            storeProperties.putAll(dbStore.getProperties());
+        }
+        storeProperties.put(org.eclipse.emf.cdo.server.db.IDBStore.Props.READER_POOL_CAPACITY,
+                Integer.toString(pool.idleReaders()));
+        storeProperties.put(org.eclipse.emf.cdo.server.db.IDBStore.Props.WRITER_POOL_CAPACITY,
+                Integer.toString(pool.idleWriters()));
+        dbStore.setProperties(storeProperties);
         Map<String, String> properties = new HashMap<>();
         properties.put(IRepository.Props.OVERRIDE_UUID, REPOSITORY_NAME);
         properties.put(IRepository.Props.SUPPORTING_AUDITS, "true");
@@ -176,6 +213,8 @@ public final class OkoServer implements AutoCloseable {
                     (org.eclipse.emf.cdo.spi.common.revision.InternalCDORevisionManager) CDORevisionUtil
                             .createRevisionManager(cache));
         }
+        CommitWatch commits = new CommitWatch(log, Long.getLong(SLOW_COMMIT, 5_000L));
+        repository.addHandler(commits);
         try {
             security = users ? secure(repository, store, log) : null;
             CDOServerUtil.addRepository(container, repository);
@@ -211,7 +250,93 @@ public final class OkoServer implements AutoCloseable {
         if (security != null) {
             security.startWatch();
         }
-        return new OkoServer(container, repository, store, jvmName, security, log, cache == null ? -1 : cache.capacity());
+        return new OkoServer(container, repository, store, jvmName, security, log, cache == null ? -1 : cache.capacity(),
+                pool, commits);
+    }
+
+    /** Counts the commits and logs those slower than the threshold (time from the check to the stored commit). */
+    private static final class CommitWatch implements IRepository.WriteAccessHandler {
+        private final Consumer<String> log;
+        private final long slowMillis;
+        private final Map<Object, Long> started = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+        final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong slow = new java.util.concurrent.atomic.AtomicLong();
+
+        CommitWatch(Consumer<String> log, long slowMillis) {
+            this.log = log;
+            this.slowMillis = slowMillis;
+        }
+
+        @Override
+        public void handleTransactionBeforeCommitting(org.eclipse.emf.cdo.server.ITransaction transaction,
+                org.eclipse.emf.cdo.server.IStoreAccessor.CommitContext context,
+                org.eclipse.net4j.util.om.monitor.OMMonitor monitor) {
+            started.put(context, System.nanoTime());
+        }
+
+        @Override
+        public void handleTransactionAfterCommitted(org.eclipse.emf.cdo.server.ITransaction transaction,
+                org.eclipse.emf.cdo.server.IStoreAccessor.CommitContext context,
+                org.eclipse.net4j.util.om.monitor.OMMonitor monitor) {
+            count.incrementAndGet();
+            Long start = started.remove(context);
+            if (start == null) {
+                return;
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (millis >= slowMillis) {
+                slow.incrementAndGet();
+                String comment = context.getCommitComment();
+                log.accept(Messages.bind(Messages.slowCommit, new Object[] { millis, context.getNewObjects().length,
+                        context.getDirtyObjects().length, user(transaction.getSession()), comment == null ? "" : comment }));
+            }
+        }
+    }
+
+    /**
+     * One line for the server's log on its state: heap (used, maximum, used after a collection),
+     * revisions in the cache, database connections open (the most at once, how many requests
+     * waited for one), client sessions, commits and slow commits since the start.
+     * {@code ./oko server} logs it every 10 minutes ({@code -Doko.statusMinutes}).
+     */
+    public String status() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
+        long afterGc = -1;
+        for (java.lang.management.MemoryPoolMXBean memoryPool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (memoryPool.getType() == java.lang.management.MemoryType.HEAP && memoryPool.getCollectionUsage() != null) {
+                afterGc = Math.max(0, afterGc) + memoryPool.getCollectionUsage().getUsed();
+            }
+        }
+        String cache;
+        try {
+            int revisions = ((org.eclipse.emf.cdo.spi.common.revision.InternalCDORevisionManager) repository.getRevisionManager())
+                    .getCache().getCurrentRevisions().size();
+            cache = cacheCapacity < 0 ? revisions + " (CDO)" : revisions + " / " + cacheCapacity;
+        } catch (RuntimeException e) {
+            cache = "?";
+        }
+        return Messages.bind(Messages.serverStatus, new Object[] { used, runtime.maxMemory() >> 20,
+                afterGc < 0 ? "?" : Long.toString(afterGc >> 20), cache, pool.open(), pool.boundedPeak(), pool.waits(),
+                repository.getSessionManager().getSessions().length, commits.count.get(), commits.slow.get() });
+    }
+
+    /** The bound on the database connections. */
+    public int poolSize() {
+        return pool.size();
+    }
+
+    /** The database connections open now. */
+    public int openConnections() {
+        return pool.open();
+    }
+
+    /**
+     * The most database connections counted against the bound at once since the start (at most
+     * {@link #poolSize()}; a commit's second connection is not counted, see ConnectionPool).
+     */
+    public int peakConnections() {
+        return pool.boundedPeak();
     }
 
     /**

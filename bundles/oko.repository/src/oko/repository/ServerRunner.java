@@ -32,7 +32,17 @@ public final class ServerRunner {
      */
     public static void run(StoreConfig store, String host, int port, Path tlsFolder, PrintStream out)
             throws InterruptedException {
-        OkoServer server = OkoServer.start(store, line -> log(out, line), true);
+        run(store, host, port, tlsFolder, Integer.getInteger(OkoServer.POOL, oko.repository.internal.ConnectionPool.DEFAULT_SIZE),
+                out);
+    }
+
+    /**
+     * Serves until the JVM shuts down, with at most {@code pool} database connections; logs the
+     * server's {@link OkoServer#status() status} every 10 minutes ({@code -Doko.statusMinutes=N}, 0: never).
+     */
+    public static void run(StoreConfig store, String host, int port, Path tlsFolder, int pool, PrintStream out)
+            throws InterruptedException {
+        OkoServer server = OkoServer.start(store, line -> log(out, line), true, pool);
         try {
             if (tlsFolder != null) {
                 server.listenTls(host, port, tlsFolder);
@@ -53,6 +63,24 @@ public final class ServerRunner {
         Runtime.getRuntime().addShutdownHook(hook);
         log(out, Messages.bind(tlsFolder != null ? Messages.serverListeningTls : Messages.serverListening,
                 new Object[] { OkoServer.REPOSITORY_NAME, host + ":" + port, store.describe() }));
+        log(out, Messages.bind(Messages.serverPool, new Object[] { pool,
+                oko.repository.internal.ConnectionPool.idleReaders(pool), oko.repository.internal.ConnectionPool.idleWriters(pool) }));
+        long statusMinutes = Long.getLong("oko.statusMinutes", 10L);
+        if (statusMinutes > 0) {
+            java.util.concurrent.ScheduledExecutorService status = java.util.concurrent.Executors
+                    .newSingleThreadScheduledExecutor(task -> {
+                        Thread thread = new Thread(task, "oko-server-status");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            status.scheduleAtFixedRate(() -> {
+                try {
+                    log(out, server.status());
+                } catch (RuntimeException e) {
+                    // the server is stopping
+                }
+            }, statusMinutes, statusMinutes, java.util.concurrent.TimeUnit.MINUTES);
+        }
         Thread warmUp = new Thread(() -> {
             try {
                 OkoServer.WarmUp done = server.warmUp();
@@ -73,7 +101,7 @@ public final class ServerRunner {
     }
 
     /**
-     * {@code java -cp … oko.repository.ServerRunner (--data DIR | --db URL) --port N [--bind HOST] [--tls DIR]}:
+     * {@code java -cp … oko.repository.ServerRunner (--data DIR | --db URL) --port N [--bind HOST] [--tls DIR] [--pool N]}:
      * the server without OSGi, for tests that need it in a process of its own; plain TCP unless
      * {@code --tls} names the folder of its TLS key.
      */
@@ -82,6 +110,7 @@ public final class ServerRunner {
         String host = "127.0.0.1";
         int port = 2036;
         Path tls = null;
+        int pool = Integer.getInteger(OkoServer.POOL, oko.repository.internal.ConnectionPool.DEFAULT_SIZE);
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
             case "--data" -> store = new StoreConfig.H2(Path.of(args[i + 1]).resolve("repository"));
@@ -89,12 +118,13 @@ public final class ServerRunner {
             case "--port" -> port = Integer.parseInt(args[i + 1]);
             case "--bind" -> host = args[i + 1];
             case "--tls" -> tls = Path.of(args[i + 1]);
+            case "--pool" -> pool = Integer.parseInt(args[i + 1]);
             default -> throw new IllegalArgumentException(args[i]);
             }
         }
         if (store == null) {
             throw new IllegalArgumentException("--data DIR or --db URL");
         }
-        run(store, host, port, tls, System.out);
+        run(store, host, port, tls, pool, System.out);
     }
 }

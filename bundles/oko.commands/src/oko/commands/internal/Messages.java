@@ -36,6 +36,7 @@ public final class Messages extends NLS {
     public static String serverWithServer;
     public static String serverDataAndDb;
     public static String badPort;
+    public static String badPool;
     public static String badDatabase;
     public static String importNothing;
     public static String importSampleAndFiles;

@@ -14,7 +14,7 @@ public final class ServerCommand implements Command {
 
     @Override
     public int run(CommandContext context) throws Exception {
-        ParsedArguments args = context.parse(Set.of("--plain"), Set.of("--port", "--bind", "--db")).expectPositionals(0, 0);
+        ParsedArguments args = context.parse(Set.of("--plain"), Set.of("--port", "--bind", "--db", "--pool")).expectPositionals(0, 0);
         if (context.options().server().isPresent()) {
             throw new UsageException(Messages.serverWithServer);
         }
@@ -25,7 +25,9 @@ public final class ServerCommand implements Command {
         if (tls == null) {
             context.err().println(Messages.serverPlain);
         }
-        ServerRunner.run(store, args.value("--bind", "127.0.0.1"), port, tls, context.out());
+        int pool = pool(args.value("--pool", Integer.toString(
+                Integer.getInteger(oko.repository.OkoServer.POOL, oko.repository.OkoServer.DEFAULT_POOL))));
+        ServerRunner.run(store, args.value("--bind", "127.0.0.1"), port, tls, pool, context.out());
         return OK;
     }
 
@@ -50,6 +52,18 @@ public final class ServerCommand implements Command {
         java.nio.file.Path directory = context.options().dataDirectory().resolve("repository");
         java.nio.file.Files.createDirectories(directory);
         return new StoreConfig.H2(directory);
+    }
+
+    private static int pool(String text) throws UsageException {
+        try {
+            int pool = Integer.parseInt(text);
+            if (pool >= oko.repository.OkoServer.MIN_POOL && pool <= 10_000) {
+                return pool;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(Messages.bind(Messages.badPool, text, oko.repository.OkoServer.MIN_POOL));
     }
 
     private static int port(String text) throws UsageException {

@@ -6,6 +6,11 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
     public static String clientConnected;
+    public static String poolTooSmall;
+    public static String poolExhausted;
+    public static String serverPool;
+    public static String serverStatus;
+    public static String slowCommit;
     public static String analyzeFailed;
     public static String repairedAfterCrash;
     public static String clientConnectedAnonymous;
