@@ -116,8 +116,8 @@ class DiagramEditingTest {
         Representation representation = representation(roles, system);
         int rolesBefore = system.getRoles().size();
         int layoutsBefore = representation.getNodes().size();
-        assertEquals(Arrangement.interpret(representation, roles).nodes().size(), layoutsBefore,
-                "a new diagram stores every top-level node's place");
+        assertEquals(Arrangement.interpret(representation, roles).allNodes().size(), layoutsBefore,
+                "a new diagram stores every node's place, a container's children too");
 
         Shown shown = Arrangement.arrange(representation, roles);
         assertTrue(domain.getCommandStack().getMostRecentCommand() == null);
@@ -136,7 +136,7 @@ class DiagramEditingTest {
             }
         }
 
-        Function function = (Function) after.diagram().nodes().stream().filter(n -> n.element() instanceof Function)
+        Function function = (Function) after.diagram().allNodes().stream().filter(n -> n.element() instanceof Function)
                 .findFirst().orElseThrow().element();
         CreateEdgeTool performs = tool(roles, CreateEdgeTool.class, "roles.performs");
         assertFalse(DiagramEditing.canConnect(performs, node(after, role), node(after, function)),

@@ -56,6 +56,7 @@ public final class DiagramEditor extends TransactionalEditor implements DiagramH
 
     private DiagramContent content;
     private final Colors colors = new Colors();
+    private SwtTextMeasure measure;
     private Composite top;
     private org.eclipse.swt.widgets.Label message;
     private ScrollingGraphicalViewer graphical;
@@ -85,7 +86,8 @@ public final class DiagramEditor extends TransactionalEditor implements DiagramH
 
     @Override
     public void createPartControl(Composite parent) {
-        content = new DiagramContent((Representation) root);
+        measure = new SwtTextMeasure(colors);
+        content = new DiagramContent((Representation) root, measure);
         top = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = 0;
@@ -203,6 +205,11 @@ public final class DiagramEditor extends TransactionalEditor implements DiagramH
         return colors;
     }
 
+    @Override
+    public SwtTextMeasure measure() {
+        return measure;
+    }
+
     /** What the diagram shows now (null when it cannot be shown, with the reason above it). */
     public Shown shown() {
         return content.shown();
@@ -289,7 +296,7 @@ public final class DiagramEditor extends TransactionalEditor implements DiagramH
 
     public void arrangeAll() {
         if (content.shown() != null) {
-            execute(DiagramEditing.arrangeAll(domain, content.representation(), content.shown().diagram()));
+            execute(DiagramEditing.arrangeAll(domain, content.representation(), content.shown().diagram(), measure));
         }
     }
 
@@ -316,10 +323,17 @@ public final class DiagramEditor extends TransactionalEditor implements DiagramH
     }
 
     public void hideSelected() {
-        List<Node> selected = selectedItems().stream().filter(Node.class::isInstance).map(Node.class::cast)
-                .filter(n -> content.shown().diagram().nodes().contains(n)).toList();
+        List<Object> selected = selectedItems().stream().filter(i -> i instanceof Node || i instanceof Edge).toList();
         if (!selected.isEmpty()) {
             execute(DiagramEditing.hide(domain, content.representation(), selected));
+        }
+    }
+
+    /** Unpins the selected nodes: Arrange All may move them again. */
+    public void unpinSelected() {
+        List<Node> selected = selectedItems().stream().filter(Node.class::isInstance).map(Node.class::cast).toList();
+        if (!selected.isEmpty()) {
+            execute(DiagramEditing.unpin(domain, content.representation(), selected));
         }
     }
 
