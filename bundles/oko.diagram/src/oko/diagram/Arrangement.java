@@ -109,25 +109,36 @@ public final class Arrangement {
         if (hidden.isEmpty() && hiddenEdges.isEmpty()) {
             return full;
         }
-        List<Node> nodes = without(full.nodes(), hidden);
-        Set<Node> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        new Diagram(full.description(), full.root(), full.title(), nodes, List.of(), List.of()).allNodes()
-                .forEach(kept::add);
-        List<Edge> edges = full.edges().stream().filter(e -> kept.contains(e.source()) && kept.contains(e.target())
-                && !hiddenEdges.contains(key(e))).toList();
+        Map<Node, Node> kept = new IdentityHashMap<>();
+        List<Node> nodes = without(full.nodes(), hidden, kept);
+        List<Edge> edges = full.edges().stream().filter(e -> kept.containsKey(e.source())
+                && kept.containsKey(e.target()) && !hiddenEdges.contains(key(e)))
+                .map(e -> kept.get(e.source()) == e.source() && kept.get(e.target()) == e.target() ? e
+                        : new Edge(e.mapping(), kept.get(e.source()), kept.get(e.target()), e.label(), e.style()))
+                .toList();
         return new Diagram(full.description(), full.root(), full.title(), nodes, edges, full.problems());
     }
 
-    /** The nodes minus those hidden, a container's children included. */
-    private static List<Node> without(List<Node> nodes, Set<Key> hidden) {
-        List<Node> kept = new ArrayList<>();
+    /**
+     * The nodes minus those hidden, a container's children included; {@code kept} maps each node
+     * kept to the node shown for it (a container that lost a hidden child is a new node).
+     */
+    private static List<Node> without(List<Node> nodes, Set<Key> hidden, Map<Node, Node> kept) {
+        List<Node> result = new ArrayList<>();
         for (Node node : nodes) {
-            if (!hidden.contains(key(node))) {
-                kept.add(node.children().isEmpty() ? node : new Node(node.mapping(), node.element(), node.label(),
-                        node.style(), without(node.children(), hidden)));
+            if (hidden.contains(key(node))) {
+                continue;
             }
+            List<Node> children = without(node.children(), hidden, kept);
+            boolean same = children.size() == node.children().size();
+            for (int i = 0; same && i < children.size(); i++) {
+                same = children.get(i) == node.children().get(i);
+            }
+            Node shown = same ? node : new Node(node.mapping(), node.element(), node.label(), node.style(), children);
+            kept.put(node, shown);
+            result.add(shown);
         }
-        return kept;
+        return result;
     }
 
     /** The nodes of the full interpretation that a person hid (for Show hidden elements). */

@@ -250,7 +250,7 @@ public final class DiagramLayout {
             ElkPadding padding = new ElkPadding(header + PADDING, PADDING, PADDING, PADDING);
             placed.putAll(elk(children, sizes, edges, up, padding, CHILD_SPACING, false, true, null));
         }
-        if (anyFixed && free(node)) {
+        if (anyFixed) {
             List<Bounds> taken = new ArrayList<>();
             for (int i = 0; i < children.size(); i++) {
                 Bounds pin = fixed.get(Arrangement.key(children.get(i)));
@@ -304,8 +304,17 @@ public final class DiagramLayout {
         graph.setProperty(LayeredOptions.CYCLE_BREAKING_STRATEGY, CycleBreakingStrategy.MODEL_ORDER);
         graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
         Map<Node, ElkNode> elk = new IdentityHashMap<>();
-        boolean partitioned = false;
+        boolean partitioned = nodes.stream().anyMatch(n -> n.mapping().getLayoutPartition() > 0);
+        List<Integer> order = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
+            order.add(i);
+        }
+        if (partitioned) {
+            // the model order ELK keeps (cycle breaking, crossing minimisation) follows the columns,
+            // or it would turn back the edges the partitions point forward
+            order.sort(java.util.Comparator.comparingInt(i -> partition(nodes.get(i))));
+        }
+        for (int i : order) {
             Node node = nodes.get(i);
             ElkNode elkNode = ElkGraphUtil.createNode(graph);
             elkNode.setDimensions(sizes.get(i)[0], sizes.get(i)[1]);
@@ -316,7 +325,6 @@ public final class DiagramLayout {
             int partition = node.mapping().getLayoutPartition();
             if (partition > 0) {
                 elkNode.setProperty(CoreOptions.PARTITIONING_PARTITION, partition);
-                partitioned = true;
             }
             elk.put(node, elkNode);
         }
@@ -324,15 +332,22 @@ public final class DiagramLayout {
             graph.setProperty(CoreOptions.PARTITIONING_ACTIVATE, true);
         }
         Map<Edge, ElkEdge> direct = new IdentityHashMap<>();
+        Set<Edge> reversed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Edge edge : edges) {
             Node from = up.get(edge.source());
             Node to = up.get(edge.target());
             if (from == null || to == null || from == to) {
                 continue;
             }
-            ElkEdge elkEdge = ElkGraphUtil.createSimpleEdge(elk.get(from), elk.get(to));
+            // an edge against the columns is laid out from the lower column (its route reversed back)
+            boolean backwards = partitioned && partition(from) > partition(to);
+            ElkEdge elkEdge = backwards ? ElkGraphUtil.createSimpleEdge(elk.get(to), elk.get(from))
+                    : ElkGraphUtil.createSimpleEdge(elk.get(from), elk.get(to));
             if (from == edge.source() && to == edge.target()) {
                 direct.put(edge, elkEdge);
+                if (backwards) {
+                    reversed.add(edge);
+                }
             }
         }
         new RecursiveGraphLayoutEngine().layout(graph, new BasicProgressMonitor());
@@ -349,6 +364,9 @@ public final class DiagramLayout {
                     points.add(new double[] { section.getStartX(), section.getStartY() });
                     section.getBendPoints().forEach(p -> points.add(new double[] { p.getX(), p.getY() }));
                     points.add(new double[] { section.getEndX(), section.getEndY() });
+                    if (reversed.contains(edge)) {
+                        java.util.Collections.reverse(points);
+                    }
                     int[] route = new int[points.size() * 2];
                     for (int i = 0; i < points.size(); i++) {
                         route[2 * i] = (int) Math.round(points.get(i)[0]);
@@ -359,6 +377,11 @@ public final class DiagramLayout {
             });
         }
         return bounds;
+    }
+
+    /** A node's column (0: none); nodes without one go with the first. */
+    private static int partition(Node node) {
+        return Math.max(0, node.mapping().getLayoutPartition());
     }
 
     private static boolean mainLayer(Node node) {
