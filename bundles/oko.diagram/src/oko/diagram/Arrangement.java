@@ -270,6 +270,9 @@ public final class Arrangement {
             bounds.put(node, box);
             taken.add(box);
         }
+        pushDown(diagram.nodes(), bounds);
+        taken.clear();
+        taken.addAll(bounds.values());
         for (Node node : unplaced) {
             double[] size = sizes.get(node);
             Bounds box = free(taken, size[0], size[1]);
@@ -288,6 +291,27 @@ public final class Arrangement {
             }
         }
         return new Shown(diagram, bounds, routes);
+    }
+
+    /**
+     * Stored nodes that grew to fit their labels with the editor's font (a diagram stored with
+     * the headless estimate) may reach the nodes below them: those move down, top to bottom, until
+     * they overlap nothing above them.
+     */
+    private static void pushDown(List<Node> nodes, Map<Node, Bounds> bounds) {
+        List<Node> placed = nodes.stream().filter(bounds::containsKey)
+                .sorted(java.util.Comparator.comparingDouble((Node n) -> bounds.get(n).y())).toList();
+        for (int i = 0; i < placed.size(); i++) {
+            Bounds box = bounds.get(placed.get(i));
+            for (int j = 0; j < i; j++) {
+                Bounds above = bounds.get(placed.get(j));
+                if (above.overlaps(box)) {
+                    box = new Bounds(box.x(), above.y() + above.height() + GAP, box.width(), box.height());
+                    j = -1; // check again against every node above
+                }
+            }
+            bounds.put(placed.get(i), box);
+        }
     }
 
     static Bounds bounds(NodeLayout layout) {
