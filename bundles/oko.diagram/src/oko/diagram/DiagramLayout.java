@@ -273,6 +273,24 @@ public final class DiagramLayout {
                 }
             }
         }
+        // stored places measured with another font (a diagram stored headless, shown in the
+        // editor) may reach into the header or the next child: those move down
+        List<Node> byY = new ArrayList<>(children);
+        byY.sort(java.util.Comparator.comparingDouble((Node c) -> placed.get(c).y()));
+        for (int i = 0; i < byY.size(); i++) {
+            Bounds box = placed.get(byY.get(i));
+            if (box.y() < header + CHILD_GAP) {
+                box = new Bounds(box.x(), header + CHILD_GAP, box.width(), box.height());
+            }
+            for (int j = 0; j < i; j++) {
+                Bounds above = placed.get(byY.get(j));
+                if (above.overlaps(box)) {
+                    box = new Bounds(box.x(), above.y() + above.height() + CHILD_GAP, box.width(), box.height());
+                    j = -1;
+                }
+            }
+            placed.put(byY.get(i), box);
+        }
         double right = 0;
         double bottom = header;
         for (Node child : children) {

@@ -184,19 +184,23 @@ class DiagramLayoutTest {
         Node section = shown.diagram().nodes().stream().filter(n -> n.children().size() >= 2).findFirst().orElseThrow();
         Node child = section.children().get(0);
         Bounds before = shown.bounds().get(child);
+        // below every other child of the section, 20 px lower, relative to the section
+        Bounds sectionBox = shown.bounds().get(section);
+        int y = (int) Math.round(section.children().stream().mapToDouble(c -> shown.bounds().get(c).y()
+                + shown.bounds().get(c).height()).max().orElseThrow() - sectionBox.y()) + 20;
         domain.getCommandStack().execute(DiagramEditing.moveChild(domain, representation, section, child,
-                new Bounds(40, 400, 250, 90)));
+                new Bounds(40, y, 250, 90)));
         NodeLayout layout = representation.getNodes().stream().filter(l -> l.getElement() == child.element())
                 .findFirst().orElseThrow();
         assertEquals(section.element(), layout.getContainer());
         assertEquals(40, layout.getX());
-        assertEquals(400, layout.getY());
+        assertEquals(y, layout.getY());
         assertTrue(layout.isPinned(), "a person placed it");
         Shown after = Arrangement.arrange(representation, roles);
         Bounds container = after.bounds().get(after.node(section.element()));
         Bounds moved = after.bounds().get(after.node(child.element()));
         assertEquals(container.x() + 40, moved.x());
-        assertEquals(container.y() + 400, moved.y());
+        assertEquals(container.y() + y, moved.y());
         assertEquals(250, moved.width());
         assertTrue(container.y() + container.height() >= moved.y() + moved.height(), "the container grows to hold it");
         domain.getCommandStack().undo();
