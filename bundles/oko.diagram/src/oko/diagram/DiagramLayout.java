@@ -351,10 +351,21 @@ public final class DiagramLayout {
         }
         Map<Edge, ElkEdge> direct = new IdentityHashMap<>();
         Set<Edge> reversed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Node, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            index.put(nodes.get(i), i);
+        }
+        Set<Long> collapsed = new java.util.HashSet<>();
         for (Edge edge : edges) {
             Node from = up.get(edge.source());
             Node to = up.get(edge.target());
             if (from == null || to == null || from == to) {
+                continue;
+            }
+            boolean direct_ = from == edge.source() && to == edge.target();
+            // edges that count for a container (from or to its children) are laid out once per
+            // pair of nodes: hundreds of parallel edges into one container only slow ELK's routing
+            if (!direct_ && !collapsed.add((long) index.get(from) * nodes.size() + index.get(to))) {
                 continue;
             }
             // an edge against the columns is laid out from the lower column (its route reversed back)
