@@ -109,13 +109,36 @@ public final class Arrangement {
         if (hidden.isEmpty() && hiddenEdges.isEmpty()) {
             return full;
         }
-        List<Node> nodes = full.nodes().stream().filter(n -> !hidden.contains(key(n))).toList();
-        Set<Node> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        new Diagram(full.description(), full.root(), full.title(), nodes, List.of(), List.of()).allNodes()
-                .forEach(kept::add);
-        List<Edge> edges = full.edges().stream().filter(e -> kept.contains(e.source()) && kept.contains(e.target())
-                && !hiddenEdges.contains(key(e))).toList();
+        Map<Node, Node> kept = new IdentityHashMap<>();
+        List<Node> nodes = without(full.nodes(), hidden, kept);
+        List<Edge> edges = full.edges().stream().filter(e -> kept.containsKey(e.source())
+                && kept.containsKey(e.target()) && !hiddenEdges.contains(key(e)))
+                .map(e -> kept.get(e.source()) == e.source() && kept.get(e.target()) == e.target() ? e
+                        : new Edge(e.mapping(), kept.get(e.source()), kept.get(e.target()), e.label(), e.style()))
+                .toList();
         return new Diagram(full.description(), full.root(), full.title(), nodes, edges, full.problems());
+    }
+
+    /**
+     * The nodes minus those hidden, a container's children included; {@code kept} maps each node
+     * kept to the node shown for it (a container that lost a hidden child is a new node).
+     */
+    private static List<Node> without(List<Node> nodes, Set<Key> hidden, Map<Node, Node> kept) {
+        List<Node> result = new ArrayList<>();
+        for (Node node : nodes) {
+            if (hidden.contains(key(node))) {
+                continue;
+            }
+            List<Node> children = without(node.children(), hidden, kept);
+            boolean same = children.size() == node.children().size();
+            for (int i = 0; same && i < children.size(); i++) {
+                same = children.get(i) == node.children().get(i);
+            }
+            Node shown = same ? node : new Node(node.mapping(), node.element(), node.label(), node.style(), children);
+            kept.put(node, shown);
+            result.add(shown);
+        }
+        return result;
     }
 
     /** The nodes of the full interpretation that a person hid (for Show hidden elements). */
@@ -129,19 +152,33 @@ public final class Arrangement {
         return DiagramLayout.layout(diagram);
     }
 
+    /** Arrange All around the nodes a person pinned. */
+    public static Result layout(Representation representation, Diagram diagram, TextMeasure measure) {
+        Map<Key, Bounds> pinned = new HashMap<>();
+        for (NodeLayout layout : representation.getNodes()) {
+            if (layout.isPinned() && !layout.isHidden()) {
+                pinned.put(new Key(layout.getMapping(), layout.getElement()), bounds(layout));
+            }
+        }
+        return DiagramLayout.layout(diagram, measure, pinned);
+    }
+
     /**
      * Writes a layout of the diagram into the stored diagram directly (for a diagram not yet
-     * committed); only top-level nodes are stored, children follow their container.
+     * committed): every node, a container's children relative to it.
      */
     static void store(Representation representation, Diagram diagram, Result result) {
         Map<Key, NodeLayout> nodes = nodeLayouts(representation);
-        for (Node node : diagram.nodes()) {
+        Map<Node, Node> parents = parents(diagram);
+        for (Node node : diagram.allNodes()) {
             NodeLayout layout = nodes.get(key(node));
             if (layout == null) {
                 layout = newNodeLayout(node);
                 representation.getNodes().add(layout);
             }
-            setBounds(layout, result.bounds().get(node));
+            Node parent = parents.get(node);
+            layout.setContainer(parent == null ? null : parent.element());
+            setBounds(layout, storedBounds(node, parents, result.bounds()));
         }
         Map<EdgeKey, EdgeLayout> edges = edgeLayouts(representation);
         result.routes().forEach((edge, route) -> {
@@ -197,34 +234,53 @@ public final class Arrangement {
         return map;
     }
 
-    /** The stored diagram arranged: stored bounds, new nodes in free places, stored bendpoints. */
+    /** The stored diagram arranged, sizes from the headless text estimate. */
     public static Shown arrange(Representation representation, DiagramDescription description) {
+        return arrange(representation, description, TextMeasure.ESTIMATE);
+    }
+
+    /**
+     * The stored diagram arranged: stored bounds (grown to fit labels and children), new top-level
+     * nodes in free places, a container's new children below its stored ones (or, when none is
+     * stored, laid out by ELK inside it), stored bendpoints.
+     */
+    public static Shown arrange(Representation representation, DiagramDescription description, TextMeasure measure) {
         Diagram diagram = interpret(representation, description);
         Map<Key, NodeLayout> stored = nodeLayouts(representation);
+        Map<Key, Bounds> children = new HashMap<>();
+        for (NodeLayout layout : representation.getNodes()) {
+            if (layout.getContainer() != null) {
+                children.put(new Key(layout.getMapping(), layout.getElement()), bounds(layout));
+            }
+        }
+        Map<Node, Bounds> relative = new IdentityHashMap<>();
         Map<Node, Bounds> bounds = new IdentityHashMap<>();
         List<Node> unplaced = new ArrayList<>();
+        Map<Node, double[]> sizes = new IdentityHashMap<>();
         List<Bounds> taken = new ArrayList<>();
         for (Node node : diagram.nodes()) {
+            double[] size = DiagramLayout.content(node, measure, children, relative, false, diagram.edges());
+            sizes.put(node, size);
             NodeLayout layout = stored.get(key(node));
-            if (layout == null) {
+            if (layout == null || layout.getContainer() != null) {
                 unplaced.add(node);
                 continue;
             }
-            double[] size = DiagramLayout.size(node);
-            Bounds box = new Bounds(layout.getX(), layout.getY(), Math.max(layout.getWidth(), size[0]),
-                    node.children().isEmpty() && layout.getHeight() > 0 ? layout.getHeight()
-                            : Math.max(layout.getHeight(), size[1]));
+            Bounds box = DiagramLayout.fit(node, bounds(layout), size, measure);
             bounds.put(node, box);
             taken.add(box);
         }
+        pushDown(diagram.nodes(), bounds);
+        taken.clear();
+        taken.addAll(bounds.values());
         for (Node node : unplaced) {
-            double[] size = DiagramLayout.size(node);
+            double[] size = sizes.get(node);
             Bounds box = free(taken, size[0], size[1]);
             bounds.put(node, box);
             taken.add(box);
         }
         for (Node node : diagram.nodes()) {
-            DiagramLayout.placeChildren(node, bounds.get(node), bounds);
+            DiagramLayout.absolute(node, bounds.get(node), relative, bounds);
         }
         Map<EdgeKey, EdgeLayout> storedEdges = edgeLayouts(representation);
         Map<Edge, int[]> routes = new IdentityHashMap<>();
@@ -235,6 +291,54 @@ public final class Arrangement {
             }
         }
         return new Shown(diagram, bounds, routes);
+    }
+
+    /**
+     * Stored nodes that grew to fit their labels with the editor's font (a diagram stored with
+     * the headless estimate) may reach the nodes below them: those move down, top to bottom, until
+     * they overlap nothing above them.
+     */
+    private static void pushDown(List<Node> nodes, Map<Node, Bounds> bounds) {
+        List<Node> placed = nodes.stream().filter(bounds::containsKey)
+                .sorted(java.util.Comparator.comparingDouble((Node n) -> bounds.get(n).y())).toList();
+        for (int i = 0; i < placed.size(); i++) {
+            Bounds box = bounds.get(placed.get(i));
+            for (int j = 0; j < i; j++) {
+                Bounds above = bounds.get(placed.get(j));
+                if (above.overlaps(box)) {
+                    box = new Bounds(box.x(), above.y() + above.height() + GAP, box.width(), box.height());
+                    j = -1; // check again against every node above
+                }
+            }
+            bounds.put(placed.get(i), box);
+        }
+    }
+
+    static Bounds bounds(NodeLayout layout) {
+        return new Bounds(layout.getX(), layout.getY(), layout.getWidth(), layout.getHeight());
+    }
+
+    /** Each node's container node in the diagram (top-level nodes have none). */
+    public static Map<Node, Node> parents(Diagram diagram) {
+        Map<Node, Node> parents = new IdentityHashMap<>();
+        for (Node node : diagram.allNodes()) {
+            node.children().forEach(child -> parents.put(child, node));
+        }
+        return parents;
+    }
+
+    /**
+     * The bounds to store for a node: a top-level node's as they are, a child's relative to its
+     * container.
+     */
+    public static Bounds storedBounds(Node node, Map<Node, Node> parents, Map<Node, Bounds> bounds) {
+        Bounds box = bounds.get(node);
+        Node parent = parents.get(node);
+        if (parent == null) {
+            return box;
+        }
+        Bounds outer = bounds.get(parent);
+        return box.moved(-outer.x(), -outer.y());
     }
 
     /**

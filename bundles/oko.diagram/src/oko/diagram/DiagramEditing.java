@@ -337,52 +337,104 @@ public final class DiagramEditing {
         return command;
     }
 
-    /** Move or resize top-level nodes; the bendpoints of their edges are dropped (the edges go straight). */
+    /**
+     * Move or resize top-level nodes (bounds in diagram coordinates); they are pinned, so Arrange
+     * All leaves them there. The bendpoints of their edges are dropped (the edges go straight).
+     */
     public static Command move(EditingDomain domain, Representation representation, Map<Node, Bounds> moves) {
         CompoundCommand command = new CompoundCommand(Messages.commandMove);
         Map<Key, NodeLayout> stored = Arrangement.nodeLayouts(representation);
         List<EObject> moved = new ArrayList<>();
         moves.forEach((node, box) -> {
-            NodeLayout layout = stored.get(Arrangement.key(node));
-            if (layout == null) {
-                layout = Arrangement.newNodeLayout(node);
-                Arrangement.setBounds(layout, box);
-                command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__NODES, layout));
-            } else {
-                command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__X, (int) Math.round(box.x())));
-                command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__Y, (int) Math.round(box.y())));
-                command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__WIDTH, (int) Math.round(box.width())));
-                command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__HEIGHT, (int) Math.round(box.height())));
-            }
+            place(domain, representation, command, stored, node, null, box, true);
             moved.add(node.element());
         });
+        clearRoutes(domain, representation, command, moved);
+        return command.isEmpty() ? UnexecutableCommand.INSTANCE : command;
+    }
+
+    /**
+     * Move or resize a container's child; {@code box} is relative to the container's top-left
+     * corner. The child is pinned, and stays there when the container is arranged.
+     */
+    public static Command moveChild(EditingDomain domain, Representation representation, Node container, Node child,
+            Bounds box) {
+        CompoundCommand command = new CompoundCommand(Messages.commandMove);
+        place(domain, representation, command, Arrangement.nodeLayouts(representation), child, container.element(),
+                box, true);
+        clearRoutes(domain, representation, command, List.of(child.element()));
+        return command;
+    }
+
+    /** Sets a node's stored bounds (adding its layout entry when there is none). */
+    private static void place(EditingDomain domain, Representation representation, CompoundCommand command,
+            Map<Key, NodeLayout> stored, Node node, EObject container, Bounds box, boolean pin) {
+        NodeLayout layout = stored.get(Arrangement.key(node));
+        if (layout == null) {
+            layout = Arrangement.newNodeLayout(node);
+            Arrangement.setBounds(layout, box);
+            layout.setContainer(container);
+            layout.setPinned(pin);
+            command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__NODES, layout));
+            return;
+        }
+        set(domain, command, layout, Literals.NODE_LAYOUT__X, (int) Math.round(box.x()));
+        set(domain, command, layout, Literals.NODE_LAYOUT__Y, (int) Math.round(box.y()));
+        set(domain, command, layout, Literals.NODE_LAYOUT__WIDTH, (int) Math.round(box.width()));
+        set(domain, command, layout, Literals.NODE_LAYOUT__HEIGHT, (int) Math.round(box.height()));
+        if (layout.getContainer() != container) {
+            command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__CONTAINER, container));
+        }
+        if (pin && !layout.isPinned()) {
+            command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__PINNED, true));
+        }
+    }
+
+    private static void set(EditingDomain domain, CompoundCommand command, NodeLayout layout,
+            EStructuralFeature feature, int value) {
+        if (!Integer.valueOf(value).equals(layout.eGet(feature))) {
+            command.append(new SetCommand(domain, layout, feature, value));
+        }
+    }
+
+    private static void clearRoutes(EditingDomain domain, Representation representation, CompoundCommand command,
+            List<EObject> moved) {
         for (EdgeLayout edge : representation.getEdges()) {
             if (!edge.getPoints().isEmpty() && (moved.contains(edge.getSource()) || moved.contains(edge.getTarget()))) {
                 command.append(new SetCommand(domain, edge, Literals.EDGE_LAYOUT__POINTS, List.of()));
             }
         }
-        return command.isEmpty() ? UnexecutableCommand.INSTANCE : command;
     }
 
-
-    /** Arrange All: ELK layered; every top-level node and edge gets its new place. */
+    /** Arrange All with the headless text estimate. */
     public static Command arrangeAll(EditingDomain domain, Representation representation, Diagram diagram) {
-        Result result = Arrangement.layout(diagram);
+        return arrangeAll(domain, representation, diagram, TextMeasure.ESTIMATE);
+    }
+
+    /**
+     * Arrange All: ELK layered around the pinned nodes, which stay; every other node (children
+     * relative to their container) and every edge gets its new place. Nothing gets pinned.
+     */
+    public static Command arrangeAll(EditingDomain domain, Representation representation, Diagram diagram,
+            TextMeasure measure) {
+        Result result = Arrangement.layout(representation, diagram, measure);
         CompoundCommand command = new CompoundCommand(Messages.commandArrange);
-        Map<Node, Bounds> tops = new java.util.LinkedHashMap<>();
-        diagram.nodes().forEach(n -> tops.put(n, result.bounds().get(n)));
-        Command moves = move(domain, representation, tops);
-        if (moves.canExecute()) {
-            command.append(moves);
+        Map<Key, NodeLayout> stored = Arrangement.nodeLayouts(representation);
+        Map<Node, Node> parents = Arrangement.parents(diagram);
+        for (Node node : diagram.allNodes()) {
+            Node parent = parents.get(node);
+            place(domain, representation, command, stored, node, parent == null ? null : parent.element(),
+                    Arrangement.storedBounds(node, parents, result.bounds()), false);
         }
-        Map<Arrangement.EdgeKey, EdgeLayout> stored = Arrangement.edgeLayouts(representation);
+        Map<Arrangement.EdgeKey, EdgeLayout> edges = Arrangement.edgeLayouts(representation);
         for (Edge edge : diagram.edges()) {
             int[] route = result.routes().getOrDefault(edge, new int[0]);
             List<Integer> points = java.util.Arrays.stream(route).boxed().toList();
-            EdgeLayout layout = stored.get(Arrangement.key(edge));
+            EdgeLayout layout = edges.get(Arrangement.key(edge));
             if (layout != null) {
-                // after the moves above cleared them
-                command.append(new SetCommand(domain, layout, Literals.EDGE_LAYOUT__POINTS, points));
+                if (!layout.getPoints().equals(points)) {
+                    command.append(new SetCommand(domain, layout, Literals.EDGE_LAYOUT__POINTS, points));
+                }
             } else if (!points.isEmpty()) {
                 layout = Arrangement.newEdgeLayout(edge);
                 layout.getPoints().addAll(points);
@@ -392,18 +444,67 @@ public final class DiagramEditing {
         return command.isEmpty() ? UnexecutableCommand.INSTANCE : command;
     }
 
-    /** Hide elements (their layout remembers it); the semantic elements stay. */
-    public static Command hide(EditingDomain domain, Representation representation, List<Node> nodes) {
-        CompoundCommand command = new CompoundCommand(Messages.commandHide);
+    /** Unpin nodes: Arrange All may move them again. */
+    public static Command unpin(EditingDomain domain, Representation representation, List<Node> nodes) {
+        CompoundCommand command = new CompoundCommand(Messages.commandUnpin);
         Map<Key, NodeLayout> stored = Arrangement.nodeLayouts(representation);
         for (Node node : nodes) {
             NodeLayout layout = stored.get(Arrangement.key(node));
-            if (layout != null) {
-                command.append(new SetCommand(domain, layout, Literals.ELEMENT_LAYOUT__HIDDEN, true));
-            } else {
-                layout = Arrangement.newNodeLayout(node);
-                layout.setHidden(true);
-                command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__NODES, layout));
+            if (layout != null && layout.isPinned()) {
+                command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__PINNED, false));
+            }
+        }
+        return command.isEmpty() ? UnexecutableCommand.INSTANCE : command;
+    }
+
+    /** Whether any of the nodes is pinned. */
+    public static boolean pinned(Representation representation, List<Node> nodes) {
+        Map<Key, NodeLayout> stored = Arrangement.nodeLayouts(representation);
+        return nodes.stream().map(n -> stored.get(Arrangement.key(n))).anyMatch(l -> l != null && l.isPinned());
+    }
+
+    /**
+     * An edge's bendpoints set (x0, y0, x1, y1, … in diagram coordinates; none: straight, or
+     * orthogonal as its style routes it): a person added, moved or removed one.
+     */
+    public static Command route(EditingDomain domain, Representation representation, Edge edge, int[] points) {
+        CompoundCommand command = new CompoundCommand(Messages.commandBendpoints);
+        List<Integer> values = java.util.Arrays.stream(points).boxed().toList();
+        EdgeLayout layout = Arrangement.edgeLayouts(representation).get(Arrangement.key(edge));
+        if (layout == null) {
+            layout = Arrangement.newEdgeLayout(edge);
+            layout.getPoints().addAll(values);
+            command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__EDGES, layout));
+        } else {
+            command.append(new SetCommand(domain, layout, Literals.EDGE_LAYOUT__POINTS, values));
+        }
+        return command;
+    }
+
+    /** Hide nodes and edges (their layout remembers it); the semantic elements stay. */
+    public static Command hide(EditingDomain domain, Representation representation, List<?> items) {
+        CompoundCommand command = new CompoundCommand(Messages.commandHide);
+        Map<Key, NodeLayout> stored = Arrangement.nodeLayouts(representation);
+        Map<Arrangement.EdgeKey, EdgeLayout> edges = Arrangement.edgeLayouts(representation);
+        for (Object item : items) {
+            if (item instanceof Node node) {
+                NodeLayout layout = stored.get(Arrangement.key(node));
+                if (layout != null) {
+                    command.append(new SetCommand(domain, layout, Literals.ELEMENT_LAYOUT__HIDDEN, true));
+                } else {
+                    layout = Arrangement.newNodeLayout(node);
+                    layout.setHidden(true);
+                    command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__NODES, layout));
+                }
+            } else if (item instanceof Edge edge) {
+                EdgeLayout layout = edges.get(Arrangement.key(edge));
+                if (layout != null) {
+                    command.append(new SetCommand(domain, layout, Literals.ELEMENT_LAYOUT__HIDDEN, true));
+                } else {
+                    layout = Arrangement.newEdgeLayout(edge);
+                    layout.setHidden(true);
+                    command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__EDGES, layout));
+                }
             }
         }
         return command.isEmpty() ? UnexecutableCommand.INSTANCE : command;

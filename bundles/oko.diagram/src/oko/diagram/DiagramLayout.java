@@ -1,26 +1,45 @@
 package oko.diagram;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.eclipse.elk.alg.layered.options.CycleBreakingStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.OrderingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeRouting;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
+import oko.diagram.Arrangement.Key;
 import oko.diagram.DiagramInterpreter.Diagram;
 import oko.diagram.DiagramInterpreter.Edge;
 import oko.diagram.DiagramInterpreter.Node;
+import oko.diagram.description.ChildrenPresentation;
+import oko.diagram.description.ContainerMapping;
+import oko.diagram.description.DiagramDescription;
+import oko.diagram.description.Layer;
+import oko.diagram.description.Routing;
 
 /**
- * Arrange All: ELK layered over the diagram's top-level nodes and the edges between them (an edge
- * from or to a container's child counts for the container); a container's children are stacked
- * as a list inside it, under its header.
+ * Arrange All: ELK layered, per container. Every node is as high as its label wrapped to the
+ * style's width needs ({@link Labels}, with the given {@link TextMeasure}). A container whose
+ * children are {@code FREE} has them laid out by ELK layered inside it, under its header, before
+ * the container itself is sized to fit them; a {@code LIST} container stacks them. The top-level
+ * nodes are then laid out by ELK layered, left to right, with the edges between them (an edge from
+ * or to a container's child counts for the container), in the columns their mappings'
+ * {@code layoutPartition} assigns. Nodes given as fixed (pinned by a person) keep their bounds;
+ * the nodes ELK put where a fixed one is move to the first free place.
  */
 public final class DiagramLayout {
 
@@ -31,18 +50,24 @@ public final class DiagramLayout {
             return x < other.x + other.width && other.x < x + width && y < other.y + other.height
                     && other.y < y + height;
         }
+
+        public Bounds moved(double dx, double dy) {
+            return new Bounds(x + dx, y + dy, width, height);
+        }
     }
 
     /**
-     * Bounds of every node (children included), the bendpoints (x0, y0, x1, y1, …) of edges
-     * between top-level nodes, and the size of the whole diagram.
+     * Bounds of every node (children included) in diagram coordinates, the bendpoints (x0, y0, x1,
+     * y1, …) of edges between top-level nodes, and the size of the whole diagram.
      */
     public record Result(Map<Node, Bounds> bounds, Map<Edge, int[]> routes, double width, double height) {
     }
 
-    static final double HEADER = 28;
+    static final double HEADER = Labels.HEADER;
     static final double CHILD_GAP = 4;
     static final double PADDING = 8;
+    static final double SPACING = 30;
+    static final double CHILD_SPACING = 10;
     private static volatile boolean registered;
 
     private DiagramLayout() {
@@ -59,105 +84,344 @@ public final class DiagramLayout {
         }
     }
 
+    /** Arrange All with the headless text estimate and nothing pinned. */
     public static Result layout(Diagram diagram) {
+        return layout(diagram, TextMeasure.ESTIMATE, Map.of());
+    }
+
+    /**
+     * Arrange All.
+     *
+     * @param fixed bounds that stay as they are, by node: a top-level node's in diagram
+     *              coordinates, a child's relative to its container's top-left corner
+     */
+    public static Result layout(Diagram diagram, TextMeasure measure, Map<Key, Bounds> fixed) {
         register();
+        Map<Node, Bounds> relative = new IdentityHashMap<>();
+        List<Node> tops = diagram.nodes();
+        List<double[]> sizes = new ArrayList<>();
+        for (Node node : tops) {
+            sizes.add(content(node, measure, fixed, relative, true, diagram.edges()));
+        }
+        Map<Node, Node> top = new IdentityHashMap<>();
+        tops.forEach(node -> mapUp(node, node, top));
+        boolean orthogonal = diagram.edges().isEmpty()
+                || diagram.edges().stream().anyMatch(e -> e.style().getRouting() == Routing.ORTHOGONAL);
+        Map<Edge, int[]> routes = new IdentityHashMap<>();
+        Map<Node, Bounds> placed = elk(tops, sizes, diagram.edges(), top, new ElkPadding(12), SPACING, true,
+                orthogonal, routes);
+        // pinned top-level nodes stay; what ELK put where they are goes to the first free place
+        List<Bounds> taken = new ArrayList<>();
+        Set<Node> moved = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node node : tops) {
+            Bounds pin = fixed.get(Arrangement.key(node));
+            if (pin != null) {
+                Bounds size = placed.get(node);
+                placed.put(node, fit(node, pin, new double[] { size.width(), size.height() }, measure));
+                taken.add(placed.get(node));
+                moved.add(node);
+            }
+        }
+        if (!taken.isEmpty()) {
+            for (Node node : tops) {
+                if (!moved.contains(node)) {
+                    Bounds box = placed.get(node);
+                    if (overlapsAny(box, taken, SPACING / 2)) {
+                        box = Arrangement.free(taken, box.width(), box.height());
+                        placed.put(node, box);
+                        moved.add(node);
+                    }
+                    taken.add(box);
+                }
+            }
+            routes.keySet().removeIf(e -> moved.contains(e.source()) || moved.contains(e.target()));
+        }
+        Map<Node, Bounds> bounds = new IdentityHashMap<>();
+        double width = 0;
+        double height = 0;
+        for (Node node : tops) {
+            Bounds box = placed.get(node);
+            bounds.put(node, box);
+            absolute(node, box, relative, bounds);
+            width = Math.max(width, box.x() + box.width());
+            height = Math.max(height, box.y() + box.height());
+        }
+        return new Result(bounds, routes, width + 12, height + 12);
+    }
+
+    private static boolean overlapsAny(Bounds box, List<Bounds> taken, double gap) {
+        Bounds padded = new Bounds(box.x() - gap, box.y() - gap, box.width() + 2 * gap, box.height() + 2 * gap);
+        return taken.stream().anyMatch(padded::overlaps);
+    }
+
+    /** Children's bounds from relative to absolute, recursively. */
+    static void absolute(Node node, Bounds box, Map<Node, Bounds> relative, Map<Node, Bounds> into) {
+        for (Node child : node.children()) {
+            Bounds rel = relative.get(child);
+            Bounds abs = rel.moved(box.x(), box.y());
+            into.put(child, abs);
+            absolute(child, abs, relative, into);
+        }
+    }
+
+    /**
+     * Stored bounds grown to what the node needs: a leaf at least as high as its label wrapped to
+     * the stored width, a container at least as large as its children.
+     */
+    static Bounds fit(Node node, Bounds stored, double[] size, TextMeasure measure) {
+        if (stored.width() <= 0 || stored.height() <= 0) {
+            return new Bounds(stored.x(), stored.y(), size[0], size[1]);
+        }
+        if (node.children().isEmpty()) {
+            return new Bounds(stored.x(), stored.y(), stored.width(), Math.max(stored.height(),
+                    Labels.height(node.style(), node.label(), measure, stored.width())));
+        }
+        return new Bounds(stored.x(), stored.y(), Math.max(stored.width(), size[0]), Math.max(stored.height(), size[1]));
+    }
+
+    private static void mapUp(Node node, Node ancestor, Map<Node, Node> into) {
+        into.put(node, ancestor);
+        node.children().forEach(child -> mapUp(child, ancestor, into));
+    }
+
+    /** Whether a container's children are laid out (FREE) rather than listed. */
+    public static boolean free(Node node) {
+        return node.mapping() instanceof ContainerMapping container
+                && container.getChildrenPresentation() != ChildrenPresentation.LIST;
+    }
+
+    /** Whether the node is drawn as a container (it has children to show). */
+    public static boolean container(Node node) {
+        return !node.children().isEmpty();
+    }
+
+    /** A container's header height: its label wrapped to the style's width. */
+    public static double header(Node node, TextMeasure measure) {
+        return Labels.header(node.style(), node.label(), measure, node.style().getWidth());
+    }
+
+    /** A node's size when laid out: for a container, what its children need. */
+    public static double[] size(Node node, TextMeasure measure) {
+        return content(node, measure, Map.of(), new IdentityHashMap<>(), true, List.of());
+    }
+
+    /** A node's size with the headless estimate. */
+    public static double[] size(Node node) {
+        return size(node, TextMeasure.ESTIMATE);
+    }
+
+    /**
+     * A node's size; for a container, its children placed inside it (into {@code relative}, relative
+     * to the container's top-left corner): fixed ones where they are, the others stacked (LIST) or
+     * by ELK (FREE; when {@code elk} is false, and some are fixed, the others below them).
+     */
+    static double[] content(Node node, TextMeasure measure, Map<Key, Bounds> fixed, Map<Node, Bounds> relative,
+            boolean elk, List<Edge> edges) {
+        double width = node.style().getWidth();
+        if (node.children().isEmpty()) {
+            return new double[] { width, Labels.height(node.style(), node.label(), measure, width) };
+        }
+        double header = header(node, measure);
+        List<Node> children = node.children();
+        List<double[]> sizes = new ArrayList<>();
+        for (Node child : children) {
+            sizes.add(content(child, measure, fixed, relative, elk, edges));
+        }
+        Map<Node, Bounds> placed = new IdentityHashMap<>();
+        boolean anyFixed = children.stream().anyMatch(c -> fixed.containsKey(Arrangement.key(c)));
+        if (!free(node) || (!elk && anyFixed)) {
+            // a list: children under the header, one below the other, as wide as the widest
+            double childWidth = sizes.stream().mapToDouble(s -> s[0]).max().orElse(0);
+            double y = header + PADDING / 2;
+            for (int i = 0; i < children.size(); i++) {
+                Bounds pin = fixed.get(Arrangement.key(children.get(i)));
+                if (pin != null) {
+                    placed.put(children.get(i), fit(children.get(i), pin, sizes.get(i), measure));
+                    continue;
+                }
+                double w = free(node) ? sizes.get(i)[0] : childWidth;
+                placed.put(children.get(i), new Bounds(PADDING, y, w, sizes.get(i)[1]));
+                y += sizes.get(i)[1] + CHILD_GAP;
+            }
+        } else {
+            Map<Node, Node> up = new IdentityHashMap<>();
+            children.forEach(child -> mapUp(child, child, up));
+            // edges between descendants of different children count for those children
+            ElkPadding padding = new ElkPadding(header + PADDING, PADDING, PADDING, PADDING);
+            placed.putAll(elk(children, sizes, edges, up, padding, CHILD_SPACING, false, true, null));
+        }
+        if (anyFixed) {
+            List<Bounds> taken = new ArrayList<>();
+            for (int i = 0; i < children.size(); i++) {
+                Bounds pin = fixed.get(Arrangement.key(children.get(i)));
+                if (pin != null) {
+                    pin = fit(children.get(i), pin, sizes.get(i), measure);
+                    placed.put(children.get(i), pin);
+                    taken.add(pin);
+                }
+            }
+            double bottom = taken.stream().mapToDouble(b -> b.y() + b.height()).max().orElse(header);
+            for (Node child : children) {
+                if (!fixed.containsKey(Arrangement.key(child))) {
+                    Bounds box = placed.get(child);
+                    if (overlapsAny(box, taken, CHILD_GAP)) {
+                        box = new Bounds(PADDING, bottom + CHILD_SPACING, box.width(), box.height());
+                        placed.put(child, box);
+                        bottom = box.y() + box.height();
+                    }
+                    taken.add(box);
+                }
+            }
+        }
+        // stored places measured with another font (a diagram stored headless, shown in the
+        // editor) may reach into the header or the next child: those move down
+        List<Node> byY = new ArrayList<>(children);
+        byY.sort(java.util.Comparator.comparingDouble((Node c) -> placed.get(c).y()));
+        for (int i = 0; i < byY.size(); i++) {
+            Bounds box = placed.get(byY.get(i));
+            if (box.y() < header + CHILD_GAP) {
+                box = new Bounds(box.x(), header + CHILD_GAP, box.width(), box.height());
+            }
+            for (int j = 0; j < i; j++) {
+                Bounds above = placed.get(byY.get(j));
+                if (above.overlaps(box)) {
+                    box = new Bounds(box.x(), above.y() + above.height() + CHILD_GAP, box.width(), box.height());
+                    j = -1;
+                }
+            }
+            placed.put(byY.get(i), box);
+        }
+        double right = 0;
+        double bottom = header;
+        for (Node child : children) {
+            Bounds box = placed.get(child);
+            relative.put(child, box);
+            right = Math.max(right, box.x() + box.width());
+            bottom = Math.max(bottom, box.y() + box.height());
+        }
+        return new double[] { Math.max(width, right + PADDING), Math.max(node.style().getHeight(), bottom + PADDING) };
+    }
+
+    /**
+     * One ELK layered run over sibling nodes of the given sizes: their positions (relative to the
+     * graph's top-left corner, padding included) and, when routes is given, the bendpoints of the
+     * edges that join two of them directly.
+     */
+    private static Map<Node, Bounds> elk(List<Node> nodes, List<double[]> sizes, List<Edge> edges, Map<Node, Node> up,
+            ElkPadding padding, double spacing, boolean top, boolean orthogonal, Map<Edge, int[]> routes) {
         ElkNode graph = ElkGraphUtil.createGraph();
         graph.setProperty(CoreOptions.ALGORITHM, "org.eclipse.elk.layered");
         graph.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
-        graph.setProperty(CoreOptions.SPACING_NODE_NODE, 30.0);
+        graph.setProperty(CoreOptions.SPACING_NODE_NODE, spacing);
+        graph.setProperty(CoreOptions.PADDING, padding);
+        graph.setProperty(CoreOptions.EDGE_ROUTING, orthogonal ? EdgeRouting.ORTHOGONAL : EdgeRouting.POLYLINE);
         // the same diagram is laid out the same way every time (ELK's default, made explicit)
         graph.setProperty(CoreOptions.RANDOM_SEED, 1);
         // cycles (the management cycle's feedback edge) are broken against the model order, so a
         // description's order of elements reads left to right
-        graph.setProperty(org.eclipse.elk.alg.layered.options.LayeredOptions.CYCLE_BREAKING_STRATEGY,
-                org.eclipse.elk.alg.layered.options.CycleBreakingStrategy.MODEL_ORDER);
-        graph.setProperty(org.eclipse.elk.alg.layered.options.LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY,
-                org.eclipse.elk.alg.layered.options.OrderingStrategy.NODES_AND_EDGES);
+        graph.setProperty(LayeredOptions.CYCLE_BREAKING_STRATEGY, CycleBreakingStrategy.MODEL_ORDER);
+        graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
         Map<Node, ElkNode> elk = new IdentityHashMap<>();
-        Map<Node, Node> top = new IdentityHashMap<>();
-        for (Node node : diagram.nodes()) {
+        boolean partitioned = nodes.stream().anyMatch(n -> n.mapping().getLayoutPartition() > 0);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            order.add(i);
+        }
+        if (partitioned) {
+            // the model order ELK keeps (cycle breaking, crossing minimisation) follows the columns,
+            // or it would turn back the edges the partitions point forward
+            order.sort(java.util.Comparator.comparingInt(i -> partition(nodes.get(i))));
+        }
+        for (int i : order) {
+            Node node = nodes.get(i);
             ElkNode elkNode = ElkGraphUtil.createNode(graph);
-            double[] size = size(node);
-            elkNode.setDimensions(size[0], size[1]);
-            // the description's main layer first: its component is placed before the optional layers'
-            if (node.mapping().eContainer() instanceof oko.diagram.description.Layer layer
-                    && layer.eContainer() instanceof oko.diagram.description.DiagramDescription description
-                    && description.getLayers().indexOf(layer) == 0) {
+            elkNode.setDimensions(sizes.get(i)[0], sizes.get(i)[1]);
+            if (top && mainLayer(node)) {
+                // the description's main layer first: its component is placed before the optional layers'
                 elkNode.setProperty(CoreOptions.PRIORITY, 10);
             }
+            int partition = node.mapping().getLayoutPartition();
+            if (partition > 0) {
+                elkNode.setProperty(CoreOptions.PARTITIONING_PARTITION, partition);
+            }
             elk.put(node, elkNode);
-            mapTop(node, node, top);
         }
-        Map<Edge, org.eclipse.elk.graph.ElkEdge> elkEdges = new IdentityHashMap<>();
-        for (Edge edge : diagram.edges()) {
-            ElkNode source = elk.get(top.get(edge.source()));
-            ElkNode target = elk.get(top.get(edge.target()));
-            if (source != null && target != null && source != target) {
-                var elkEdge = ElkGraphUtil.createSimpleEdge(source, target);
-                if (elk.containsKey(edge.source()) && elk.containsKey(edge.target())) {
-                    elkEdges.put(edge, elkEdge);
+        if (partitioned) {
+            graph.setProperty(CoreOptions.PARTITIONING_ACTIVATE, true);
+        }
+        Map<Edge, ElkEdge> direct = new IdentityHashMap<>();
+        Set<Edge> reversed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Node, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            index.put(nodes.get(i), i);
+        }
+        Set<Long> collapsed = new java.util.HashSet<>();
+        for (Edge edge : edges) {
+            Node from = up.get(edge.source());
+            Node to = up.get(edge.target());
+            if (from == null || to == null || from == to) {
+                continue;
+            }
+            boolean direct_ = from == edge.source() && to == edge.target();
+            // edges that count for a container (from or to its children) are laid out once per
+            // pair of nodes: hundreds of parallel edges into one container only slow ELK's routing
+            if (!direct_ && !collapsed.add((long) index.get(from) * nodes.size() + index.get(to))) {
+                continue;
+            }
+            // an edge against the columns is laid out from the lower column (its route reversed back)
+            boolean backwards = partitioned && partition(from) > partition(to);
+            ElkEdge elkEdge = backwards ? ElkGraphUtil.createSimpleEdge(elk.get(to), elk.get(from))
+                    : ElkGraphUtil.createSimpleEdge(elk.get(from), elk.get(to));
+            if (from == edge.source() && to == edge.target()) {
+                direct.put(edge, elkEdge);
+                if (backwards) {
+                    reversed.add(edge);
                 }
             }
         }
         new RecursiveGraphLayoutEngine().layout(graph, new BasicProgressMonitor());
         Map<Node, Bounds> bounds = new IdentityHashMap<>();
-        for (Node node : diagram.nodes()) {
-            ElkNode placed = elk.get(node);
-            Bounds box = new Bounds(placed.getX(), placed.getY(), placed.getWidth(), placed.getHeight());
-            bounds.put(node, box);
-            placeChildren(node, box, bounds);
-        }
-        Map<Edge, int[]> routes = new IdentityHashMap<>();
-        elkEdges.forEach((edge, elkEdge) -> {
-            if (!elkEdge.getSections().isEmpty()) {
-                var points = elkEdge.getSections().get(0).getBendPoints();
-                int[] route = new int[points.size() * 2];
-                for (int i = 0; i < points.size(); i++) {
-                    route[2 * i] = (int) Math.round(points.get(i).getX());
-                    route[2 * i + 1] = (int) Math.round(points.get(i).getY());
+        elk.forEach((node, placed) -> bounds.put(node,
+                new Bounds(placed.getX(), placed.getY(), placed.getWidth(), placed.getHeight())));
+        if (routes != null) {
+            direct.forEach((edge, elkEdge) -> {
+                if (!elkEdge.getSections().isEmpty() && edge.style().getRouting() == Routing.ORTHOGONAL) {
+                    // ELK's start and end on the nodes' borders too: a chopbox anchor aimed at a
+                    // point of the border meets it there, so the route stays orthogonal when drawn
+                    var section = elkEdge.getSections().get(0);
+                    List<double[]> points = new ArrayList<>();
+                    points.add(new double[] { section.getStartX(), section.getStartY() });
+                    section.getBendPoints().forEach(p -> points.add(new double[] { p.getX(), p.getY() }));
+                    points.add(new double[] { section.getEndX(), section.getEndY() });
+                    if (reversed.contains(edge)) {
+                        java.util.Collections.reverse(points);
+                    }
+                    int[] route = new int[points.size() * 2];
+                    for (int i = 0; i < points.size(); i++) {
+                        route[2 * i] = (int) Math.round(points.get(i)[0]);
+                        route[2 * i + 1] = (int) Math.round(points.get(i)[1]);
+                    }
+                    routes.put(edge, route);
                 }
-                routes.put(edge, route);
-            }
-        });
-        return new Result(bounds, routes, graph.getWidth(), graph.getHeight());
-    }
-
-    private static void mapTop(Node node, Node topLevel, Map<Node, Node> top) {
-        top.put(node, topLevel);
-        node.children().forEach(child -> mapTop(child, topLevel, top));
-    }
-
-    /** A node's own size, or for a container the size its listed children need. */
-    public static double[] size(Node node) {
-        double width = node.style().getWidth();
-        double height = node.style().getHeight();
-        if (!node.children().isEmpty()) {
-            double children = PADDING;
-            for (Node child : node.children()) {
-                double[] childSize = size(child);
-                children += childSize[1] + CHILD_GAP;
-                width = Math.max(width, childSize[0] + 2 * PADDING);
-            }
-            height = Math.max(height, HEADER + children);
+            });
         }
-        return new double[] { width, height };
+        return bounds;
     }
 
-    /** Stacks a container's children (and theirs) as a list inside its box, under its header. */
-    public static void placeChildren(Node node, Bounds box, Map<Node, Bounds> bounds) {
-        double y = box.y() + HEADER;
-        for (Node child : node.children()) {
-            double[] size = size(child);
-            Bounds childBox = new Bounds(box.x() + PADDING, y, box.width() - 2 * PADDING, size[1]);
-            bounds.put(child, childBox);
-            placeChildren(child, childBox, bounds);
-            y += size[1] + CHILD_GAP;
-        }
+    /** A node's column (0: none); nodes without one go with the first. */
+    private static int partition(Node node) {
+        return Math.max(0, node.mapping().getLayoutPartition());
+    }
+
+    private static boolean mainLayer(Node node) {
+        return node.mapping().eContainer() instanceof Layer layer
+                && layer.eContainer() instanceof DiagramDescription description
+                && description.getLayers().indexOf(layer) == 0;
     }
 
     /** Top-level nodes that overlap (none after a layout), for checks. */
     public static List<Node[]> overlaps(Diagram diagram, Result result) {
-        List<Node[]> pairs = new java.util.ArrayList<>();
+        List<Node[]> pairs = new ArrayList<>();
         List<Node> nodes = diagram.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             for (int j = i + 1; j < nodes.size(); j++) {

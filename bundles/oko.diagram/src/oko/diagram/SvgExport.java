@@ -91,9 +91,10 @@ public final class SvgExport {
         default -> svg.append(rect(b, 0, paint));
         }
         if (!node.children().isEmpty()) {
+            double header = DiagramLayout.header(node, TextMeasure.ESTIMATE);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
-                    b.x(), b.y() + DiagramLayout.HEADER - 2, b.x() + b.width(), b.y() + DiagramLayout.HEADER - 2, stroke));
-            textHeight = DiagramLayout.HEADER - 2;
+                    b.x(), b.y() + header - 2, b.x() + b.width(), b.y() + header - 2, stroke));
+            textHeight = header - 2;
         }
         text(svg, node.label(), b.x() + b.width() / 2, textTop, textHeight, b.width() - 12,
                 color(style.getForeground(), "#000000"), !node.children().isEmpty());
@@ -167,21 +168,12 @@ public final class SvgExport {
         if (label == null || label.isBlank()) {
             return;
         }
-        int perLine = Math.max(4, (int) (width / 6.6));
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : label.split("\\s+")) {
-            if (!line.isEmpty() && line.length() + 1 + word.length() > perLine) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            line.append(line.isEmpty() ? "" : " ").append(word);
-        }
-        lines.add(line.toString());
-        int max = Math.max(1, (int) (height / LINE));
-        if (lines.size() > max) {
-            lines = new java.util.ArrayList<>(lines.subList(0, max));
-            lines.set(max - 1, lines.get(max - 1) + "…");
+        // wrapped as the editor wraps, with the headless estimate; a label cut by the maximum
+        // height keeps its whole text in the SVG's tooltip (title)
+        Labels.Fitted fitted = Labels.fit(label, TextMeasure.ESTIMATE, bold, new Bounds(0, 0, width, height));
+        java.util.List<String> lines = fitted.lines();
+        if (fitted.cut()) {
+            svg.append("<title>").append(escape(label)).append("</title>");
         }
         double y = top + (height - lines.size() * LINE) / 2 + LINE - 3;
         svg.append(String.format(Locale.ROOT, "<text text-anchor=\"middle\" fill=\"%s\"%s>", color,

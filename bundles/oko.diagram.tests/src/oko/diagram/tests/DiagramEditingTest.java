@@ -116,8 +116,8 @@ class DiagramEditingTest {
         Representation representation = representation(roles, system);
         int rolesBefore = system.getRoles().size();
         int layoutsBefore = representation.getNodes().size();
-        assertEquals(Arrangement.interpret(representation, roles).nodes().size(), layoutsBefore,
-                "a new diagram stores every top-level node's place");
+        assertEquals(Arrangement.interpret(representation, roles).allNodes().size(), layoutsBefore,
+                "a new diagram stores every node's place, a container's children too");
 
         Shown shown = Arrangement.arrange(representation, roles);
         assertTrue(domain.getCommandStack().getMostRecentCommand() == null);
@@ -136,7 +136,7 @@ class DiagramEditingTest {
             }
         }
 
-        Function function = (Function) after.diagram().nodes().stream().filter(n -> n.element() instanceof Function)
+        Function function = (Function) after.diagram().allNodes().stream().filter(n -> n.element() instanceof Function)
                 .findFirst().orElseThrow().element();
         CreateEdgeTool performs = tool(roles, CreateEdgeTool.class, "roles.performs");
         assertFalse(DiagramEditing.canConnect(performs, node(after, role), node(after, function)),
@@ -220,11 +220,20 @@ class DiagramEditingTest {
         Node child = node(after, first.element()).children().get(0);
         assertTrue(after.bounds().get(child).y() > moved.y());
 
+        // the moved stage is pinned: Arrange All keeps it; unpinned, ELK puts it back
         domain.getCommandStack().execute(DiagramEditing.arrangeAll(domain, representation, after.diagram()));
+        Shown pinned = Arrangement.arrange(representation, cycle);
+        assertEquals(moved, pinned.bounds().get(node(pinned, first.element())), "a pinned node stays");
+        domain.getCommandStack().execute(DiagramEditing.unpin(domain, representation,
+                List.of(node(pinned, first.element()))));
+        domain.getCommandStack().execute(DiagramEditing.arrangeAll(domain, representation,
+                Arrangement.interpret(representation, cycle)));
         Shown arranged = Arrangement.arrange(representation, cycle);
         assertEquals(before, arranged.bounds().get(node(arranged, first.element())), "ELK is deterministic");
         assertEquals(List.of(), DiagramLayout.overlaps(arranged.diagram(),
                 new DiagramLayout.Result(arranged.bounds(), Map.of(), 0, 0)));
+        undo();
+        undo();
         undo();
         Shown undone = Arrangement.arrange(representation, cycle);
         assertEquals(moved, undone.bounds().get(node(undone, first.element())));

@@ -7,6 +7,8 @@ public final class Messages extends NLS {
 
     public static String newElementName;
     public static String commandCreate;
+    public static String commandUnpin;
+    public static String commandBendpoints;
     public static String commandConnect;
     public static String commandDelete;
     public static String commandRename;

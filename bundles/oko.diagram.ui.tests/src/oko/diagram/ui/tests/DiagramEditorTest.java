@@ -61,6 +61,7 @@ import oko.diagram.representation.NodeLayout;
 import oko.diagram.representation.Representation;
 import oko.diagram.ui.internal.DiagramEditor;
 import oko.diagram.ui.internal.NavigatorDiagramMenu;
+import oko.diagram.ui.internal.NodeFigure;
 import oko.diagram.ui.internal.Parts.EdgePart;
 import oko.diagram.ui.internal.Parts.NodePart;
 import oko.model.CycleStage;
@@ -524,6 +525,149 @@ class DiagramEditorTest {
         assertEquals(documents, nodeElements(editor, "document").size());
     }
 
+    /** Every node's label is read whole at 100 %, or, cut by its maximum height, whole in its tooltip. */
+    private static int assertLabelsReadable(DiagramEditor editor) throws Exception {
+        return UiThread.call(() -> {
+            int cut = 0;
+            for (Object part : editor.graphicalViewer().getEditPartRegistry().values()) {
+                if (part instanceof NodePart node && node.getFigure() instanceof NodeFigure figure) {
+                    oko.diagram.Labels.Fitted fitted = figure.fitted();
+                    String shown = String.join(" ", fitted.lines()).replace("…", "");
+                    String text = figure.text().replaceAll("\\s+", " ").strip();
+                    String whole = text.replace("…", "");
+                    if (fitted.cut()) {
+                        cut++;
+                        assertEquals(text, ((org.eclipse.draw2d.Label) figure.getToolTip()).getText(),
+                                "a cut label's tooltip shows it whole");
+                    } else {
+                        // lines split only where a word was wider than the line: the words all there
+                        assertEquals(whole.replace(" ", ""), shown.replace(" ", ""), "label drawn whole: " + text);
+                    }
+                }
+            }
+            return cut;
+        });
+    }
+
+    @Test
+    void theRolesDiagramReadsInColumnsAndAMovedFunctionABendpointAndAHiddenEdgeAreKept() throws Exception {
+        CDOID systemId = find(o -> o instanceof QualitySystem s && s.getSections().size() > 2 && s.getRoles().size() > 2);
+        DiagramEditor editor = newDiagram(systemId, "roles");
+        UiThread.run(() -> editor.setZoom(1.0));
+        UiThread.drain();
+        CDOID representationId = UiThread.call(() -> id(editor.representation()));
+        Map<String, List<Rectangle>> columns = UiThread.call(() -> {
+            Map<String, List<Rectangle>> map = new java.util.HashMap<>();
+            for (Node node : editor.shown().diagram().allNodes()) {
+                String kind = node.element().eClass().getName();
+                map.computeIfAbsent(kind, k -> new ArrayList<>()).add(editor.figureBounds().get(node.element()));
+            }
+            return map;
+        });
+        int rolesRight = columns.get("Role").stream().mapToInt(Rectangle::right).max().orElseThrow();
+        int functionsLeft = columns.get("Function").stream().mapToInt(r -> r.x).min().orElseThrow();
+        int functionsRight = columns.get("Function").stream().mapToInt(Rectangle::right).max().orElseThrow();
+        int documentsLeft = columns.get("Document").stream().mapToInt(r -> r.x).min().orElseThrow();
+        assertTrue(rolesRight < functionsLeft, "roles left of functions: " + rolesRight + " < " + functionsLeft);
+        assertTrue(functionsRight < documentsLeft, "functions left of documents: " + functionsRight + " < " + documentsLeft);
+        int cut = assertLabelsReadable(editor);
+        System.out.println("roles diagram: labels cut by their maximum height (tooltip whole): " + cut);
+        screenshot("diagram-roles-100");
+
+        // a function moved inside its section: stored relative to it, the same after reopening
+        Function function = UiThread.call(() -> (Function) editor.shown().diagram().nodes().stream()
+                .filter(n -> n.children().size() > 1).findFirst().orElseThrow().children().get(0).element());
+        Rectangle before = UiThread.call(() -> editor.figureBounds().get(function)).getCopy();
+        NodePart child = part(editor, function);
+        Command move = UiThread.call(() -> {
+            ChangeBoundsRequest request = new ChangeBoundsRequest(RequestConstants.REQ_MOVE);
+            request.setEditParts(child);
+            request.setMoveDelta(new Point(20, 30));
+            request.setSizeDelta(new org.eclipse.draw2d.geometry.Dimension(0, 0));
+            return child.getCommand(request);
+        });
+        execute(editor, move);
+        Rectangle moved = UiThread.call(() -> editor.figureBounds().get(function)).getCopy();
+        assertEquals(before.x + 20, moved.x);
+        assertEquals(before.y + 30, moved.y);
+
+        // a bendpoint added to an edge, stored, undone and added again
+        EdgePart edge = edgeParts(editor).stream().filter(e -> {
+            try {
+                return UiThread.call(() -> e.edge().source().element() != function && e.edge().target().element() != function);
+            } catch (Exception x) {
+                throw new IllegalStateException(x);
+            }
+        }).findFirst().orElseThrow();
+        oko.diagram.Arrangement.EdgeKey edgeKey = UiThread.call(() -> (oko.diagram.Arrangement.EdgeKey) edge.getModel());
+        Point bend = UiThread.call(() -> {
+            org.eclipse.draw2d.geometry.PointList points = edge.getConnectionFigure().getPoints();
+            return points.getMidpoint().getTranslated(0, 40);
+        });
+        Command bendpoint = UiThread.call(() -> {
+            org.eclipse.gef.requests.BendpointRequest request = new org.eclipse.gef.requests.BendpointRequest();
+            request.setType(RequestConstants.REQ_CREATE_BENDPOINT);
+            request.setSource(edge);
+            request.setIndex(0);
+            Point absolute = bend.getCopy();
+            edge.getConnectionFigure().translateToAbsolute(absolute);
+            request.setLocation(absolute);
+            return edge.getCommand(request);
+        });
+        List<Integer> routeBefore = UiThread.call(() -> route(editor, edgeKey));
+        execute(editor, bendpoint);
+        List<Integer> bent = UiThread.call(() -> route(editor, edgeKey));
+        assertTrue(java.util.Collections.indexOfSubList(bent, List.of(bend.x, bend.y)) >= 0, bent + " holds " + bend);
+        command("org.eclipse.ui.edit.undo");
+        assertEquals(routeBefore, UiThread.call(() -> route(editor, edgeKey)));
+        command("org.eclipse.ui.edit.redo");
+        assertEquals(bent, UiThread.call(() -> route(editor, edgeKey)));
+
+        // an edge hidden, the hiding undone, hidden again and shown with Show hidden elements
+        EdgePart other = edgeParts(editor).stream().filter(e -> !edgeKey.equals(e.getModel())).findFirst().orElseThrow();
+        Object hiddenKey = UiThread.call(other::getModel);
+        UiThread.run(() -> editor.graphicalViewer().select(other));
+        UiThread.run(editor::hideSelected);
+        assertTrue(edgeParts(editor).stream().noneMatch(e -> e.getModel().equals(hiddenKey)), "the edge is hidden");
+        command("org.eclipse.ui.edit.undo");
+        assertTrue(edgeParts(editor).stream().anyMatch(e -> e.getModel().equals(hiddenKey)), "undo shows it");
+        UiThread.run(() -> editor.graphicalViewer().select(edgeParts(editor).stream()
+                .filter(e -> e.getModel().equals(hiddenKey)).findFirst().orElseThrow()));
+        UiThread.run(editor::hideSelected);
+        assertTrue(edgeParts(editor).stream().noneMatch(e -> e.getModel().equals(hiddenKey)));
+        command("oko.diagram.ui.showHidden");
+        assertTrue(edgeParts(editor).stream().anyMatch(e -> e.getModel().equals(hiddenKey)), "shown again");
+        save(editor);
+
+        UiThread.run(() -> page().closeEditor(editor, false));
+        DiagramEditor reopened = UiThread.call(() -> (DiagramEditor) NavigatorDiagramMenu.open(page(), representationId,
+                "roles"));
+        UiThread.drain();
+        UiThread.run(() -> reopened.setZoom(1.0));
+        CDOID functionId = UiThread.call(() -> id(function));
+        assertEquals(moved, UiThread.call(() -> reopened.figureBounds().entrySet().stream()
+                .filter(e -> id(e.getKey()).equals(functionId)).findFirst().orElseThrow().getValue()),
+                "the moved function stays");
+        assertEquals(bent, UiThread.call(() -> route(reopened, edgeKey)), "the bendpoint stays");
+        UiThread.run(() -> page().closeEditor(reopened, false));
+    }
+
+    private static List<Integer> route(DiagramEditor editor, oko.diagram.Arrangement.EdgeKey key) {
+        int[] route = editor.route(editor.edge(key));
+        return route == null ? List.of() : java.util.Arrays.stream(route).boxed().toList();
+    }
+
+    @Test
+    void theCycleOfDirection12ReadsWholeAtHundredPercent() throws Exception {
+        CDOID directionId = find(o -> o instanceof Direction d && "1.2".equals(d.getCode()) && d.getStages().size() == 6);
+        DiagramEditor editor = newDiagram(directionId, "cycle");
+        UiThread.run(() -> editor.setZoom(1.0));
+        UiThread.drain();
+        int cut = assertLabelsReadable(editor);
+        System.out.println("cycle 1.2: labels cut by their maximum height (tooltip whole): " + cut);
+        screenshot("diagram-cycle-1.2-100");
+    }
+
     @Test
     void thePlanNetworkStylesOverdueItemsAndItsFilterHidesDoneOnes() throws Exception {
         CDOID planId = find(o -> o instanceof Plan p && !p.getItems().isEmpty());
@@ -632,7 +776,7 @@ class DiagramEditorTest {
         assertTrue(UiThread.call(editor::isDirty));
 
         // connect: a function performs the new role
-        Function function = UiThread.call(() -> (Function) editor.shown().diagram().nodes().stream()
+        Function function = UiThread.call(() -> (Function) editor.shown().diagram().allNodes().stream()
                 .filter(n -> n.element() instanceof Function).findFirst().orElseThrow().element());
         CreationFactory performs = factory(editor, "Выполняет");
         NodePart source = part(editor, function);
@@ -717,6 +861,8 @@ class DiagramEditorTest {
         CDOID directionId = find(o -> o instanceof Direction d && d.getStages().size() == 6);
         DiagramEditor editor = newDiagram(directionId, "cycle");
         UiThread.run(() -> editor.setZoom(1.0));
+        // laid out with the editor's font (a new diagram is stored with the headless estimate)
+        command("oko.diagram.ui.arrangeAll");
         CDOID representationId = UiThread.call(() -> id(editor.representation()));
         CycleStage stage = UiThread.call(() -> (CycleStage) editor.shown().diagram().nodes().get(1).element());
         Rectangle before = UiThread.call(() -> editor.figureBounds().get(stage)).getCopy();
@@ -769,6 +915,11 @@ class DiagramEditorTest {
         assertNull(part(reopened, sameStage));
         command("oko.diagram.ui.showHidden");
         assertNotNull(part(reopened, sameStage));
+        // the moved stage is pinned: Arrange All keeps it until it is unpinned
+        command("oko.diagram.ui.arrangeAll");
+        assertEquals(after, UiThread.call(() -> reopened.figureBounds().get(sameStage)), "a pinned node stays");
+        UiThread.run(() -> reopened.graphicalViewer().select(part(reopened, sameStage)));
+        UiThread.run(reopened::unpinSelected);
         command("oko.diagram.ui.arrangeAll");
         assertNoOverlaps(reopened);
         assertEquals(before, UiThread.call(() -> reopened.figureBounds().get(sameStage)), "Arrange All is ELK's layout");
@@ -802,8 +953,8 @@ class DiagramEditorTest {
         Files.createDirectories(folder);
         Path shipped = Path.of(System.getProperty("oko.root", "../..")).resolve("bundles/oko.diagram/descriptions/oko.diagrams.xmi");
         String text = Files.readString(shipped);
-        String edited = text.replace("<nodeMappings id=\"role\" label=\"Роль\" domainClass=\"Role\" labelExpression=\"{name}\">",
-                "<nodeMappings id=\"role\" label=\"Роль\" domainClass=\"Role\" labelExpression=\"Роль: {name}\">");
+        String edited = text.replace("<nodeMappings id=\"role\" label=\"Роль\" domainClass=\"Role\" labelExpression=\"{name}\" layoutPartition=\"1\">",
+                "<nodeMappings id=\"role\" label=\"Роль\" domainClass=\"Role\" labelExpression=\"Роль: {name}\" layoutPartition=\"1\">");
         assertFalse(edited.equals(text), "the shipped role mapping changed; adapt the test");
         Path edit = folder.resolve("my-diagrams.xmi");
         Path broken = folder.resolve("broken.xmi");

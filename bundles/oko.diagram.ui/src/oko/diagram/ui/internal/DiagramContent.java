@@ -40,8 +40,11 @@ final class DiagramContent {
         RepositoryConnection.dataDirectory().ifPresent(d -> DescriptionRegistry.setUserFolder(d.resolve("diagrams")));
     }
 
-    DiagramContent(Representation representation) {
+    private final oko.diagram.TextMeasure measure;
+
+    DiagramContent(Representation representation, oko.diagram.TextMeasure measure) {
         this.representation = representation;
+        this.measure = measure;
         useDataDirectory();
         reloadDescription();
     }
@@ -69,7 +72,7 @@ final class DiagramContent {
             problems.add(Messages.bind(Messages.targetGone, representation.getName()));
         } else {
             try {
-                shown = Arrangement.arrange(representation, description);
+                shown = Arrangement.arrange(representation, description, measure);
                 problems.addAll(shown.diagram().problems());
             } catch (RuntimeException e) {
                 ILog.of(DiagramContent.class).error(representation.getName() + ": " + e, e);

@@ -49,8 +49,12 @@ final class DiagramContextMenu {
                 && DiagramEditing.delete(editor.getEditingDomain(), representation, description, items).canExecute());
         menu.add(delete);
         IAction hide = action(Messages.actionHide, editor::hideSelected);
-        hide.setEnabled(items.stream().anyMatch(Node.class::isInstance));
+        hide.setEnabled(items.stream().anyMatch(i -> i instanceof Node || i instanceof oko.diagram.DiagramInterpreter.Edge));
         menu.add(hide);
+        IAction unpin = action(Messages.actionUnpin, editor::unpinSelected);
+        unpin.setEnabled(DiagramEditing.pinned(representation,
+                items.stream().filter(Node.class::isInstance).map(Node.class::cast).toList()));
+        menu.add(unpin);
         menu.add(action(Messages.actionShowHidden, editor::showHidden));
         menu.add(new Separator());
         menu.add(action(Messages.actionArrangeAll, editor::arrangeAll));

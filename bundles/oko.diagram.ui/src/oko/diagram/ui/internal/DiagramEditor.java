@@ -56,6 +56,7 @@ public final class DiagramEditor extends TransactionalEditor implements DiagramH
 
     private DiagramContent content;
     private final Colors colors = new Colors();
+    private SwtTextMeasure measure;
     private Composite top;
     private org.eclipse.swt.widgets.Label message;
     private ScrollingGraphicalViewer graphical;
@@ -88,7 +89,8 @@ public final class DiagramEditor extends TransactionalEditor implements DiagramH
         // what a diagram shows may lie in other models of the repository (the illustrative data's
         // monitorings refer to a direction of the seeds): the queries look in every loaded model
         oko.repository.OkoRepository.roots(transaction);
-        content = new DiagramContent((Representation) root);
+        measure = new SwtTextMeasure(colors);
+        content = new DiagramContent((Representation) root, measure);
         top = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = 0;
@@ -204,6 +206,11 @@ public final class DiagramEditor extends TransactionalEditor implements DiagramH
     @Override
     public Colors colors() {
         return colors;
+    }
+
+    @Override
+    public SwtTextMeasure measure() {
+        return measure;
     }
 
     /** What the diagram shows now (null when it cannot be shown, with the reason above it). */
@@ -330,7 +337,7 @@ public final class DiagramEditor extends TransactionalEditor implements DiagramH
 
     public void arrangeAll() {
         if (content.shown() != null) {
-            execute(DiagramEditing.arrangeAll(domain, content.representation(), content.shown().diagram()));
+            execute(DiagramEditing.arrangeAll(domain, content.representation(), content.shown().diagram(), measure));
         }
     }
 
@@ -357,10 +364,17 @@ public final class DiagramEditor extends TransactionalEditor implements DiagramH
     }
 
     public void hideSelected() {
-        List<Node> selected = selectedItems().stream().filter(Node.class::isInstance).map(Node.class::cast)
-                .filter(n -> content.shown().diagram().nodes().contains(n)).toList();
+        List<Object> selected = selectedItems().stream().filter(i -> i instanceof Node || i instanceof Edge).toList();
         if (!selected.isEmpty()) {
             execute(DiagramEditing.hide(domain, content.representation(), selected));
+        }
+    }
+
+    /** Unpins the selected nodes: Arrange All may move them again. */
+    public void unpinSelected() {
+        List<Node> selected = selectedItems().stream().filter(Node.class::isInstance).map(Node.class::cast).toList();
+        if (!selected.isEmpty()) {
+            execute(DiagramEditing.unpin(domain, content.representation(), selected));
         }
     }
 

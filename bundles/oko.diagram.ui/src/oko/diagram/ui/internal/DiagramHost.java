@@ -28,6 +28,9 @@ public interface DiagramHost {
     /** The shared colour cache of the figures. */
     Colors colors();
 
+    /** The text measure of the figures' font: node sizes and layout use it. */
+    SwtTextMeasure measure();
+
     /** The editing domain whose command stack takes every change. */
     EditingDomain getEditingDomain();
 

@@ -17,6 +17,7 @@ public final class Messages extends NLS {
     public static String actionRename;
     public static String actionDelete;
     public static String actionHide;
+    public static String actionUnpin;
     public static String actionShowHidden;
     public static String actionArrangeAll;
     public static String actionExportPng;

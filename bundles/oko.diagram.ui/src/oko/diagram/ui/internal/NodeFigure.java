@@ -1,18 +1,17 @@
 package oko.diagram.ui.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.draw2d.Figure;
-import org.eclipse.draw2d.FigureUtilities;
 import org.eclipse.draw2d.Graphics;
 import org.eclipse.draw2d.XYLayout;
 import org.eclipse.draw2d.geometry.Dimension;
 import org.eclipse.draw2d.geometry.PointList;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Font;
 
+import oko.diagram.DiagramLayout.Bounds;
+import oko.diagram.Labels;
 import oko.diagram.description.LabelPosition;
 import oko.diagram.description.NodeShape;
 import oko.diagram.description.NodeStyle;
@@ -23,15 +22,21 @@ import oko.diagram.description.NodeStyle;
  */
 public final class NodeFigure extends Figure {
 
-    static final int HEADER = 28;
-
     private final Colors colors;
+    private final SwtTextMeasure measure;
     private NodeStyle style;
     private String text = "";
     private boolean container;
+    private boolean cut;
 
     public NodeFigure(Colors colors) {
+        this(colors, new SwtTextMeasure(colors));
+    }
+
+    public NodeFigure(Colors colors, SwtTextMeasure measure) {
         this.colors = colors;
+        this.measure = measure;
+        setFont(measure.font(false));
         setLayoutManager(new XYLayout());
         setOpaque(false);
     }
@@ -63,7 +68,8 @@ public final class NodeFigure extends Figure {
         g.setBackgroundColor(fill);
         g.setForegroundColor(line);
         Rectangle shape = r.getCopy().shrink(border, border);
-        Rectangle textArea = shape.getCopy().shrink(6, 4);
+        int header = (int) Labels.header(style, text, measure, style.getWidth());
+        Rectangle textArea = rectangle(Labels.textArea(style, new Bounds(r.x, r.y, r.width, r.height), container, header));
         NodeShape kind = style.getShape();
         switch (kind) {
         case ROUNDED_RECTANGLE -> {
@@ -73,7 +79,6 @@ public final class NodeFigure extends Figure {
         case ELLIPSE -> {
             g.fillOval(shape);
             g.drawOval(shape);
-            textArea = shape.getCopy().shrink(shape.width / 7, shape.height / 7);
         }
         case DIAMOND -> {
             PointList points = new PointList();
@@ -83,7 +88,6 @@ public final class NodeFigure extends Figure {
             points.addPoint(shape.getLeft());
             g.fillPolygon(points);
             g.drawPolygon(points);
-            textArea = shape.getCopy().shrink(shape.width / 4, shape.height / 4);
         }
         case HEXAGON -> {
             int d = Math.min(16, shape.width / 6);
@@ -96,7 +100,6 @@ public final class NodeFigure extends Figure {
             points.addPoint(shape.x, shape.y + shape.height / 2);
             g.fillPolygon(points);
             g.drawPolygon(points);
-            textArea = shape.getCopy().shrink(d, 4);
         }
         case NOTE -> {
             int fold = 12;
@@ -126,11 +129,10 @@ public final class NodeFigure extends Figure {
             }
             g.fillPolygon(points);
             g.drawPolygon(points);
-            textArea = new Rectangle(shape.x + 6, shape.y + 3, shape.width - 12, shape.height - wave - 6);
         }
         case ACTOR -> {
-            int figureHeight = style.getLabelPosition() == LabelPosition.BELOW ? Math.min(40, shape.height * 3 / 5)
-                    : shape.height;
+            int figureHeight = style.getLabelPosition() == LabelPosition.BELOW
+                    ? (int) Labels.actorFigureHeight(shape.height) : shape.height;
             int cx = shape.x + shape.width / 2;
             int head = Math.max(6, figureHeight / 5);
             g.fillOval(cx - head / 2, shape.y, head, head);
@@ -141,9 +143,6 @@ public final class NodeFigure extends Figure {
             g.drawLine(cx - head, neck + head / 2, cx + head, neck + head / 2);
             g.drawLine(cx, hip, cx - head, shape.y + figureHeight);
             g.drawLine(cx, hip, cx + head, shape.y + figureHeight);
-            textArea = style.getLabelPosition() == LabelPosition.BELOW
-                    ? new Rectangle(r.x, shape.y + figureHeight + 2, r.width, r.height - figureHeight - 2)
-                    : textArea;
         }
         default -> {
             g.fillRectangle(shape);
@@ -151,55 +150,43 @@ public final class NodeFigure extends Figure {
         }
         }
         if (container) {
-            textArea = new Rectangle(shape.x + 6, shape.y + 4, shape.width - 12, HEADER - 6);
             g.setLineWidth(1);
-            g.drawLine(shape.x, shape.y + HEADER - 2, shape.right(), shape.y + HEADER - 2);
+            g.drawLine(shape.x, r.y + header - 2, shape.right(), r.y + header - 2);
         }
         g.setForegroundColor(fore);
         drawText(g, textArea, container);
     }
 
     private void drawText(Graphics g, Rectangle area, boolean bold) {
-        Font font = bold ? colors.bold(getFont()) : getFont();
-        g.setFont(font);
-        List<String> lines = wrap(text, font, area.width);
-        int lineHeight = FigureUtilities.getFontMetrics(font).getHeight();
-        int maxLines = Math.max(1, area.height / lineHeight);
-        if (lines.size() > maxLines) {
-            lines = new ArrayList<>(lines.subList(0, maxLines));
-            String last = lines.get(maxLines - 1);
-            while (!last.isEmpty() && FigureUtilities.getTextWidth(last + "…", font) > area.width) {
-                last = last.substring(0, last.length() - 1);
-            }
-            lines.set(maxLines - 1, last + "…");
-        }
+        g.setFont(measure.font(bold));
+        Labels.Fitted fitted = Labels.fit(text, measure, bold, new Bounds(area.x, area.y, area.width, area.height));
+        cut = fitted.cut();
+        int lineHeight = (int) measure.lineHeight(bold);
+        List<String> lines = fitted.lines();
         int y = area.y + Math.max(0, (area.height - lines.size() * lineHeight) / 2);
         for (String line : lines) {
-            int width = FigureUtilities.getTextWidth(line, font);
+            int width = (int) measure.width(line, bold);
             g.drawText(line, area.x + Math.max(0, (area.width - width) / 2), y);
             y += lineHeight;
         }
     }
 
-    /** Words wrapped to the width; a word longer than the width is cut. */
-    static List<String> wrap(String text, Font font, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split("\\s+")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (FigureUtilities.getTextWidth(candidate, font) <= width || line.isEmpty()) {
-                line.setLength(0);
-                line.append(candidate);
-            } else {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            }
-        }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
+    /** Whether the last painting had to cut the label (the tooltip then shows it whole). */
+    public boolean cut() {
+        return cut;
+    }
+
+    /** The lines the label is drawn in, as the figure's bounds allow. */
+    public Labels.Fitted fitted() {
+        Rectangle r = getBounds();
+        int header = (int) Labels.header(style, text, measure, style.getWidth());
+        Bounds area = Labels.textArea(style, new Bounds(r.x, r.y, r.width, r.height), container, header);
+        return Labels.fit(text, measure, container, area);
+    }
+
+    private static Rectangle rectangle(Bounds b) {
+        return new Rectangle((int) Math.round(b.x()), (int) Math.round(b.y()), (int) Math.round(b.width()),
+                (int) Math.round(b.height()));
     }
 
     @Override

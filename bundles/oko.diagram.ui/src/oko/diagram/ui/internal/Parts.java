@@ -19,6 +19,7 @@ import org.eclipse.draw2d.ManhattanConnectionRouter;
 import org.eclipse.draw2d.PolygonDecoration;
 import org.eclipse.draw2d.PolylineConnection;
 import org.eclipse.draw2d.RotatableDecoration;
+import org.eclipse.draw2d.geometry.Point;
 import org.eclipse.draw2d.geometry.PointList;
 import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.gef.EditPart;
@@ -34,9 +35,10 @@ import org.eclipse.gef.editparts.AbstractGraphicalEditPart;
 import org.eclipse.gef.editpolicies.ConnectionEndpointEditPolicy;
 import org.eclipse.gef.editpolicies.DirectEditPolicy;
 import org.eclipse.gef.editpolicies.GraphicalNodeEditPolicy;
-import org.eclipse.gef.editpolicies.NonResizableEditPolicy;
+import org.eclipse.gef.editpolicies.BendpointEditPolicy;
 import org.eclipse.gef.editpolicies.RootComponentEditPolicy;
 import org.eclipse.gef.editpolicies.XYLayoutEditPolicy;
+import org.eclipse.gef.requests.BendpointRequest;
 import org.eclipse.gef.requests.CreateConnectionRequest;
 import org.eclipse.gef.requests.CreateRequest;
 import org.eclipse.gef.requests.DirectEditRequest;
@@ -170,12 +172,14 @@ public final class Parts implements EditPartFactory {
 
         @Override
         protected IFigure createFigure() {
-            return new NodeFigure(editor.colors());
+            return new NodeFigure(editor.colors(), editor.measure());
         }
 
         @Override
         protected void createEditPolicies() {
-            if (getParent() instanceof NodePart) {
+            if (getParent() instanceof NodePart parent && parent.node() != null
+                    && parent.node().mapping() instanceof oko.diagram.description.ContainerMapping list
+                    && list.getChildrenPresentation() == oko.diagram.description.ChildrenPresentation.LIST) {
                 // listed in its container: selectable, not movable on its own
                 NonResizableEditPolicy listed = new NonResizableEditPolicy();
                 listed.setDragAllowed(false);
@@ -183,6 +187,37 @@ public final class Parts implements EditPartFactory {
             }
             // a palette tool whose target mappings name this node's mapping creates its element inside
             installEditPolicy(ContainerCreation.ROLE, new ContainerCreation(editor));
+            // a container's children are moved and resized inside it (relative bounds, pinned)
+            installEditPolicy(EditPolicy.LAYOUT_ROLE, new XYLayoutEditPolicy() {
+                @Override
+                protected Command createChangeConstraintCommand(EditPart child, Object constraint) {
+                    Node container = node();
+                    Node node = editor.node((Key) child.getModel());
+                    if (container == null || node == null || !(constraint instanceof Rectangle r)) {
+                        return null;
+                    }
+                    return Commands.gef(DiagramEditing.moveChild(editor.getEditingDomain(), editor.representation(),
+                            container, node, new Bounds(r.x, r.y, r.width, r.height)));
+                }
+
+                @Override
+                protected Command getCreateCommand(CreateRequest request) {
+                    Node container = node();
+                    if (!(request.getNewObject() instanceof CreateNodeTool tool) || container == null
+                            || DiagramEditing.applies(tool, container)) {
+                        // a tool that creates inside this container: ContainerCreation's command
+                        return null;
+                    }
+                    Rectangle r = (Rectangle) getConstraintFor(request);
+                    Rectangle box = rectangle(editor.bounds(container));
+                    return Commands.gef(editor.createNodeCommand(tool, box.x + r.x, box.y + r.y));
+                }
+
+                @Override
+                protected Command getDeleteDependantCommand(Request request) {
+                    return null;
+                }
+            });
             installEditPolicy(EditPolicy.GRAPHICAL_NODE_ROLE, new GraphicalNodeEditPolicy() {
                 @Override
                 protected Command getConnectionCreateCommand(CreateConnectionRequest request) {
@@ -343,6 +378,65 @@ public final class Parts implements EditPartFactory {
         @Override
         protected void createEditPolicies() {
             installEditPolicy(EditPolicy.CONNECTION_ENDPOINTS_ROLE, new ConnectionEndpointEditPolicy());
+            installEditPolicy(EditPolicy.CONNECTION_BENDPOINTS_ROLE, new BendpointEditPolicy() {
+                @Override
+                protected Command getCreateBendpointCommand(BendpointRequest request) {
+                    return bend(request, Bend.CREATE);
+                }
+
+                @Override
+                protected Command getMoveBendpointCommand(BendpointRequest request) {
+                    return bend(request, Bend.MOVE);
+                }
+
+                @Override
+                protected Command getDeleteBendpointCommand(BendpointRequest request) {
+                    return bend(request, Bend.DELETE);
+                }
+            });
+        }
+
+        private enum Bend {
+            CREATE, MOVE, DELETE
+        }
+
+        /** The edge's stored bendpoints with one added, moved or removed, as a command. */
+        private Command bend(BendpointRequest request, Bend kind) {
+            Edge edge = edge();
+            if (edge == null) {
+                return null;
+            }
+            List<Point> points = new ArrayList<>();
+            int[] route = editor.route(edge);
+            for (int i = 0; route != null && i + 1 < route.length; i += 2) {
+                points.add(new Point(route[i], route[i + 1]));
+            }
+            Point location = request.getLocation() == null ? null : request.getLocation().getCopy();
+            if (location != null) {
+                getConnectionFigure().translateToRelative(location);
+            }
+            int index = request.getIndex();
+            switch (kind) {
+            case CREATE -> points.add(Math.max(0, Math.min(index, points.size())), location);
+            case MOVE -> {
+                if (index < 0 || index >= points.size()) {
+                    return null;
+                }
+                points.set(index, location);
+            }
+            case DELETE -> {
+                if (index < 0 || index >= points.size()) {
+                    return null;
+                }
+                points.remove(index);
+            }
+            }
+            int[] values = new int[points.size() * 2];
+            for (int i = 0; i < points.size(); i++) {
+                values[2 * i] = points.get(i).x;
+                values[2 * i + 1] = points.get(i).y;
+            }
+            return Commands.gef(DiagramEditing.route(editor.getEditingDomain(), editor.representation(), edge, values));
         }
 
         @Override
@@ -371,11 +465,18 @@ public final class Parts implements EditPartFactory {
             label.setText(edge.label());
             label.setForegroundColor(connection.getForegroundColor());
             connection.setToolTip(new Label(edge.mapping().getLabel()));
+            // stored bendpoints (Arrange All's orthogonal route, or a person's) win; without them an
+            // orthogonal edge goes round corners, a straight one goes straight
             int[] route = editor.route(edge);
-            if (style.getRouting() == Routing.ORTHOGONAL) {
-                connection.setConnectionRouter(new ManhattanConnectionRouter());
+            if ((route == null || route.length < 2) && style.getRouting() == Routing.ORTHOGONAL) {
+                if (!(connection.getConnectionRouter() instanceof ManhattanConnectionRouter)) {
+                    connection.setConnectionRouter(new ManhattanConnectionRouter());
+                }
+                connection.setRoutingConstraint(null);
             } else {
-                connection.setConnectionRouter(new BendpointConnectionRouter());
+                if (!(connection.getConnectionRouter() instanceof BendpointConnectionRouter)) {
+                    connection.setConnectionRouter(new BendpointConnectionRouter());
+                }
                 List<AbsoluteBendpoint> points = new ArrayList<>();
                 for (int i = 0; route != null && i + 1 < route.length; i += 2) {
                     points.add(new AbsoluteBendpoint(route[i], route[i + 1]));
