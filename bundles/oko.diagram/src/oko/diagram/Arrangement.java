@@ -258,6 +258,7 @@ public final class Arrangement {
         List<Node> unplaced = new ArrayList<>();
         Map<Node, double[]> sizes = new IdentityHashMap<>();
         List<Bounds> taken = new ArrayList<>();
+        Set<Node> grown = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Node node : diagram.nodes()) {
             double[] size = DiagramLayout.content(node, measure, children, relative, false, diagram.edges());
             sizes.put(node, size);
@@ -267,10 +268,13 @@ public final class Arrangement {
                 continue;
             }
             Bounds box = DiagramLayout.fit(node, bounds(layout), size, measure);
+            if (box.height() > layout.getHeight() || box.width() > layout.getWidth()) {
+                grown.add(node);
+            }
             bounds.put(node, box);
             taken.add(box);
         }
-        pushDown(diagram.nodes(), bounds);
+        pushDown(diagram.nodes(), bounds, grown);
         taken.clear();
         taken.addAll(bounds.values());
         for (Node node : unplaced) {
@@ -296,16 +300,20 @@ public final class Arrangement {
     /**
      * Stored nodes that grew to fit their labels with the editor's font (a diagram stored with
      * the headless estimate) may reach the nodes below them: those move down, top to bottom, until
-     * they overlap nothing above them.
+     * they overlap no grown or moved node above them. Only growth pushes: nodes a person placed
+     * over each other stay where they were put.
      */
-    private static void pushDown(List<Node> nodes, Map<Node, Bounds> bounds) {
+    private static void pushDown(List<Node> nodes, Map<Node, Bounds> bounds, Set<Node> grown) {
         List<Node> placed = nodes.stream().filter(bounds::containsKey)
                 .sorted(java.util.Comparator.comparingDouble((Node n) -> bounds.get(n).y())).toList();
+        Set<Node> pushing = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        pushing.addAll(grown);
         for (int i = 0; i < placed.size(); i++) {
             Bounds box = bounds.get(placed.get(i));
             for (int j = 0; j < i; j++) {
                 Bounds above = bounds.get(placed.get(j));
-                if (above.overlaps(box)) {
+                if (pushing.contains(placed.get(j)) && above.overlaps(box)) {
+                    pushing.add(placed.get(i));
                     box = new Bounds(box.x(), above.y() + above.height() + GAP, box.width(), box.height());
                     j = -1; // check again against every node above
                 }

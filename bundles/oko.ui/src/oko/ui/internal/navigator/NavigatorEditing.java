@@ -189,7 +189,7 @@ public final class NavigatorEditing {
         return objects;
     }
 
-    /** Fills the context menu for the current selection: Open, New ▸, Copy, Paste, Delete, Rename. */
+    /** Fills the context menu for the current selection: Open, New ▸, Tables ▸, Copy, Paste, Delete, Rename. */
     public void fillContextMenu(IMenuManager menu, Runnable open) {
         if (selection.size() == 1 && selection.getFirstElement() instanceof EObject) {
             menu.add(new Action(Messages.navigatorOpen) {
@@ -199,6 +199,14 @@ public final class NavigatorEditing {
                 }
             });
         }
+        MenuManager create = new MenuManager(Messages.navigatorNew, "oko.ui.navigator.new");
+        for (Action action : createChildActions()) {
+            create.add(action);
+        }
+        if (!create.isEmpty()) {
+            menu.add(create);
+        }
+        // the tables that show the object, after New ▸ (Open, New ▸ stay the first two entries)
         if (selection.size() == 1 && selection.getFirstElement() instanceof EObject object) {
             var tables = oko.ui.internal.editors.Tables.forObject(object);
             if (!tables.isEmpty()) {
@@ -218,13 +226,6 @@ public final class NavigatorEditing {
                 }
                 menu.add(tablesMenu);
             }
-        }
-        MenuManager create = new MenuManager(Messages.navigatorNew, "oko.ui.navigator.new");
-        for (Action action : createChildActions()) {
-            create.add(action);
-        }
-        if (!create.isEmpty()) {
-            menu.add(create);
         }
         if (selection.size() == 1 && selection.getFirstElement() instanceof oko.model.Document document) {
             menu.add(new Action(Messages.documentAttachFile) {
