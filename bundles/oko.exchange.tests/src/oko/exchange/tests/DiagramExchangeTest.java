@@ -114,7 +114,14 @@ class DiagramExchangeTest {
             Representation outside = Representations.create(transaction, DescriptionRegistry.byId("cycle").orElseThrow(),
                     other);
             source.commit(transaction, "diagrams", NO_PROGRESS);
-            before = layout(diagram);
+            // the cycle also shows objects of another model file that refer to this direction (the
+            // illustrative monitorings): the export of this system's file leaves their layouts out
+            org.eclipse.emf.ecore.resource.Resource file = direction.eResource();
+            List<String> outsideLayouts = new ArrayList<>();
+            diagram.getNodes().stream().filter(n -> n.getElement().eResource() != file).forEach(n -> outsideLayouts.add(node(n)));
+            diagram.getEdges().stream().filter(e -> e.getSource().eResource() != file || e.getTarget().eResource() != file)
+                    .forEach(e -> outsideLayouts.add(edge(e)));
+            before = layout(diagram).stream().filter(l -> !outsideLayouts.contains(l)).toList();
             name = diagram.getName();
             assertTrue(before.stream().anyMatch(l -> l.endsWith("[333, 444]")), before.toString());
             String outsideName = outside.getName();
@@ -123,8 +130,13 @@ class DiagramExchangeTest {
             CDOView view = source.openView();
             XmiExporter.export(view, out, SYSTEM, NO_PROGRESS, warnings);
             view.close();
-            assertEquals(List.of(oko.exchange.Messages.bind(oko.exchange.Messages.diagramNotExported, outsideName)),
-                    warnings);
+            List<String> expected = new ArrayList<>();
+            if (!outsideLayouts.isEmpty()) {
+                expected.add(oko.exchange.Messages.bind(oko.exchange.Messages.diagramLayoutsDropped, name,
+                        outsideLayouts.size()));
+            }
+            expected.add(oko.exchange.Messages.bind(oko.exchange.Messages.diagramNotExported, outsideName));
+            assertEquals(expected, warnings);
         }
         Path diagrams = dir.resolve("out").resolve("ishimbay.diagrams.xmi");
         assertTrue(Files.isRegularFile(diagrams), "the diagrams beside the model");
