@@ -92,7 +92,7 @@ public final class DiagramQueries {
         case READABLE -> Messages.formulaReadable;
         } : "");
         registerText("coverage", o -> o instanceof MonitoringRun run ? coverage(Coverage.of(run)) : "");
-        registerText("state", o -> o instanceof Activity a ? state(PlanExecution.state(a, java.time.LocalDate.now())) : "");
+        registerText("state", o -> o instanceof Activity a ? PlanExecution.label(PlanExecution.state(a, java.time.LocalDate.now())) : "");
         registerText("stageCount", o -> {
             int count = o instanceof CycleStage stage ? stageObjects(stage) : 0;
             return count == 0 ? "" : String.valueOf(count);
@@ -222,16 +222,6 @@ public final class DiagramQueries {
     private static String coverage(Coverage coverage) {
         return Messages.bind(Messages.coverage, new Object[] { coverage.complete().size(), coverage.monitored().size(),
                 coverage.percent() });
-    }
-
-    private static String state(PlanExecution.ItemState state) {
-        return switch (state) {
-        case NOT_STARTED -> Messages.stateNotStarted;
-        case IN_PROGRESS -> Messages.stateInProgress;
-        case DONE -> Messages.stateDone;
-        case OVERDUE -> Messages.stateOverdue;
-        case CANCELLED -> Messages.stateCancelled;
-        };
     }
 
     /** The stage after this one in the cycle (the six stages' order), within its direction. */

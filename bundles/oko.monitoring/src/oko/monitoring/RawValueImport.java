@@ -966,12 +966,6 @@ public final class RawValueImport {
                 return run;
             }
         }
-        MonitoringRun run = OkoFactory.eINSTANCE.createMonitoringRun();
-        run.setPeriod(period);
-        run.setDate(new java.util.Date());
-        run.setName((monitoring.getName() == null ? monitoring.getCode() : monitoring.getName()) + ", "
-                + (period.getName() == null ? period.getCode() : period.getName()));
-        monitoring.getRuns().add(run);
-        return run;
+        return ResultWriter.addRun(monitoring, period);
     }
 }

@@ -89,16 +89,21 @@ public final class ResultWriter {
     private static MonitoringRun newRun(QualitySystem system, Period period, Indicator indicator) {
         for (Monitoring monitoring : MonitoringEngine.allMonitorings(system)) {
             if (monitoring.getIndicators().contains(indicator)) {
-                MonitoringRun run = OkoFactory.eINSTANCE.createMonitoringRun();
-                run.setPeriod(period);
-                run.setDate(new java.util.Date());
-                run.setName((monitoring.getName() == null ? monitoring.getCode() : monitoring.getName()) + ", "
-                        + (period.getName() == null ? period.getCode() : period.getName()));
-                monitoring.getRuns().add(run);
-                return run;
+                return addRun(monitoring, period);
             }
         }
         return null;
+    }
+
+    /** A new run of the monitoring for the period, dated now and named «monitoring, period». */
+    static MonitoringRun addRun(Monitoring monitoring, Period period) {
+        MonitoringRun run = OkoFactory.eINSTANCE.createMonitoringRun();
+        run.setPeriod(period);
+        run.setDate(new java.util.Date());
+        run.setName((monitoring.getName() == null ? monitoring.getCode() : monitoring.getName()) + ", "
+                + (period.getName() == null ? period.getCode() : period.getName()));
+        monitoring.getRuns().add(run);
+        return run;
     }
 
     private static MonitoringRun runFor(QualitySystem system, Period period, Indicator indicator) {

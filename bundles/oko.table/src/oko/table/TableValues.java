@@ -77,13 +77,7 @@ public final class TableValues {
             org.eclipse.core.runtime.ILog.of(TableValues.class).warn("Plan item state not computed: " + e, e);
             return "";
         }
-        return switch (state) {
-        case NOT_STARTED -> Messages.planNotStarted;
-        case IN_PROGRESS -> Messages.planInProgress;
-        case DONE -> Messages.planDone;
-        case OVERDUE -> Messages.planOverdue;
-        case CANCELLED -> Messages.planCancelled;
-        };
+        return PlanExecution.label(state);
     }
 
     /** Past its deadline and not done ({@link PlanExecution#state}, or the deadline alone when the state cannot be computed). */

@@ -94,6 +94,7 @@ public final class MeetingCommand implements Command {
     private static String state(MeetingRules.MeetingState state) {
         return switch (state) {
         case PLANNED -> Messages.meetingPlanned;
+        case DATE_PASSED -> Messages.meetingDatePassed;
         case PROTOCOL_DUE -> Messages.meetingProtocolDue;
         case PROTOCOL_OVERDUE -> Messages.meetingProtocolOverdue;
         case PROTOCOL_DONE -> Messages.meetingProtocolDone;

@@ -144,6 +144,7 @@ public final class Messages extends NLS {
     public static String meetingListOption;
     public static String meetingListHeader;
     public static String meetingPlanned;
+    public static String meetingDatePassed;
     public static String meetingProtocolDue;
     public static String meetingProtocolOverdue;
     public static String meetingProtocolDone;

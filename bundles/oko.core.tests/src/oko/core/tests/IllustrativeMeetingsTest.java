@@ -60,7 +60,10 @@ class IllustrativeMeetingsTest {
         assertEquals(MeetingState.PROTOCOL_OVERDUE, MeetingRules.state(meeting, LocalDate.of(2021, 12, 22)));
         assertEquals(List.of(object("pi-krg-3.2", PlanItem.class)), MeetingRules.closedItems(meeting),
                 "its agenda's item ends in «протокол совещания рабочей группы»");
+        // planned for 2022-02-15: planned up to that day itself, its date passed after it (never marked held)
         assertEquals(MeetingState.PLANNED,
+                MeetingRules.state(object("ill-mtg-krg-3", Meeting.class), LocalDate.of(2022, 2, 15)));
+        assertEquals(MeetingState.DATE_PASSED,
                 MeetingRules.state(object("ill-mtg-krg-3", Meeting.class), LocalDate.of(2026, 1, 1)));
         assertEquals(new MeetingRules.YearCount(2021, 2, 4),
                 MeetingRules.meetingsHeld(object("wg-krg", WorkingGroup.class), 2021));

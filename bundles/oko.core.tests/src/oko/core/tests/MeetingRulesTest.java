@@ -209,7 +209,10 @@ class MeetingRulesTest {
         meeting.setProtocol(protocol);
         assertEquals(MeetingState.PROTOCOL_DONE, MeetingRules.state(meeting, LocalDate.of(2025, 3, 21)));
         meeting.setStatus(MeetingStatus.PLANNED);
-        assertEquals(MeetingState.PLANNED, MeetingRules.state(meeting, LocalDate.of(2025, 3, 21)));
+        assertEquals(MeetingState.PLANNED, MeetingRules.state(meeting, LocalDate.of(2025, 3, 13)), "its day itself");
+        assertEquals(MeetingState.DATE_PASSED, MeetingRules.state(meeting, LocalDate.of(2025, 3, 14)));
+        meeting.setDate(null);
+        assertEquals(MeetingState.PLANNED, MeetingRules.state(meeting, LocalDate.of(2025, 3, 21)), "no date yet");
         meeting.setStatus(MeetingStatus.CANCELLED);
         assertEquals(MeetingState.CANCELLED, MeetingRules.state(meeting, LocalDate.of(2025, 3, 21)));
     }

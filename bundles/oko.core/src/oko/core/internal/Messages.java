@@ -25,6 +25,12 @@ public final class Messages extends NLS {
     public static String calendarUnreadable;
     public static String calendarBadLine;
 
+    public static String planNotStarted;
+    public static String planInProgress;
+    public static String planDone;
+    public static String planOverdue;
+    public static String planCancelled;
+
     public static String meetingNoQuorum;
     public static String meetingNoVotes;
     public static String meetingOfPresent;

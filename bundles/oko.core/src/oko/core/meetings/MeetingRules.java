@@ -61,8 +61,10 @@ public final class MeetingRules {
 
     /** The state of a meeting on a day. */
     public enum MeetingState {
-        /** Not yet held. */
+        /** Not yet held, its date today or later (or not set). */
         PLANNED,
+        /** Still planned, but its date has passed: held and not marked so, or not held at all. */
+        DATE_PASSED,
         /** Held, protocol not stored yet, due date not passed. */
         PROTOCOL_DUE,
         /** Held, protocol not stored and the due date has passed. */
@@ -266,7 +268,8 @@ public final class MeetingRules {
             return protocolDue(meeting).filter(due -> due.isBefore(today)).isPresent()
                     ? MeetingState.PROTOCOL_OVERDUE : MeetingState.PROTOCOL_DUE;
         default:
-            return MeetingState.PLANNED;
+            return meeting.getDate() != null && day(meeting.getDate()).isBefore(today) ? MeetingState.DATE_PASSED
+                    : MeetingState.PLANNED;
         }
     }
 

@@ -25,6 +25,17 @@ public final class PlanExecution {
         NOT_STARTED, IN_PROGRESS, DONE, OVERDUE, CANCELLED
     }
 
+    /** The state in words («не начато», «выполняется», «выполнено», «просрочено», «отменено»), in the user's language. */
+    public static String label(ItemState state) {
+        return switch (state) {
+        case NOT_STARTED -> oko.core.internal.Messages.planNotStarted;
+        case IN_PROGRESS -> oko.core.internal.Messages.planInProgress;
+        case DONE -> oko.core.internal.Messages.planDone;
+        case OVERDUE -> oko.core.internal.Messages.planOverdue;
+        case CANCELLED -> oko.core.internal.Messages.planCancelled;
+        };
+    }
+
     /**
      * The item's state on {@code today}: CANCELLED and DONE from its stored status; otherwise
      * OVERDUE when its due date ({@link Deadlines#due(Activity)}) is before {@code today} (the due

@@ -18,7 +18,6 @@ import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
@@ -37,7 +36,6 @@ import oko.diagram.description.DescriptionGroup;
 import oko.diagram.description.DiagramDescription;
 import oko.diagram.descriptions.DescriptionChecker;
 import oko.diagram.representation.Representation;
-import oko.diagram.representation.RepresentationFactory;
 import oko.model.CycleStage;
 import oko.model.DateDeadline;
 import oko.model.Direction;
@@ -232,15 +230,8 @@ class CycleDiagramTest {
     }
 
     private Representation representation(DiagramDescription description, EObject target) {
-        Resource diagrams = set.createResource(URI.createURI("memory:/diagrams-" + System.nanoTime() + ".xmi"));
-        Representation representation = RepresentationFactory.eINSTANCE.createRepresentation();
-        representation.setDescription(description.getId());
-        representation.setTarget(target);
-        diagrams.getContents().add(representation);
-        domain.getCommandStack().execute(DiagramEditing.arrangeAll(domain, representation,
-                Arrangement.interpret(representation, description)));
-        ((BasicCommandStack) domain.getCommandStack()).flush();
-        return representation;
+        return TestModels.arranged(domain, set.createResource(URI.createURI("memory:/diagrams-" + System.nanoTime()
+                + ".xmi")), description, target);
     }
 
     private CreateNodeTool tool(String id) {

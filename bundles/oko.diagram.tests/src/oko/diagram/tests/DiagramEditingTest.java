@@ -41,7 +41,6 @@ import oko.diagram.description.EdgeMapping;
 import oko.diagram.description.FeaturePath;
 import oko.diagram.representation.NodeLayout;
 import oko.diagram.representation.Representation;
-import oko.diagram.representation.RepresentationFactory;
 import oko.model.Direction;
 import oko.model.Function;
 import oko.model.Membership;
@@ -83,14 +82,7 @@ class DiagramEditingTest {
     }
 
     private Representation representation(DiagramDescription description, EObject target) {
-        Representation representation = RepresentationFactory.eINSTANCE.createRepresentation();
-        representation.setDescription(description.getId());
-        representation.setTarget(target);
-        diagrams.getContents().add(representation);
-        domain.getCommandStack().execute(DiagramEditing.arrangeAll(domain, representation,
-                Arrangement.interpret(representation, description)));
-        ((BasicCommandStack) domain.getCommandStack()).flush();
-        return representation;
+        return TestModels.arranged(domain, diagrams, description, target);
     }
 
     private <T extends oko.diagram.description.Tool> T tool(DiagramDescription description, Class<T> type, String id) {

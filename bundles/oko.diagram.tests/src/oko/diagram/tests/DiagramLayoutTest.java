@@ -35,7 +35,6 @@ import oko.diagram.description.NodeStyle;
 import oko.diagram.representation.EdgeLayout;
 import oko.diagram.representation.NodeLayout;
 import oko.diagram.representation.Representation;
-import oko.diagram.representation.RepresentationFactory;
 import oko.model.Document;
 import oko.model.Function;
 import oko.model.FunctionSection;
@@ -127,14 +126,7 @@ class DiagramLayoutTest {
     }
 
     private Representation arranged(DiagramDescription description, EObject target) {
-        Representation representation = RepresentationFactory.eINSTANCE.createRepresentation();
-        representation.setDescription(description.getId());
-        representation.setTarget(target);
-        diagrams.getContents().add(representation);
-        domain.getCommandStack().execute(DiagramEditing.arrangeAll(domain, representation,
-                Arrangement.interpret(representation, description)));
-        ((BasicCommandStack) domain.getCommandStack()).flush();
-        return representation;
+        return TestModels.arranged(domain, diagrams, description, target);
     }
 
     @Test

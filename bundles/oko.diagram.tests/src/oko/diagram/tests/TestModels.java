@@ -10,7 +10,17 @@ import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
 
+import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.edit.domain.EditingDomain;
+
+import oko.diagram.Arrangement;
+import oko.diagram.DiagramEditing;
 import oko.diagram.description.DescriptionGroup;
+import oko.diagram.description.DiagramDescription;
+import oko.diagram.representation.Representation;
+import oko.diagram.representation.RepresentationFactory;
 
 /** The sample model and the shipped diagram descriptions, read from the repository's models/ folder. */
 final class TestModels {
@@ -61,6 +71,22 @@ final class TestModels {
                     .toString()), true).getContents().get(0));
         }
         return groups;
+    }
+
+    /**
+     * A new representation of that description for the target, added to the resource and arranged (Arrange All) as one
+     * command on the domain's stack, which is then flushed so that the tests start from a clean stack.
+     */
+    static Representation arranged(EditingDomain domain, Resource resource, DiagramDescription description,
+            EObject target) {
+        Representation representation = RepresentationFactory.eINSTANCE.createRepresentation();
+        representation.setDescription(description.getId());
+        representation.setTarget(target);
+        resource.getContents().add(representation);
+        domain.getCommandStack().execute(DiagramEditing.arrangeAll(domain, representation,
+                Arrangement.interpret(representation, description)));
+        ((BasicCommandStack) domain.getCommandStack()).flush();
+        return representation;
     }
 
     /** The path, under the source tree, of a shipped description file: each lies in the bundle that contributes it. */

@@ -25,11 +25,6 @@ public final class Messages extends NLS {
     public static String formulaUnreadable;
     public static String formulaReadable;
     public static String coverage;
-    public static String stateNotStarted;
-    public static String stateInProgress;
-    public static String stateDone;
-    public static String stateOverdue;
-    public static String stateCancelled;
 
     static {
         NLS.initializeMessages("oko.diagram.internal.messages", Messages.class);

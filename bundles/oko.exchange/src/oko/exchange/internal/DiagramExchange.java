@@ -75,13 +75,7 @@ public final class DiagramExchange implements ExchangePart {
                 continue;
             }
             EcoreUtil.Copier copier = new EcoreUtil.Copier();
-            Representation copy = (Representation) copier.copy(representation);
-            copier.copyReferences();
-            int dropped = rebind(copy, copies);
-            if (dropped > 0) {
-                warnings.add(Messages.bind(Messages.diagramLayoutsDropped, representation.getName(), dropped));
-            }
-            resource.getContents().add(copy);
+            resource.getContents().add(copyFor(representation, copier, copies, warnings));
             copier.forEach((original, copied) -> {
                 if (original instanceof CDOObject cdo && cdo.cdoID() != null) {
                     resource.setID(copied, "oko-" + cdo.cdoID().toURIFragment());
@@ -127,14 +121,7 @@ public final class DiagramExchange implements ExchangePart {
                 warnings.add(Messages.bind(Messages.diagramNotImported, name, representation.getName()));
                 continue;
             }
-            EcoreUtil.Copier copier = new EcoreUtil.Copier();
-            Representation copy = (Representation) copier.copy(representation);
-            copier.copyReferences();
-            int dropped = rebind(copy, copies);
-            if (dropped > 0) {
-                warnings.add(Messages.bind(Messages.diagramLayoutsDropped, representation.getName(), dropped));
-            }
-            stored.getContents().add(copy);
+            stored.getContents().add(copyFor(representation, new EcoreUtil.Copier(), copies, warnings));
         }
     }
 
@@ -146,6 +133,21 @@ public final class DiagramExchange implements ExchangePart {
                 EcoreUtil.remove(representation);
             }
         }
+    }
+
+    /**
+     * A copy of the diagram made by the copier, its references bound to the other side's objects ({@code copies}); the
+     * entries it had to leave out are counted in a warning.
+     */
+    private static Representation copyFor(Representation representation, EcoreUtil.Copier copier,
+            Map<EObject, EObject> copies, List<String> warnings) {
+        Representation copy = (Representation) copier.copy(representation);
+        copier.copyReferences();
+        int dropped = rebind(copy, copies);
+        if (dropped > 0) {
+            warnings.add(Messages.bind(Messages.diagramLayoutsDropped, representation.getName(), dropped));
+        }
+        return copy;
     }
 
     /**

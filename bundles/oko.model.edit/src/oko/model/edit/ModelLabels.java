@@ -122,7 +122,11 @@ public final class ModelLabels {
         if (key == null || key.isBlank()) {
             return name == null ? "" : name;
         }
-        return name == null || name.isBlank() ? key : key + " " + name;
+        if (name == null || name.isBlank()) {
+            return key;
+        }
+        // a name that already begins with the code («2023 год» of the period 2023) is not prefixed twice
+        return name.equals(key) || name.startsWith(key + " ") ? name : key + " " + name;
     }
 
     private static String shorten(String text) {

@@ -14,11 +14,6 @@ final class Messages extends NLS {
     public static String noSuchSystem;
     public static String noSchoolSystem;
     public static String noSuchSchoolSystem;
-    public static String stateNotStarted;
-    public static String stateInProgress;
-    public static String stateDone;
-    public static String stateOverdue;
-    public static String stateCancelled;
     public static String doneOn;
     // the self-analysis report (CycleRows and its data sets)
     public static String cycleFull;

@@ -34,8 +34,8 @@ public abstract class ModelRows extends ScriptedDataSetEventAdapter {
     /** Adds the rows of these systems. */
     protected abstract void collect(List<QualitySystem> systems, List<Map<String, Object>> rows);
 
-    @Override
-    public void beforeOpen(IDataSetInstance dataSet, IReportContext context) throws ScriptException {
+    /** The systems the report was handed (one, or those of a collection), in its order. */
+    static List<QualitySystem> handedIn(IReportContext context) {
         Object model = context.getAppContext().get(Reports.MODEL);
         List<QualitySystem> systems = new ArrayList<>();
         if (model instanceof QualitySystem system) {
@@ -43,6 +43,13 @@ public abstract class ModelRows extends ScriptedDataSetEventAdapter {
         } else if (model instanceof Collection<?> many) {
             many.stream().filter(QualitySystem.class::isInstance).map(QualitySystem.class::cast).forEach(systems::add);
         }
+        return systems;
+    }
+
+    @Override
+    public void beforeOpen(IDataSetInstance dataSet, IReportContext context) throws ScriptException {
+        Object model = context.getAppContext().get(Reports.MODEL);
+        List<QualitySystem> systems = handedIn(context);
         if (systems.isEmpty()) {
             throw new ScriptException(Messages.bind(Messages.noSystemToReport, dataSet.getName(), model));
         }

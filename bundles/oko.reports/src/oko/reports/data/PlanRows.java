@@ -50,7 +50,7 @@ public final class PlanRows extends ModelRows {
         rows.add(groupRow(index, plan, "kind", "item", "number", item.getNumber() == null ? "" : item.getNumber(), "measure",
                 join(null, item.getName()), "deadline", String.join("\n", deadline), "result",
                 item.getResult() == null ? "" : item.getResult().strip(), "documents", documents(item), "executors",
-                executors.strip(), "status", label(state), "done", item.getCompletionDate() == null ? ""
+                executors.strip(), "status", PlanExecution.label(state), "done", item.getCompletionDate() == null ? ""
                         : Messages.bind(Messages.doneOn, DATE.format(day(item.getCompletionDate()))),
                 "overdue", state == ItemState.OVERDUE ? "yes" : "no"));
         item.getChildren().forEach(child -> collect(index, plan, child, today, rows));
@@ -71,15 +71,5 @@ public final class PlanRows extends ModelRows {
 
     private static LocalDate day(java.util.Date date) {
         return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
-    }
-
-    private static String label(ItemState state) {
-        return switch (state) {
-        case NOT_STARTED -> Messages.stateNotStarted;
-        case IN_PROGRESS -> Messages.stateInProgress;
-        case DONE -> Messages.stateDone;
-        case OVERDUE -> Messages.stateOverdue;
-        case CANCELLED -> Messages.stateCancelled;
-        };
     }
 }

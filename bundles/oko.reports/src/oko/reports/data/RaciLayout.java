@@ -1,7 +1,6 @@
 package oko.reports.data;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 import org.eclipse.birt.report.engine.api.script.IReportContext;
@@ -21,7 +20,6 @@ import org.eclipse.birt.report.model.api.activity.SemanticException;
 
 import oko.model.QualitySystem;
 import oko.model.Role;
-import oko.reports.Reports;
 
 /**
  * The report event handler of the RACI layout (raci.rptdesign): before the report is built it
@@ -81,13 +79,7 @@ public final class RaciLayout extends ReportEventAdapter {
 
     /** The roles of the system the report's parameter chooses (of every system handed in, without one). */
     private static List<Role> roles(IReportContext context) throws ScriptException {
-        Object model = context.getAppContext().get(Reports.MODEL);
-        List<QualitySystem> systems = new ArrayList<>();
-        if (model instanceof QualitySystem system) {
-            systems.add(system);
-        } else if (model instanceof Collection<?> many) {
-            many.stream().filter(QualitySystem.class::isInstance).map(QualitySystem.class::cast).forEach(systems::add);
-        }
+        List<QualitySystem> systems = ModelRows.handedIn(context);
         List<Role> roles = new ArrayList<>();
         for (QualitySystem system : ModelRows.chosen(TABLE, systems, context)) {
             RaciRows.roles(system).stream().filter(r -> !roles.contains(r)).forEach(roles::add);

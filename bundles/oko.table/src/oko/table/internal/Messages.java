@@ -5,11 +5,6 @@ import org.eclipse.osgi.util.NLS;
 /** Texts of the table interpreter; Russian in messages.properties, English in messages_en.properties. */
 public final class Messages extends NLS {
 
-    public static String planNotStarted;
-    public static String planInProgress;
-    public static String planDone;
-    public static String planOverdue;
-    public static String planCancelled;
     public static String unknownValue;
     public static String unknownQuery;
     public static String unknownCondition;

@@ -70,6 +70,7 @@ final class MeetingTexts {
     static String state(MeetingRules.MeetingState state) {
         return switch (state) {
         case PLANNED -> Messages.statePlanned;
+        case DATE_PASSED -> Messages.stateDatePassed;
         case PROTOCOL_DUE -> Messages.stateProtocolDue;
         case PROTOCOL_OVERDUE -> Messages.stateProtocolOverdue;
         case PROTOCOL_DONE -> Messages.stateProtocolDone;

@@ -11,6 +11,7 @@ public final class Messages extends NLS {
     public static String quorumReached;
     public static String quorumNotReached;
     public static String statePlanned;
+    public static String stateDatePassed;
     public static String stateProtocolDue;
     public static String stateProtocolOverdue;
     public static String stateProtocolDone;
