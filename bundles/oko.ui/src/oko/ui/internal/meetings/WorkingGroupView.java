@@ -158,7 +158,7 @@ public final class WorkingGroupView extends ViewPart {
         try {
             if (element instanceof Meeting meeting) {
                 return switch (MeetingRules.state(meeting, LocalDate.now())) {
-                case PROTOCOL_OVERDUE -> red;
+                case PROTOCOL_OVERDUE, DATE_PASSED -> red;
                 case PROTOCOL_DONE -> green;
                 default -> null;
                 };
