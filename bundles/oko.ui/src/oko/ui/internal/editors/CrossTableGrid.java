@@ -106,6 +106,10 @@ public final class CrossTableGrid implements ISelectionProvider {
     private int selectedColumn;
     private boolean resizing;
     private String toolTip;
+    /** Widths of the cells' texts («R», «R, C»…: a few distinct ones) and line headers wrapped at a width, for painting. */
+    private final Map<String, Integer> textWidths = new HashMap<>();
+    private final Map<EObject, List<String>> wrappedLines = new HashMap<>();
+    private int wrappedAt = -1;
 
     public CrossTableGrid(Composite parent, CrossTableDescription description, EObject root) {
         this.description = description;
@@ -120,7 +124,7 @@ public final class CrossTableGrid implements ISelectionProvider {
         gridLine = color(new RGB(0xc8, 0xcc, 0xd2));
         headerBackground = color(new RGB(0xee, 0xef, 0xf1));
         groupBackground = color(new RGB(0xe3, 0xea, 0xf3));
-        crossHighlight = color(new RGB(0xd6, 0xe2, 0xf2));
+        crossHighlight = color(new RGB(0xe4, 0xec, 0xf7));
         resizeCursor = new Cursor(display, SWT.CURSOR_SIZEWE);
         headerWidth = Math.max(MIN_HEADER_WIDTH, description.getHeaderWidth() > 0 ? description.getHeaderWidth() : 300);
         GC gc = new GC(canvas);
@@ -237,6 +241,7 @@ public final class CrossTableGrid implements ISelectionProvider {
 
     /** Reads the lines and columns again from the model (after a commit, an undo, another client's change). */
     public void refresh() {
+        wrappedLines.clear();
         EObject line = selectedLine();
         EObject column = selectedColumnElement();
         lines();
@@ -637,7 +642,8 @@ public final class CrossTableGrid implements ISelectionProvider {
 
     // ---- keyboard
 
-    private int pageRows() {
+    /** The rows PgUp/PgDn move: those wholly in view less one, at least one. */
+    public int pageRows() {
         return Math.max(1, (canvas.getClientArea().height - headerHeight) / rowHeight - 1);
     }
 
@@ -775,8 +781,9 @@ public final class CrossTableGrid implements ISelectionProvider {
                 String text = TableInterpreter.cell(intersection, row.line().element(), columnElements.get(c - 1));
                 if (!text.isEmpty()) {
                     gc.setForeground(selected ? selectionText : styleForeground != null ? styleForeground : foreground);
-                    var extent = gc.textExtent(text);
-                    gc.drawText(text, x + Math.max(PAD, (w - extent.x) / 2), y + (rowHeight - extent.y) / 2, true);
+                    int tw = style != null && style.isBold() ? gc.textExtent(text).x
+                            : textWidths.computeIfAbsent(text, t -> gc.textExtent(t).x);
+                    gc.drawText(text, x + Math.max(PAD, (w - tw) / 2), y + (rowHeight - lineHeight) / 2, true);
                 }
             }
         }
@@ -883,7 +890,14 @@ public final class CrossTableGrid implements ISelectionProvider {
         gc.setForeground(styleForeground != null ? styleForeground : foreground);
         gc.setFont(style != null && style.isBold() ? bold : canvas.getFont());
         gc.setClipping(0, Math.max(headerHeight, y), headerWidth - 1, Math.max(0, Math.min(rowHeight, y + rowHeight - headerHeight)));
-        List<String> lines = Wrapping.wrap(text, headerWidth - left - EXPANDER - PAD, t -> gc.textExtent(t).x, LINE_HEADER_LINES);
+        if (wrappedAt != headerWidth) {
+            wrappedLines.clear();
+            wrappedAt = headerWidth;
+        }
+        List<String> lines = style != null && style.isBold()
+                ? Wrapping.wrap(text, headerWidth - left - EXPANDER - PAD, t -> gc.textExtent(t).x, LINE_HEADER_LINES)
+                : wrappedLines.computeIfAbsent(row.line().element(),
+                        e -> Wrapping.wrap(text, headerWidth - left - EXPANDER - PAD, t -> gc.textExtent(t).x, LINE_HEADER_LINES));
         int ty = y + (rowHeight - lines.size() * lineHeight) / 2;
         for (String line : lines) {
             gc.drawText(line, left + EXPANDER, ty, true);
