@@ -41,8 +41,9 @@
 #             HTML (8 runs each; median of runs 4-8 = warm), inside the product's OSGi platform.
 #             -Doko.bench.schools=N via BENCH_OPTS changes the size.
 #   tables    open of the RACI cross-table (the shipped description) for 200 roles × 300 generated
-#             functions: interpretation, the SWT tree created and filled, one paint (needs a display;
-#             runs itself under xvfb-run when there is none). -Doko.bench.roles=N / -Doko.bench.functions=N.
+#             functions: interpretation, the editor's grid created, one paint in 1600x1000, then a
+#             scroll to the middle repainted; first and warm (needs a display; runs itself under
+#             xvfb-run when there is none). -Doko.bench.roles=N / -Doko.bench.functions=N.
 #   drawing   the same plus the diagram editor's draw2d figures, painted in a 1600x1000 window
 #             (needs a display; runs itself under xvfb-run when there is none).
 set -euo pipefail

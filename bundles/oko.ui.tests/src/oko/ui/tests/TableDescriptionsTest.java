@@ -27,8 +27,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.Tree;
-import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
@@ -43,6 +41,7 @@ import oko.model.Role;
 import oko.model.TechnologicalMap;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
+import oko.ui.internal.editors.CrossTableGrid;
 import oko.ui.internal.editors.ModelEditorInput;
 import oko.ui.internal.editors.TableEditor;
 import oko.ui.internal.editors.Tables;
@@ -66,7 +65,7 @@ class TableDescriptionsTest {
     private static TableEditor open(CDOID id, String table, String name) throws Exception {
         TableEditor editor = UiThread.call(() -> (TableEditor) page().openEditor(new ModelEditorInput(id, table, name),
                 TableEditor.ID));
-        UiThread.waitUntil("the table «" + name + "» shows its lines", () -> editor.viewer().getTree().getItemCount() > 0);
+        UiThread.waitUntil("the table «" + name + "» shows its lines", () -> !editor.cellTexts().isEmpty());
         return editor;
     }
 
@@ -75,51 +74,61 @@ class TableDescriptionsTest {
         UiThread.drain();
     }
 
-    private static TreeItem item(Tree tree, Object data) {
-        for (TreeItem item : all(tree.getItems())) {
-            if (item.getData() == data) {
-                return item;
-            }
-        }
-        return null;
+    private static CrossTableGrid grid(TableEditor editor) {
+        return editor.table().grid();
     }
 
-    private static List<TreeItem> all(TreeItem[] items) {
-        List<TreeItem> all = new java.util.ArrayList<>();
-        for (TreeItem item : items) {
-            all.add(item);
-            all.addAll(all(item.getItems()));
-        }
-        return all;
-    }
-
-    /** The cell's text as the tree shows it. */
+    /** The cell's text as the grid draws it (column 0: the line's header, 1…: the roles). */
     private static String cell(TableEditor editor, EObject line, int column) throws Exception {
-        return UiThread.call(() -> item(editor.viewer().getTree(), line).getText(column));
+        return UiThread.call(() -> {
+            int row = grid(editor).rowOf(line);
+            assertTrue(row >= 0, "no row for " + line);
+            return grid(editor).text(row, column);
+        });
     }
 
-    /** A click on the cell (the line selected, the column under the pointer), then a letter typed. */
-    private static void clickAndType(TableEditor editor, EObject line, int column, char letter) throws Exception {
+    /** A key pressed on the grid, as SWT delivers it to the canvas. */
+    private static void key(TableEditor editor, int keyCode, char character) throws Exception {
         UiThread.run(() -> {
-            Tree tree = editor.viewer().getTree();
-            TreeItem item = item(tree, line);
-            assertNotNull(item, "no tree item for " + line);
-            tree.showItem(item);
-            tree.showColumn(tree.getColumn(column));
-            Rectangle bounds = item.getBounds(column);
-            editor.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(line), true);
+            Event key = new Event();
+            key.character = character;
+            key.keyCode = keyCode;
+            grid(editor).canvas().notifyListeners(SWT.KeyDown, key);
+        });
+        UiThread.drain();
+    }
+
+    /** A click in the middle of the cell where the grid draws it, then a letter typed. */
+    private static void clickAndType(TableEditor editor, EObject line, int column, char letter) throws Exception {
+        click(editor, line, column, 1);
+        key(editor, letter, letter);
+    }
+
+    private static void click(TableEditor editor, EObject line, int column, int button) throws Exception {
+        UiThread.run(() -> {
+            CrossTableGrid grid = grid(editor);
+            int row = grid.rowOf(line);
+            assertTrue(row >= 0, "no row for " + line);
+            grid.reveal(row, column);
+            Rectangle bounds = grid.cellBounds(row, column);
+            Rectangle area = grid.canvas().getClientArea();
+            assertTrue(area.contains(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2),
+                    "cell " + bounds + " in view " + area);
             Event down = new Event();
             down.x = bounds.x + bounds.width / 2;
             down.y = bounds.y + bounds.height / 2;
-            down.button = 1;
-            tree.notifyListeners(SWT.MouseDown, down);
-            tree.setFocus();
-            Event key = new Event();
-            key.character = letter;
-            key.keyCode = letter;
-            tree.notifyListeners(SWT.KeyDown, key);
+            down.button = button;
+            grid.canvas().notifyListeners(SWT.MouseDown, down);
+            Event up = new Event();
+            up.x = down.x;
+            up.y = down.y;
+            up.button = button;
+            grid.canvas().notifyListeners(SWT.MouseUp, up);
         });
         UiThread.drain();
+        // the click selected that cell
+        assertEquals(line, UiThread.call(() -> grid(editor).selectedLine()));
+        assertEquals(column, (int) UiThread.call(() -> grid(editor).selectedColumn()));
     }
 
     @Test
@@ -135,22 +144,22 @@ class TableDescriptionsTest {
         TableEditor editor = open(systemId, "oko.tables.raci", "ВСОКО СОШ № 51");
         // headers: the lines' column, then the system's roles in their order
         List<String> roles = read(systemId, o -> ((QualitySystem) o).getRoles().stream().map(Role::getName).toList());
-        List<String> headers = UiThread.call(() -> Arrays.stream(editor.viewer().getTree().getColumns())
-                .map(c -> c.getText()).toList());
-        assertEquals(roles.size() + 1, headers.size());
-        assertEquals(roles.stream().map(r -> r.replaceAll("\\s+", " ").strip()).toList(), headers.subList(1, headers.size()));
+        List<String> headers = UiThread.call(() -> grid(editor).columnHeaders());
+        assertEquals(roles.stream().map(r -> r.replaceAll("\\s+", " ").strip()).toList(), headers);
         // a function's cell: R for each responsible role (the model's responsibleRoles), read independently
         UiThread.waitUntil("functions shown", () -> editor.table().columnElements().size() == roles.size());
         EObject[] pair = UiThread.call(() -> {
-            for (TreeItem item : all(editor.viewer().getTree().getItems())) {
-                if (item.getData() instanceof Function f) {
+            CrossTableGrid grid = grid(editor);
+            for (int row = 0; row < grid.rowCount(); row++) {
+                if (grid.rowElement(row) instanceof Function f) {
+                    assertFalse(grid.isGroup(row));
                     for (int c = 0; c < editor.table().columnElements().size(); c++) {
                         Role role = (Role) editor.table().columnElements().get(c);
                         boolean r = f.getResponsibleRoles().contains(role);
                         boolean other = f.getParticipations().stream().anyMatch(p -> p.getRole() == role);
                         if (r && !other) {
                             // a cell holding R only shows exactly «R»
-                            assertEquals("R", item.getText(c + 1), f.getName() + " / " + role.getName());
+                            assertEquals("R", grid.text(row, c + 1), f.getName() + " / " + role.getName());
                         }
                         if (!r && !other) {
                             return new EObject[] { f, role, null };
@@ -172,6 +181,18 @@ class TableDescriptionsTest {
         clickAndType(editor, function, column, 'c');
         assertEquals("C", cell(editor, function, column));
         assertTrue(UiThread.call(editor::isDirty));
+        // the tooltip names the function, the role and what C means (the literal's label in plugin.properties)
+        String tip = UiThread.call(() -> {
+            CrossTableGrid grid = grid(editor);
+            Rectangle bounds = grid.cellBounds(grid.rowOf(function), column);
+            return grid.toolTipAt(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
+        });
+        // the line's header is the description's «{number} {name}» (a function without number: its name)
+        String expectedTip = UiThread.call(() -> ((function.getNumber() == null ? "" : function.getNumber()) + " "
+                + function.getName()).replaceAll("\\s+", " ").strip()
+                + "\n" + role.getName().replaceAll("\\s+", " ").strip() + "\nC — участвует, консультирует");
+        assertEquals(expectedTip, tip);
+        assertTrue(UiThread.call(() -> grid(editor).accessibleName()).endsWith(": C — участвует, консультирует"));
         clickAndType(editor, function, column, 'r');
         assertEquals("R, C", cell(editor, function, column));
         command("org.eclipse.ui.edit.undo");
@@ -183,11 +204,7 @@ class TableDescriptionsTest {
         assertEquals("R", cell(editor, function, column));
         command("org.eclipse.ui.edit.undo");
         assertEquals("R, C", cell(editor, function, column));
-        UiThread.run(() -> {
-            Tree tree = editor.viewer().getTree();
-            tree.showColumn(tree.getColumn(column));
-            tree.showItem(item(tree, function));
-        });
+        UiThread.run(() -> grid(editor).reveal(grid(editor).rowOf(function), column));
         UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
                 "table-raci-edited"));
 
@@ -222,6 +239,140 @@ class TableDescriptionsTest {
             assertEquals(ParticipationKind.CONSULTED, participations.get(0).getKind());
             view.close();
         }
+    }
+
+    /**
+     * The grid's keyboard, context menu and folding: the arrows, Home/End and PgDn move the selected
+     * cell; the context menu's «I» toggles the cell (one command, undone); a folded section hides its
+     * functions and unfolds again.
+     */
+    @Test
+    void raciGridKeyboardContextMenuAndFolding() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        CDOID systemId = find(o -> o instanceof QualitySystem s && "vsoko-chel-sosh51".equals(s.getCode()));
+        int roleCount = read(systemId, o -> ((QualitySystem) o).getRoles().size());
+        TableEditor editor = open(systemId, "oko.tables.raci", "ВСОКО СОШ № 51");
+        CrossTableGrid grid = grid(editor);
+        assertEquals(roleCount, (int) UiThread.call(() -> grid.columnElements().size()));
+        // the first function (row 1: row 0 is its section) and a role with no relation to it
+        Function function = UiThread.call(() -> {
+            assertTrue(grid.isGroup(0), "the first row is a section");
+            return (Function) grid.rowElement(1);
+        });
+        int column = UiThread.call(() -> {
+            for (int c = 1; c <= grid.columnElements().size(); c++) {
+                if (grid.text(1, c).isEmpty() && c < grid.columnElements().size()) {
+                    return c;
+                }
+            }
+            return -1;
+        });
+        assertTrue(column >= 1, "the first function has an empty cell");
+        click(editor, function, column, 1);
+        key(editor, SWT.ARROW_RIGHT, '\0');
+        assertEquals(column + 1, (int) UiThread.call(grid::selectedColumn));
+        key(editor, SWT.ARROW_LEFT, '\0');
+        assertEquals(column, (int) UiThread.call(grid::selectedColumn));
+        key(editor, SWT.END, '\0');
+        assertEquals(roleCount, (int) UiThread.call(grid::selectedColumn), "End: the last role");
+        key(editor, SWT.HOME, '\0');
+        assertEquals(1, (int) UiThread.call(grid::selectedColumn), "Home: the first role");
+        key(editor, SWT.ARROW_UP, '\0');
+        assertEquals(0, (int) UiThread.call(grid::selectedRow), "up from the first function: its section");
+        key(editor, SWT.ARROW_DOWN, '\0');
+        key(editor, SWT.ARROW_DOWN, '\0');
+        assertEquals(2, (int) UiThread.call(grid::selectedRow));
+        // PgDn moves by the rows in view less one (at least one), never past the last row; PgUp back
+        int rows = UiThread.call(grid::rowCount);
+        int page = UiThread.call(grid::pageRows);
+        assertTrue(page >= 1);
+        key(editor, SWT.PAGE_DOWN, '\0');
+        int paged = Math.min(rows - 1, 2 + page);
+        assertEquals(paged, (int) UiThread.call(grid::selectedRow), "PgDn");
+        key(editor, SWT.PAGE_UP, '\0');
+        assertEquals(Math.max(0, paged - page), (int) UiThread.call(grid::selectedRow), "PgUp");
+
+        // the context menu on the empty cell: «I  role» unchecked; chosen, the cell shows I; undo empties it
+        click(editor, function, column, 3);
+        org.eclipse.swt.widgets.MenuItem informed = UiThread.call(() -> {
+            var menu = grid.canvas().getMenu();
+            menu.notifyListeners(SWT.Show, new Event());
+            for (var item : menu.getItems()) {
+                if (item.getText().startsWith("I ")) {
+                    return item;
+                }
+            }
+            return null;
+        });
+        assertNotNull(informed, "the cell's context menu lists I");
+        assertEquals(5, (int) UiThread.call(() -> informed.getParent().getItemCount()), "R, A, S, C, I");
+        assertFalse(UiThread.call(informed::getSelection));
+        UiThread.run(() -> {
+            informed.setSelection(true);
+            informed.notifyListeners(SWT.Selection, new Event());
+        });
+        UiThread.drain();
+        assertEquals("I", cell(editor, function, column));
+        command("org.eclipse.ui.edit.undo");
+        assertEquals("", cell(editor, function, column));
+        assertFalse(UiThread.call(editor::isDirty));
+
+        // folding the first section hides its functions (the rows below move up by as many)
+        EObject section = UiThread.call(() -> grid.rowElement(0));
+        CDOID sectionId = UiThread.call(() -> CDOUtil.getCDOObject(section).cdoID());
+        int functions = read(sectionId, o -> ((oko.model.FunctionSection) o).getFunctions().size()
+                + ((oko.model.FunctionSection) o).getSubsections().size());
+        assertTrue(functions > 0);
+        UiThread.run(() -> grid.setCollapsed(section, true));
+        assertEquals(-1, (int) UiThread.call(() -> grid.rowOf(function)));
+        assertTrue(UiThread.call(() -> rows - grid.rowCount()) >= functions, "at least its direct lines are hidden");
+        // Enter on the selected (folded) section unfolds it
+        assertEquals(section, UiThread.call(grid::selectedLine));
+        key(editor, SWT.CR, '\r');
+        assertEquals(1, (int) UiThread.call(() -> grid.rowOf(function)));
+        assertEquals(rows, (int) UiThread.call(grid::rowCount));
+    }
+
+    /** Another client's commit shows in the open grid (the editor refreshes on the invalidation), and its undo too. */
+    @Test
+    void raciGridShowsAnotherClientsCommits() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        CDOID systemId = find(o -> o instanceof QualitySystem s && "vsoko-chel-sosh51".equals(s.getCode()));
+        TableEditor editor = open(systemId, "oko.tables.raci", "ВСОКО СОШ № 51");
+        CrossTableGrid grid = grid(editor);
+        // the first function and its first empty cell (the last role's column is kept for the click test)
+        CDOID[] ids = UiThread.call(() -> {
+            Function function = (Function) grid.rowElement(1);
+            for (int c = 1; c <= grid.columnElements().size(); c++) {
+                if (grid.text(1, c).isEmpty()) {
+                    return new CDOID[] { CDOUtil.getCDOObject(function).cdoID(),
+                            CDOUtil.getCDOObject(grid.columnElements().get(c - 1)).cdoID() };
+                }
+            }
+            return null;
+        });
+        assertNotNull(ids, "the first function has an empty cell");
+        Function function = UiThread.call(() -> (Function) grid.rowElement(1));
+        int column = UiThread.call(() -> {
+            for (int c = 1; c <= grid.columnElements().size(); c++) {
+                if (CDOUtil.getCDOObject(grid.columnElements().get(c - 1)).cdoID().equals(ids[1])) {
+                    return c;
+                }
+            }
+            return -1;
+        });
+        OkoRepository repository = RepositoryConnection.repository().orElseThrow();
+        try (OkoRepository client = OkoRepository.connect(repository.embeddedServer().orElseThrow(), "другой")) {
+            var other = client.openTransaction();
+            ((Function) other.getObject(ids[0])).getResponsibleRoles().add((Role) other.getObject(ids[1]));
+            client.commit(other, "Тест: RACI другого клиента", new org.eclipse.core.runtime.NullProgressMonitor());
+            UiThread.waitUntil("the grid shows the other client's R", () -> "R".equals(grid.text(grid.rowOf(function), column)));
+            ((Function) other.getObject(ids[0])).getResponsibleRoles().remove((Role) other.getObject(ids[1]));
+            client.commit(other, "Тест: RACI другого клиента назад", new org.eclipse.core.runtime.NullProgressMonitor());
+            UiThread.waitUntil("the grid shows the cell empty again", () -> grid.text(grid.rowOf(function), column).isEmpty());
+            other.close();
+        }
+        assertFalse(UiThread.call(editor::isDirty));
     }
 
     @Test

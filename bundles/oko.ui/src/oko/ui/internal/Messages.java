@@ -25,6 +25,7 @@ public final class Messages extends NLS {
     public static String tableReloadDescriptions;
     public static String tableReloadProblems;
     public static String tableBadValue;
+    public static String tableCellEmpty;
     public static String navigatorTables;
     public static String colNumber;
     public static String editorNoRepository;

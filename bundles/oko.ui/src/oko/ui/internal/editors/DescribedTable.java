@@ -18,9 +18,7 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.jface.layout.TreeColumnLayout;
 import org.eclipse.jface.viewers.CellEditor;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
-import org.eclipse.jface.viewers.ColumnPixelData;
 import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.ComboBoxCellEditor;
 import org.eclipse.jface.viewers.DialogCellEditor;
@@ -35,7 +33,6 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -58,10 +55,11 @@ import oko.table.description.LineMapping;
 import oko.table.description.TableDescription;
 
 /**
- * A table description shown in an SWT tree: an edition table (a column per column description,
- * long texts wrapped, cells edited in place by the kind of their cell editor) or a cross-table
- * (the lines' headers, then a column per column element; a cell shows the relations that hold,
- * e.g. «R, A», and typing a value's letter or choosing it in the cell's context menu toggles it).
+ * A table description shown: an edition table in an SWT tree (a column per column description,
+ * long texts wrapped, cells edited in place by the kind of their cell editor), a cross-table in a
+ * {@link CrossTableGrid} that draws only the cells in view (the lines' headers, then a column per
+ * column element; a cell shows the relations that hold, e.g. «R, A», and typing a value's letter or
+ * choosing it in the cell's context menu toggles it on the selected cell).
  * Every edit is one command on the domain's stack. It knows nothing of the workbench, so the
  * editor and the benchmark share it.
  */
@@ -77,13 +75,12 @@ public final class DescribedTable {
     private final ReferenceChooser chooser;
     private final Composite parent;
     private TreeViewer viewer;
+    private CrossTableGrid grid;
     private final Map<EObject, Line> lines = new IdentityHashMap<>();
     private List<Line> topLines = List.of();
     private List<EObject> columnElements = List.of();
     private final List<Color> colors = new ArrayList<>();
     private Font bold;
-    /** The cross-table column the keyboard and the context menu act on (0: the lines' headers). */
-    private int focusColumn = 1;
 
     public DescribedTable(Composite parent, TableDescription description, EObject root, EditingDomain domain,
             ReferenceChooser chooser) {
@@ -95,6 +92,7 @@ public final class DescribedTable {
         create();
     }
 
+    /** The tree of an edition table; {@code null} for a cross-table (see {@link #grid()}). */
     public TreeViewer viewer() {
         return viewer;
     }
@@ -104,7 +102,11 @@ public final class DescribedTable {
     }
 
     private void create() {
-        boolean cross = description instanceof CrossTableDescription;
+        if (description instanceof CrossTableDescription cross) {
+            viewer = null;
+            createGrid(cross);
+            return;
+        }
         viewer = new TreeViewer(parent, SWT.FULL_SELECTION | SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
         Tree tree = viewer.getTree();
         tree.setHeaderVisible(true);
@@ -139,23 +141,19 @@ public final class DescribedTable {
         });
         TreeColumnLayout layout = new TreeColumnLayout();
         parent.setLayout(layout);
-        if (cross) {
-            crossColumns((CrossTableDescription) description, layout);
-        } else {
-            for (ColumnDescription column : ((EditionTableDescription) description).getColumns()) {
-                TreeViewerColumn treeColumn = new TreeViewerColumn(viewer, SWT.LEFT);
-                treeColumn.getColumn().setText(column.getLabel() == null ? "" : column.getLabel());
-                treeColumn.getColumn().setToolTipText(column.getLabel());
-                treeColumn.getColumn().setResizable(true);
-                layout.setColumnData(treeColumn.getColumn(),
-                        new ColumnWeightData(column.getWidth(), Math.min(column.getWidth(), 60), true));
-                treeColumn.setLabelProvider(new WrappingLabelProvider(column));
-                if (column.getFeature() != null && column.getCellEditor() != CellEditorKind.NONE) {
-                    treeColumn.setEditingSupport(new FeatureEditing(column));
-                }
+        for (ColumnDescription column : ((EditionTableDescription) description).getColumns()) {
+            TreeViewerColumn treeColumn = new TreeViewerColumn(viewer, SWT.LEFT);
+            treeColumn.getColumn().setText(column.getLabel() == null ? "" : column.getLabel());
+            treeColumn.getColumn().setToolTipText(column.getLabel());
+            treeColumn.getColumn().setResizable(true);
+            layout.setColumnData(treeColumn.getColumn(),
+                    new ColumnWeightData(column.getWidth(), Math.min(column.getWidth(), 60), true));
+            treeColumn.setLabelProvider(new WrappingLabelProvider(column));
+            if (column.getFeature() != null && column.getCellEditor() != CellEditorKind.NONE) {
+                treeColumn.setEditingSupport(new FeatureEditing(column));
             }
-            OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
         }
+        OwnerDrawLabelProvider.setUpOwnerDraw(viewer);
         viewer.setInput(new Rows(root));
         viewer.expandAll();
         tree.addDisposeListener(e -> {
@@ -190,9 +188,12 @@ public final class DescribedTable {
 
     /** Shows the model again; a cross-table whose column elements changed gets its columns anew. */
     public void refresh() {
-        if (description instanceof CrossTableDescription cross
-                && !TableInterpreter.columns(cross, root).equals(columnElements)) {
-            rebuild();
+        if (grid != null) {
+            grid.refresh();
+            topLines = grid.topLines();
+            lines.clear();
+            index(topLines);
+            columnElements = grid.columnElements();
             return;
         }
         viewer.refresh();
@@ -200,6 +201,13 @@ public final class DescribedTable {
 
     /** Creates the tree again (after the columns changed). */
     public void rebuild() {
+        if (grid != null) {
+            grid.canvas().dispose();
+            grid = null;
+            create();
+            parent.layout(true, true);
+            return;
+        }
         Object[] expanded = viewer.getExpandedElements();
         viewer.getControl().dispose();
         create();
@@ -469,74 +477,18 @@ public final class DescribedTable {
 
     // ---- cross-tables
 
-    private void crossColumns(CrossTableDescription cross, TreeColumnLayout layout) {
-        columnElements = TableInterpreter.columns(cross, root);
-        TreeViewerColumn headers = new TreeViewerColumn(viewer, SWT.LEFT);
-        headers.getColumn().setText(cross.getLabel() == null ? "" : cross.getLabel());
-        layout.setColumnData(headers.getColumn(), new ColumnPixelData(cross.getHeaderWidth()));
-        headers.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text(0, element);
-            }
-
-            @Override
-            public Font getFont(Object element) {
-                return TableInterpreter.hasCells(cross.getIntersection(), (EObject) element) ? null : bold();
-            }
-
-            @Override
-            public String getToolTipText(Object element) {
-                return getText(element);
-            }
-        });
-        GC gc = new GC(viewer.getTree());
-        int width = cross.getColumnMapping().getWidth();
-        try {
-            for (int i = 0; i < columnElements.size(); i++) {
-                EObject columnElement = columnElements.get(i);
-                int index = i + 1;
-                String header = oneLine(TableInterpreter.header(cross.getColumnMapping().getHeaderExpression(), columnElement));
-                TreeViewerColumn column = new TreeViewerColumn(viewer, SWT.CENTER);
-                column.getColumn().setText(header);
-                column.getColumn().setToolTipText(header);
-                Point extent = gc.textExtent(header);
-                layout.setColumnData(column.getColumn(), new ColumnPixelData(Math.max(width, Math.min(extent.x + 24, 2 * width))));
-                column.setLabelProvider(new ColumnLabelProvider() {
-                    @Override
-                    public String getText(Object element) {
-                        return text(index, element);
-                    }
-
-                    @Override
-                    public String getToolTipText(Object element) {
-                        String text = getText(element);
-                        return text.isEmpty() ? null : header + ": " + text;
-                    }
-                });
-            }
-        } finally {
-            gc.dispose();
-        }
-        Tree tree = viewer.getTree();
-        tree.addListener(SWT.MouseDown, event -> {
-            TreeItem item = tree.getItem(new Point(event.x, event.y));
-            if (item != null) {
-                for (int c = 0; c < tree.getColumnCount(); c++) {
-                    if (item.getBounds(c).contains(event.x, event.y)) {
-                        focusColumn = c;
-                    }
-                }
-            }
-        });
-        tree.addListener(SWT.KeyDown, event -> {
-            if (event.keyCode == SWT.ARROW_RIGHT && focusColumn < tree.getColumnCount() - 1) {
-                focusColumn++;
-                event.doit = false;
-            } else if (event.keyCode == SWT.ARROW_LEFT && focusColumn > 1) {
-                focusColumn--;
-                event.doit = false;
-            } else if (Character.isLetter(event.character)) {
+    /** The cross-table's grid: typing a value's letter toggles it on the selected cell, as does its context menu. */
+    private void createGrid(CrossTableDescription cross) {
+        parent.setLayout(new org.eclipse.swt.layout.FillLayout());
+        grid = new CrossTableGrid(parent, cross, root);
+        topLines = grid.topLines();
+        lines.clear();
+        index(topLines);
+        columnElements = grid.columnElements();
+        var canvas = grid.canvas();
+        canvas.addListener(SWT.KeyDown, event -> {
+            // as the tree did: a letter equal (ignoring case) to a value's label toggles that value
+            if (Character.isLetter(event.character)) {
                 for (CellValue value : cross.getIntersection().getValues()) {
                     if (value.getLabel() != null && value.getLabel().equalsIgnoreCase(String.valueOf(event.character))) {
                         toggleSelected(value);
@@ -544,13 +496,12 @@ public final class DescribedTable {
                     }
                 }
             }
-            tree.redraw();
         });
         org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager();
         menu.setRemoveAllWhenShown(true);
         menu.addMenuListener(manager -> {
-            EObject line = selectedLine();
-            EObject column = focusColumn >= 1 && focusColumn <= columnElements.size() ? columnElements.get(focusColumn - 1) : null;
+            EObject line = grid.selectedLine();
+            EObject column = grid.selectedColumnElement();
             if (line == null || column == null || !TableInterpreter.hasCells(cross.getIntersection(), line)) {
                 return;
             }
@@ -566,23 +517,45 @@ public final class DescribedTable {
                 manager.add(action);
             }
         });
-        tree.setMenu(menu.createContextMenu(tree));
+        canvas.setMenu(menu.createContextMenu(canvas));
+        canvas.addDisposeListener(e -> menu.dispose());
+    }
+
+    /** The cross-table's grid, or {@code null} for an edition table (shown in {@link #viewer()}). */
+    public CrossTableGrid grid() {
+        return grid;
+    }
+
+    /** The control showing the table: the tree, or the cross-table's grid. */
+    public Control control() {
+        return grid != null ? grid.canvas() : viewer.getControl();
+    }
+
+    /** Gives the workbench the selected lines: the tree's selection, or the grid's selected line. */
+    public org.eclipse.jface.viewers.ISelectionProvider selectionProvider() {
+        return grid != null ? grid : viewer;
+    }
+
+    /** The selected lines' elements. */
+    public List<?> selectedElements() {
+        var selection = selectionProvider().getSelection();
+        return selection instanceof org.eclipse.jface.viewers.IStructuredSelection structured ? structured.toList() : List.of();
     }
 
     private EObject selectedLine() {
-        Object first = viewer.getStructuredSelection().getFirstElement();
-        return first instanceof EObject line ? line : null;
+        return grid != null ? grid.selectedLine() : null;
     }
 
     /** The cross-table column the keyboard and the context menu act on (1 is the first column element). */
     public int focusColumn() {
-        return focusColumn;
+        return grid == null ? 0 : grid.selectedColumn();
     }
 
     private void toggleSelected(CellValue value) {
         EObject line = selectedLine();
-        if (line != null && focusColumn >= 1 && focusColumn <= columnElements.size()) {
-            toggle(value, line, columnElements.get(focusColumn - 1));
+        EObject column = grid.selectedColumnElement();
+        if (line != null && column != null) {
+            toggle(value, line, column);
         }
     }
 
@@ -600,6 +573,16 @@ public final class DescribedTable {
     /** The texts of the shown lines (depth first) and columns as drawn, unwrapped. */
     public List<List<String>> cellTexts() {
         List<List<String>> rows = new ArrayList<>();
+        if (grid != null) {
+            for (int r = 0; r < grid.rowCount(); r++) {
+                List<String> row = new ArrayList<>();
+                for (int c = 0; c <= grid.columnElements().size(); c++) {
+                    row.add(grid.text(r, c));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
         collect(viewer.getTree().getItems(), rows);
         return rows;
     }

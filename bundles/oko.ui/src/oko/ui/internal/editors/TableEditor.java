@@ -66,7 +66,7 @@ public final class TableEditor extends TransactionalEditor {
     public void createPartControl(Composite parent) {
         container = new Composite(parent, SWT.NONE);
         table = new DescribedTable(container, description, root, domain, this::chooseReferences);
-        getSite().setSelectionProvider(table.viewer());
+        getSite().setSelectionProvider(table.selectionProvider());
         var bars = getEditorSite().getActionBars();
         installUndoRedo(bars);
         bars.setGlobalActionHandler(ActionFactory.DELETE.getId(), new Action(Messages.editorDelete) {
@@ -156,7 +156,7 @@ public final class TableEditor extends TransactionalEditor {
             child.dispose();
         }
         table = new DescribedTable(container, description, root, domain, this::chooseReferences);
-        getSite().setSelectionProvider(table.viewer());
+        getSite().setSelectionProvider(table.selectionProvider());
         container.layout(true, true);
         setFocus();
     }
@@ -176,6 +176,9 @@ public final class TableEditor extends TransactionalEditor {
         if (tool == null) {
             return;
         }
+        if (table.viewer() == null) {
+            return;
+        }
         Object selected = ((IStructuredSelection) table.viewer().getSelection()).getFirstElement();
         TableEditing.NewLine line = TableEditing.newLine(domain, tool, root, selected instanceof EObject o ? o : null,
                 table.firstLine());
@@ -188,7 +191,7 @@ public final class TableEditor extends TransactionalEditor {
     }
 
     private void deleteSelection() {
-        List<EObject> selected = table.deletable(((IStructuredSelection) table.viewer().getSelection()).toList());
+        List<EObject> selected = table.deletable(table.selectedElements());
         if (selected.isEmpty()) {
             return;
         }
@@ -208,6 +211,7 @@ public final class TableEditor extends TransactionalEditor {
         return table;
     }
 
+    /** The tree of an edition table; {@code null} for a cross-table, drawn by {@link DescribedTable#grid()}. */
     @Override
     public TreeViewer viewer() {
         return table == null ? null : table.viewer();
