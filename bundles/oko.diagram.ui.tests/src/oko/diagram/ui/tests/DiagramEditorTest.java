@@ -648,10 +648,36 @@ class DiagramEditorTest {
         assertEquals(moved, UiThread.call(() -> reopened.figureBounds().entrySet().stream()
                 .filter(e -> id(e.getKey()).equals(functionId)).findFirst().orElseThrow().getValue()),
                 "the moved function stays");
-        // Known bug (stop 31): the bendpoint added above is not drawn again after reopening this
-        // diagram (an edge into a section's function); the headless DiagramEditingTest and
-        // DiagramExchangeTest show bendpoints stored and restored. To be asserted again when fixed.
+        // the reopened editor works on a transaction of its own: the same edge there has the same
+        // mapping and ends of the same ids (the first editor's key names the first one's objects)
+        oko.diagram.Arrangement.EdgeKey reopenedKey = UiThread.call(() -> sameEdge(reopened, edgeKey));
+        assertNotNull(reopenedKey, "the bent edge is shown again");
+        assertEquals(bent, UiThread.call(() -> route(reopened, reopenedKey)), "the bendpoint stays");
+        // and it is drawn: the connection passes through the bendpoint added above
+        List<Point> drawn = UiThread.call(() -> {
+            EdgePart part = (EdgePart) reopened.graphicalViewer().getEditPartRegistry().get(reopenedKey);
+            part.getFigure().getUpdateManager().performValidation();
+            org.eclipse.draw2d.geometry.PointList points = part.getConnectionFigure().getPoints();
+            List<Point> list = new ArrayList<>();
+            for (int i = 0; i < points.size(); i++) {
+                list.add(points.getPoint(i));
+            }
+            return list;
+        });
+        assertTrue(drawn.contains(bend), drawn + " passes through " + bend);
         UiThread.run(() -> page().closeEditor(reopened, false));
+    }
+
+    /** The key in this editor of the edge that key names in another editor (same mapping, ends of the same ids). */
+    private static oko.diagram.Arrangement.EdgeKey sameEdge(DiagramEditor editor, oko.diagram.Arrangement.EdgeKey key) {
+        for (DiagramInterpreter.Edge edge : editor.shown().diagram().edges()) {
+            oko.diagram.Arrangement.EdgeKey candidate = oko.diagram.Arrangement.key(edge);
+            if (candidate.mapping().equals(key.mapping()) && id(candidate.source()).equals(id(key.source()))
+                    && id(candidate.target()).equals(id(key.target()))) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private static List<Integer> route(DiagramEditor editor, oko.diagram.Arrangement.EdgeKey key) {
