@@ -950,10 +950,14 @@ class DiagramEditorTest {
         UiThread.run(reopened::unpinSelected);
         command("oko.diagram.ui.arrangeAll");
         assertNoOverlaps(reopened);
-        // ELK's place again; its height follows the name another client gave it meanwhile
+        // ELK's place again: its column (x and width) as before the move, not the pinned place. Its
+        // height follows the name another client gave it meanwhile, and so may its y: the taller
+        // header moves its children down, and with them the ports of the edges between the stages'
+        // children, which ELK lines up with the other stages' ports
         Rectangle arranged = UiThread.call(() -> reopened.figureBounds().get(sameStage));
-        assertEquals(List.of(before.x, before.y, before.width), List.of(arranged.x, arranged.y, arranged.width),
-                "Arrange All is ELK's layout");
+        assertEquals(List.of(before.x, before.width), List.of(arranged.x, arranged.width), "Arrange All is ELK's layout");
+        assertTrue(arranged.y != after.y && Math.abs(arranged.y - before.y) < 300,
+                "back from the pinned place " + after.y + " to ELK's, near " + before.y + ": " + arranged.y);
         UiThread.run(() -> page().closeEditor(reopened, false));
     }
 
