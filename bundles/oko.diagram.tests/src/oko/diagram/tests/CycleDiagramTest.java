@@ -337,6 +337,7 @@ class CycleDiagramTest {
         int recommendations = system.getRecommendations().size();
         int measures = system.getMeasures().size();
         int documents = system.getDocuments().size();
+        int riskGroups = system.getRiskGroups().size();
 
         Goal goal = (Goal) create(representation, "cycle.newGoal", StageKind.GOALS);
         assertSame(goalsStage, goal.eContainer());
@@ -350,6 +351,10 @@ class CycleDiagramTest {
         Monitoring monitoring = (Monitoring) create(representation, "cycle.newMonitoring", StageKind.MONITORING);
         assertSame(system, monitoring.eContainer());
         assertSame(direction, monitoring.getDirection());
+        oko.model.RiskGroup riskGroup = (oko.model.RiskGroup) create(representation, "cycle.newRiskGroup",
+                StageKind.ANALYSIS);
+        assertSame(system, riskGroup.eContainer(), "a risk group lives in its system's risk groups");
+        assertTrue(direction.getRiskGroups().contains(riskGroup), "the direction works with it");
         Recommendation recommendation = (Recommendation) create(representation, "cycle.newRecommendation",
                 StageKind.ANALYSIS);
         assertSame(direction, recommendation.getDirection());
@@ -361,8 +366,8 @@ class CycleDiagramTest {
         assertEquals(DocumentKind.ANALYTICAL_REPORT, analysis.getKind());
         assertTrue(effectivenessStage.getDocuments().contains(analysis), "attached to the effectiveness stage");
 
-        // each creation is one command: seven undos take all of it back
-        for (int i = 0; i < 7; i++) {
+        // each creation is one command: eight undos take all of it back
+        for (int i = 0; i < 8; i++) {
             assertTrue(domain.getCommandStack().canUndo());
             domain.getCommandStack().undo();
         }
@@ -373,6 +378,8 @@ class CycleDiagramTest {
         assertEquals(recommendations, system.getRecommendations().size());
         assertEquals(measures, system.getMeasures().size());
         assertEquals(documents, system.getDocuments().size());
+        assertEquals(riskGroups, system.getRiskGroups().size());
+        assertFalse(direction.getRiskGroups().contains(riskGroup));
         assertFalse(effectivenessStage.getDocuments().contains(analysis));
         assertFalse(domain.getCommandStack().canUndo());
         // and redo brings the indicator back, linked

@@ -375,14 +375,14 @@ class DiagramEditorTest {
             return entries.stream().map(PaletteEntry::getLabel).toList();
         });
         List<String> tools = List.of("Цель", "Задача", "Показатель", "Мониторинг", "Рекомендация", "Мера",
-                "Анализ эффективности");
+                "Группа риска", "Анализ эффективности");
         assertTrue(palette.containsAll(tools), palette.toString());
         Map<String, StageKind> stageOf = Map.of("Цель", StageKind.GOALS, "Задача", StageKind.GOALS, "Показатель",
                 StageKind.INDICATORS, "Мониторинг", StageKind.MONITORING, "Рекомендация", StageKind.ANALYSIS, "Мера",
-                StageKind.MEASURES, "Анализ эффективности", StageKind.EFFECTIVENESS);
+                StageKind.MEASURES, "Анализ эффективности", StageKind.EFFECTIVENESS, "Группа риска", StageKind.ANALYSIS);
         Map<String, String> mappingOf = Map.of("Цель", "goal", "Задача", "task", "Показатель", "indicator",
                 "Мониторинг", "monitoring", "Рекомендация", "recommendation", "Мера", "measure",
-                "Анализ эффективности", "effectivenessDocument");
+                "Анализ эффективности", "effectivenessDocument", "Группа риска", "riskGroup");
         Direction direction = UiThread.call(() -> (Direction) editor.representation().getTarget());
         QualitySystem system = UiThread.call(() -> (QualitySystem) direction.eContainer());
         List<EObject> created = new ArrayList<>();
@@ -427,20 +427,22 @@ class DiagramEditorTest {
                 && ((oko.model.Monitoring) created.get(3)).getDirection() == direction));
         assertTrue(UiThread.call(() -> ((Recommendation) created.get(4)).getDirection() == direction));
         assertTrue(UiThread.call(() -> ((Measure) created.get(5)).getDirection() == direction));
-        assertTrue(UiThread.call(() -> direction.getStages().get(5).getDocuments().contains(created.get(6))));
+        assertTrue(UiThread.call(() -> direction.getStages().get(5).getDocuments().contains(created.get(7))));
+        assertTrue(UiThread.call(() -> system.getRiskGroups().contains(created.get(6))
+                && direction.getRiskGroups().contains(created.get(6))));
         UiThread.run(() -> editor.graphicalViewer().select(part(editor, created.get(2))));
         screenshot("diagram-cycle-1.2-created");
 
         // Edit ▸ Undo: the rename, then the creation of the analysis; Redo brings both back
         command("org.eclipse.ui.edit.undo");
         command("org.eclipse.ui.edit.undo");
-        assertFalse(UiThread.call(() -> direction.getStages().get(5).getDocuments().contains(created.get(6))));
-        assertNull(part(editor, created.get(6)));
+        assertFalse(UiThread.call(() -> direction.getStages().get(5).getDocuments().contains(created.get(7))));
+        assertNull(part(editor, created.get(7)));
         command("org.eclipse.ui.edit.redo");
         command("org.eclipse.ui.edit.redo");
-        assertTrue(UiThread.call(() -> direction.getStages().get(5).getDocuments().contains(created.get(6))));
-        assertNotNull(part(editor, created.get(6)));
-        assertEquals("Новое: Анализ эффективности", UiThread.call(() -> ((oko.model.NamedElement) created.get(6)).getName()));
+        assertTrue(UiThread.call(() -> direction.getStages().get(5).getDocuments().contains(created.get(7))));
+        assertNotNull(part(editor, created.get(7)));
+        assertEquals("Новое: Анализ эффективности", UiThread.call(() -> ((oko.model.NamedElement) created.get(7)).getName()));
         // undo everything: back to the saved state
         for (int i = 0; i < 2 * tools.size(); i++) {
             command("org.eclipse.ui.edit.undo");
