@@ -891,7 +891,7 @@ class DiagramEditorTest {
         CDOID directionId = find(o -> o instanceof Direction d && d.getStages().size() == 6);
         DiagramEditor editor = newDiagram(directionId, "cycle");
         UiThread.run(() -> editor.setZoom(1.0));
-        // laid out with the editor's font (a new diagram is stored with the headless estimate)
+        // Arrange All as a person would (a new diagram is already laid out with the editor's font)
         command("oko.diagram.ui.arrangeAll");
         CDOID representationId = UiThread.call(() -> id(editor.representation()));
         CycleStage stage = UiThread.call(() -> (CycleStage) editor.shown().diagram().nodes().get(1).element());
