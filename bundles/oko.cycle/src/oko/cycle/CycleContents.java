@@ -112,13 +112,13 @@ public final class CycleContents {
     }
 
     /**
-     * The risk groups the direction works with: those of its recommendations, of the risk lists of
-     * its monitorings' runs, and those whose indicators include one of its indicators (or their
-     * sub-indicators), in that order, each once.
+     * The risk groups the direction works with: those it names ({@code Direction.riskGroups}), those
+     * of its recommendations, of the risk lists of its monitorings' runs, and those whose indicators
+     * include one of its indicators (or their sub-indicators), in that order, each once.
      */
     public static List<RiskGroup> riskGroups(Direction direction) {
         Scope scope = new Scope(direction, null, null);
-        Set<RiskGroup> found = new LinkedHashSet<>();
+        Set<RiskGroup> found = new LinkedHashSet<>(direction.getRiskGroups());
         for (Recommendation recommendation : scope.recommendations()) {
             if (recommendation.getAddresseeGroup() != null) {
                 found.add(recommendation.getAddresseeGroup());

@@ -339,7 +339,8 @@ public final class DiagramEditing {
 
     /**
      * Move or resize top-level nodes (bounds in diagram coordinates); they are pinned, so Arrange
-     * All leaves them there. The bendpoints of their edges are dropped (the edges go straight).
+     * All leaves them there. The bendpoints of their edges, and of their children's, are dropped
+     * (the edges go straight, or round corners when orthogonal).
      */
     public static Command move(EditingDomain domain, Representation representation, Map<Node, Bounds> moves) {
         CompoundCommand command = new CompoundCommand(Messages.commandMove);
@@ -347,7 +348,7 @@ public final class DiagramEditing {
         List<EObject> moved = new ArrayList<>();
         moves.forEach((node, box) -> {
             place(domain, representation, command, stored, node, null, box, true);
-            moved.add(node.element());
+            withDescendants(node, moved);
         });
         clearRoutes(domain, representation, command, moved);
         return command.isEmpty() ? UnexecutableCommand.INSTANCE : command;
@@ -362,8 +363,16 @@ public final class DiagramEditing {
         CompoundCommand command = new CompoundCommand(Messages.commandMove);
         place(domain, representation, command, Arrangement.nodeLayouts(representation), child, container.element(),
                 box, true);
-        clearRoutes(domain, representation, command, List.of(child.element()));
+        List<EObject> moved = new ArrayList<>();
+        withDescendants(child, moved);
+        clearRoutes(domain, representation, command, moved);
         return command;
+    }
+
+    /** The node's element and those of its children, at any depth (their edges move with it). */
+    private static void withDescendants(Node node, List<EObject> into) {
+        into.add(node.element());
+        node.children().forEach(child -> withDescendants(child, into));
     }
 
     /** Sets a node's stored bounds (adding its layout entry when there is none). */

@@ -49,6 +49,16 @@ public final class Representations {
      * transaction.
      */
     public static Representation create(CDOTransaction transaction, DiagramDescription description, EObject target) {
+        return create(transaction, description, target, TextMeasure.ESTIMATE);
+    }
+
+    /**
+     * A new diagram laid out with the text measured as given (the editor's font: its stored bounds and
+     * the routes between containers' children are then those the editor draws, not the headless
+     * estimate's, which the editor would grow and push apart under the stored routes).
+     */
+    public static Representation create(CDOTransaction transaction, DiagramDescription description, EObject target,
+            TextMeasure measure) {
         CDOResource resource = transaction.getOrCreateResource(RESOURCE);
         Representation representation = RepresentationFactory.eINSTANCE.createRepresentation();
         representation.setDescription(description.getId());
@@ -56,7 +66,7 @@ public final class Representations {
         representation.setName(description.getLabel() + ": " + ModelLabels.label(target));
         resource.getContents().add(representation);
         DiagramInterpreter.Diagram diagram = Arrangement.interpret(representation, description);
-        Arrangement.store(representation, diagram, Arrangement.layout(diagram));
+        Arrangement.store(representation, diagram, DiagramLayout.layout(diagram, measure, java.util.Map.of()));
         return representation;
     }
 }

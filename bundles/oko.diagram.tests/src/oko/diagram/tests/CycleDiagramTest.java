@@ -185,6 +185,53 @@ class CycleDiagramTest {
     }
 
     @Test
+    void arrangeAllRoutesTheEdgesBetweenStagesChildrenAroundTheirText() {
+        Diagram diagram = DiagramInterpreter.build(cycle(), direction());
+        oko.diagram.DiagramLayout.Result result = oko.diagram.DiagramLayout.layout(diagram);
+        Map<Node, Node> parents = Arrangement.parents(diagram);
+        List<Node> leaves = diagram.allNodes().stream().filter(n -> n.children().isEmpty()).toList();
+        // the 8 goal → indicator edges counted above, the 45 indicator → monitoring edges, the one
+        // recommendation → measure and the 2 measure → goal edges: every one joins children of two stages
+        List<DiagramInterpreter.Edge> between = diagram.edges().stream().filter(e -> parents.containsKey(e.source())
+                && parents.containsKey(e.target())).toList();
+        assertEquals(8 + 45 + 1 + 2, between.size());
+        for (DiagramInterpreter.Edge edge : between) {
+            int[] route = result.routes().get(edge);
+            String name = edge.mapping().getId() + " " + edge.source().label() + " → " + edge.target().label();
+            assertNotNull(route, name);
+            oko.diagram.DiagramLayout.Bounds from = result.bounds().get(edge.source());
+            oko.diagram.DiagramLayout.Bounds to = result.bounds().get(edge.target());
+            // leaves the source's side at its middle height, reaches the target's side at its middle
+            // (right then left, or, for an edge back to an earlier stage, left then right)
+            int n = route.length;
+            assertTrue(route[0] == Math.round(from.x() + from.width()) || route[0] == Math.round(from.x()), name);
+            assertEquals(Math.round(from.y() + from.height() / 2), route[1], name);
+            assertTrue(route[n - 2] == Math.round(to.x()) || route[n - 2] == Math.round(to.x() + to.width()), name);
+            assertEquals(Math.round(to.y() + to.height() / 2), route[n - 1], name);
+            for (int i = 0; i + 3 < n; i += 2) {
+                // orthogonal segments (the stages' flow is orthogonal), none through another node's text
+                assertTrue(route[i] == route[i + 2] || route[i + 1] == route[i + 3], name + " segment " + i / 2);
+                for (Node leaf : leaves) {
+                    if (leaf != edge.source() && leaf != edge.target()) {
+                        assertFalse(crosses(result.bounds().get(leaf), route[i], route[i + 1], route[i + 2], route[i + 3]),
+                                name + " crosses " + leaf.label());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether an axis-parallel segment passes through the inside of the box (its border left out). */
+    private static boolean crosses(oko.diagram.DiagramLayout.Bounds box, int x1, int y1, int x2, int y2) {
+        double left = Math.min(x1, x2);
+        double right = Math.max(x1, x2);
+        double top = Math.min(y1, y2);
+        double bottom = Math.max(y1, y2);
+        return left < box.x() + box.width() - 1 && right > box.x() + 1 && top < box.y() + box.height() - 1
+                && bottom > box.y() + 1;
+    }
+
+    @Test
     void eachKindIsALayerThatCanBeSwitchedOff() {
         DiagramDescription cycle = cycle();
         var indicators = cycle.getLayers().stream().filter(l -> l.getId().equals("cycle.indicators")).findFirst()
@@ -281,6 +328,7 @@ class CycleDiagramTest {
         int recommendations = system.getRecommendations().size();
         int measures = system.getMeasures().size();
         int documents = system.getDocuments().size();
+        int riskGroups = system.getRiskGroups().size();
 
         Goal goal = (Goal) create(representation, "cycle.newGoal", StageKind.GOALS);
         assertSame(goalsStage, goal.eContainer());
@@ -294,6 +342,10 @@ class CycleDiagramTest {
         Monitoring monitoring = (Monitoring) create(representation, "cycle.newMonitoring", StageKind.MONITORING);
         assertSame(system, monitoring.eContainer());
         assertSame(direction, monitoring.getDirection());
+        oko.model.RiskGroup riskGroup = (oko.model.RiskGroup) create(representation, "cycle.newRiskGroup",
+                StageKind.ANALYSIS);
+        assertSame(system, riskGroup.eContainer(), "a risk group lives in its system's risk groups");
+        assertTrue(direction.getRiskGroups().contains(riskGroup), "the direction works with it");
         Recommendation recommendation = (Recommendation) create(representation, "cycle.newRecommendation",
                 StageKind.ANALYSIS);
         assertSame(direction, recommendation.getDirection());
@@ -305,8 +357,8 @@ class CycleDiagramTest {
         assertEquals(DocumentKind.ANALYTICAL_REPORT, analysis.getKind());
         assertTrue(effectivenessStage.getDocuments().contains(analysis), "attached to the effectiveness stage");
 
-        // each creation is one command: seven undos take all of it back
-        for (int i = 0; i < 7; i++) {
+        // each creation is one command: eight undos take all of it back
+        for (int i = 0; i < 8; i++) {
             assertTrue(domain.getCommandStack().canUndo());
             domain.getCommandStack().undo();
         }
@@ -317,6 +369,8 @@ class CycleDiagramTest {
         assertEquals(recommendations, system.getRecommendations().size());
         assertEquals(measures, system.getMeasures().size());
         assertEquals(documents, system.getDocuments().size());
+        assertEquals(riskGroups, system.getRiskGroups().size());
+        assertFalse(direction.getRiskGroups().contains(riskGroup));
         assertFalse(effectivenessStage.getDocuments().contains(analysis));
         assertFalse(domain.getCommandStack().canUndo());
         // and redo brings the indicator back, linked

@@ -105,7 +105,14 @@ public final class NavigatorDiagramMenu extends CompoundContributionItem impleme
         CDOTransaction transaction = repository.openTransaction();
         try {
             EObject target = transaction.getObject(CDOUtil.getCDOObject(element).cdoID());
-            Representation representation = Representations.create(transaction, description, target);
+            // laid out with the font the editor draws with, as its Arrange All does
+            Colors colors = new Colors();
+            Representation representation;
+            try {
+                representation = Representations.create(transaction, description, target, new SwtTextMeasure(colors));
+            } finally {
+                colors.dispose();
+            }
             String name = representation.getName();
             repository.commit(transaction, Messages.bind(Messages.newDiagramComment, name), new NullProgressMonitor());
             return open(page, CDOUtil.getCDOObject(representation).cdoID(), name);
