@@ -49,10 +49,10 @@ class IdRunsTest {
 
     @Test
     void gapsOfEightStayInTheRunGapsOfNineDoNot() {
-        // 0, 8, …, 312: 40 ids, each 8 after the previous: one range 0..312
-        assertEquals(List.of(new Range(0, 312)), IdRuns.of(ids(from(0, 312, 8)), true));
-        // 0, 9, …, 351: 40 ids 9 apart: no run, one list of the 40
-        assertEquals(List.of(new In(ids(from(0, 351, 9)))), IdRuns.of(ids(from(0, 351, 9)), true));
+        // 8, 16, …, 320: 40 ids, each 8 after the previous: one range 8..320 (id 0 is CDO's null id)
+        assertEquals(List.of(new Range(8, 320)), IdRuns.of(ids(from(8, 320, 8)), true));
+        // 9, 18, …, 360: 40 ids 9 apart: no run, one list of the 40
+        assertEquals(List.of(new In(ids(from(9, 360, 9)))), IdRuns.of(ids(from(9, 360, 9)), true));
     }
 
     @Test
