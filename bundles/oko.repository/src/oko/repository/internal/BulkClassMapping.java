@@ -4,8 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.emf.cdo.common.branch.CDOBranchPoint;
 import org.eclipse.emf.cdo.common.id.CDOID;
@@ -175,37 +177,44 @@ final class BulkClassMapping extends HorizontalAuditClassMapping {
     }
 
     /**
-     * The revisions of {@code ids} (objects of this class) valid at {@code branchPoint}, read with one
-     * query per {@value #CHUNK} ids and one per list table, lists complete; ids without a valid
-     * revision there (detached, not yet created) are left out, for CDO's own path to answer.
+     * The revisions of {@code ids} (objects of this class, no duplicates) valid at {@code branchPoint},
+     * read with one query per run of consecutive ids or chunk of {@value #CHUNK} other ids
+     * ({@link IdRuns}) and one per list table, lists complete; ids without a valid revision there
+     * (detached, not yet created, of another class) are left out, for CDO's own path to answer.
      */
     List<InternalCDORevision> readCurrent(IDBStoreAccessor accessor, List<CDOID> ids, CDOBranchPoint branchPoint) {
         List<InternalCDORevision> result = new ArrayList<>(ids.size());
-        if (getTable() == null || selectColumns == null) {
+        if (getTable() == null || selectColumns == null || ids.isEmpty()) {
             return result;
         }
         IIDHandler idHandler = getMappingStrategy().getStore().getIDHandler();
+        List<IdRuns.Part> parts = IdRuns.of(ids, idHandler);
+        Set<CDOID> wanted = null;
+        for (IdRuns.Part part : parts) {
+            if (part.wide()) {
+                wanted = new HashSet<>(ids);
+                break;
+            }
+        }
         long timeStamp = branchPoint.getTimeStamp();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<CDOID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            String sql = selectColumns + " WHERE " + ATTRIBUTES_ID + " IN (" + placeholders(chunk.size()) + ") AND "
-                    + validAt("", timeStamp);
-            List<InternalCDORevision> read = new ArrayList<>(chunk.size());
+        for (IdRuns.Part part : parts) {
+            String sql = selectColumns + " WHERE " + part.condition("") + " AND " + validAt("", timeStamp);
+            List<InternalCDORevision> read = new ArrayList<>();
             try (PreparedStatement statement = accessor.getConnection().prepareStatement(sql)) {
-                int column = bindIds(statement, idHandler, chunk);
+                int column = part.bind(statement, idHandler, 1);
                 if (timeStamp != CDOBranchPoint.UNSPECIFIED_DATE) {
                     statement.setLong(column++, timeStamp);
                     statement.setLong(column, timeStamp);
                 }
                 try (ResultSet rows = statement.executeQuery()) {
+                    Store store = (Store) getMappingStrategy().getStore();
                     for (;;) {
-                        InternalCDORevision revision = ((Store) getMappingStrategy().getStore()).createRevision(getEClass(),
-                                null);
+                        InternalCDORevision revision = store.createRevision(getEClass(), null);
                         revision.setBranchPoint(branchPoint);
                         if (!readValuesFromResultSet(rows, idHandler, revision, true)) {
                             break;
                         }
-                        if (revision.getVersion() >= 1) {
+                        if (revision.getVersion() >= 1 && (!part.wide() || wanted.contains(revision.getID()))) {
                             read.add(revision);
                         }
                     }
@@ -213,9 +222,12 @@ final class BulkClassMapping extends HorizontalAuditClassMapping {
             } catch (SQLException e) {
                 throw new DBException(e, sql);
             }
+            if (read.isEmpty()) {
+                continue;
+            }
             for (IListMapping list : lists()) {
                 if (list instanceof BulkListMapping bulk) {
-                    bulk.readAll(accessor, read, getTable(), validAt("c.", timeStamp), timeStamp);
+                    bulk.readAll(accessor, read, getTable(), part, validAt("c.", timeStamp), timeStamp);
                 } else {
                     for (InternalCDORevision revision : read) {
                         list.readValues(accessor, revision, org.eclipse.emf.cdo.common.revision.CDORevision.UNCHUNKED);

@@ -3,7 +3,6 @@ package oko.repository.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,47 +76,59 @@ final class BulkListMapping extends AuditListTableMapping {
 
     /**
      * Fills this list of every revision in {@code revisions} (of one class, read from
-     * {@code classTable} with {@code validAt}, which has two parameters when {@code timeStamp} is
-     * set): one query per call, joining the class table so that only the entries of the version
-     * read come back.
+     * {@code classTable} with the ids of {@code part} and {@code validAt}, which has two parameters
+     * when {@code timeStamp} is set): one query, joining the class table so that only the entries
+     * of the version read come back; entries of objects not in {@code revisions} are skipped.
      */
-    void readAll(IDBStoreAccessor accessor, List<InternalCDORevision> revisions, IDBTable classTable, String validAt,
-            long timeStamp) {
+    void readAll(IDBStoreAccessor accessor, List<InternalCDORevision> revisions, IDBTable classTable,
+            IdRuns.Part part, String validAt, long timeStamp) {
         if (getTable() == null) {
             return;
         }
         Map<CDOID, CDOList> lists = new HashMap<>();
-        List<CDOID> ids = new ArrayList<>();
         for (InternalCDORevision revision : revisions) {
             CDOList list = revision.getListOrNull(getFeature());
             if (list != null && !list.isEmpty()) {
                 lists.put(revision.getID(), list);
-                ids.add(revision.getID());
             }
         }
-        if (ids.isEmpty()) {
+        if (lists.isEmpty()) {
             return;
         }
+        int longest = 0;
+        for (CDOList list : lists.values()) {
+            longest = Math.max(longest, list.size());
+        }
+        // a long list (the 100,000 values of a run) in windows of entries: see IdRuns.RANGE_MAX
+        boolean windows = longest > IdRuns.RANGE_MAX;
         String sql = "SELECT l." + LIST_REVISION_ID + ", l." + LIST_IDX + ", l." + LIST_VALUE + " FROM "
-                + getTable().getName() + " l, " + classTable + " c WHERE c." + ATTRIBUTES_ID + " IN ("
-                + BulkClassMapping.placeholders(ids.size()) + ") AND " + validAt + " AND l." + LIST_REVISION_ID + "=c."
-                + ATTRIBUTES_ID + " AND l." + LIST_REVISION_VERSION + "=c." + ATTRIBUTES_VERSION;
+                + getTable().getName() + " l, " + classTable + " c WHERE " + part.condition("c.") + " AND " + validAt
+                + " AND l." + LIST_REVISION_ID + "=c." + ATTRIBUTES_ID + " AND l." + LIST_REVISION_VERSION + "=c."
+                + ATTRIBUTES_VERSION + (windows ? " AND l." + LIST_IDX + ">=? AND l." + LIST_IDX + "<?" : "");
         IIDHandler idHandler = getMappingStrategy().getStore().getIDHandler();
         ITypeMapping type = getTypeMapping();
         try (PreparedStatement statement = accessor.getConnection().prepareStatement(sql)) {
-            int column = BulkClassMapping.bindIds(statement, idHandler, ids);
-            if (timeStamp != CDOBranchPoint.UNSPECIFIED_DATE) {
-                statement.setLong(column++, timeStamp);
-                statement.setLong(column, timeStamp);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    CDOID source = idHandler.getCDOID(rows, 1);
-                    int index = rows.getInt(2);
-                    Object value = type.readValue(rows);
-                    CDOList list = lists.get(source);
-                    if (list != null && index >= 0 && index < list.size()) {
-                        list.set(index, value);
+            for (int from = 0; from < longest; from += IdRuns.RANGE_MAX) {
+                int column = part.bind(statement, idHandler, 1);
+                if (timeStamp != CDOBranchPoint.UNSPECIFIED_DATE) {
+                    statement.setLong(column++, timeStamp);
+                    statement.setLong(column++, timeStamp);
+                }
+                if (windows) {
+                    statement.setInt(column++, from);
+                    statement.setInt(column, from + IdRuns.RANGE_MAX);
+                } else {
+                    from = longest; // one query
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        CDOID source = idHandler.getCDOID(rows, 1);
+                        int index = rows.getInt(2);
+                        Object value = type.readValue(rows);
+                        CDOList list = lists.get(source);
+                        if (list != null && index >= 0 && index < list.size()) {
+                            list.set(index, value);
+                        }
                     }
                 }
             }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Set;
 
 import org.eclipse.emf.cdo.common.branch.CDOBranchPoint;
 import org.eclipse.emf.cdo.common.id.CDOID;
+import org.eclipse.emf.cdo.common.model.CDOPackageInfo;
 import org.eclipse.emf.cdo.common.revision.CDOList;
 import org.eclipse.emf.cdo.common.revision.CDORevision;
 import org.eclipse.emf.cdo.server.db.IDBStore;
@@ -27,7 +29,10 @@ import org.eclipse.emf.cdo.spi.common.revision.InternalCDORevision;
 import org.eclipse.emf.cdo.spi.common.revision.InternalCDORevisionManager;
 import org.eclipse.emf.cdo.spi.server.InternalRepository;
 import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EClassifier;
+import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.EcorePackage;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.net4j.db.DBException;
 import org.eclipse.net4j.db.ddl.IDBTable;
@@ -60,26 +65,33 @@ final class BulkPrefetch {
             return kept;
         }
         InternalCDORevisionManager revisions = repository.getRevisionManager();
+        Map<EClass, Boolean> exact = new HashMap<>();
         Set<CDOID> seen = new HashSet<>();
-        List<CDOID> level = new ArrayList<>();
+        // a level's ids by the class their containment settles (null: to be looked up)
+        Map<EClass, List<CDOID>> level = new LinkedHashMap<>();
         for (CDOID id : roots) {
             if (id != null && !id.isNull() && seen.add(id)) {
-                level.add(id);
+                level.computeIfAbsent(null, c -> new ArrayList<>()).add(id);
             }
         }
         for (int d = 0; !level.isEmpty(); d++) {
-            List<InternalCDORevision> found = new ArrayList<>(level.size());
-            List<CDOID> missing = new ArrayList<>();
-            for (CDOID id : level) {
-                CDORevision cached = revisions.getCache().getRevision(id, branchPoint);
-                if (cached instanceof InternalCDORevision revision && !(cached instanceof DetachedCDORevision)) {
-                    found.add(revision);
-                } else if (cached == null) {
-                    missing.add(id);
+            List<InternalCDORevision> found = new ArrayList<>();
+            for (Map.Entry<EClass, List<CDOID>> group : level.entrySet()) {
+                List<CDOID> missing = new ArrayList<>();
+                for (CDOID id : group.getValue()) {
+                    CDORevision cached = revisions.getCache().getRevision(id, branchPoint);
+                    if (cached instanceof InternalCDORevision revision && !(cached instanceof DetachedCDORevision)) {
+                        found.add(revision);
+                    } else if (cached == null) {
+                        missing.add(id);
+                    }
                 }
-            }
-            if (!missing.isEmpty()) {
-                for (Map.Entry<EClass, List<CDOID>> entry : types(store, accessor, missing).entrySet()) {
+                if (missing.isEmpty()) {
+                    continue;
+                }
+                Map<EClass, List<CDOID>> byClass = group.getKey() != null ? Map.of(group.getKey(), missing)
+                        : types(store, accessor, missing);
+                for (Map.Entry<EClass, List<CDOID>> entry : byClass.entrySet()) {
                     IClassMapping mapping = strategy.getClassMapping(entry.getKey());
                     if (!(mapping instanceof BulkClassMapping bulk)) {
                         continue;
@@ -99,26 +111,33 @@ final class BulkPrefetch {
             if (d >= depth) {
                 break;
             }
-            List<CDOID> next = new ArrayList<>();
+            Map<EClass, List<CDOID>> next = new LinkedHashMap<>();
             for (InternalCDORevision revision : found) {
-                children(revision, seen, next);
+                children(repository, revision, seen, next, exact);
             }
             level = next;
         }
         return kept;
     }
 
-    /** The ids of the objects {@code revision} contains, not seen before. */
-    private static void children(InternalCDORevision revision, Set<CDOID> seen, List<CDOID> into) {
+    /**
+     * The ids of the objects {@code revision} contains, not seen before, by their class when the
+     * containment settles it: its type is a concrete class no registered class extends (the values
+     * of a monitoring run are raw values), so no query on the object-type table is needed for them.
+     */
+    private static void children(InternalRepository repository, InternalCDORevision revision, Set<CDOID> seen,
+            Map<EClass, List<CDOID>> into, Map<EClass, Boolean> exact) {
         for (EStructuralFeature feature : revision.getClassInfo().getAllPersistentFeatures()) {
             if (feature instanceof EReference reference && reference.isContainment()) {
+                EClass type = reference.getEReferenceType();
+                EClass key = exact.computeIfAbsent(type, t -> exact(repository, t)) ? type : null;
                 Object value = revision.getValue(reference);
                 if (value instanceof CDOID id) {
-                    add(id, seen, into);
+                    add(id, seen, into, key);
                 } else if (value instanceof Collection<?> list) {
                     for (Object element : list) {
                         if (element instanceof CDOID id) {
-                            add(id, seen, into);
+                            add(id, seen, into, key);
                         }
                     }
                 }
@@ -126,10 +145,35 @@ final class BulkPrefetch {
         }
     }
 
-    private static void add(CDOID id, Set<CDOID> seen, List<CDOID> into) {
+    private static void add(CDOID id, Set<CDOID> seen, Map<EClass, List<CDOID>> into, EClass type) {
         if (!id.isNull() && seen.add(id)) {
-            into.add(id);
+            into.computeIfAbsent(type, c -> new ArrayList<>()).add(id);
         }
+    }
+
+    /** Whether every object of type {@code type} is of exactly that class: it is concrete and no class of the repository's packages extends it. */
+    private static boolean exact(InternalRepository repository, EClass type) {
+        if (type.isAbstract() || type.isInterface() || type.getEPackage() == null
+                || EcorePackage.eNS_URI.equals(type.getEPackage().getNsURI())) {
+            return false; // every class extends EObject (a resource's contents) without naming it
+        }
+        try {
+            for (CDOPackageInfo info : repository.getPackageRegistry().getPackageInfos()) {
+                // loads a package the server has not needed since its start (once)
+                EPackage ePackage = info.getEPackage(true);
+                if (ePackage == null) {
+                    return false;
+                }
+                for (EClassifier classifier : ePackage.getEClassifiers()) {
+                    if (classifier instanceof EClass other && other != type && other.getEAllSuperTypes().contains(type)) {
+                        return false;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            return false; // the object-type table will tell
+        }
+        return true;
     }
 
     /** Whether every list of the revision was read completely. */
@@ -157,18 +201,35 @@ final class BulkPrefetch {
             return types;
         }
         IIDHandler idHandler = store.getIDHandler();
-        for (int from = 0; from < ids.size(); from += BulkClassMapping.CHUNK) {
-            List<CDOID> chunk = ids.subList(from, Math.min(ids.size(), from + BulkClassMapping.CHUNK));
+        List<IdRuns.Part> parts = IdRuns.of(ids, idHandler);
+        Set<CDOID> wanted = null;
+        for (IdRuns.Part part : parts) {
+            if (part.wide()) {
+                wanted = new HashSet<>(ids);
+                break;
+            }
+        }
+        Map<Object, EClass> classes = new HashMap<>();
+        for (IdRuns.Part part : parts) {
             String sql = "SELECT " + IMappingConstants.ATTRIBUTES_ID + ", " + IMappingConstants.ATTRIBUTES_CLASS
-                    + " FROM " + objects + " WHERE " + IMappingConstants.ATTRIBUTES_ID + " IN ("
-                    + BulkClassMapping.placeholders(chunk.size()) + ")";
+                    + " FROM " + objects + " WHERE " + part.condition("");
             try (PreparedStatement statement = accessor.getConnection().prepareStatement(sql)) {
-                BulkClassMapping.bindIds(statement, idHandler, chunk);
+                part.bind(statement, idHandler, 1);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         CDOID id = idHandler.getCDOID(rows, 1);
-                        CDOID classId = idHandler.getCDOID(rows, 2);
-                        if (store.getMetaDataManager().getMetaInstance(classId) instanceof EClass eClass) {
+                        if (part.wide() && !wanted.contains(id)) {
+                            continue;
+                        }
+                        // the class column holds a few distinct values: map each once
+                        Object raw = rows.getObject(2);
+                        EClass eClass = classes.get(raw);
+                        if (eClass == null && !classes.containsKey(raw)) {
+                            CDOID classId = idHandler.getCDOID(rows, 2);
+                            eClass = store.getMetaDataManager().getMetaInstance(classId) instanceof EClass c ? c : null;
+                            classes.put(raw, eClass);
+                        }
+                        if (eClass != null) {
                             types.computeIfAbsent(eClass, c -> new ArrayList<>()).add(id);
                         }
                     }
