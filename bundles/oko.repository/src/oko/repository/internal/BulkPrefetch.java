@@ -40,8 +40,9 @@ import org.eclipse.net4j.db.ddl.IDBTable;
 /**
  * The bulk read of a prefetch: before CDO walks the containment tree of the requested objects one
  * revision at a time (each a query for its type, one for its row and one per list), this reads the
- * tree level by level — the types of a level's objects with one query per {@value BulkClassMapping#CHUNK}
- * ids, then their revisions class by class with one query per chunk on the class table and one per
+ * tree level by level — the types of a level's objects whose containment does not settle their
+ * class with queries on the object-type table, then their revisions class by class with one query
+ * per run of consecutive ids or chunk of other ids ({@link IdRuns}) on the class table and one per
  * list table ({@link BulkClassMapping#readCurrent}) — and puts them in the server's revision cache,
  * where CDO's walk then finds them. Objects already in the cache are not read again. The revisions
  * read are returned, for the caller to hold while CDO's walk runs (the bounded cache may otherwise
