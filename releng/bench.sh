@@ -13,7 +13,8 @@
 #   monitoring  all indicators, ranks, medians, scores and risk groups for 1,000 schools × 50
 #             indicators × 5 periods (10 runs; median of the last 5 = warm), and a 250,000-row CSV import
 #             including the commit, with CDO's own paths and with the bulk paths, on H2 and (with
-#             -Doko.bench.postgresql=URL via BENCH_OPTS) on PostgreSQL.
+#             -Doko.bench.postgresql=URL via BENCH_OPTS) on PostgreSQL. -Doko.bench.importOnly=true: the
+#             import alone; -Doko.bench.modes=bulk (or cdo): one mode (profiling: docs/repository.md).
 #   import-memory [N]  memory of a large raw-value import: a CSV of N values (default 200,000; ask
 #             1000000 for the figures of issue 25) imported by a client JVM into a server JVM over
 #             TCP (load the model, read, check, create, one commit): the client's time and peak heap

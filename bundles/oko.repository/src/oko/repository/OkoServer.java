@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.eclipse.emf.cdo.common.revision.CDORevisionUtil;
 import org.eclipse.emf.cdo.net4j.CDONet4jUtil;
 import org.eclipse.emf.cdo.server.CDOServerUtil;
 
@@ -209,9 +208,9 @@ public final class OkoServer implements AutoCloseable {
         Security security = null;
         BoundedRevisionCache cache = revisionCache();
         if (cache != null) {
+            // CDO's manager, answering a revision found in the cache at once (CacheFirstRevisionManager)
             ((org.eclipse.emf.cdo.spi.server.InternalRepository) repository).setRevisionManager(
-                    (org.eclipse.emf.cdo.spi.common.revision.InternalCDORevisionManager) CDORevisionUtil
-                            .createRevisionManager(cache));
+                    oko.repository.internal.CacheFirstRevisionManager.on(cache));
         }
         CommitWatch commits = new CommitWatch(log, Long.getLong(SLOW_COMMIT, 5_000L));
         repository.addHandler(commits);

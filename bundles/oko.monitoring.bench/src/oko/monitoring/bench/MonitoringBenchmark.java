@@ -50,6 +50,11 @@ public final class MonitoringBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.out.printf(Locale.ROOT, "JVM %s, %d cores%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
+        if (Boolean.getBoolean("oko.bench.importOnly")) {
+            // the import alone (profiling it): -Doko.bench.importOnly=true
+            importCsv();
+            System.exit(0);
+        }
         ModelRoot root = F.createModelRoot();
         QualitySystem system = F.createQualitySystem();
         system.setCode("bench");
@@ -169,7 +174,12 @@ public final class MonitoringBenchmark {
             }
             List<String> summary = new ArrayList<>();
             for (String kind : postgresql.isEmpty() ? List.of("H2") : List.of("H2", "PostgreSQL")) {
+                // -Doko.bench.modes=bulk (or cdo) runs one mode only, e.g. when profiling
+                String modes = System.getProperty("oko.bench.modes", "cdo,bulk");
                 for (boolean bulk : new boolean[] { false, true }) {
+                    if (!modes.contains(bulk ? "bulk" : "cdo")) {
+                        continue;
+                    }
                     StoreConfig store = kind.equals("H2") ? new StoreConfig.H2(dir.resolve("h2-" + bulk))
                             : oko.repository.bench.BenchStores.freshPostgreSQL(postgresql);
                     String label = kind + (bulk ? ", bulk paths" : ", baseline (-Doko.store.bulk=false)");
@@ -237,15 +247,32 @@ public final class MonitoringBenchmark {
                 long t1 = System.nanoTime();
                 int stored = RawValueImport.store(target, p, checked.rows());
                 long t2 = System.nanoTime();
+                // the CPU time of the whole process (client and embedded server): on a machine loaded by
+                // other processes it varies less than the elapsed time
+                long cpu0 = processCpuNanos();
                 repository.commit(transaction, "import", new NullProgressMonitor());
                 long t3 = System.nanoTime();
+                long cpu1 = processCpuNanos();
                 transaction.close();
-                System.out.printf(Locale.ROOT, "  of which: read + check %.0f ms, store in the model %.0f ms, commit %.0f ms%n",
-                        (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+                System.out.printf(Locale.ROOT,
+                        "  of which: read + check %.0f ms, store in the model %.0f ms, commit %.0f ms (CPU %.0f ms)%n",
+                        (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (cpu1 - cpu0) / 1e6);
                 commit[0] = (t3 - t2) / 1e6;
                 return stored;
             });
             return new double[] { total, commit[0] };
+        }
+    }
+
+    /** CPU time used by this JVM so far (all threads), or 0 when the platform does not tell. */
+    private static long processCpuNanos() {
+        try {
+            // com.sun.management's interface, reached reflectively (the bundle does not import it)
+            Object bean = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            return (Long) Class.forName("com.sun.management.OperatingSystemMXBean").getMethod("getProcessCpuTime")
+                    .invoke(bean);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return 0;
         }
     }
 
