@@ -288,10 +288,18 @@ public final class Arrangement {
         }
         Map<EdgeKey, EdgeLayout> storedEdges = edgeLayouts(representation);
         Map<Edge, int[]> routes = new IdentityHashMap<>();
+        Map<Node, Node> parents = parents(diagram);
         for (Edge edge : diagram.edges()) {
             EdgeLayout layout = storedEdges.get(key(edge));
             if (layout != null && !layout.getPoints().isEmpty()) {
-                routes.put(edge, layout.getPoints().stream().mapToInt(Integer::intValue).toArray());
+                int[] route = layout.getPoints().stream().mapToInt(Integer::intValue).toArray();
+                // a route between two containers' children starts and ends on their sides; when a
+                // child moved since (a node created above it, a name grown), it is left out
+                if (!parents.containsKey(edge.source()) || !parents.containsKey(edge.target())
+                        || (on(bounds.get(edge.source()), route[0], route[1])
+                                && on(bounds.get(edge.target()), route[route.length - 2], route[route.length - 1]))) {
+                    routes.put(edge, route);
+                }
             }
         }
         return new Shown(diagram, bounds, routes);
@@ -320,6 +328,12 @@ public final class Arrangement {
             }
             bounds.put(placed.get(i), box);
         }
+    }
+
+    /** Whether the point lies in the box or on its border (2 px of rounding allowed). */
+    private static boolean on(Bounds box, int x, int y) {
+        return box != null && x >= box.x() - 2 && x <= box.x() + box.width() + 2 && y >= box.y() - 2
+                && y <= box.y() + box.height() + 2;
     }
 
     static Bounds bounds(NodeLayout layout) {

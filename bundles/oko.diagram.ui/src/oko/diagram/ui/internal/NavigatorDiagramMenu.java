@@ -104,6 +104,8 @@ public final class NavigatorDiagramMenu extends CompoundContributionItem impleme
         }
         CDOTransaction transaction = repository.openTransaction();
         try {
+            // what the diagram shows may lie in other models (as the editor, which loads them all)
+            oko.repository.OkoRepository.roots(transaction);
             EObject target = transaction.getObject(CDOUtil.getCDOObject(element).cdoID());
             // laid out with the font the editor draws with, as its Arrange All does
             Colors colors = new Colors();
