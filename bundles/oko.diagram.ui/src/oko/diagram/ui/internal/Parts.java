@@ -417,6 +417,17 @@ public final class Parts implements EditPartFactory {
                 getConnectionFigure().translateToRelative(location);
             }
             int index = request.getIndex();
+            if (points.isEmpty() && kind == Bend.CREATE && getSource() != null && getTarget() != null
+                    && getSource().getParent() instanceof NodePart && getTarget().getParent() instanceof NodePart) {
+                // a route between two containers' children starts and ends on their sides (Arrangement drops one
+                // that does not, as moved away from): the first bendpoint of a straight edge keeps its two ends
+                PointList drawn = getConnectionFigure().getPoints();
+                if (drawn.size() >= 2) {
+                    points.add(drawn.getFirstPoint());
+                    points.add(drawn.getLastPoint());
+                    index = 1;
+                }
+            }
             switch (kind) {
             case CREATE -> points.add(Math.max(0, Math.min(index, points.size())), location);
             case MOVE -> {
