@@ -146,7 +146,10 @@ public final class NewSystemWizard extends Wizard {
                 school.addModifyListener(e -> update(this));
                 operator.addModifyListener(e -> update(this));
                 if (!modules.isEmpty()) {
-                    module.select(0);
+                    // the municipal system is the usual one to make; the registry's order is the bundles'
+                    int municipal = modules.indexOf(modules.stream().filter(m -> m.level() == Level.MUNICIPALITY)
+                            .findFirst().orElse(modules.get(0)));
+                    module.select(municipal);
                 }
                 setControl(body);
                 moduleChosen(this);
