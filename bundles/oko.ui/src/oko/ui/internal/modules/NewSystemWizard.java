@@ -69,7 +69,7 @@ public final class NewSystemWizard extends Wizard {
     private Combo territory;
     private Combo school;
     private Combo operator;
-    private Combo parent;
+    private Combo above;
     private List<QualitySystem> parentChoices = List.of();
     private String suggested;
 
@@ -136,9 +136,9 @@ public final class NewSystemWizard extends Wizard {
                 operator.setToolTipText(Messages.newSystemOperatorHint);
                 GridDataFactory.fillDefaults().grab(true, false).applyTo(operator);
                 new Label(body, SWT.NONE).setText(Messages.newSystemParent);
-                parent = new Combo(body, SWT.READ_ONLY);
-                parent.setToolTipText(Messages.newSystemParentHint);
-                GridDataFactory.fillDefaults().grab(true, false).applyTo(parent);
+                above = new Combo(body, SWT.READ_ONLY);
+                above.setToolTipText(Messages.newSystemParentHint);
+                GridDataFactory.fillDefaults().grab(true, false).applyTo(above);
                 module.addModifyListener(e -> moduleChosen(this));
                 name.addModifyListener(e -> update(this));
                 code.addModifyListener(e -> update(this));
@@ -178,8 +178,8 @@ public final class NewSystemWizard extends Wizard {
             List<String> parentItems = new java.util.ArrayList<>();
             parentItems.add(Messages.newSystemNoParent);
             parentChoices.forEach(p -> parentItems.add(p.getName() + " (" + p.getCode() + ")"));
-            parent.setItems(parentItems.toArray(String[]::new));
-            parent.select(0);
+            above.setItems(parentItems.toArray(String[]::new));
+            above.select(0);
             if (modules.get(index).level() == Level.SCHOOL && school.getSelectionIndex() < 0 && userSchool != null) {
                 for (int i = 0; i < schools.size(); i++) {
                     if (userSchool.equals(schools.get(i).getCode())) {
@@ -198,7 +198,7 @@ public final class NewSystemWizard extends Wizard {
         school.setEnabled(forSchool);
         territory.setEnabled(!forSchool);
         operator.setEnabled(!forSchool);
-        parent.setEnabled(parentChoices.size() > 0);
+        above.setEnabled(parentChoices.size() > 0);
         String typedTerritory = territory.getText().strip();
         String typed = code.getText().strip();
         String problem = modules.isEmpty() ? Messages.newSystemNoModules
@@ -222,7 +222,7 @@ public final class NewSystemWizard extends Wizard {
 
     /** The controls, for tests: module, name, code, territory, school, operator, parent. */
     public List<org.eclipse.swt.widgets.Control> controls() {
-        return List.of(module, name, code, territory, school, operator, parent);
+        return List.of(module, name, code, territory, school, operator, above);
     }
 
     /** An organisation as the operator's list shows it: its name and code. */
@@ -241,7 +241,7 @@ public final class NewSystemWizard extends Wizard {
         // an organisation of the list by its code, else the text typed (a code, a name, or a new authority's name)
         int listed = operator.indexOf(operator.getText());
         String operatorText = forSchool ? null : listed >= 0 ? operators.get(listed).getCode() : operator.getText().strip();
-        String parentCode = parent.getSelectionIndex() > 0 ? parentChoices.get(parent.getSelectionIndex() - 1).getCode()
+        String parentCode = above.getSelectionIndex() > 0 ? parentChoices.get(above.getSelectionIndex() - 1).getCode()
                 : null;
         UserJobs.schedule(Messages.bind(Messages.newSystemJob, systemName), FAMILY, monitor -> {
             CDOTransaction transaction = repository.openTransaction();
