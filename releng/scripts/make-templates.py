@@ -5,10 +5,13 @@ municipal: directions 1.1-2.5 in their two groups, each with the six stages of t
 cycle (the generic technological map of seed 000), the generic roles coordinator / responsible
 executor / municipal operator, seed 001's function distribution of a district authority (roles,
 sections, functions, documents) and seed 000's technological map. school: seed 003's function
-distribution (roles, sections, functions, documents) without its school. No persons,
+distribution (roles, sections, functions, documents) without its school. region (issue 22): the
+regional operator's role and seed 002's indicators of direction 1.2 at the level of the region,
+each computed from the municipal systems' indicator of the same seed code (aggregation), with the
+seed's wording, criteria and sources, in the monitorings seed 002 names. No persons,
 organisations, territories, order numbers or texts of a particular district or school.
 
-Usage: releng/scripts/make-templates.py   (from the repository root; rewrites the two files)
+Usage: releng/scripts/make-templates.py   (from the repository root; rewrites the three files)
 """
 import copy
 import xml.etree.ElementTree as ET
@@ -106,3 +109,70 @@ for child in list(vsoko):
         child.attrib.pop('organisation', None)
         system.append(child)
 write(s, 'bundles/oko.school/templates/school.xmi')
+
+# --- region ------------------------------------------------------------------------------------
+# Seed 002's table (appendix 3, direction 1.2) is the municipal copy of the region's programme: its
+# «Доля ОМС…» is a share of municipalities, its shares of schools and teachers are the region's as
+# well. The region's indicator Р-X aggregates the municipal systems' indicator X: a share of those
+# meeting it for the flag «ОМС разработал и реализует программы…», the mean of the municipalities'
+# values for the others. 1.2.1, 1.2.2 (identifying the schools, per school) and 1.2.9 («Наличие мер
+# поддержки … в школе», per school) are not over municipalities and are left out. The information
+# systems are named in the sources' text only (a template refers to nothing outside its system).
+AGGREGATED = [('1.2.3', 'SHARE_MEETING_THRESHOLD', 'Р-М5'), ('1.2.4', 'MEAN', 'Р-М3'), ('1.2.5', 'MEAN', 'Р-М3'),
+              ('1.2.6', 'MEAN', 'Р-М4'), ('1.2.7', 'MEAN', 'Р-М4'), ('1.2.8', 'MEAN', 'Р-М4'),
+              ('1.2.10', 'MEAN', 'Р-М3')]
+UNITS = 'муниципалитетов (муниципальных систем, подчинённых региональной)'
+WORDS = {  # as oko.core.formula.Aggregations.criteria writes them (oko.core/internal/messages.properties)
+    'SHARE_MEETING_THRESHOLD': 'Доля (%) {1}, значение показателя {0} у которых достигает его порога (для признака '
+                               'да/нет — «да»): количество достигших ÷ количество со значением × 100.',
+    'MEAN': 'Среднее арифметическое значений показателя {0} по {1}.'}
+MISSING = 'Единицы без значения не учитываются; их число указывается как полнота данных.'
+indicators = {i.get('code'): i for i in ishimbay.findall('indicators')}
+
+
+def regional(text):
+    """The seed's sources as the region reads them: the district's «МКУ УО» reports are those of the ОМС."""
+    return text.replace('аналитический отчет на МКУ УО,', 'аналитический отчет ОМС').replace('МКУ УО', 'ОМС')
+
+
+monitorings = {mo.get('code'): mo for mo in ishimbay.findall('monitorings')}
+r = root('tpl-region', 'Шаблон модуля РСОКО',
+         'Структура региональной системы оценки качества образования: роль регионального оператора и показатели '
+         'направления 1.2 (seed 002) по муниципалитетам. Данных конкретного региона нет.')
+system = ET.SubElement(r, 'qualitySystems', {ID: 'rsoko', 'code': 'rsoko-template', 'level': 'REGION',
+                                             'name': 'РСОКО (шаблон)'})
+ET.SubElement(system, 'roles', {
+    ID: 'role-regional-operator', 'code': 'regional-operator', 'name': 'Региональный оператор', 'kind': 'OTHER',
+    'description': 'Региональный оператор (центр оценки качества образования): сбор информации ОМС, свод и анализ '
+                   'значений муниципалитетов по показателям РСОКО, адресные рекомендации муниципалитетам.'})
+for group in ishimbay.findall('indicatorGroups'):
+    ET.SubElement(system, 'indicatorGroups', {ID: 'r' + group.get(ID), 'number': group.get('number'),
+                                              'name': group.get('name')})
+for code, kind, monitoring in AGGREGATED:
+    below = indicators[code]
+    share = kind == 'SHARE_MEETING_THRESHOLD'
+    attributes = {ID: 'rind-' + code, 'code': 'Р-' + code, 'name': below.get('name'),
+                  'criteria': below.get('criteria') + '\n' + WORDS[kind].replace('{0}', code).replace('{1}', UNITS)
+                  + ' ' + MISSING,
+                  'aggregation': kind, 'aggregatedCode': code,
+                  'valueKind': 'PERCENT', 'unit': '%', 'higherIsBetter': 'true',
+                  'group': 'r' + below.get('group').split('-low')[0].split('-social')[0],
+                  'sources': regional(below.get('sources')), 'collectionMethod': regional(below.get('collectionMethod')),
+                  'responsibleRoles': 'role-regional-operator', 'responsibleText': 'Региональный оператор'}
+    attributes['description'] = (
+        'Значение региона — по значениям муниципальных систем, подчинённых РСОКО, показателя ' + code
+        + ' для организации каждой (управления образованием). '
+        + ('В МСОКО ' + code + ' — признак да/нет для ОМС (seed 002).' if share else
+           'В МСОКО ' + code + ' должен быть значением муниципалитета (для управления образованием), а не школы: '
+           'при значениях только по школам у муниципалитета нет значения, и он не входит в среднее.')
+        + ' Среднее — по муниципалитетам, каждый с весом 1.' * (not share))
+    ET.SubElement(system, 'indicators', attributes)
+for code, name_code in (('Р-М3', '1.2-М3'), ('Р-М4', '1.2-М4'), ('Р-М5', '1.2-М5')):
+    source = monitorings[name_code]
+    ET.SubElement(system, 'monitorings', {
+        ID: 'rmon-' + code, 'code': code, 'name': source.get('name'),
+        'indicators': ' '.join('rind-' + c for c, _, m in AGGREGATED if m == code),
+        'responsibleRoles': 'role-regional-operator',
+        'description': 'Мониторинг программы направления 1.2 (seed 002) на уровне региона: значения рассчитываются '
+                       'по значениям муниципалитетов. Периодичность в источнике не указана.'})
+write(r, 'bundles/oko.region/templates/region.xmi')

@@ -86,6 +86,12 @@ public final class Messages extends NLS {
     public static String newNoSchool;
     public static String newComment;
     public static String newCreated;
+    public static String newOperatorOfSchool;
+    public static String newSchoolOfOther;
+    public static String newRegionNoOperator;
+    public static String newNoLevelAbove;
+    public static String newBadParent;
+    public static String newTerritoryNotRegion;
     public static String importNoSample;
 
     public static String userWithServer;

@@ -12,24 +12,30 @@ import oko.cli.UsageException;
 import oko.core.modules.Modules;
 import oko.core.modules.Modules.Module;
 import oko.core.modules.SystemTemplates;
+import oko.model.Level;
 import oko.model.ModelRoot;
 import oko.model.Organisation;
 import oko.model.QualitySystem;
 import oko.repository.OkoRepository;
 
 /**
- * {@code ./oko new --module ID --name NAME [--code CODE] [--territory CODE-OR-NAME] [--school ORGANISATION-CODE]}:
- * a new quality system from the module's template (structure only), in one commit. It goes into
- * the model holding the school named (a ВСОКО belongs to its school, and to its territory), else
- * into the repository's first model, else into a new one; a system without a school belongs to
- * the territory named — an existing one by code or name, or a new one of that name — as in the
- * workbench's wizard.
+ * {@code ./oko new --module ID --name NAME [--code CODE] [--territory CODE-OR-NAME] [--school ORGANISATION-CODE
+ * | --operator CODE-OR-NAME] [--parent SYSTEM-CODE]}: a new quality system from the module's template
+ * (structure only), in one commit. It goes into the model holding the school named (a ВСОКО belongs
+ * to its school, and to its territory), else into the repository's first model, else into a new one;
+ * a system without a school belongs to the territory named — an existing one by code or name, or a
+ * new one of that name; a regional system's is a region — as in the workbench's wizard. A regional or
+ * municipal system is run by the organisation {@code --operator} names (an existing one, or a new
+ * education authority of that name), for which its aggregated values are stored: a regional system
+ * needs one. {@code --parent} names the system above the new one (a municipal system's region, a
+ * school's municipal system), whose aggregated indicators then count it.
  */
 public final class NewCommand implements Command {
 
     @Override
     public int run(CommandContext context) throws Exception {
-        ParsedArguments args = context.parse(Set.of(), Set.of("--module", "--name", "--code", "--territory", "--school"))
+        ParsedArguments args = context.parse(Set.of(), Set.of("--module", "--name", "--code", "--territory", "--school",
+                "--operator", "--parent"))
                 .expectPositionals(0, 0);
         List<Module> modules = Modules.all();
         String known = modules.isEmpty() ? "—" : String.join(", ", modules.stream().map(Module::id).toList());
@@ -42,6 +48,21 @@ public final class NewCommand implements Command {
         String name = args.value("--name", "").strip();
         if (name.isEmpty()) {
             throw new UsageException(Messages.newNoName);
+        }
+        boolean forSchool = module.level() == Level.SCHOOL;
+        if (forSchool && args.has("--operator")) {
+            throw new UsageException(Messages.newOperatorOfSchool);
+        }
+        if (!forSchool && args.has("--school")) {
+            throw new UsageException(Messages.bind(Messages.newSchoolOfOther, module.id()));
+        }
+        String operator = args.value("--operator", "").strip();
+        if (module.level() == Level.REGION && operator.isEmpty()) {
+            throw new UsageException(Messages.newRegionNoOperator);
+        }
+        Level above = SystemTemplates.levelAbove(module.level());
+        if (above == null && args.has("--parent")) {
+            throw new UsageException(Messages.bind(Messages.newNoLevelAbove, module.id()));
         }
         try (OkoRepository repository = Repositories.open(context)) {
             CDOTransaction transaction = repository.openTransaction();
@@ -72,9 +93,29 @@ public final class NewCommand implements Command {
                         return FAILED;
                     }
                 }
+                QualitySystem parent = null;
+                if (args.has("--parent")) {
+                    String wanted = args.value("--parent", "");
+                    parent = SystemTemplates.system(roots, wanted);
+                    if (parent == null || parent.getLevel() != above) {
+                        List<String> candidates = SystemTemplates.parents(roots, module.level()).stream()
+                                .map(QualitySystem::getCode).toList();
+                        context.err().println(Messages.bind(Messages.newBadParent, new Object[] { wanted, module.id(),
+                                candidates.isEmpty() ? "—" : String.join(", ", candidates) }));
+                        return FAILED;
+                    }
+                }
+                String territory = args.value("--territory", null);
+                if (territory != null && !territory.isBlank()
+                        && !SystemTemplates.fits(module.level(), SystemTemplates.territory(roots, territory))) {
+                    context.err().println(Messages.bind(Messages.newTerritoryNotRegion, territory.strip()));
+                    return FAILED;
+                }
                 String modelCode = code;
-                SystemTemplates.add(system, roots, school, args.value("--territory", null),
+                SystemTemplates.add(system, roots, school, territory,
                         () -> OkoRepository.newModel(transaction, modelCode, name));
+                SystemTemplates.bindOperator(system, roots, operator);
+                system.setParentSystem(parent);
                 if (!Repositories.commit(context, repository, transaction,
                         Messages.bind(Messages.newComment, name, module.name()))) {
                     return FAILED;

@@ -13,7 +13,7 @@ import oko.model.Level;
 
 /**
  * The modules installed (extension point {@code oko.core.modules}): each names its level
- * (municipality or school), the template a new quality system of the module starts from, its sample
+ * (region, municipality or school), the template a new quality system of the module starts from, its sample
  * data, and its perspectives. The core knows no module by name: what is installed is what the
  * registry holds, so a product without a module's bundle shows nothing of it. A module's diagram
  * descriptions and report layouts are contributed by its bundle on {@code oko.diagram.descriptions}
@@ -67,7 +67,7 @@ public final class Modules {
         Level level = Level.get(required(element, "level").toUpperCase(java.util.Locale.ROOT));
         if (level == null) {
             throw new IllegalArgumentException("level \"" + element.getAttribute("level")
-                    + "\" is neither municipality nor school");
+                    + "\" is none of municipality, school, region");
         }
         URI template = null;
         List<String> templateSystems = List.of();

@@ -11,9 +11,11 @@ import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
 import oko.core.modules.Modules.Module;
+import oko.model.Level;
 import oko.model.ModelRoot;
 import oko.model.Monitoring;
 import oko.model.Organisation;
+import oko.model.OrganisationKind;
 import oko.model.QualitySystem;
 import oko.model.Territory;
 import oko.model.TerritoryKind;
@@ -172,8 +174,9 @@ public final class SystemTemplates {
     /**
      * As {@link #add(QualitySystem, List, Organisation, java.util.function.Supplier)}, and binds a
      * system without a school to its territory: the models' territory of that code or name
-     * ({@link #territory}), or a new municipal district of that name in the model the system goes
-     * into; none when {@code territory} is null or blank.
+     * ({@link #territory}), or a new territory of that name in the model the system goes into (a
+     * region for a regional system, else a municipal district); none when {@code territory} is null
+     * or blank.
      */
     public static void add(QualitySystem system, List<ModelRoot> roots, Organisation school, String territory,
             java.util.function.Supplier<ModelRoot> newModel) {
@@ -190,13 +193,100 @@ public final class SystemTemplates {
                     found = oko.model.OkoFactory.eINSTANCE.createTerritory();
                     found.setName(territory.strip());
                     found.setCode(freeTerritoryCode(roots.isEmpty() ? List.of(target) : roots));
-                    found.setKind(TerritoryKind.MUNICIPAL_DISTRICT);
+                    found.setKind(system.getLevel() == Level.REGION ? TerritoryKind.REGION
+                            : TerritoryKind.MUNICIPAL_DISTRICT);
                     target.getTerritories().add(found);
                 }
                 system.setTerritory(found);
             }
         }
         target.getQualitySystems().add(system);
+    }
+
+    /**
+     * The level of the system a system of this level names as its parent system: a school's
+     * system's is a municipal one, a municipal system's a regional one; null for a region.
+     */
+    public static Level levelAbove(Level level) {
+        return switch (level) {
+        case SCHOOL -> Level.MUNICIPALITY;
+        case MUNICIPALITY -> Level.REGION;
+        default -> null;
+        };
+    }
+
+    /** The systems of these models a new system of the level can name as its parent (of the level above), in model order. */
+    public static List<QualitySystem> parents(List<ModelRoot> roots, Level level) {
+        Level above = level == null ? null : levelAbove(level);
+        return roots.stream().flatMap(r -> r.getQualitySystems().stream()).filter(s -> above != null && s.getLevel() == above)
+                .toList();
+    }
+
+    /** The system of that code in these models, or null. */
+    public static QualitySystem system(List<ModelRoot> roots, String code) {
+        return roots.stream().flatMap(r -> r.getQualitySystems().stream()).filter(s -> code != null
+                && code.strip().equals(s.getCode())).findFirst().orElse(null);
+    }
+
+    /**
+     * Whether a system of that level may be bound to the territory: a regional system's territory is
+     * a region ({@link TerritoryKind#REGION}). A territory not yet in the models (null) is made of the
+     * right kind by {@link #add}.
+     */
+    public static boolean fits(Level level, Territory territory) {
+        return territory == null || level != Level.REGION || territory.getKind() == TerritoryKind.REGION;
+    }
+
+    /**
+     * The organisations that can run a system that is not a school's: every organisation of these
+     * models but schools (a region's authority or regional operator, a municipality's authority…).
+     */
+    public static List<Organisation> operators(List<ModelRoot> roots) {
+        return roots.stream().flatMap(r -> r.getOrganisations().stream())
+                .filter(o -> o.getKind() != OrganisationKind.SCHOOL).toList();
+    }
+
+    /**
+     * Binds a system already added to its models ({@link #add}) to the organisation running it, for
+     * which the values of its aggregated indicators are stored (a region's education authority or
+     * regional operator): the models' organisation whose code, name or short name is the text
+     * (ignoring case and surrounding blanks), else a new education authority
+     * ({@link OrganisationKind#AUTHORITY}) of that name in the system's territory and model. Returns
+     * the organisation; nothing happens when the text is null or blank.
+     */
+    public static Organisation bindOperator(QualitySystem system, List<ModelRoot> roots, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String wanted = text.strip();
+        Organisation found = roots.stream().flatMap(r -> r.getOrganisations().stream())
+                .filter(o -> wanted.equalsIgnoreCase(o.getCode()) || wanted.equalsIgnoreCase(strip(o.getName()))
+                        || wanted.equalsIgnoreCase(strip(o.getShortName())))
+                .findFirst().orElse(null);
+        if (found == null) {
+            ModelRoot model = (ModelRoot) system.eContainer();
+            List<ModelRoot> all = new ArrayList<>(roots);
+            if (!all.contains(model)) {
+                all.add(model);
+            }
+            List<String> codes = all.stream().flatMap(r -> r.getOrganisations().stream()).map(Organisation::getCode).toList();
+            int n = 1;
+            while (codes.contains("organisation-" + n)) {
+                n++;
+            }
+            found = oko.model.OkoFactory.eINSTANCE.createOrganisation();
+            found.setName(wanted);
+            found.setCode("organisation-" + n);
+            found.setKind(OrganisationKind.AUTHORITY);
+            found.setTerritory(system.getTerritory());
+            model.getOrganisations().add(found);
+        }
+        system.setOrganisation(found);
+        return found;
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
     }
 
     /** Every territory of the models, regions before their districts. */

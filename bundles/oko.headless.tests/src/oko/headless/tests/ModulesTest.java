@@ -63,8 +63,11 @@ class ModulesTest {
 
     @Test
     void bothModulesAreInstalledWithTheirLevelsSamplesAndPerspectives() {
-        assertEquals(List.of("municipal", "school"), Modules.all().stream().map(Module::id).sorted().toList());
+        assertEquals(List.of("municipal", "region", "school"), Modules.all().stream().map(Module::id).sorted().toList());
         assertEquals(Level.MUNICIPALITY, module("municipal").level());
+        assertEquals(Level.REGION, module("region").level());
+        assertTrue(module("region").name().contains("РСОКО"), module("region").name());
+        assertEquals(List.of(), module("region").samples(), "the sample has no region");
         assertEquals(Level.SCHOOL, module("school").level());
         assertTrue(module("municipal").name().contains("МСОКО"), module("municipal").name());
         assertTrue(module("school").name().contains("ВСОКО"), module("school").name());
@@ -175,7 +178,8 @@ class ModulesTest {
         assertEquals(0, validate.exit(), validate.out());
         Run unknown = run(data, "new", "--module", "district", "--name", "X");
         assertEquals(2, unknown.exit());
-        assertTrue(unknown.err().contains("district") && unknown.err().contains("municipal, school"), unknown.err());
+        assertTrue(unknown.err().contains("district") && unknown.err().contains("municipal")
+                && unknown.err().contains("school") && unknown.err().contains("region"), unknown.err());
         Run taken = run(data, "new", "--module", "municipal", "--name", "Y", "--code", "school-1");
         assertEquals(1, taken.exit(), taken.err());
         assertTrue(taken.err().contains("school-1"), taken.err());
@@ -234,7 +238,7 @@ class ModulesTest {
                 .toList();
         assertTrue(sample.stream().anyMatch(r -> r.getPersons().stream().anyMatch(p -> p.getName() != null
                 && p.getName().contains("Мастрюкова"))), "the sample has the people the template must not copy");
-        for (String id : List.of("municipal", "school")) {
+        for (String id : List.of("municipal", "school", "region")) {
             QualitySystem system = SystemTemplates.create(module(id), "Новая система", "new-" + id, sample);
             assertNoDataOfTheSample(system);
             assertSelfContained(system);

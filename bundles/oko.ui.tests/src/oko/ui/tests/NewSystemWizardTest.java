@@ -40,6 +40,7 @@ class NewSystemWizardTest {
     private static final String SCHOOL_SYSTEM = "ВСОКО МБОУ СОШ № 51 (мастер)";
     private static final String MUNICIPAL_SYSTEM = "МСОКО Нового района (мастер)";
     private static final String NEW_TERRITORY = "МР Новый район (мастер)";
+    private static final String REGIONAL_SYSTEM = "РСОКО Удмуртской Республики (мастер)";
 
     /** Opens the wizard on the repository as the handler does, the user's school being {@code userSchool}. */
     private static Opened open(String userSchool) throws Exception {
@@ -77,6 +78,14 @@ class NewSystemWizardTest {
 
         Combo school() {
             return (Combo) controls.get(4);
+        }
+
+        Combo operator() {
+            return (Combo) controls.get(5);
+        }
+
+        Combo parent() {
+            return (Combo) controls.get(6);
         }
 
         void choose(Level level) throws Exception {
@@ -182,6 +191,72 @@ class NewSystemWizardTest {
             view.close();
         }
         cleanUp(wizard.repository(), MUNICIPAL_SYSTEM, NEW_TERRITORY);
+    }
+
+    /**
+     * The regional module (issue 22): its territory is a region (only regions are listed, a district
+     * typed in is refused), it needs the organisation its values are stored for; the new РСОКО is
+     * then offered as the system above a new МСОКО.
+     */
+    @Test
+    void aRegionalSystemGetsARegionAndItsOperatorAndIsOfferedAboveANewMunicipalSystem() throws Exception {
+        Opened wizard = open(null);
+        List<String> items = UiThread.call(() -> List.of(wizard.module().getItems()));
+        assertTrue(items.stream().anyMatch(i -> i.startsWith("РСОКО")), items.toString());
+        wizard.choose(Level.REGION);
+        UiThread.run(() -> {
+            wizard.name().setText(REGIONAL_SYSTEM);
+            wizard.code().setText("rsoko-ur-master");
+        });
+        List<String> territories = UiThread.call(() -> List.of(wizard.territory().getItems()));
+        assertTrue(territories.contains("Удмуртская Республика") && !territories.contains("МР Ишимбайский район"),
+                "only regions: " + territories);
+        UiThread.run(() -> wizard.territory().setText("МР Ишимбайский район"));
+        assertTrue(UiThread.call(() -> wizard.wizard().getContainer().getCurrentPage().getErrorMessage())
+                .contains("не регион"), "a district is not a region's territory");
+        UiThread.run(() -> wizard.territory().setText("Удмуртская Республика"));
+        assertFalse(UiThread.call(() -> wizard.finish().isEnabled()), "no organisation yet");
+        assertTrue(UiThread.call(() -> wizard.operator().isEnabled() && !wizard.school().isEnabled()));
+        List<String> operators = UiThread.call(() -> List.of(wizard.operator().getItems()));
+        String ministry = operators.stream().filter(o -> o.endsWith("(ur-minobr)")).findFirst()
+                .orElseThrow(() -> new AssertionError("the ministry is offered: " + operators));
+        UiThread.run(() -> {
+            wizard.operator().select(operators.indexOf(ministry));
+            wizard.operator().notifyListeners(SWT.Modify, new Event());
+        });
+        UiThread.drain();
+        // GTK paints the combos' new texts late: the first capture can still show the page before them
+        UiThread.call(() -> Screenshots.save(wizard.shell(), "new-system-wizard-region"));
+        UiThread.drain();
+        UiThread.call(() -> Screenshots.save(wizard.shell(), "new-system-wizard-region"));
+        Button finish = wizard.finish();
+        UiThread.run(() -> {
+            assertTrue(finish.isEnabled(), wizard.wizard().getContainer().getCurrentPage().getErrorMessage());
+            finish.notifyListeners(SWT.Selection, new Event());
+        });
+        Job.getJobManager().join(NewSystemWizard.FAMILY, null);
+        wizard.view().close();
+        CDOView view = wizard.repository().openView();
+        try {
+            QualitySystem created = stored(view, REGIONAL_SYSTEM);
+            assertNotNull(created, "the new system is in the repository");
+            assertEquals(Level.REGION, created.getLevel());
+            assertEquals("ur-minobr", created.getOrganisation().getCode());
+            assertEquals("18", created.getTerritory().getCode());
+            assertEquals("Доля ОМС, разработавших и реализующих программы поддержки ШНОР и ШНСУ",
+                    created.getIndicators().get(0).getName());
+        } finally {
+            view.close();
+        }
+        // a new МСОКО may name it as the system above
+        Opened again = open(null);
+        again.choose(Level.MUNICIPALITY);
+        List<String> parents = UiThread.call(() -> List.of(again.parent().getItems()));
+        assertTrue(parents.contains(REGIONAL_SYSTEM + " (rsoko-ur-master)"), parents.toString());
+        UiThread.call(() -> Screenshots.save(again.shell(), "new-system-wizard-under-region"));
+        UiThread.run(() -> again.shell().close());
+        again.view().close();
+        cleanUp(wizard.repository(), REGIONAL_SYSTEM, null);
     }
 
     /** The workbench's repository is shared by the UI tests: remove what a test made. */

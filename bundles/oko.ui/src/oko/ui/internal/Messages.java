@@ -93,6 +93,13 @@ public final class Messages extends NLS {
     public static String newSystemCodeBlank;
     public static String newSystemCodeTaken;
     public static String newSystemNoTerritory;
+    public static String newSystemOperator;
+    public static String newSystemOperatorHint;
+    public static String newSystemParent;
+    public static String newSystemParentHint;
+    public static String newSystemNoParent;
+    public static String newSystemNotRegion;
+    public static String newSystemNoOperator;
 
     public static String loginTitle;
     public static String loginRefused;

@@ -26,6 +26,7 @@ import oko.model.Organisation;
 import oko.model.OrganisationKind;
 import oko.model.QualitySystem;
 import oko.model.Territory;
+import oko.model.TerritoryKind;
 import oko.repository.OkoRepository;
 import oko.ui.ErrorReports;
 import oko.ui.UserJobs;
@@ -34,8 +35,11 @@ import oko.ui.internal.Messages;
 /**
  * Модель ▸ Новая система оценки качества…: one page — the module (each installed module, with its
  * description), the name, the code (a free one suggested), and the territory (one of the models',
- * or a new one typed in) or, for a school module, the school (the user's own preselected); Finish
- * creates the system from the module's template in one commit, as a job, like {@code ./oko new}.
+ * or a new one typed in; a region for a regional system) or, for a school module, the school (the
+ * user's own preselected); for a regional or municipal system the organisation running it (one of
+ * the models' or a new authority typed in; a regional system needs one) and the system above it
+ * (a municipal system's region, a school's municipal system); Finish creates the system from the
+ * module's template in one commit, as a job, like {@code ./oko new}.
  */
 public final class NewSystemWizard extends Wizard {
 
@@ -53,6 +57,9 @@ public final class NewSystemWizard extends Wizard {
     private final List<Module> modules;
     private final List<Organisation> schools;
     private final List<String> territories;
+    private final List<String> regions;
+    private final List<ModelRoot> models;
+    private final List<Organisation> operators;
     private final List<String> suggestedCodes;
     private final Set<String> takenCodes;
     private final String userSchool;
@@ -61,6 +68,9 @@ public final class NewSystemWizard extends Wizard {
     private Text code;
     private Combo territory;
     private Combo school;
+    private Combo operator;
+    private Combo above;
+    private List<QualitySystem> parentChoices = List.of();
     private String suggested;
 
     /**
@@ -71,9 +81,13 @@ public final class NewSystemWizard extends Wizard {
         this.repository = repository;
         this.modules = modules;
         List<ModelRoot> models = SystemTemplates.models(roots);
+        this.models = models;
         this.schools = schools(roots);
         this.territories = SystemTemplates.territories(models).stream()
                 .map(t -> t.getName() != null ? t.getName() : t.getCode()).distinct().toList();
+        this.regions = SystemTemplates.territories(models).stream().filter(t -> t.getKind() == TerritoryKind.REGION)
+                .map(t -> t.getName() != null ? t.getName() : t.getCode()).distinct().toList();
+        this.operators = SystemTemplates.operators(models);
         this.suggestedCodes = modules.stream().map(m -> SystemTemplates.freeCode(m, models)).toList();
         this.takenCodes = models.stream().flatMap(r -> r.getQualitySystems().stream()).map(QualitySystem::getCode)
                 .collect(Collectors.toSet());
@@ -116,13 +130,26 @@ public final class NewSystemWizard extends Wizard {
                 school = new Combo(body, SWT.READ_ONLY);
                 school.setItems(schools.stream().map(o -> o.getName() + " (" + o.getCode() + ")").toArray(String[]::new));
                 GridDataFactory.fillDefaults().grab(true, false).applyTo(school);
+                new Label(body, SWT.NONE).setText(Messages.newSystemOperator);
+                operator = new Combo(body, SWT.DROP_DOWN);
+                operator.setItems(operators.stream().map(NewSystemWizard::label).toArray(String[]::new));
+                operator.setToolTipText(Messages.newSystemOperatorHint);
+                GridDataFactory.fillDefaults().grab(true, false).applyTo(operator);
+                new Label(body, SWT.NONE).setText(Messages.newSystemParent);
+                above = new Combo(body, SWT.READ_ONLY);
+                above.setToolTipText(Messages.newSystemParentHint);
+                GridDataFactory.fillDefaults().grab(true, false).applyTo(above);
                 module.addModifyListener(e -> moduleChosen(this));
                 name.addModifyListener(e -> update(this));
                 code.addModifyListener(e -> update(this));
                 territory.addModifyListener(e -> update(this));
                 school.addModifyListener(e -> update(this));
+                operator.addModifyListener(e -> update(this));
                 if (!modules.isEmpty()) {
-                    module.select(0);
+                    // the municipal system is the usual one to make; the registry's order is the bundles'
+                    int municipal = modules.indexOf(modules.stream().filter(m -> m.level() == Level.MUNICIPALITY)
+                            .findFirst().orElse(modules.get(0)));
+                    module.select(municipal);
                 }
                 setControl(body);
                 moduleChosen(this);
@@ -143,6 +170,16 @@ public final class NewSystemWizard extends Wizard {
                 code.setText(next);
             }
             suggested = next;
+            Level level = modules.get(index).level();
+            String typedTerritory = territory.getText();
+            territory.setItems((level == Level.REGION ? regions : territories).toArray(String[]::new));
+            territory.setText(typedTerritory);
+            parentChoices = SystemTemplates.parents(models, level);
+            List<String> parentItems = new java.util.ArrayList<>();
+            parentItems.add(Messages.newSystemNoParent);
+            parentChoices.forEach(p -> parentItems.add(p.getName() + " (" + p.getCode() + ")"));
+            above.setItems(parentItems.toArray(String[]::new));
+            above.select(0);
             if (modules.get(index).level() == Level.SCHOOL && school.getSelectionIndex() < 0 && userSchool != null) {
                 for (int i = 0; i < schools.size(); i++) {
                     if (userSchool.equals(schools.get(i).getCode())) {
@@ -157,8 +194,12 @@ public final class NewSystemWizard extends Wizard {
     private void update(WizardPage page) {
         Module selected = chosen();
         boolean forSchool = selected != null && selected.level() == Level.SCHOOL;
+        boolean forRegion = selected != null && selected.level() == Level.REGION;
         school.setEnabled(forSchool);
         territory.setEnabled(!forSchool);
+        operator.setEnabled(!forSchool);
+        above.setEnabled(parentChoices.size() > 0);
+        String typedTerritory = territory.getText().strip();
         String typed = code.getText().strip();
         String problem = modules.isEmpty() ? Messages.newSystemNoModules
                 : name.getText().isBlank() ? Messages.newSystemNoName
@@ -167,14 +208,26 @@ public final class NewSystemWizard extends Wizard {
                                         : takenCodes.contains(typed) ? Messages.bind(Messages.newSystemCodeTaken, typed)
                                                 : forSchool && school.getSelectionIndex() < 0 ? Messages.newSystemNoSchool
                                                         : !forSchool && territory.getText().isBlank()
-                                                                ? Messages.newSystemNoTerritory : null;
+                                                                ? Messages.newSystemNoTerritory
+                                                                : forRegion && !SystemTemplates.fits(Level.REGION,
+                                                                        SystemTemplates.territory(models, typedTerritory))
+                                                                                ? Messages.bind(Messages.newSystemNotRegion,
+                                                                                        typedTerritory)
+                                                                                : forRegion && operator.getText().isBlank()
+                                                                                        ? Messages.newSystemNoOperator
+                                                                                        : null;
         page.setErrorMessage(problem);
         page.setPageComplete(problem == null);
     }
 
-    /** The controls, for tests: module, name, code, territory, school. */
+    /** The controls, for tests: module, name, code, territory, school, operator, parent. */
     public List<org.eclipse.swt.widgets.Control> controls() {
-        return List.of(module, name, code, territory, school);
+        return List.of(module, name, code, territory, school, operator, above);
+    }
+
+    /** An organisation as the operator's list shows it: its name and code. */
+    private static String label(Organisation organisation) {
+        return organisation.getName() + " (" + organisation.getCode() + ")";
     }
 
     @Override
@@ -185,6 +238,11 @@ public final class NewSystemWizard extends Wizard {
         boolean forSchool = selected.level() == Level.SCHOOL;
         String schoolCode = forSchool ? schools.get(school.getSelectionIndex()).getCode() : null;
         String territoryText = forSchool ? null : territory.getText().strip();
+        // an organisation of the list by its code, else the text typed (a code, a name, or a new authority's name)
+        int listed = operator.indexOf(operator.getText());
+        String operatorText = forSchool ? null : listed >= 0 ? operators.get(listed).getCode() : operator.getText().strip();
+        String parentCode = above.getSelectionIndex() > 0 ? parentChoices.get(above.getSelectionIndex() - 1).getCode()
+                : null;
         UserJobs.schedule(Messages.bind(Messages.newSystemJob, systemName), FAMILY, monitor -> {
             CDOTransaction transaction = repository.openTransaction();
             try {
@@ -193,6 +251,8 @@ public final class NewSystemWizard extends Wizard {
                 Organisation organisation = schoolCode == null ? null : SystemTemplates.organisation(roots, schoolCode);
                 SystemTemplates.add(system, roots, organisation, territoryText,
                         () -> OkoRepository.newModel(transaction, systemCode, systemName));
+                SystemTemplates.bindOperator(system, roots, operatorText);
+                system.setParentSystem(parentCode == null ? null : SystemTemplates.system(roots, parentCode));
                 repository.commit(transaction, Messages.bind(Messages.newSystemComment, systemName, selected.name()), monitor);
                 return Status.OK_STATUS;
             } catch (RuntimeException e) {
