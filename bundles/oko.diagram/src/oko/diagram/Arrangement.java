@@ -33,8 +33,17 @@ import oko.diagram.representation.RepresentationFactory;
  */
 public final class Arrangement {
 
-    /** A node's identity across refreshes: the mapping that shows it and its semantic element. */
-    public record Key(String mapping, EObject element) {
+    /**
+     * A node's identity across refreshes: the mapping that shows it, its semantic element and the
+     * semantic element of the container it is drawn in (null at the top level), as its stored
+     * {@link NodeLayout} records them.
+     */
+    public record Key(String mapping, EObject element, EObject container) {
+
+        /** The identity a stored node layout records. */
+        public static Key of(NodeLayout layout) {
+            return new Key(layout.getMapping(), layout.getElement(), layout.getContainer());
+        }
     }
 
     /** An edge's identity across refreshes. */
@@ -56,7 +65,7 @@ public final class Arrangement {
     }
 
     public static Key key(Node node) {
-        return new Key(node.mapping().getId(), node.element());
+        return new Key(node.mapping().getId(), node.element(), node.container());
     }
 
     public static EdgeKey key(Edge edge) {
@@ -97,7 +106,7 @@ public final class Arrangement {
         Set<Key> hidden = new java.util.HashSet<>();
         for (NodeLayout layout : representation.getNodes()) {
             if (layout.isHidden()) {
-                hidden.add(new Key(layout.getMapping(), layout.getElement()));
+                hidden.add(Key.of(layout));
             }
         }
         Set<EdgeKey> hiddenEdges = new java.util.HashSet<>();
@@ -134,7 +143,8 @@ public final class Arrangement {
             for (int i = 0; same && i < children.size(); i++) {
                 same = children.get(i) == node.children().get(i);
             }
-            Node shown = same ? node : new Node(node.mapping(), node.element(), node.label(), node.style(), children);
+            Node shown = same ? node
+                    : new Node(node.mapping(), node.element(), node.container(), node.label(), node.style(), children);
             kept.put(node, shown);
             result.add(shown);
         }
@@ -157,7 +167,7 @@ public final class Arrangement {
         Map<Key, Bounds> pinned = new HashMap<>();
         for (NodeLayout layout : representation.getNodes()) {
             if (layout.isPinned() && !layout.isHidden()) {
-                pinned.put(new Key(layout.getMapping(), layout.getElement()), bounds(layout));
+                pinned.put(Key.of(layout), bounds(layout));
             }
         }
         return DiagramLayout.layout(diagram, measure, pinned);
@@ -199,6 +209,7 @@ public final class Arrangement {
         NodeLayout layout = RepresentationFactory.eINSTANCE.createNodeLayout();
         layout.setMapping(node.mapping().getId());
         layout.setElement(node.element());
+        layout.setContainer(node.container());
         return layout;
     }
 
@@ -221,7 +232,7 @@ public final class Arrangement {
     public static Map<Key, NodeLayout> nodeLayouts(Representation representation) {
         Map<Key, NodeLayout> map = new HashMap<>();
         for (NodeLayout layout : representation.getNodes()) {
-            map.putIfAbsent(new Key(layout.getMapping(), layout.getElement()), layout);
+            map.putIfAbsent(Key.of(layout), layout);
         }
         return map;
     }
@@ -250,7 +261,7 @@ public final class Arrangement {
         Map<Key, Bounds> children = new HashMap<>();
         for (NodeLayout layout : representation.getNodes()) {
             if (layout.getContainer() != null) {
-                children.put(new Key(layout.getMapping(), layout.getElement()), bounds(layout));
+                children.put(Key.of(layout), bounds(layout));
             }
         }
         Map<Node, Bounds> relative = new IdentityHashMap<>();
@@ -268,7 +279,8 @@ public final class Arrangement {
                 continue;
             }
             Bounds box = DiagramLayout.fit(node, bounds(layout), size, measure);
-            if (box.height() > layout.getHeight() || box.width() > layout.getWidth()) {
+            // stored bounds are whole pixels: a node measured at 365.4 stored as 365 has not grown
+            if (Math.round(box.height()) > layout.getHeight() || Math.round(box.width()) > layout.getWidth()) {
                 grown.add(node);
             }
             bounds.put(node, box);

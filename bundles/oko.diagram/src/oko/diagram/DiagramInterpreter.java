@@ -38,8 +38,19 @@ import oko.model.edit.ModelLabels;
  */
 public final class DiagramInterpreter {
 
-    /** A node (or container) of the diagram: the semantic element as one mapping shows it. */
-    public record Node(AbstractNodeMapping mapping, EObject element, String label, NodeStyle style, List<Node> children) {
+    /**
+     * A node (or container) of the diagram: the semantic element as one mapping shows it inside
+     * {@code container}, the semantic element of the container node it is drawn in (null for a
+     * top-level node). One element may be shown in several containers (a stage document in each of
+     * the six stages of a cycle): each is a node of its own.
+     */
+    public record Node(AbstractNodeMapping mapping, EObject element, EObject container, String label, NodeStyle style,
+            List<Node> children) {
+
+        /** A top-level node. */
+        public Node(AbstractNodeMapping mapping, EObject element, String label, NodeStyle style, List<Node> children) {
+            this(mapping, element, null, label, style, children);
+        }
     }
 
     /** An edge between two shown nodes. */
@@ -111,12 +122,12 @@ public final class DiagramInterpreter {
             // a mapping a container reuses is drawn inside that container only
             for (ContainerMapping mapping : layer.getContainerMappings()) {
                 if (!reused.contains(mapping)) {
-                    nodes.addAll(nodes(mapping, root));
+                    nodes.addAll(nodes(mapping, root, null));
                 }
             }
             for (AbstractNodeMapping mapping : layer.getNodeMappings()) {
                 if (!reused.contains(mapping)) {
-                    nodes.addAll(nodes(mapping, root));
+                    nodes.addAll(nodes(mapping, root, null));
                 }
             }
         }
@@ -129,7 +140,8 @@ public final class DiagramInterpreter {
         return new Diagram(description, root, label(root, description.getTitleExpression()), nodes, edges, problems);
     }
 
-    private List<Node> nodes(AbstractNodeMapping mapping, EObject context) {
+    /** The nodes of a mapping in a context: the diagram's root (shownIn null) or a container node's element. */
+    private List<Node> nodes(AbstractNodeMapping mapping, EObject context, EObject shownIn) {
         List<Node> nodes = new ArrayList<>();
         for (EObject element : candidates(mapping, mapping.getCandidates(), context)) {
             if (!element.eClass().getName().equals(mapping.getDomainClass())
@@ -141,14 +153,14 @@ public final class DiagramInterpreter {
             }
             List<Node> children = new ArrayList<>();
             if (mapping instanceof ContainerMapping container) {
-                container.getSubContainerMappings().forEach(m -> children.addAll(nodes(m, element)));
+                container.getSubContainerMappings().forEach(m -> children.addAll(nodes(m, element, element)));
                 container.getReusedContainerMappings().stream().filter(this::active)
-                        .forEach(m -> children.addAll(nodes(m, element)));
-                container.getSubNodeMappings().forEach(m -> children.addAll(nodes(m, element)));
+                        .forEach(m -> children.addAll(nodes(m, element, element)));
+                container.getSubNodeMappings().forEach(m -> children.addAll(nodes(m, element, element)));
                 container.getReusedNodeMappings().stream().filter(this::active)
-                        .forEach(m -> children.addAll(nodes(m, element)));
+                        .forEach(m -> children.addAll(nodes(m, element, element)));
             }
-            Node node = new Node(mapping, element, label(element, mapping.getLabelExpression()),
+            Node node = new Node(mapping, element, shownIn, label(element, mapping.getLabelExpression()),
                     (NodeStyle) style(mapping, element, mapping.getStyle()), children);
             shown.computeIfAbsent(mapping, m -> new LinkedHashMap<>()).putIfAbsent(element, node);
             nodes.add(node);

@@ -35,6 +35,7 @@ import oko.diagram.description.CreateNodeTool;
 import oko.diagram.description.DescriptionGroup;
 import oko.diagram.description.DiagramDescription;
 import oko.diagram.descriptions.DescriptionChecker;
+import oko.diagram.representation.NodeLayout;
 import oko.diagram.representation.Representation;
 import oko.model.CycleStage;
 import oko.model.DateDeadline;
@@ -219,6 +220,51 @@ class CycleDiagramTest {
                 }
             }
         }
+    }
+
+    /**
+     * What Arrange All stored is what the diagram shows: after Arrange All of 1.2's cycle, showing the stored diagram
+     * again keeps the route of every edge between two stages' children (none is taken for a route left behind by a
+     * moved child and drawn straight over the text instead). A route repeats coordinates (x0, y0, x0, y1: a vertical
+     * segment); the stored list of points kept only the first of equal numbers until it was made non-unique.
+     */
+    @Test
+    void theStoredRoutesBetweenStagesChildrenAreShownAfterArrangeAll() {
+        Representation representation = representation(cycle(), direction());
+        Shown shown = Arrangement.arrange(representation, cycle());
+        Map<Node, Node> parents = Arrangement.parents(shown.diagram());
+        List<String> straight = shown.diagram().edges().stream().filter(e -> parents.containsKey(e.source())
+                && parents.containsKey(e.target()) && !shown.routes().containsKey(e))
+                .map(e -> e.mapping().getId() + " " + e.source().label() + " → " + e.target().label()).toList();
+        assertEquals(List.of(), straight);
+    }
+
+    /**
+     * Showing a diagram right after Arrange All puts every node where Arrange All stored it. The
+     * municipal programme «Приложение 3» is a document of all six stages of 1.2, so it is drawn in each
+     * stage: six nodes of one element, each with a layout of its own (its container tells them apart).
+     * While they shared one, the copy in stage 1 took the place stored for another stage, and every
+     * goal below it moved down by the document's height plus the gap (238 + 4 px).
+     */
+    @Test
+    void everyNodeIsShownWhereArrangeAllStoredIt() {
+        Representation representation = representation(cycle(), direction());
+        Shown shown = Arrangement.arrange(representation, cycle());
+        Map<Node, Node> parents = Arrangement.parents(shown.diagram());
+        Map<Arrangement.Key, NodeLayout> stored = Arrangement.nodeLayouts(representation);
+        List<String> moved = new java.util.ArrayList<>();
+        for (Node node : shown.diagram().allNodes()) {
+            NodeLayout layout = stored.get(Arrangement.key(node));
+            oko.diagram.DiagramLayout.Bounds box = Arrangement.storedBounds(node, parents, shown.bounds());
+            if (layout == null || Math.abs(layout.getX() - box.x()) > 1 || Math.abs(layout.getY() - box.y()) > 1
+                    || Math.abs(layout.getWidth() - box.width()) > 1 || Math.abs(layout.getHeight() - box.height()) > 1) {
+                moved.add(node.mapping().getId() + " " + node.label() + ": " + box);
+            }
+        }
+        assertEquals(List.of(), moved);
+        long documents = shown.diagram().allNodes().stream().filter(n -> n.mapping().getId().equals("stageDocument"))
+                .map(Arrangement::key).distinct().count();
+        assertEquals(6, documents, "the programme in each of the six stages, each its own node");
     }
 
     /** Whether an axis-parallel segment passes through the inside of the box (its border left out). */
