@@ -224,6 +224,12 @@ check user-bad-role          2 1 'роли: administrator, methodologist' -- use
 check user-unknown-school    2 1 'нет организации с кодом «sosh-999».*chel-sosh51' -- user add x --role school-administrator --school sosh-999
 unset OKO_NEW_PASSWORD
 check user-list              0 0 '^sosh51	school-administrator	chel-sosh51	$' -- user list
+# both users added above are stored (a login refused below then points at the check, not at the table)
+if grep -q '^methodist	methodologist		$' "$work/user-list.out"; then
+    echo "product-smoke: PASS user-list-methodist"; passed=$((passed + 1))
+else
+    echo "product-smoke: FAIL user-list-methodist"; sed 's/^/    out: /' "$work/user-list.out"; failed=$((failed + 1))
+fi
 if grep -rqa 'Smoke-Secret-2026' "$work/data"; then
     echo "product-smoke: FAIL password-not-stored (found in clear in the data directory)"; failed=$((failed + 1))
 else
