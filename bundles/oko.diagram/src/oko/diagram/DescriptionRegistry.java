@@ -3,10 +3,7 @@ package oko.diagram;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.ILog;
-import org.eclipse.core.runtime.Platform;
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
@@ -30,24 +27,20 @@ public final class DescriptionRegistry {
     public record Loaded(List<DiagramDescription> descriptions, List<String> problems) {
     }
 
-    private static Loaded loaded;
-    private static java.nio.file.Path userFolder;
+    private static final DescriptionFiles<Loaded> FILES = new DescriptionFiles<>(EXTENSION_POINT, DescriptionRegistry::load);
 
     /**
      * A folder of description files a methodologist edits ({@code diagrams/} in the data directory):
      * its {@code *.xmi} files load after the contributed ones, and a diagram type there replaces a
      * contributed one of the same id.
      */
-    public static synchronized void setUserFolder(java.nio.file.Path folder) {
-        if (!java.util.Objects.equals(folder, userFolder)) {
-            userFolder = folder;
-            loaded = null;
-        }
+    public static void setUserFolder(java.nio.file.Path folder) {
+        FILES.setUserFolder(folder);
     }
 
     /** The folder of user description files, if set. */
-    public static synchronized java.util.Optional<java.nio.file.Path> userFolder() {
-        return java.util.Optional.ofNullable(userFolder);
+    public static java.util.Optional<java.nio.file.Path> userFolder() {
+        return FILES.userFolder();
     }
 
     /** The loaded diagram type of that id. */
@@ -58,17 +51,13 @@ public final class DescriptionRegistry {
     private DescriptionRegistry() {
     }
 
-    public static synchronized Loaded get() {
-        if (loaded == null) {
-            loaded = load();
-        }
-        return loaded;
+    public static Loaded get() {
+        return FILES.get();
     }
 
     /** Reads every contributed file again (after a description file was edited). */
-    public static synchronized Loaded reload() {
-        loaded = load();
-        return loaded;
+    public static Loaded reload() {
+        return FILES.reload();
     }
 
     /** The diagram types whose root is the class (or one of its supertypes). */
@@ -77,27 +66,13 @@ public final class DescriptionRegistry {
                 || eClass.getEAllSuperTypes().stream().anyMatch(s -> s.getName().equals(d.getDomainClass()))).toList();
     }
 
-    private static Loaded load() {
+    private static Loaded load(List<DescriptionFiles.File> files, List<String> problems) {
         List<DiagramDescription> descriptions = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        List<String[]> files = new ArrayList<>();
-        for (IConfigurationElement element : Platform.getExtensionRegistry().getConfigurationElementsFor(EXTENSION_POINT)) {
-            String file = element.getContributor().getName() + "/" + element.getAttribute("file");
-            files.add(new String[] { file, URI.createPlatformPluginURI(file, true).toString() });
-        }
-        if (userFolder != null && java.nio.file.Files.isDirectory(userFolder)) {
-            try (var stream = java.nio.file.Files.list(userFolder)) {
-                stream.filter(p -> p.getFileName().toString().endsWith(".xmi")).sorted().forEach(p -> files.add(
-                        new String[] { p.toString(), URI.createFileURI(p.toAbsolutePath().toString()).toString() }));
-            } catch (java.io.IOException e) {
-                problems.add(userFolder + ": " + e.getMessage());
-            }
-        }
-        for (String[] entry : files) {
-            String file = entry[0];
+        for (DescriptionFiles.File entry : files) {
+            String file = entry.name();
             List<String> found = new ArrayList<>();
             try {
-                Resource resource = new ResourceSetImpl().getResource(URI.createURI(entry[1]), true);
+                Resource resource = new ResourceSetImpl().getResource(entry.uri(), true);
                 if (!resource.getErrors().isEmpty()) {
                     resource.getErrors().forEach(e -> found.add(file + ": " + e.getMessage()));
                 } else if (resource.getContents().isEmpty()
@@ -106,7 +81,7 @@ public final class DescriptionRegistry {
                 } else {
                     DescriptionChecker.check(group, OkoPackage.eINSTANCE).forEach(p -> found.add(file + ": " + p));
                     if (found.isEmpty()) {
-                        DescriptionTranslations.translate(group, URI.createURI(entry[1]), java.util.Locale.getDefault());
+                        DescriptionTranslations.translate(group, entry.uri(), java.util.Locale.getDefault());
                         for (DiagramDescription diagram : group.getDiagrams()) {
                             descriptions.removeIf(d -> d.getId().equals(diagram.getId()));
                             descriptions.add(diagram);

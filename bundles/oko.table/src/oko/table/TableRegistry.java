@@ -1,21 +1,18 @@
 package oko.table;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
-import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.ILog;
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 
+import oko.diagram.DescriptionFiles;
 import oko.diagram.DescriptionTranslations;
 import oko.table.description.TableDescription;
 import oko.table.description.TableGroup;
@@ -36,42 +33,32 @@ public final class TableRegistry {
     public record Loaded(List<TableDescription> tables, List<String> problems) {
     }
 
-    private static Loaded loaded;
-    private static Path userFolder;
-    private static final List<String> EXTRA_FILES = new ArrayList<>();
+    private static final DescriptionFiles<Loaded> FILES = new DescriptionFiles<>(EXTENSION_POINT, TableRegistry::loadAll);
 
     private TableRegistry() {
     }
 
     /** The folder of description files a methodologist edits ({@code DATA/tables}). */
-    public static synchronized void setUserFolder(Path folder) {
-        if (!Objects.equals(folder, userFolder)) {
-            userFolder = folder;
-            loaded = null;
-        }
+    public static void setUserFolder(Path folder) {
+        FILES.setUserFolder(folder);
     }
 
-    public static synchronized Optional<Path> userFolder() {
-        return Optional.ofNullable(userFolder);
+    public static Optional<Path> userFolder() {
+        return FILES.userFolder();
     }
 
     /** A description file read besides the contributions (outside OSGi: benchmarks, plain tests). */
-    public static synchronized void addFile(Path file) {
-        EXTRA_FILES.add(file.toAbsolutePath().toString());
-        loaded = null;
+    public static void addFile(Path file) {
+        FILES.addFile(file);
     }
 
-    public static synchronized Loaded get() {
-        if (loaded == null) {
-            loaded = load();
-        }
-        return loaded;
+    public static Loaded get() {
+        return FILES.get();
     }
 
     /** Reads every description file again. */
-    public static synchronized Loaded reload() {
-        loaded = load();
-        return loaded;
+    public static Loaded reload() {
+        return FILES.reload();
     }
 
     public static List<TableDescription> all() {
@@ -148,29 +135,11 @@ public final class TableRegistry {
         });
     }
 
-    private static Loaded load() {
-        List<String[]> files = new ArrayList<>();
-        var registry = Platform.getExtensionRegistry();
-        if (registry != null) {
-            for (IConfigurationElement element : registry.getConfigurationElementsFor(EXTENSION_POINT)) {
-                String file = element.getContributor().getName() + "/" + element.getAttribute("file");
-                files.add(new String[] { file, URI.createPlatformPluginURI(file, true).toString() });
-            }
-        }
-        EXTRA_FILES.forEach(f -> files.add(new String[] { f, URI.createFileURI(f).toString() }));
-        List<String> problems = new ArrayList<>();
-        if (userFolder != null && Files.isDirectory(userFolder)) {
-            try (var stream = Files.list(userFolder)) {
-                stream.filter(p -> p.getFileName().toString().endsWith(".xmi")).sorted().forEach(p -> files.add(
-                        new String[] { p.toString(), URI.createFileURI(p.toAbsolutePath().toString()).toString() }));
-            } catch (java.io.IOException e) {
-                problems.add(userFolder + ": " + e.getMessage());
-            }
-        }
+    private static Loaded loadAll(List<DescriptionFiles.File> files, List<String> problems) {
         List<TableDescription> tables = new ArrayList<>();
-        for (String[] entry : files) {
+        for (DescriptionFiles.File entry : files) {
             List<String> found = new ArrayList<>();
-            load(URI.createURI(entry[1]), entry[0], found).ifPresent(group -> {
+            load(entry.uri(), entry.name(), found).ifPresent(group -> {
                 for (TableDescription table : List.copyOf(group.getTables())) {
                     int index = -1;
                     for (int i = 0; i < tables.size(); i++) {

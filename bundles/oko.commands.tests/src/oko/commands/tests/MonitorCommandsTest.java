@@ -16,7 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import oko.commands.tests.Oko.Run;
+import oko.cli.tests.support.Oko;
+import oko.cli.tests.support.Oko.Run;
 
 /**
  * {@code monitor import / compute / risk / recommend / correlate} on five schools whose values are

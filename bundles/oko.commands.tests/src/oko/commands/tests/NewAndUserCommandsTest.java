@@ -10,7 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import oko.commands.tests.Oko.Run;
+import oko.cli.tests.support.Oko;
+import oko.cli.tests.support.Oko.Run;
 
 /**
  * {@code new --module …} and {@code user add/list/role/remove}, on a repository holding seeds.xmi

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import oko.commands.tests.Oko.Run;
+import oko.cli.tests.support.Oko;
+import oko.cli.tests.support.Oko.Run;
 
 /** {@code ./oko publish}: the site written, the links recorded in one commit, mistakes named. */
 class PublishCommandTest {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import oko.commands.tests.Oko.Run;
+import oko.cli.tests.support.Oko;
+import oko.cli.tests.support.Oko.Run;
 
 /**
  * The reading commands and the reports over the sample ({@code import --sample}: bundles/oko.municipal/samples/

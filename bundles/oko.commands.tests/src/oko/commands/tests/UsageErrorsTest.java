@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import oko.commands.tests.Oko.Run;
+import oko.cli.tests.support.Oko;
+import oko.cli.tests.support.Oko.Run;
 
 /**
  * Mistakes on the command line: exit code 2 and one line on the error stream, "oko COMMAND:

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
+import oko.core.emf.CrossReferences;
 import oko.core.modules.Modules.Module;
 import oko.model.Level;
 import oko.model.ModelRoot;
@@ -342,38 +342,11 @@ public final class SystemTemplates {
         List<EObject> all = new ArrayList<>();
         all.add(system);
         system.eAllContents().forEachRemaining(all::add);
-        for (EObject object : all) {
-            for (EReference reference : object.eClass().getEAllReferences()) {
-                if (reference.isContainment() || reference.isContainer() || reference.isDerived()
-                        || !reference.isChangeable() || !object.eIsSet(reference)) {
-                    continue;
-                }
-                if (reference.isMany()) {
-                    @SuppressWarnings("unchecked")
-                    List<EObject> targets = (List<EObject>) object.eGet(reference);
-                    for (int i = targets.size() - 1; i >= 0; i--) {
-                        EObject target = targets.get(i);
-                        if (!EcoreUtil.isAncestor(system, target)) {
-                            EObject namesake = local(target) ? null : known.get(key(target));
-                            if (namesake == null || targets.contains(namesake)) {
-                                targets.remove(i);
-                            } else {
-                                targets.set(i, namesake);
-                            }
-                        }
-                    }
-                } else {
-                    EObject target = (EObject) object.eGet(reference);
-                    if (!EcoreUtil.isAncestor(system, target)) {
-                        EObject namesake = local(target) ? null : known.get(key(target));
-                        if (namesake == null) {
-                            object.eUnset(reference);
-                        } else {
-                            object.eSet(reference, namesake);
-                        }
-                    }
-                }
+        CrossReferences.repoint(all, (object, target) -> {
+            if (EcoreUtil.isAncestor(system, target)) {
+                return target;
             }
-        }
+            return local(target) ? null : known.get(key(target));
+        });
     }
 }

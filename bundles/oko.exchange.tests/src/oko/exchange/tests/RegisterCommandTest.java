@@ -6,20 +6,16 @@ import static oko.exchange.tests.District.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import oko.cli.CommandCatalog;
-import oko.cli.Dispatcher;
-import oko.cli.Outcome;
+import oko.cli.tests.support.Oko;
+import oko.cli.tests.support.Oko.Run;
 import oko.model.Organisation;
 import oko.repository.OkoRepository;
 
@@ -33,19 +29,8 @@ class RegisterCommandTest {
     @TempDir
     Path temp;
 
-    record Run(int exit, String out, String err) {
-    }
-
     private Run run(String... arguments) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(List.of("--data", temp.resolve("data").toString()));
-        args.addAll(List.of(arguments));
-        Outcome outcome = new Dispatcher(CommandCatalog.fromExtensions(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), (command, cause) -> cause.printStackTrace())
-                .dispatch(args);
-        return new Run(outcome.exitCode().orElse(0), out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8));
+        return Oko.run(temp.resolve("data"), arguments);
     }
 
     private <T> T inRepository(java.util.function.Function<OkoRepository, T> what) {

@@ -15,12 +15,12 @@ import org.eclipse.emf.cdo.transaction.CDOTransaction;
 import org.eclipse.emf.cdo.view.CDOView;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.ecore.xmi.XMLResource;
 
+import oko.core.emf.CrossReferences;
 import oko.diagram.Arrangement;
 import oko.diagram.Representations;
 import oko.diagram.representation.Representation;
@@ -162,41 +162,17 @@ public final class DiagramExchange implements ExchangePart {
         own.add(copy);
         copy.eAllContents().forEachRemaining(own::add);
         Set<EObject> unbound = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>());
-        for (EObject object : own) {
-            for (EReference reference : object.eClass().getEAllReferences()) {
-                if (reference.isContainment() || reference.isContainer() || reference.isDerived()
-                        || !reference.isChangeable() || !object.eIsSet(reference)) {
-                    continue;
-                }
-                if (reference.isMany()) {
-                    @SuppressWarnings("unchecked")
-                    List<EObject> values = (List<EObject>) object.eGet(reference);
-                    for (int i = 0; i < values.size(); i++) {
-                        EObject value = values.get(i);
-                        if (own.contains(value)) {
-                            continue;
-                        }
-                        EObject other = copies.get(value);
-                        if (other == null) {
-                            unbound.add(object);
-                        } else {
-                            values.set(i, other);
-                        }
-                    }
-                } else {
-                    EObject value = (EObject) object.eGet(reference);
-                    if (own.contains(value)) {
-                        continue;
-                    }
-                    EObject other = copies.get(value);
-                    if (other == null) {
-                        unbound.add(object);
-                    } else {
-                        object.eSet(reference, other);
-                    }
-                }
+        CrossReferences.repoint(own, (object, value) -> {
+            if (own.contains(value)) {
+                return value;
             }
-        }
+            EObject other = copies.get(value);
+            if (other == null) {
+                unbound.add(object);
+                return value;
+            }
+            return other;
+        });
         int removed = 0;
         for (EObject object : unbound) {
             if (object != copy && object.eContainer() != null && EcoreUtil.isAncestor(copy, object)) {

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,11 +16,9 @@ import java.util.regex.Pattern;
 import org.eclipse.emf.cdo.view.CDOView;
 import org.junit.jupiter.api.Test;
 
-import oko.cli.CommandCatalog;
-import oko.cli.Dispatcher;
-import oko.cli.Outcome;
+import oko.cli.tests.support.Oko;
+import oko.cli.tests.support.Oko.Run;
 import oko.commands.internal.Logins;
-import oko.headless.tests.ModulesTest.Run;
 import oko.model.ModelRoot;
 import oko.model.RawValue;
 import oko.repository.OkoRepository;
@@ -55,7 +50,7 @@ class CommandRolesTest {
         temp = Files.createTempDirectory("oko-command-roles");
         data = temp.resolve("data");
         Files.createDirectories(data);
-        assertEquals(0, ModulesTest.run(data, "import", "--sample").exit());
+        assertEquals(0, Oko.run(data, "import", "--sample").exit());
         StoreConfig setup = new StoreConfig.H2(data.resolve("repository"));
         Users users = new Users(setup.dataSource());
         users.add("adm", Role.ADMINISTRATOR, null, PASSWORDS.get("adm").toCharArray());
@@ -163,17 +158,9 @@ class CommandRolesTest {
     }
 
     private Run as(String user, String... arguments) {
-        return Logins.as(user, PASSWORDS.get(user).toCharArray(), () -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--server", "tcp://127.0.0.1:" + port));
-            args.addAll(List.of(arguments));
-            Outcome outcome = new Dispatcher(CommandCatalog.fromExtensions(),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                    (command, cause) -> cause.printStackTrace()).dispatch(args);
-            return new Run(outcome.exitCode().orElse(0), out.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8));
-        });
+        List<String> args = new ArrayList<>(List.of("--server", "tcp://127.0.0.1:" + port));
+        args.addAll(List.of(arguments));
+        return Logins.as(user, PASSWORDS.get(user).toCharArray(), () -> Oko.run(data, args.toArray(String[]::new)));
     }
 
     private static void assertOk(Run run, String what, boolean expected) {

@@ -1,13 +1,11 @@
 package oko.headless.tests;
 
+import static oko.cli.tests.support.Oko.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +17,7 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.junit.jupiter.api.Test;
 
-import oko.cli.CommandCatalog;
-import oko.cli.Dispatcher;
-import oko.cli.Outcome;
+import oko.cli.tests.support.Oko.Run;
 import oko.core.modules.Modules;
 import oko.core.modules.Modules.Module;
 import oko.core.modules.SystemTemplates;
@@ -256,19 +252,5 @@ class ModulesTest {
         assertFalse(municipal.getDocuments().isEmpty(), "the generic documents of seed 001");
         assertTrue(municipal.getDocuments().stream().allMatch(d -> d.getNumber() == null && d.getDate() == null),
                 "no document number or date");
-    }
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(Path data, String... arguments) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(List.of("--data", data.toString()));
-        args.addAll(List.of(arguments));
-        Outcome outcome = new Dispatcher(CommandCatalog.fromExtensions(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), (command, cause) -> cause.printStackTrace())
-                .dispatch(args);
-        return new Run(outcome.exitCode().orElse(0), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

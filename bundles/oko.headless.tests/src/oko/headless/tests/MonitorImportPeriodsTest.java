@@ -12,7 +12,8 @@ import org.eclipse.emf.cdo.view.CDOView;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import oko.headless.tests.ModulesTest.Run;
+import oko.cli.tests.support.Oko;
+import oko.cli.tests.support.Oko.Run;
 import oko.model.ModelRoot;
 import oko.model.MonitoringRun;
 import oko.model.Period;
@@ -34,7 +35,7 @@ class MonitorImportPeriodsTest {
     @BeforeAll
     static void sample() throws Exception {
         data = Files.createTempDirectory("oko-monitor-periods");
-        assertEquals(0, ModulesTest.run(data, "import", "--sample").exit());
+        assertEquals(0, Oko.run(data, "import", "--sample").exit());
     }
 
     /** Every raw value as "school|measure|value|period", sorted. */
@@ -87,7 +88,7 @@ class MonitorImportPeriodsTest {
         Path file = Files.writeString(data.resolve("years.csv"), "school;period;measure;value\n"
                 + "ИШМ-01;2021;ege_graduates;41\nИШМ-01;2022;ege_graduates;42\nИШМ-01;2023;ege_graduates;43\n"
                 + "ИШМ-02;2023;ege_graduates;44\n");
-        Run run = ModulesTest.run(data, "monitor", "import", file.toString());
+        Run run = Oko.run(data, "monitor", "import", file.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("2021 (1), 2022 (1), 2023 (2)"), run.out());
         assertTrue(run.out().contains("ishimbay-msoko"), run.out());
@@ -101,7 +102,7 @@ class MonitorImportPeriodsTest {
         List<String> before = values();
         Path file = Files.writeString(data.resolve("unknown.csv"),
                 "school;period;measure;value\nИШМ-01;2022;ege_graduates;52\nИШМ-01;2019;ege_graduates;51\n");
-        Run run = ModulesTest.run(data, "monitor", "import", file.toString());
+        Run run = Oko.run(data, "monitor", "import", file.toString());
         assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.err().contains("unknown.csv") && run.err().contains(" 3")
                 && (run.err().contains("«2019»") || run.err().contains("\"2019\"")), run.err());
@@ -112,7 +113,7 @@ class MonitorImportPeriodsTest {
     void withoutAPeriodColumnTheImportNeedsThePeriod() throws Exception {
         List<String> before = values();
         Path file = Files.writeString(data.resolve("plain.csv"), "school;measure;value\nИШМ-01;ege_graduates;60\n");
-        Run run = ModulesTest.run(data, "monitor", "import", file.toString());
+        Run run = Oko.run(data, "monitor", "import", file.toString());
         assertEquals(2, run.exit(), run.out() + run.err());
         assertTrue(run.err().contains("plain.csv") && run.err().contains("--period"), run.err());
         assertEquals(before, values(), "nothing stored");
@@ -123,7 +124,7 @@ class MonitorImportPeriodsTest {
         List<String> before = values();
         Path file = Files.writeString(data.resolve("mixed.csv"),
                 "school;period;measure;value\nИШМ-01;2023;ege_graduates;70\nИШМ-01;2022;ege_graduates;71\n");
-        Run run = ModulesTest.run(data, "monitor", "import", file.toString(), "--period", "2023");
+        Run run = Oko.run(data, "monitor", "import", file.toString(), "--period", "2023");
         assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.err().contains("mixed.csv") && run.err().contains(" 3") && run.err().contains("2022"), run.err());
         assertEquals(before, values(), "nothing stored");

@@ -19,6 +19,7 @@ import org.eclipse.emf.cdo.view.CDOView;
 import org.eclipse.emf.ecore.EObject;
 import org.junit.jupiter.api.Test;
 
+import oko.cli.tests.support.Oko;
 import oko.model.IndicatorValue;
 import oko.model.ModelRoot;
 import oko.model.Monitoring;
@@ -47,8 +48,8 @@ class SelfAssessmentTest {
     @Test
     void aSchoolAssessesItselfBesideTheMunicipalitysValuesAndItIsStoredInItsVsoko() throws Exception {
         Path data = Files.createTempDirectory("oko-self-assessment");
-        assertEquals(0, ModulesTest.run(data, "import", "--sample").exit());
-        ModulesTest.Run created = ModulesTest.run(data, "new", "--module", "school", "--name", "ВСОКО МБОУ СОШ № 1",
+        assertEquals(0, Oko.run(data, "import", "--sample").exit());
+        Oko.Run created = Oko.run(data, "new", "--module", "school", "--name", "ВСОКО МБОУ СОШ № 1",
                 "--school", "ИШМ-01");
         assertEquals(0, created.exit(), created.err());
         try (OkoRepository repository = OkoRepository.openEmbedded(data, "school", line -> { })) {
@@ -168,7 +169,7 @@ class SelfAssessmentTest {
     @Test
     void aSelfAssessmentNeedsTheSchoolAndSomethingTheMunicipalityMonitorsOfIt() throws Exception {
         Path data = Files.createTempDirectory("oko-self-assessment-refused");
-        assertEquals(0, ModulesTest.run(data, "import", "--sample").exit());
+        assertEquals(0, Oko.run(data, "import", "--sample").exit());
         try (OkoRepository repository = OkoRepository.openEmbedded(data, "school", line -> { })) {
             CDOTransaction transaction = repository.openTransaction();
             QualitySystem vsoko = system(transaction, "vsoko-chel-sosh51");

@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.Platform;
 import org.junit.jupiter.api.Test;
 
-import oko.cli.CommandCatalog;
-import oko.cli.Dispatcher;
+import oko.cli.tests.support.Oko;
+import oko.cli.tests.support.Oko.Run;
 import oko.core.modules.Modules;
 import oko.core.modules.Modules.Module;
 
@@ -60,28 +56,12 @@ class WithoutSchoolModuleTest {
     @Test
     void newSystemsComeFromTheMunicipalModuleAndTheSchoolModuleIsUnknown() throws Exception {
         Path data = Files.createTempDirectory("oko-municipal-only");
-        String[] school = run(data, "new", "--module", "school", "--name", "ВСОКО");
-        assertEquals("2", school[0], school[2]);
-        assertTrue(school[2].contains("school") && school[2].contains("(modules: municipal)")
-                || school[2].contains("(модули: municipal)"), school[2]);
-        String[] municipal = run(data, "new", "--module", "municipal", "--name", "МСОКО Нового района");
-        assertEquals("0", municipal[0], municipal[2]);
-        assertTrue(municipal[1].contains("municipal-1"), municipal[1]);
+        Run school = Oko.run(data, "new", "--module", "school", "--name", "ВСОКО").expect(2);
+        assertTrue(school.err().contains("school") && school.err().contains("(modules: municipal)")
+                || school.err().contains("(модули: municipal)"), school.err());
+        Run municipal = Oko.run(data, "new", "--module", "municipal", "--name", "МСОКО Нового района").expect(0);
+        assertTrue(municipal.out().contains("municipal-1"), municipal.out());
         // an empty repository, so the system went into a new model; the sample comes from the module
-        String[] sample = run(data, "import", "--sample");
-        assertEquals("0", sample[0], sample[2]);
-    }
-
-    /** exit code, out, err of ./oko --data DATA ARGS… */
-    private static String[] run(Path data, String... arguments) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(List.of("--data", data.toString()));
-        args.addAll(List.of(arguments));
-        var outcome = new Dispatcher(CommandCatalog.fromExtensions(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), (command, cause) -> cause.printStackTrace())
-                .dispatch(args);
-        return new String[] { String.valueOf(outcome.exitCode().orElse(0)), out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8) };
+        Oko.run(data, "import", "--sample").expect(0);
     }
 }

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.emf.common.util.URI;
@@ -18,9 +14,8 @@ import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import oko.cli.CommandCatalog;
-import oko.cli.Dispatcher;
-import oko.cli.Outcome;
+import oko.cli.tests.support.Oko;
+import oko.cli.tests.support.Oko.Run;
 import oko.core.validation.OkoValidation;
 import oko.core.validation.OkoValidation.Problem;
 import oko.model.Level;
@@ -37,30 +32,10 @@ import oko.model.TerritoryKind;
  */
 class NewRegionCommandTest {
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run oko(Path data, String... arguments) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(List.of("--data", data.toString()));
-        args.addAll(List.of(arguments));
-        Outcome outcome = new Dispatcher(CommandCatalog.fromExtensions(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), (command, cause) -> cause.printStackTrace())
-                .dispatch(args);
-        return new Run(outcome.exitCode().orElse(-1), out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Run expect(int exit, Run run) {
-        assertEquals(exit, run.exit(), () -> "exit " + run.exit() + "\nout: " + run.out() + "\nerr: " + run.err());
-        return run;
-    }
-
     /** Every model of the repository, exported to one file and read back. */
     private static List<ModelRoot> exported(Path data) {
         Path file = data.resolveSibling("all.xmi");
-        expect(0, oko(data, "export", "--out", file.toString()));
+        Oko.run(data, "export", "--out", file.toString()).expect(0);
         ResourceSetImpl set = new ResourceSetImpl();
         set.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
         return set.getResource(URI.createFileURI(file.toString()), true).getContents().stream()
@@ -75,35 +50,36 @@ class NewRegionCommandTest {
     @Test
     void aRegionRunByItsOperatorAndAMunicipalSystemUnderIt(@TempDir Path temp) {
         Path data = temp.resolve("data");
-        Path seeds = Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples", "seeds.xmi");
-        expect(0, oko(data, "import", seeds.toString()));
+        Path seeds = Oko.samples().resolve("seeds.xmi");
+        Oko.run(data, "import", seeds.toString()).expect(0);
 
         // mistakes first: nothing of them is stored
-        Run noOperator = expect(2, oko(data, "new", "--module", "region", "--name", "РСОКО", "--territory", "18"));
+        Run noOperator = Oko.run(data, "new", "--module", "region", "--name", "РСОКО", "--territory", "18").expect(2);
         assertTrue(noOperator.err().contains("--operator"), noOperator.err());
-        Run notARegion = expect(1, oko(data, "new", "--module", "region", "--name", "РСОКО", "--territory",
-                "krasnogorsk", "--operator", "ur-minobr"));
+        Run notARegion = Oko.run(data, "new", "--module", "region", "--name", "РСОКО", "--territory",
+                "krasnogorsk", "--operator", "ur-minobr").expect(1);
         assertTrue(notARegion.err().contains("krasnogorsk"), notARegion.err());
-        Run regionParent = expect(2, oko(data, "new", "--module", "region", "--name", "РСОКО", "--territory", "18",
-                "--operator", "ur-minobr", "--parent", "ishimbay-msoko"));
+        Run regionParent = Oko.run(data, "new", "--module", "region", "--name", "РСОКО", "--territory", "18",
+                "--operator", "ur-minobr", "--parent", "ishimbay-msoko").expect(2);
         assertTrue(regionParent.err().contains("--parent"), regionParent.err());
-        Run schoolOperator = expect(2, oko(data, "new", "--module", "school", "--name", "ВСОКО", "--operator", "x"));
+        Run schoolOperator = Oko.run(data, "new", "--module", "school", "--name", "ВСОКО", "--operator", "x").expect(2);
         assertTrue(schoolOperator.err().contains("--operator"), schoolOperator.err());
         assertNull(system(exported(data), "region-1"), "no system was stored by a refused command");
 
-        Run region = expect(0, oko(data, "new", "--module", "region", "--name", "РСОКО Удмуртской Республики",
-                "--code", "rsoko-ur", "--territory", "18", "--operator", "ur-minobr"));
+        Run region = Oko.run(data, "new", "--module", "region", "--name", "РСОКО Удмуртской Республики",
+                "--code", "rsoko-ur", "--territory", "18", "--operator", "ur-minobr").expect(0);
         assertTrue(region.out().contains("rsoko-ur"), region.out());
         // a municipal system's parent must be a region: ishimbay-msoko is municipal
-        Run wrongParent = expect(1, oko(data, "new", "--module", "municipal", "--name", "МСОКО", "--parent",
-                "ishimbay-msoko"));
+        Run wrongParent = Oko.run(data, "new", "--module", "municipal", "--name", "МСОКО", "--parent",
+                "ishimbay-msoko").expect(1);
         assertTrue(wrongParent.err().contains("ishimbay-msoko") && wrongParent.err().contains("rsoko-ur"),
                 "names the regional systems there are: " + wrongParent.err());
-        expect(0, oko(data, "new", "--module", "municipal", "--name", "МСОКО Красногорского района (новая)", "--code",
-                "msoko-krg-2", "--territory", "krasnogorsk", "--operator", "krg-ono", "--parent", "rsoko-ur"));
+        Oko.run(data, "new", "--module", "municipal", "--name", "МСОКО Красногорского района (новая)", "--code",
+                "msoko-krg-2", "--territory", "krasnogorsk", "--operator", "krg-ono", "--parent", "rsoko-ur").expect(0);
         // a region in a territory of the sample without an organisation of the region: a new authority of that name
-        expect(0, oko(data, "new", "--module", "region", "--name", "РСОКО Республики Башкортостан", "--code", "rsoko-rb",
-                "--territory", "Республика Башкортостан", "--operator", "Министерство просвещения Республики Башкортостан"));
+        Oko.run(data, "new", "--module", "region", "--name", "РСОКО Республики Башкортостан", "--code", "rsoko-rb",
+                "--territory", "Республика Башкортостан", "--operator", "Министерство просвещения Республики Башкортостан")
+                .expect(0);
 
         List<ModelRoot> roots = exported(data);
         QualitySystem ur = system(roots, "rsoko-ur");

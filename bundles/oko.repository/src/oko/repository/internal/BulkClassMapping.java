@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -189,13 +188,7 @@ final class BulkClassMapping extends HorizontalAuditClassMapping {
         }
         IIDHandler idHandler = getMappingStrategy().getStore().getIDHandler();
         List<IdRuns.Part> parts = IdRuns.of(ids, idHandler);
-        Set<CDOID> wanted = null;
-        for (IdRuns.Part part : parts) {
-            if (part.wide()) {
-                wanted = new HashSet<>(ids);
-                break;
-            }
-        }
+        Set<CDOID> wanted = IdRuns.wanted(parts, ids);
         long timeStamp = branchPoint.getTimeStamp();
         for (IdRuns.Part part : parts) {
             String sql = selectColumns + " WHERE " + part.condition("") + " AND " + validAt("", timeStamp);

@@ -203,13 +203,7 @@ final class BulkPrefetch {
         }
         IIDHandler idHandler = store.getIDHandler();
         List<IdRuns.Part> parts = IdRuns.of(ids, idHandler);
-        Set<CDOID> wanted = null;
-        for (IdRuns.Part part : parts) {
-            if (part.wide()) {
-                wanted = new HashSet<>(ids);
-                break;
-            }
-        }
+        Set<CDOID> wanted = IdRuns.wanted(parts, ids);
         Map<Object, EClass> classes = new HashMap<>();
         for (IdRuns.Part part : parts) {
             String sql = "SELECT " + IMappingConstants.ATTRIBUTES_ID + ", " + IMappingConstants.ATTRIBUTES_CLASS

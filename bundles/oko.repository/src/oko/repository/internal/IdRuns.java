@@ -4,7 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.eclipse.emf.cdo.common.id.CDOID;
 import org.eclipse.emf.cdo.common.id.CDOIDUtil;
@@ -86,6 +88,20 @@ public final class IdRuns {
     }
 
     private IdRuns() {
+    }
+
+    /**
+     * The ids asked for, to check the rows of the {@link Part#wide() wide} parts against (a range
+     * reads the objects in its gaps too): {@code ids} as a set when one of {@code parts} is wide,
+     * else empty (the rows of the other parts are all asked for, none needs checking).
+     */
+    static Set<CDOID> wanted(List<Part> parts, List<CDOID> ids) {
+        for (Part part : parts) {
+            if (part.wide()) {
+                return new HashSet<>(ids);
+            }
+        }
+        return Set.of();
     }
 
     /** The queries' conditions for {@code ids} (no duplicates); ranges only when the store's ids are plain numbers. */

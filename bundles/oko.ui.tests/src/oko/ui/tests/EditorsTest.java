@@ -18,12 +18,9 @@ import org.eclipse.emf.cdo.util.CDOUtil;
 import org.eclipse.emf.cdo.view.CDOView;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
@@ -57,13 +54,6 @@ class EditorsTest {
 
 
 
-    private static TableEditor open(CDOID id, String kind, String name) throws Exception {
-        TableEditor editor = UiThread.call(() -> (TableEditor) page().openEditor(new ModelEditorInput(id, kind, name),
-                TableEditor.ID));
-        UiThread.waitUntil("the editor «" + name + "» shows its rows", () -> editor.viewer().getTree().getItemCount() > 0);
-        return editor;
-    }
-
     private static List<List<String>> cells(TableEditor editor) throws Exception {
         return UiThread.call(editor::cellTexts);
     }
@@ -76,21 +66,6 @@ class EditorsTest {
             }
             return headers;
         });
-    }
-
-    private static Text findText(org.eclipse.swt.widgets.Composite composite) {
-        for (Control child : composite.getChildren()) {
-            if (child instanceof Text text) {
-                return text;
-            }
-            if (child instanceof org.eclipse.swt.widgets.Composite inner) {
-                Text found = findText(inner);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     private static String texts(Control control) {
@@ -130,7 +105,7 @@ class EditorsTest {
                         oneLine(r.getAction()), oneLine(r.getCoordinatorDuty()), oneLine(r.getExecutorsDuty()),
                         oneLine(r.getOperatorDuty())))
                 .toList());
-        TableEditor editor = open(mapId, "oko.ui.tables.techMap", "Технологическая карта");
+        TableEditor editor = Editors.openTable(mapId, "oko.ui.tables.techMap", "Технологическая карта");
         assertEquals(List.of("№", "Структура управленческого цикла (разделы направлений муниципальной системы оценки качества)",
                 "Действия, необходимые для реализации компонента управленческого цикла",
                 "Функциональные обязанности координатора", "Функциональные обязанности ответственных исполнителей",
@@ -157,18 +132,9 @@ class EditorsTest {
 
         // save: the comment dialog comes up; give a comment and press OK
         String comment = "Тест: правка технологической карты";
-        saveLater();
-        Shell dialog = UiThread.waitForShell("Сохранение в репозиторий");
-        assertNotNull(dialog, "Save did not ask for a comment");
-        Shell ask = dialog;
+        Shell ask = Editors.saveDialog();
         UiThread.call(() -> Screenshots.save(ask, "editor-save-comment"));
-        UiThread.run(() -> {
-            Text text = findText(ask);
-            assertNotNull(text, "no comment field");
-            text.setText(comment);
-            Button ok = ask.getDefaultButton();
-            ok.notifyListeners(SWT.Selection, new Event());
-        });
+        Editors.comment(ask, comment);
         UiThread.waitUntil("the technological map saved (the editor not dirty)", () -> !editor.isDirty());
 
         // stored: a fresh session (another client of the embedded server) reads the new text
@@ -209,7 +175,7 @@ class EditorsTest {
         assertEquals(expected.get(0).get(5), cells(editor).get(0).get(5), "the property edit is undone");
 
         UiThread.run(() -> page().closeEditor(editor, false));
-        TableEditor reopened = open(mapId, "oko.ui.tables.techMap", "Технологическая карта");
+        TableEditor reopened = Editors.openTable(mapId, "oko.ui.tables.techMap", "Технологическая карта");
         assertEquals(edited, cells(reopened).get(0).get(2));
         UiThread.run(() -> page().closeEditor(reopened, false));
     }
@@ -218,7 +184,7 @@ class EditorsTest {
     void roleDistributionAndPlanEditorsShowTheSeedTables() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         CDOID system = find(o -> o instanceof QualitySystem s && "vsoko-chel-sosh51".equals(s.getCode()));
-        TableEditor roles = open(system, "oko.ui.tables.roleDistribution", "ВСОКО СОШ № 51");
+        TableEditor roles = Editors.openTable(system, "oko.ui.tables.roleDistribution", "ВСОКО СОШ № 51");
         assertEquals(List.of("Функции в рамках управления качеством образования",
                 "Примерное распределение функций по должностям",
                 "Примерный перечень распорядительных документов, обеспечивающих выполнение функции"), headers(roles));
@@ -242,7 +208,7 @@ class EditorsTest {
         UiThread.run(() -> page().closeEditor(roles, false));
 
         CDOID plan = find(o -> o instanceof oko.model.Plan);
-        TableEditor editor = open(plan, "oko.ui.tables.plan", "План мероприятий");
+        TableEditor editor = Editors.openTable(plan, "oko.ui.tables.plan", "План мероприятий");
         assertEquals(List.of("№ п/п", "Мероприятие", "Срок исполнения", "Результат исполнения",
                 "Ответственные исполнители", "Состояние", "Исполнено", "Документы-результаты"), headers(editor));
         List<List<String>> items = cells(editor);
@@ -311,18 +277,6 @@ class EditorsTest {
         return text;
     }
 
-    /** File ▸ Save, run later on the UI thread: it opens a modal dialog the test then answers. */
-    private static void saveLater() {
-        Display.getDefault().asyncExec(() -> {
-            try {
-                PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.file.save",
-                        null);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
     private static void editCell(TableEditor editor, int row, int column, String value) throws Exception {
         UiThread.typeInCell(editor.viewer(), UiThread.call(() -> editor.viewer().getTree().getItem(row).getData()), column,
                 value);
@@ -332,7 +286,7 @@ class EditorsTest {
     void aConflictingCommitOfAnotherClientOffersToReload() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         CDOID mapId = find(o -> o instanceof TechnologicalMap map && map.getRows().size() == 6);
-        TableEditor editor = open(mapId, "oko.ui.tables.techMap", "Технологическая карта (конфликт)");
+        TableEditor editor = Editors.openTable(mapId, "oko.ui.tables.techMap", "Технологическая карта (конфликт)");
         editCell(editor, 1, 3, "Правка в редакторе");
         assertTrue(UiThread.call(editor::isDirty));
 
@@ -350,8 +304,8 @@ class EditorsTest {
                 .getCDOObject((EObject) editor.viewer().getTree().getItem(1).getData()).cdoView()
                 .getLastUpdateTime() >= committed);
 
-        saveLater();
-        answer("Сохранение в репозиторий");
+        Editors.saveLater();
+        answer(Editors.SAVE_DIALOG);
         String conflict = answer("Конфликт изменений");
         assertTrue(conflict.contains("Перезагрузить"), conflict);
         UiThread.waitUntil("the editor reloaded (not dirty)", () -> !editor.isDirty());

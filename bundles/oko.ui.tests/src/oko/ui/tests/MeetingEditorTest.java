@@ -18,10 +18,8 @@ import org.eclipse.emf.cdo.transaction.CDOTransaction;
 import org.eclipse.emf.cdo.util.CDOUtil;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -121,34 +119,7 @@ class MeetingEditorTest {
     }
 
     private static void saveWithComment(String comment) throws Exception {
-        Display.getDefault().asyncExec(() -> {
-            try {
-                PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.file.save",
-                        null);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Shell dialog = UiThread.waitForShell("Сохранение в репозиторий");
-        assertNotNull(dialog, "Save did not ask for a comment");
-        UiThread.run(() -> {
-            Text text = findText(dialog);
-            assertNotNull(text, "no comment field");
-            text.setText(comment);
-            dialog.getDefaultButton().notifyListeners(SWT.Selection, new Event());
-        });
-    }
-
-    private static Text findText(org.eclipse.swt.widgets.Composite composite) {
-        for (var child : composite.getChildren()) {
-            if (child instanceof Text text) {
-                return text;
-            }
-            if (child instanceof org.eclipse.swt.widgets.Composite inner && findText(inner) instanceof Text found) {
-                return found;
-            }
-        }
-        return null;
+        Editors.comment(Editors.saveDialog(), comment);
     }
 
     private static List<String> decisionRow(MeetingEditor editor) throws Exception {

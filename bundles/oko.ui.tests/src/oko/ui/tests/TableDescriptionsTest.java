@@ -21,12 +21,7 @@ import org.eclipse.emf.cdo.util.CDOUtil;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
@@ -42,7 +37,6 @@ import oko.model.TechnologicalMap;
 import oko.repository.OkoRepository;
 import oko.ui.RepositoryConnection;
 import oko.ui.internal.editors.CrossTableGrid;
-import oko.ui.internal.editors.ModelEditorInput;
 import oko.ui.internal.editors.TableEditor;
 import oko.ui.internal.editors.Tables;
 
@@ -60,13 +54,6 @@ class TableDescriptionsTest {
     @AfterEach
     void closeEditors() throws Exception {
         UiThread.run(() -> page().closeAllEditors(false));
-    }
-
-    private static TableEditor open(CDOID id, String table, String name) throws Exception {
-        TableEditor editor = UiThread.call(() -> (TableEditor) page().openEditor(new ModelEditorInput(id, table, name),
-                TableEditor.ID));
-        UiThread.waitUntil("the table «" + name + "» shows its lines", () -> !editor.cellTexts().isEmpty());
-        return editor;
     }
 
     private static void command(String id) throws Exception {
@@ -141,7 +128,7 @@ class TableDescriptionsTest {
         assertEquals(java.util.Optional.of("oko.ui.tables.roleDistribution"),
                 read(systemId, o -> Tables.of(o).map(Tables.Table::id)));
 
-        TableEditor editor = open(systemId, "oko.tables.raci", "ВСОКО СОШ № 51");
+        TableEditor editor = Editors.openTable(systemId, "oko.tables.raci", "ВСОКО СОШ № 51");
         // headers: the lines' column, then the system's roles in their order
         List<String> roles = read(systemId, o -> ((QualitySystem) o).getRoles().stream().map(Role::getName).toList());
         List<String> headers = UiThread.call(() -> grid(editor).columnHeaders());
@@ -209,20 +196,7 @@ class TableDescriptionsTest {
                 "table-raci-edited"));
 
         // save with a comment
-        Display.getDefault().asyncExec(() -> {
-            try {
-                PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.file.save", null);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Shell dialog = UiThread.waitForShell("Сохранение в репозиторий");
-        UiThread.run(() -> {
-            Text text = findText(dialog);
-            text.setText("Тест: RACI");
-            Button ok = dialog.getDefaultButton();
-            ok.notifyListeners(SWT.Selection, new Event());
-        });
+        Editors.comment(Editors.saveDialog(), "Тест: RACI");
         UiThread.waitUntil("the RACI table saved", () -> !editor.isDirty());
 
         // another client reads the function: the role responsible, one participation CONSULTED of that role
@@ -251,7 +225,7 @@ class TableDescriptionsTest {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         CDOID systemId = find(o -> o instanceof QualitySystem s && "vsoko-chel-sosh51".equals(s.getCode()));
         int roleCount = read(systemId, o -> ((QualitySystem) o).getRoles().size());
-        TableEditor editor = open(systemId, "oko.tables.raci", "ВСОКО СОШ № 51");
+        TableEditor editor = Editors.openTable(systemId, "oko.tables.raci", "ВСОКО СОШ № 51");
         CrossTableGrid grid = grid(editor);
         assertEquals(roleCount, (int) UiThread.call(() -> grid.columnElements().size()));
         // the first function (row 1: row 0 is its section) and a role with no relation to it
@@ -338,7 +312,7 @@ class TableDescriptionsTest {
     void raciGridShowsAnotherClientsCommits() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         CDOID systemId = find(o -> o instanceof QualitySystem s && "vsoko-chel-sosh51".equals(s.getCode()));
-        TableEditor editor = open(systemId, "oko.tables.raci", "ВСОКО СОШ № 51");
+        TableEditor editor = Editors.openTable(systemId, "oko.tables.raci", "ВСОКО СОШ № 51");
         CrossTableGrid grid = grid(editor);
         // the first function and its first empty cell (the last role's column is kept for the click test)
         CDOID[] ids = UiThread.call(() -> {
@@ -379,7 +353,7 @@ class TableDescriptionsTest {
     void thePlanCreateToolAddsAnItemUndoably() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         CDOID planId = find(o -> o instanceof oko.model.Plan p && !p.getItems().isEmpty());
-        TableEditor plan = open(planId, "oko.ui.tables.plan", "План мероприятий");
+        TableEditor plan = Editors.openTable(planId, "oko.ui.tables.plan", "План мероприятий");
         int before = UiThread.call(() -> plan.cellTexts().size());
         // no line selected: the tool's item goes to the end of the plan (Plan.items), named as the tool says
         UiThread.run(() -> {
@@ -402,7 +376,7 @@ class TableDescriptionsTest {
     void aDescriptionEditedInTheDataDirectoryAndReloadedShowsTheNewColumn() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         CDOID mapId = find(o -> o instanceof TechnologicalMap map && map.getRows().size() == 6);
-        TableEditor editor = open(mapId, "oko.ui.tables.techMap", "Технологическая карта");
+        TableEditor editor = Editors.openTable(mapId, "oko.ui.tables.techMap", "Технологическая карта");
         int before = UiThread.call(() -> editor.viewer().getTree().getColumnCount());
         assertEquals(6, before);
         Path folder = RepositoryConnection.dataDirectory().orElseThrow().resolve("tables");
@@ -443,20 +417,5 @@ class TableDescriptionsTest {
             UiThread.call(() -> Tables.reload(PlatformUI.getWorkbench().getActiveWorkbenchWindow()));
         }
         assertEquals(6, UiThread.call(() -> editor.viewer().getTree().getColumnCount()));
-    }
-
-    private static Text findText(org.eclipse.swt.widgets.Composite composite) {
-        for (Control child : composite.getChildren()) {
-            if (child instanceof Text text) {
-                return text;
-            }
-            if (child instanceof org.eclipse.swt.widgets.Composite inner) {
-                Text found = findText(inner);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

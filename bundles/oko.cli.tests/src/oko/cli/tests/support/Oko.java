@@ -1,4 +1,4 @@
-package oko.commands.tests;
+package oko.cli.tests.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,19 +13,23 @@ import oko.cli.CommandCatalog;
 import oko.cli.Dispatcher;
 import oko.cli.Outcome;
 
-/** Runs {@code ./oko --data DATA ARGS…} in this JVM, through the dispatcher, capturing what it prints. */
-final class Oko {
+/**
+ * Runs {@code ./oko --data DATA ARGS…} in this JVM, through the dispatcher, capturing what it prints.
+ * The commands are those the test runtime's bundles contribute. Shared by the test bundles that run
+ * commands (they require {@code oko.cli.tests}).
+ */
+public final class Oko {
 
     /** A finished command: exit code, standard output and standard error. */
-    record Run(List<String> arguments, int exit, String out, String err) {
+    public record Run(List<String> arguments, int exit, String out, String err) {
 
         /** The output's lines. */
-        List<String> lines() {
+        public List<String> lines() {
             return out.lines().toList();
         }
 
         /** Fails unless the command exited with {@code expected}; the message shows what it printed. */
-        Run expect(int expected) {
+        public Run expect(int expected) {
             assertEquals(expected, exit, this::toString);
             return this;
         }
@@ -39,7 +43,8 @@ final class Oko {
     private Oko() {
     }
 
-    static Run run(Path data, String... arguments) {
+    /** Runs the command to its end; exit code -1 if none was named (the dispatcher would start the workbench). */
+    public static Run run(Path data, String... arguments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> args = new ArrayList<>(List.of("--data", data.toString()));
@@ -52,14 +57,14 @@ final class Oko {
     }
 
     /** A data folder {@code data} under {@code temp} into which {@code ./oko import --sample} imported the sample. */
-    static Path sampleData(Path temp) {
+    public static Path sampleData(Path temp) {
         Path data = temp.resolve("data");
         run(data, "import", "--sample").expect(0);
         return data;
     }
 
     /** The sample model files of the repository: {@code bundles/oko.municipal/samples}. */
-    static Path samples() {
+    public static Path samples() {
         return Path.of(System.getProperty("oko.root"), "bundles", "oko.municipal", "samples");
     }
 }
