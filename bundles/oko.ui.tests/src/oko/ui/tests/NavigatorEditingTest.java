@@ -437,6 +437,81 @@ class NavigatorEditingTest {
         waitFor("the paste undone", () -> fresh(v -> roleNames(v, MUNICIPAL_SYSTEM)).size() == before);
     }
 
+    /** The items of the «Вышестоящая система» list that the Properties view opens for the system. */
+    private List<String> parentChoices(String code) throws Exception {
+        QualitySystem system = local(v -> system(v, code));
+        select(system);
+        PropertySheet sheet = UiThread.call(() -> (PropertySheet) page().showView(IPageLayout.ID_PROP_SHEET));
+        UiThread.run(() -> page().activate(navigator));
+        waitFor("the Properties view shows «Вышестоящая система» of " + code,
+                () -> UiThread.call(() -> sheet.getCurrentPage() instanceof PropertySheetPage shown
+                        && findItem(((Tree) shown.getControl()).getItems(), "Вышестоящая система") != null
+                        && findItem(((Tree) shown.getControl()).getItems(), "Код") != null
+                        && code.equals(findItem(((Tree) shown.getControl()).getItems(), "Код").getText(1))));
+        Tree properties = UiThread.call(() -> (Tree) ((PropertySheetPage) sheet.getCurrentPage()).getControl());
+        UiThread.run(() -> {
+            TreeItem row = findItem(properties.getItems(), "Вышестоящая система");
+            properties.setSelection(row);
+            Event event = new Event();
+            event.item = row;
+            properties.notifyListeners(SWT.DefaultSelection, event);
+        });
+        waitFor("the parent's list", () -> UiThread.call(() -> find(properties, org.eclipse.swt.custom.CCombo.class)
+                .stream().anyMatch(Control::isVisible)));
+        List<String> items = UiThread.call(() -> List.of(find(properties, org.eclipse.swt.custom.CCombo.class).stream()
+                .filter(Control::isVisible).findFirst().orElseThrow().getItems()));
+        UiThread.run(() -> properties.setFocus());
+        UiThread.drain();
+        return items;
+    }
+
+    /**
+     * A system's parent is chosen in the Properties view among the systems of the level above only
+     * (seen by hand: the list offered every system, the municipal one itself and the school's too).
+     */
+    @Test
+    void theParentSystemIsChosenAmongTheSystemsOfTheLevelAbove() throws Exception {
+        // the sample has no regional system: a municipal system may have none, or keep its value
+        List<String> municipal = parentChoices(MUNICIPAL_SYSTEM);
+        String itself = local(v -> ModelLabels.label(system(v, MUNICIPAL_SYSTEM)));
+        assertFalse(municipal.contains(itself), "not its own parent: " + municipal);
+        assertFalse(municipal.contains(local(v -> ModelLabels.label(system(v, SCHOOL_SYSTEM)))), municipal.toString());
+        List<String> regions = local(v -> {
+            List<String> labels = new ArrayList<>();
+            for (EObject root : OkoRepository.roots(v)) {
+                if (root instanceof ModelRoot model) {
+                    model.getQualitySystems().stream().filter(s -> s.getLevel() == oko.model.Level.REGION)
+                            .forEach(s -> labels.add(ModelLabels.label(s)));
+                }
+            }
+            return labels;
+        });
+        List<String> expected = new ArrayList<>();
+        expected.add("");
+        expected.addAll(regions);
+        assertEquals(expected, municipal);
+        // the school's system: no system, or one of the municipal systems (the Ishimbay one among them)
+        List<String> school = parentChoices(SCHOOL_SYSTEM);
+        assertEquals("", school.get(0));
+        assertTrue(school.contains(itself), "the municipal system is offered to the school's: " + school);
+        assertFalse(school.contains(local(v -> ModelLabels.label(system(v, SCHOOL_SYSTEM)))), school.toString());
+        for (String choice : school.subList(1, school.size())) {
+            assertTrue(local(v -> {
+                for (EObject root : OkoRepository.roots(v)) {
+                    if (root instanceof ModelRoot model) {
+                        for (QualitySystem s : model.getQualitySystems()) {
+                            if (ModelLabels.label(s).equals(choice)) {
+                                return s.getLevel() == oko.model.Level.MUNICIPALITY
+                                        || s == system(v, SCHOOL_SYSTEM).getParentSystem();
+                            }
+                        }
+                    }
+                }
+                return false;
+            }), "a municipal system: " + choice);
+        }
+    }
+
     @Test
     void aPropertyEditedInThePropertiesViewIsCommittedAtOnce() throws Exception {
         oko.model.Cluster cluster = local(v -> {

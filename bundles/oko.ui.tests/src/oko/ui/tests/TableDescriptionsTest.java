@@ -266,8 +266,22 @@ class TableDescriptionsTest {
         key(editor, SWT.PAGE_UP, '\0');
         assertEquals(Math.max(0, paged - page), (int) UiThread.call(grid::selectedRow), "PgUp");
 
-        // the context menu on the empty cell: «I  role» unchecked; chosen, the cell shows I; undo empties it
+        // the pointer rests on the empty cell: its tooltip names the function, the role and «нет отношения»
+        UiThread.run(() -> {
+            grid.reveal(grid.rowOf(function), column);
+            Rectangle bounds = grid.cellBounds(grid.rowOf(function), column);
+            Event move = new Event();
+            move.x = bounds.x + bounds.width / 2;
+            move.y = bounds.y + bounds.height / 2;
+            grid.canvas().notifyListeners(SWT.MouseMove, move);
+        });
+        assertTrue(UiThread.call(grid::toolTip) != null && UiThread.call(grid::toolTip).endsWith("нет отношения"),
+                "the cell's tooltip: " + UiThread.call(grid::toolTip));
+        // the context menu on the empty cell: «I — информируется» unchecked; chosen, the cell shows I; undo empties it
         click(editor, function, column, 3);
+        // the menu is asked for (MenuDetect): the tooltip goes, so that it does not lie over the menu (seen by hand)
+        UiThread.run(() -> grid.canvas().notifyListeners(SWT.MenuDetect, new Event()));
+        assertEquals(null, UiThread.call(grid::toolTip), "no tooltip over the cell's context menu");
         org.eclipse.swt.widgets.MenuItem informed = UiThread.call(() -> {
             var menu = grid.canvas().getMenu();
             menu.notifyListeners(SWT.Show, new Event());
@@ -279,7 +293,11 @@ class TableDescriptionsTest {
             return null;
         });
         assertNotNull(informed, "the cell's context menu lists I");
-        assertEquals(5, (int) UiThread.call(() -> informed.getParent().getItemCount()), "R, A, S, C, I");
+        // each value with what it means (oko.model.edit's labels of Function.responsibleRoles and of
+        // ParticipationKind's literals), not the role's name five times over
+        assertEquals(List.of("R — Ответственные роли", "A — руководит, утверждает", "S — обеспечивает",
+                "C — участвует, консультирует", "I — информируется"), UiThread.call(() -> Arrays
+                        .stream(informed.getParent().getItems()).map(org.eclipse.swt.widgets.MenuItem::getText).toList()));
         assertFalse(UiThread.call(informed::getSelection));
         UiThread.run(() -> {
             informed.setSelection(true);
@@ -305,6 +323,63 @@ class TableDescriptionsTest {
         key(editor, SWT.CR, '\r');
         assertEquals(1, (int) UiThread.call(() -> grid.rowOf(function)));
         assertEquals(rows, (int) UiThread.call(grid::rowCount));
+    }
+
+    /**
+     * The role headers of the municipal RACI (seed 001's long role names) are wrapped within their
+     * columns: no drawn line is wider than the column, a header cut after four lines ends with «…»
+     * inside the column (seen by hand: «организацию и …» ran into the next column), and its whole
+     * name is in the tooltip.
+     */
+    @Test
+    void raciRoleHeadersStayInsideTheirColumns() throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        CDOID systemId = find(o -> o instanceof QualitySystem s && "msoko-functions-001".equals(s.getCode()));
+        TableEditor editor = open(systemId, "oko.tables.raci", "МСОКО распределение функций");
+        CrossTableGrid grid = grid(editor);
+        List<String> problems = UiThread.call(() -> {
+            List<String> found = new java.util.ArrayList<>();
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(grid.canvas());
+            try {
+                for (int c = 1; c <= grid.columnElements().size(); c++) {
+                    List<String> lines = grid.wrappedHeader(c);
+                    if (lines.size() > 4) {
+                        found.add(c + ": " + lines.size() + " lines");
+                    }
+                    for (String line : lines) {
+                        if (gc.textExtent(line).x > grid.headerTextWidth(c)) {
+                            found.add(c + ": «" + line + "» " + gc.textExtent(line).x + " > " + grid.headerTextWidth(c));
+                        }
+                    }
+                }
+            } finally {
+                gc.dispose();
+            }
+            return found;
+        });
+        assertEquals(List.of(), problems);
+        // seed 001's «Специалисты, ответственные за организацию и проведение инвариантных и вариативных
+        // оценочных процедур в рамках МСОКО» takes more than four lines at 90 px: cut, with its tooltip
+        int cut = UiThread.call(() -> {
+            for (int c = 1; c <= grid.columnElements().size(); c++) {
+                if (grid.columnHeaders().get(c - 1).startsWith("Специалисты, ответственные за организацию")) {
+                    return c;
+                }
+            }
+            return -1;
+        });
+        assertTrue(cut >= 1, "the role's column: " + UiThread.call(grid::columnHeaders));
+        List<String> lines = UiThread.call(() -> grid.wrappedHeader(cut));
+        assertEquals(4, lines.size(), lines.toString());
+        assertTrue(lines.get(3).endsWith(" …"), lines.toString());
+        String tip = UiThread.call(() -> {
+            grid.reveal(0, cut);
+            Rectangle bounds = grid.cellBounds(0, cut);
+            return grid.toolTipAt(bounds.x + bounds.width / 2, 2);
+        });
+        assertTrue(tip.startsWith("Специалисты, ответственные за организацию и проведение"), tip);
+        UiThread.call(() -> Screenshots.save(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+                "table-raci-municipal"));
     }
 
     /** Another client's commit shows in the open grid (the editor refreshes on the invalidation), and its undo too. */

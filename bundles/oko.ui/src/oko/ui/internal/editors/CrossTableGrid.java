@@ -151,6 +151,8 @@ public final class CrossTableGrid implements ISelectionProvider {
         canvas.addListener(SWT.MouseDown, this::mouseDown);
         canvas.addListener(SWT.MouseMove, this::mouseMove);
         canvas.addListener(SWT.MouseUp, event -> resizing = false);
+        // the cell's context menu is not to be hidden by the tooltip of the cell it acts on
+        canvas.addListener(SWT.MenuDetect, event -> hideToolTip());
         canvas.addListener(SWT.MouseDoubleClick, this::doubleClick);
         canvas.addListener(SWT.KeyDown, this::keyDown);
         canvas.addListener(SWT.Traverse, event -> {
@@ -268,6 +270,16 @@ public final class CrossTableGrid implements ISelectionProvider {
 
     public List<EObject> columnElements() {
         return columnElements;
+    }
+
+    /** A column element's header as drawn: its lines, wrapped to the column's width (column 1…). */
+    public List<String> wrappedHeader(int column) {
+        return List.copyOf(wrappedHeaders[column - 1]);
+    }
+
+    /** The width of the text in a column element's header: the column's width less its padding (column 1…). */
+    public int headerTextWidth(int column) {
+        return columnX[column] - columnX[column - 1] - 2 * PAD;
     }
 
     /** The column elements' headers as shown (unwrapped; the tooltip's text). */
@@ -589,6 +601,16 @@ public final class CrossTableGrid implements ISelectionProvider {
         }
     }
 
+    private void hideToolTip() {
+        toolTip = null;
+        canvas.setToolTipText(null);
+    }
+
+    /** The canvas's tooltip as set now (null: none). */
+    public String toolTip() {
+        return canvas.getToolTipText();
+    }
+
     /** The tooltip at a point of the canvas: a header's full text, or a cell's line, column and meaning. */
     public String toolTipAt(int x, int y) {
         int column = columnAt(x);
@@ -618,8 +640,11 @@ public final class CrossTableGrid implements ISelectionProvider {
         return held.isEmpty() ? Messages.tableCellEmpty : String.join("\n", held);
     }
 
-    /** A value's label with its meaning: the condition's enumeration literal, else the feature's name. */
-    private static String meaning(CellValue value, EClass lineClass) {
+    /**
+     * A value's label with its meaning: the condition's enumeration literal, else the feature's name
+     * («C — участвует, консультирует»); the tooltip's words and the cell's context menu.
+     */
+    public static String meaning(CellValue value, EClass lineClass) {
         String label = value.getLabel() == null ? "" : value.getLabel();
         EStructuralFeature feature = lineClass.getEStructuralFeature(value.getFeature());
         if (feature == null) {

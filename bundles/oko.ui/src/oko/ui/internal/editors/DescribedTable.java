@@ -506,7 +506,8 @@ public final class DescribedTable {
                 return;
             }
             for (CellValue value : cross.getIntersection().getValues()) {
-                var action = new org.eclipse.jface.action.Action(value.getLabel() + "  " + ModelLabels.name(column),
+                // the value's meaning («I — информируется о результате»): the cell, its role, is the selected one
+                var action = new org.eclipse.jface.action.Action(CrossTableGrid.meaning(value, line.eClass()),
                         org.eclipse.jface.action.IAction.AS_CHECK_BOX) {
                     @Override
                     public void run() {

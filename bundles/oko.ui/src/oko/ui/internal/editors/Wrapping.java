@@ -51,9 +51,22 @@ final class Wrapping {
         }
         if (lines.size() > maxLines) {
             List<String> shown = new ArrayList<>(lines.subList(0, maxLines));
-            shown.set(maxLines - 1, shown.get(maxLines - 1) + " …");
+            shown.set(maxLines - 1, ellipsis(shown.get(maxLines - 1), width, measure));
             return shown;
         }
         return lines;
+    }
+
+    /**
+     * The line with " …" at its end, no wider than {@code width}: the last words (or, for one
+     * word, the last letters) give way to the ellipsis when the line fills the width.
+     */
+    private static String ellipsis(String line, int width, ToIntFunction<String> measure) {
+        String kept = line.stripTrailing();
+        while (!kept.isEmpty() && measure.applyAsInt(kept + " …") > width) {
+            int space = kept.lastIndexOf(' ');
+            kept = (space > 0 ? kept.substring(0, space) : kept.substring(0, kept.length() - 1)).stripTrailing();
+        }
+        return kept.isEmpty() ? "…" : kept + " …";
     }
 }

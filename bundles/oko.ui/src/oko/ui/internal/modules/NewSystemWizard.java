@@ -64,6 +64,7 @@ public final class NewSystemWizard extends Wizard {
     private final Set<String> takenCodes;
     private final String userSchool;
     private Combo module;
+    private Label moduleDetails;
     private Text name;
     private Text code;
     private Combo territory;
@@ -112,9 +113,12 @@ public final class NewSystemWizard extends Wizard {
                 GridLayoutFactory.swtDefaults().numColumns(2).applyTo(body);
                 new Label(body, SWT.NONE).setText(Messages.newSystemModule);
                 module = new Combo(body, SWT.READ_ONLY);
-                module.setItems(modules.stream().map(m -> m.name() + (m.description() == null ? "" : " — "
-                        + m.description())).toArray(String[]::new));
-                GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(module);
+                module.setItems(modules.stream().map(NewSystemWizard::moduleItem).toArray(String[]::new));
+                // wide enough for a module's name and kind, and for a two-line error message above
+                GridDataFactory.fillDefaults().grab(true, false).hint(560, SWT.DEFAULT).applyTo(module);
+                new Label(body, SWT.NONE);
+                moduleDetails = new Label(body, SWT.WRAP);
+                GridDataFactory.fillDefaults().grab(true, false).hint(560, SWT.DEFAULT).applyTo(moduleDetails);
                 new Label(body, SWT.NONE).setText(Messages.newSystemName);
                 name = new Text(body, SWT.BORDER);
                 GridDataFactory.fillDefaults().grab(true, false).applyTo(name);
@@ -165,6 +169,9 @@ public final class NewSystemWizard extends Wizard {
     private void moduleChosen(WizardPage page) {
         int index = module.getSelectionIndex();
         if (index >= 0) {
+            String description = modules.get(index).description();
+            moduleDetails.setText(description == null ? "" : description);
+            moduleDetails.getParent().layout(true);
             String next = suggestedCodes.get(index);
             if (code.getText().isBlank() || code.getText().equals(suggested)) {
                 code.setText(next);
@@ -223,6 +230,20 @@ public final class NewSystemWizard extends Wizard {
     /** The controls, for tests: module, name, code, territory, school, operator, parent. */
     public List<org.eclipse.swt.widgets.Control> controls() {
         return List.of(module, name, code, territory, school, operator, above);
+    }
+
+    /**
+     * A module as the list shows it: its name and what it is, the description up to its colon
+     * («МСОКО — Муниципальная система оценки качества образования»); the whole description is
+     * written below the list.
+     */
+    private static String moduleItem(Module module) {
+        String description = module.description();
+        if (description == null || description.isBlank()) {
+            return module.name();
+        }
+        int colon = description.indexOf(':');
+        return module.name() + " — " + (colon > 0 ? description.substring(0, colon) : description).strip();
     }
 
     /** An organisation as the operator's list shows it: its name and code. */

@@ -30,6 +30,10 @@ import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
 
+import oko.core.modules.SystemTemplates;
+import oko.model.Level;
+import oko.model.OkoPackage;
+import oko.model.QualitySystem;
 import oko.model.edit.ModelLabels;
 import oko.ui.internal.Messages;
 
@@ -191,7 +195,7 @@ public final class ItemPropertySource implements IPropertySource {
             if (!(feature instanceof EStructuralFeature structural) || structural.isMany()) {
                 return null;
             }
-            Collection<?> choices = item.getChoiceOfValues(object);
+            Collection<?> choices = choices(structural, item.getChoiceOfValues(object));
             if (choices != null || structural.getEType().getInstanceClass() == boolean.class
                     || structural.getEType().getInstanceClass() == Boolean.class) {
                 List<Object> values = new ArrayList<>();
@@ -226,6 +230,28 @@ public final class ItemPropertySource implements IPropertySource {
                 return textEditor(parent, attribute.getEAttributeType());
             }
             return null;
+        }
+
+        /**
+         * The descriptor's choices, narrowed where the model says more than its types: a system's
+         * parent system is a system of the level above (a region's for a municipal system, a
+         * municipal one for a school's), never the system itself; the current value stays listed.
+         */
+        private Collection<?> choices(EStructuralFeature feature, Collection<?> choices) {
+            if (choices == null || !(object instanceof QualitySystem system)
+                    || feature != OkoPackage.Literals.QUALITY_SYSTEM__PARENT_SYSTEM) {
+                return choices;
+            }
+            Level above = system.getLevel() == null ? null : SystemTemplates.levelAbove(system.getLevel());
+            List<Object> narrowed = new ArrayList<>();
+            for (Object choice : choices) {
+                // null (no parent) is added first, as for any optional reference
+                if (choice != null && choice == system.getParentSystem()
+                        || choice instanceof QualitySystem other && other != system && above != null && other.getLevel() == above) {
+                    narrowed.add(choice);
+                }
+            }
+            return narrowed;
         }
 
         /** Texts of the documents' cells and descriptions: edited in a multi-line box. */
