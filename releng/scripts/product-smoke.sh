@@ -204,7 +204,14 @@ check new-region-not-region  1 1 'krasnogorsk'        -- new --module region --n
 check new-parent-not-region  1 1 'ishimbay-msoko.*region-1' -- new --module municipal --name X --parent ishimbay-msoko
 check validate-region-alone  0 0 'Ошибок: 0'          -- validate
 check new-under-region       0 0 '\(код municipal-1\)' -- new --module municipal --name "МСОКО Красногорского района (новая)" --territory krasnogorsk --operator krg-ono --parent region-1
+# an existing МСОКО (the sample's Ishimbay) put under the region by ./oko system parent; refusals change nothing
+check system-parent-usage    2 1 'system parent'      -- system parent ishimbay-msoko
+check system-parent-unknown  1 1 'msoko-9'            -- system parent msoko-9 region-1
+check system-parent-level    1 1 'vsoko-chel-sosh51.*region-1' -- system parent ishimbay-msoko vsoko-chel-sosh51
+check system-parent          0 0 'Система ishimbay-msoko подчинена системе уровнем выше region-1' -- system parent ishimbay-msoko region-1
+check system-list            0 0 '^ishimbay-msoko	MUNICIPALITY	region-1	' -- system list
 check validate-region        0 0 'Ошибок: 0'          -- validate
+check compute-region         0 any '^Р-1\.2\.3	ur-minobr	' -- monitor compute --system region-1 --period 2023
 check export-region          0 0 'Выгружено объектов' -- export --system region-1 --out "$work/region-1.xmi"
 if grep -q 'level="REGION"' "$work/region-1.xmi" 2>/dev/null && grep -q 'Доля ОМС, разработавших и реализующих программы поддержки ШНОР и ШНСУ' "$work/region-1.xmi"; then
     echo "product-smoke: PASS region-exported"; passed=$((passed + 1))
