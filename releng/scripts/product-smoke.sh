@@ -190,12 +190,12 @@ fi
 
 # modules: a new system from each module's template; an unknown module names the installed ones
 check new-school             0 0 'Создана система «ВСОКО МБОУ СОШ № 51 \(новая\)» \(код school-1\)' -- new --module school --name "ВСОКО МБОУ СОШ № 51 (новая)" --school chel-sosh51
-check new-municipal          0 0 'код municipal-1' -- new --module municipal --name "МСОКО Нового района"
+check new-municipal          0 0 'код municipal-1' -- new --module municipal --name "МСОКО Нового района" --operator "Управление образования Нового района"
 check new-unknown-module     2 1 'модули: .*(municipal.*region|region.*municipal)' -- new --module district --name X
 check new-exported           0 0 'Выгружено объектов' -- export --system school-1 --out "$work/school-1.xmi"
 # the regional module (issue 22), on a data directory of its own: a РСОКО of the Udmurt Republic (territory
-# 18) run by its ministry, a МСОКО under it; the municipal template has none of seed 002's indicators the
-# regional ones aggregate, so validation names each (OKO-IND-06, docs/region.md); mistakes store nothing
+# 18) run by its ministry, a МСОКО under it; the municipal template has seed 002's municipal indicators the
+# regional ones aggregate, so the region validates without errors (docs/region.md); mistakes store nothing
 data="$work/region-data"
 check region-import          0 0 'Импортировано объектов: [0-9]+' -- import --sample
 check new-region             0 0 'Создана система «РСОКО Удмуртской Республики» \(код region-1\)' -- new --module region --name "РСОКО Удмуртской Республики" --territory 18 --operator ur-minobr
@@ -204,7 +204,14 @@ check new-region-not-region  1 1 'krasnogorsk'        -- new --module region --n
 check new-parent-not-region  1 1 'ishimbay-msoko.*region-1' -- new --module municipal --name X --parent ishimbay-msoko
 check validate-region-alone  0 0 'Ошибок: 0'          -- validate
 check new-under-region       0 0 '\(код municipal-1\)' -- new --module municipal --name "МСОКО Красногорского района (новая)" --territory krasnogorsk --operator krg-ono --parent region-1
-check validate-region        1 any '^ERROR OKO-IND-06 region-1.*Р-1\.2\.3' -- validate
+# an existing МСОКО (the sample's Ishimbay) put under the region by ./oko system parent; refusals change nothing
+check system-parent-usage    2 1 'system parent'      -- system parent ishimbay-msoko
+check system-parent-unknown  1 1 'msoko-9'            -- system parent msoko-9 region-1
+check system-parent-level    1 1 'vsoko-chel-sosh51.*region-1' -- system parent ishimbay-msoko vsoko-chel-sosh51
+check system-parent          0 0 'Система ishimbay-msoko подчинена системе уровнем выше region-1' -- system parent ishimbay-msoko region-1
+check system-list            0 0 '^ishimbay-msoko	MUNICIPALITY	region-1	' -- system list
+check validate-region        0 0 'Ошибок: 0'          -- validate
+check compute-region         0 any '^Р-1\.2\.3	ur-minobr	' -- monitor compute --system region-1 --period 2023
 check export-region          0 0 'Выгружено объектов' -- export --system region-1 --out "$work/region-1.xmi"
 if grep -q 'level="REGION"' "$work/region-1.xmi" 2>/dev/null && grep -q 'Доля ОМС, разработавших и реализующих программы поддержки ШНОР и ШНСУ' "$work/region-1.xmi"; then
     echo "product-smoke: PASS region-exported"; passed=$((passed + 1))

@@ -51,7 +51,7 @@ class HelpTest {
     void theContributedCommandsIncludeThoseOfOkoCommands() {
         List<String> names = CommandCatalog.fromExtensions().commands().stream().map(CommandDescriptor::name).toList();
         assertTrue(names.containsAll(List.of("help", "server", "import", "export", "validate", "monitor", "report",
-                "new", "user")), names.toString());
+                "new", "user", "system")), names.toString());
     }
 
     @Test

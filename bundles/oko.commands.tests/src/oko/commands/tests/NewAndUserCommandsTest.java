@@ -35,26 +35,27 @@ class NewAndUserCommandsTest {
      * The templates' objects, counted in their XMI (every element is an object there, none is an
      * attribute written as an element; the system's recommendations, measures, plans and runs —
      * which create() clears — are none): bundles/oko.municipal/templates/municipal.xmi's system has
-     * 158, bundles/oko.school/templates/school.xmi's 57.
+     * 188 (158 of structure, 3 indicator groups, 12 indicators, 12 data elements and 3 monitorings of
+     * seed 002's direction 1.2), bundles/oko.school/templates/school.xmi's 64 (57 and 7 participations).
      */
     @Test
     void newCreatesASystemFromEachModulesTemplate(@TempDir Path data) {
         Run municipal = Oko.run(data, "new", "--module", "municipal", "--name", "МСОКО Тестового района", "--code",
                 "test-msoko", "--territory", "Тестовый район").expect(0);
         assertEquals("Created system \"МСОКО Тестового района\" (code test-msoko) from the template of module Municipal"
-                + " (МСОКО): 158 objects", municipal.out().strip());
+                + " (МСОКО): 188 objects", municipal.out().strip());
         Run school = Oko.run(data, "new", "--module", "school", "--name", "ВСОКО школы", "--code", "test-vsoko")
                 .expect(0);
         assertEquals("Created system \"ВСОКО школы\" (code test-vsoko) from the template of module School (ВСОКО):"
-                + " 57 objects", school.out().strip());
+                + " 64 objects", school.out().strip());
         Run again = Oko.run(data, "new", "--module", "school", "--name", "Другая", "--code", "test-vsoko").expect(1);
         assertEquals("a system with code \"test-vsoko\" exists already: give another --code", again.err().strip());
         // both are in the repository now: the export holds their objects and nothing else
         Path file = data.resolve("new.xmi");
         Run export = Oko.run(data, "export", "--out", file.toString()).expect(0);
-        // 158 + 57 objects of the systems, plus the model root the first one created (the second goes
+        // 188 + 64 objects of the systems, plus the model root the first one created (the second goes
         // into the repository's first model) and the territory "Тестовый район" made for the first
-        assertEquals("Exported " + (158 + 57 + 1 + 1) + " objects to " + file.toAbsolutePath(), export.out().strip());
+        assertEquals("Exported " + (188 + 64 + 1 + 1) + " objects to " + file.toAbsolutePath(), export.out().strip());
     }
 
     @Test

@@ -6,6 +6,21 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
     public static String publishNoOut;
+    public static String systemUnknownAction;
+    public static String systemListArguments;
+    public static String systemParentArguments;
+    public static String systemParentNoneArguments;
+    public static String systemUnknown;
+    public static String systemNoLevelAbove;
+    public static String systemBadParent;
+    public static String systemNoSuchSystem;
+    public static String systemParentAlready;
+    public static String systemParentAlreadyNone;
+    public static String systemParentComment;
+    public static String systemParentNoneComment;
+    public static String systemLevelRegion;
+    public static String systemLevelMunicipality;
+    public static String systemLevelSchool;
     public static String publishOutNotFolder;
     public static String publishBadBaseUrl;
     public static String publishNoSuchPeriod;

@@ -23,6 +23,7 @@ import oko.core.modules.Modules.Module;
 import oko.core.modules.SystemTemplates;
 import oko.model.Direction;
 import oko.model.FunctionSection;
+import oko.model.Indicator;
 import oko.model.Level;
 import oko.model.ModelRoot;
 import oko.model.QualitySystem;
@@ -93,6 +94,37 @@ class ModulesTest {
         // seed 001's function distribution joins the directions (the second template system)
         assertTrue(system.getSections().stream().map(FunctionSection::getName).anyMatch(n -> n != null && !n.isBlank()));
         assertFalse(system.getRoles().isEmpty());
+        // seed 002's municipal indicators of direction 1.2 that the region's aggregate (issue 22), each
+        // share of schools or mean over them followed by the per-school indicator it is computed from
+        assertEquals(List.of("1.2.3", "1.2.4", "1.2.5", "1.2.5.1", "1.2.6", "1.2.6.1", "1.2.7", "1.2.7.1", "1.2.8",
+                "1.2.8.1", "1.2.10", "1.2.10.1"), system.getIndicators().stream().map(Indicator::getCode).toList());
+        Indicator diagnostics = oko.core.formula.Aggregations.indicator(system, "1.2.5");
+        // seed 002, appendix 3, row 2, word for word (its «неспешности» too)
+        assertEquals("Доля школ ШНОР и ШНУС, в которых проведена диагностика обучающихся с трудностями в учебной"
+                + " деятельности для определения причин неспешности и выданы адресные рекомендации", diagnostics.getName());
+        assertEquals(oko.model.AggregationKind.SHARE_MEETING_THRESHOLD, diagnostics.getAggregation());
+        assertEquals("1.2.5.1", diagnostics.getAggregatedCode());
+        assertEquals("diagnostics_done and recommendations_issued",
+                oko.core.formula.Aggregations.indicator(system, "1.2.5.1").getFormula());
+        Indicator teachers = oko.core.formula.Aggregations.indicator(system, "1.2.6");
+        assertEquals("Доля учителей ШНОР и ШНСУ, прошедших диагностику по наличию дефицитов", teachers.getName());
+        assertTrue(teachers.getCriteria().startsWith("- количество учителей, прошедших диагностику из общего количества"
+                + " учителей школы"), teachers.getCriteria());
+        assertEquals(oko.model.AggregationKind.MEAN, teachers.getAggregation());
+        assertEquals("share(teachers_diagnosed, teachers_total)",
+                oko.core.formula.Aggregations.indicator(system, "1.2.6.1").getFormula());
+        assertEquals("oms_npa_published and oms_roadmap_published and oms_activity_info_published",
+                oko.core.formula.Aggregations.indicator(system, "1.2.3").getFormula());
+        for (Indicator indicator : system.getIndicators()) {
+            assertEquals(1, system.getMonitorings().stream().filter(m -> m.getIndicators().contains(indicator)).count(),
+                    indicator.getCode() + " is collected by one monitoring");
+        }
+        // every name the formulas read is a data element of the system (no OKO-IND-05)
+        ModelRoot root = oko.model.OkoFactory.eINSTANCE.createModelRoot();
+        root.getQualitySystems().add(system);
+        var problems = oko.core.validation.OkoValidation.validate(List.of(root), null);
+        assertEquals(List.of(), problems.stream().filter(p -> p.ruleId().startsWith("OKO-IND-0")
+                && !p.ruleId().equals("OKO-IND-06")).map(p -> p.line()).toList());
         // no data of the template: no monitoring runs, measures, plans, recommendations
         assertTrue(system.getMonitorings().stream().allMatch(m -> m.getRuns().isEmpty()));
         assertTrue(system.getPlans().isEmpty() && system.getMeasures().isEmpty() && system.getRecommendations().isEmpty());
@@ -143,9 +175,10 @@ class ModulesTest {
             assertEquals(1, repository.history(system).size(), "one commit");
             view.close();
         }
-        // a new municipal system with its code and a new territory; it validates without errors
+        // a new municipal system with its code, a new territory and a new authority running it (its
+        // aggregated indicators store their values for it); it validates without errors
         Run municipal = run(data, "new", "--module", "municipal", "--name", "МСОКО Нового района", "--code",
-                "novy-msoko", "--territory", "МР Новый район");
+                "novy-msoko", "--territory", "МР Новый район", "--operator", "Управление образования МР Новый район");
         assertEquals(0, municipal.exit(), municipal.err());
         try (OkoRepository repository = OkoRepository.openEmbedded(data, "test", line -> { })) {
             CDOView view = repository.openView();
@@ -154,13 +187,14 @@ class ModulesTest {
                     .filter(s -> "novy-msoko".equals(s.getCode())).findFirst().orElseThrow();
             assertEquals("МР Новый район", system.getTerritory().getName());
             assertEquals(oko.model.TerritoryKind.MUNICIPAL_DISTRICT, system.getTerritory().getKind());
-            assertEquals(null, system.getOrganisation());
+            assertEquals("Управление образования МР Новый район", system.getOrganisation().getName());
+            assertEquals(oko.model.TerritoryKind.MUNICIPAL_DISTRICT, system.getOrganisation().getTerritory().getKind());
             assertNoDataOfTheSample(system);
             view.close();
         }
         // an existing territory by its code
         Run existing = run(data, "new", "--module", "municipal", "--name", "МСОКО-2", "--code", "msoko-2",
-                "--territory", "krasnogorsk");
+                "--territory", "krasnogorsk", "--operator", "krg-ono");
         assertEquals(0, existing.exit(), existing.err());
         try (OkoRepository repository = OkoRepository.openEmbedded(data, "test", line -> { })) {
             CDOView view = repository.openView();

@@ -169,6 +169,28 @@ class RegionTemplateTest {
             return municipal;
         }
 
+        /** A municipal system from the municipal module's template under the region, run by its authority UO-{letter}. */
+        QualitySystem municipalFromTemplate(String letter) {
+            QualitySystem municipal = SystemTemplates.create(Modules.byId("municipal").orElseThrow(), "МСОКО " + letter,
+                    "msoko-" + letter, List.of(root));
+            root.getQualitySystems().add(municipal);
+            municipal.setOrganisation(organisation("UO-" + letter, "Управление образования " + letter,
+                    OrganisationKind.AUTHORITY));
+            municipal.setParentSystem(system);
+            return municipal;
+        }
+
+        /** The 2023 run of the system's monitoring of that code, created. */
+        MonitoringRun run(QualitySystem municipal, String monitoring) {
+            Monitoring found = municipal.getMonitorings().stream().filter(m -> monitoring.equals(m.getCode()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no monitoring " + monitoring));
+            MonitoringRun run = F.createMonitoringRun();
+            run.setPeriod(y2023);
+            run.setName(monitoring + ", 2023");
+            found.getRuns().add(run);
+            return run;
+        }
+
         private static void indicator(QualitySystem system, String code, ValueKind kind, String formula) {
             Indicator indicator = F.createIndicator();
             indicator.setCode(code);
@@ -182,7 +204,7 @@ class RegionTemplateTest {
             system.getMonitorings().get(0).getIndicators().add(indicator);
         }
 
-        private static void raw(MonitoringRun run, Organisation organisation, String code, double value) {
+        static void raw(MonitoringRun run, Organisation organisation, String code, double value) {
             RawValue raw = F.createRawValue();
             raw.setOrganisation(organisation);
             raw.setCode(code);
@@ -208,18 +230,106 @@ class RegionTemplateTest {
         region.municipality("A", 1, 1, 1, 3, 12);
         region.municipality("B", 1, 0, 1, 2, 4);
         assertEquals(List.of(), region.aggregationProblems().stream().map(Problem::line).toList());
-        // a municipal system from the municipal template has none of seed 002's indicators (the
-        // template is structure only): each regional indicator is then found in A only — still fine;
-        // without A and B, none is found: one OKO-IND-06 per regional indicator
-        QualitySystem empty = SystemTemplates.create(Modules.byId("municipal").orElseThrow(), "МСОКО C", "msoko-C");
+        // a municipal system from the municipal template has seed 002's municipal indicators the regional
+        // ones aggregate: under the region, run by its authority, it validates with no error at all
+        region.root.getQualitySystems().removeIf(s -> s.getCode().startsWith("msoko-"));
+        QualitySystem fromTemplate = region.municipalFromTemplate("K");
+        assertEquals(List.of(), region.aggregationProblems().stream().map(Problem::line).toList());
+        assertEquals(List.of(), OkoValidation.validate(List.of(region.root), null).stream().filter(Problem::isError)
+                .map(Problem::line).toList(), "no error with a municipal system from the template");
+        // without its organisation it cannot store its values: OKO-IND-06 names its system
+        fromTemplate.setOrganisation(null);
+        assertTrue(region.aggregationProblems().stream().anyMatch(p -> p.ruleId().equals("OKO-IND-06")
+                && p.message().contains("msoko-K")), region.aggregationProblems().toString());
+        // a municipal system lacking the indicators (one made before the template had them): with K gone, none of the codes is found below: one OKO-IND-06 per regional indicator
+        QualitySystem empty = F.createQualitySystem();
+        empty.setCode("msoko-C");
+        empty.setLevel(Level.MUNICIPALITY);
         region.root.getQualitySystems().add(empty);
         empty.setParentSystem(region.system);
-        assertEquals(List.of(), region.aggregationProblems().stream().map(Problem::line).toList());
         region.root.getQualitySystems().removeIf(s -> s.getCode().startsWith("msoko-") && s != empty);
         List<Problem> problems = region.aggregationProblems();
         assertEquals(CODES.size(), problems.size(), problems.toString());
         assertTrue(problems.stream().allMatch(p -> p.ruleId().equals("OKO-IND-06") && p.isError()), problems.toString());
         assertTrue(problems.get(0).message().contains("1.2.3"), problems.get(0).message());
+    }
+
+    /**
+     * A municipal system from the municipal template, its authority UO-K and four schools with the raw
+     * values of 2023 (S4 sent only recommendations_issued and network_practices):
+     *
+     * <pre>
+     *        diagnostics / recommendations → 1.2.5.1   teachers_diagnosed / kpk_individual / kpk_risk / total   network_practices
+     *   S1   1 / 1 → yes                                5 / 2 / 1 / 10 → 50 %, 20 %, 10 %                           1
+     *   S2   1 / 0 → no                                 3 / 4 / 2 / 20 → 15 %, 20 %, 10 %                           0
+     *   S3   1 / 1 → yes                                10 / 5 / 1 / 10 → 100 %, 50 %, 10 %                         1
+     *   S4   — / 1 → no value                          — → no value (not a unit: no data)                            1
+     *   UO-K oms_npa / roadmap / activity 1 / 1 / 1 → 1.2.3 yes; schools_changed_risk_position 2 of schools_total 8 → 1.2.4 25 %
+     * </pre>
+     */
+    @Test
+    void aMunicipalSystemFromTheTemplateIsComputedFromItsSchoolsAndGivesTheRegionItsValues() {
+        Region region = new Region();
+        QualitySystem k = region.municipalFromTemplate("K");
+        Organisation authority = k.getOrganisation();
+        MonitoringRun m3 = region.run(k, "1.2-М3");
+        MonitoringRun m4 = region.run(k, "1.2-М4");
+        MonitoringRun m5 = region.run(k, "1.2-М5");
+        Region.raw(m5, authority, "oms_npa_published", 1);
+        Region.raw(m5, authority, "oms_roadmap_published", 1);
+        Region.raw(m5, authority, "oms_activity_info_published", 1);
+        Region.raw(m3, authority, "schools_changed_risk_position", 2);
+        Region.raw(m3, authority, "schools_total", 8);
+        int[][] schools = { { 1, 1, 5, 2, 1, 10, 1 }, { 1, 0, 3, 4, 2, 20, 0 }, { 1, 1, 10, 5, 1, 10, 1 } };
+        for (int i = 0; i < schools.length; i++) {
+            Organisation school = region.organisation("S" + (i + 1), "Школа " + (i + 1), OrganisationKind.SCHOOL);
+            school.setParent(authority);
+            int[] v = schools[i];
+            Region.raw(m3, school, "diagnostics_done", v[0]);
+            Region.raw(m3, school, "recommendations_issued", v[1]);
+            Region.raw(m4, school, "teachers_diagnosed", v[2]);
+            Region.raw(m4, school, "teachers_kpk_individual", v[3]);
+            Region.raw(m4, school, "teachers_kpk_risk_students", v[4]);
+            Region.raw(m4, school, "teachers_total", v[5]);
+            Region.raw(m3, school, "network_practices", v[6]);
+        }
+        Organisation s4 = region.organisation("S4", "Школа 4", OrganisationKind.SCHOOL);
+        s4.setParent(authority);
+        Region.raw(m3, s4, "recommendations_issued", 1); // diagnostics_done not sent: 1.2.5.1 has no value
+        Region.raw(m3, s4, "network_practices", 1);
+
+        List<IndicatorResult> municipal = MonitoringEngine.compute(k, region.y2023);
+        assertEquals(1.0, result(municipal, "1.2.3").value(authority).getAsDouble(), 1e-9, "1·1·1 = yes");
+        assertEquals(25.0, result(municipal, "1.2.4").value(authority).getAsDouble(), 1e-9, "2 ÷ 8 × 100");
+        // 1.2.5: S1 yes, S2 no, S3 yes, S4 no value → 2 of 3 = 66.67 %, coverage 3 of 4
+        IndicatorResult diagnostics = result(municipal, "1.2.5");
+        assertEquals(200.0 / 3, diagnostics.value(authority).getAsDouble(), 1e-9);
+        assertEquals(4, diagnostics.aggregate().units());
+        assertEquals(3, diagnostics.aggregate().withValue());
+        assertEquals(List.of("S4"), List.copyOf(diagnostics.aggregate().withoutValue().keySet()));
+        // 1.2.6 = (50 + 15 + 100) ÷ 3 = 55 %; 1.2.7 = (20 + 20 + 50) ÷ 3 = 30 %; 1.2.8 = (10 + 10 + 10) ÷ 3 = 10 %
+        assertEquals(55.0, result(municipal, "1.2.6").value(authority).getAsDouble(), 1e-9);
+        assertEquals(30.0, result(municipal, "1.2.7").value(authority).getAsDouble(), 1e-9);
+        assertEquals(10.0, result(municipal, "1.2.8").value(authority).getAsDouble(), 1e-9);
+        // 1.2.10: S1, S3, S4 yes, S2 no → 3 of 4 = 75 %
+        assertEquals(75.0, result(municipal, "1.2.10").value(authority).getAsDouble(), 1e-9);
+
+        // the region over K alone takes K's values: Р-1.2.3 1 of 1 = 100 %, the means K's own values
+        List<IndicatorResult> results = MonitoringEngine.compute(region.system, region.y2023);
+        assertEquals(100.0, result(results, "Р-1.2.3").value(region.ministry).getAsDouble(), 1e-9);
+        assertEquals(25.0, result(results, "Р-1.2.4").value(region.ministry).getAsDouble(), 1e-9);
+        assertEquals(200.0 / 3, result(results, "Р-1.2.5").value(region.ministry).getAsDouble(), 1e-9);
+        assertEquals(55.0, result(results, "Р-1.2.6").value(region.ministry).getAsDouble(), 1e-9);
+        assertEquals(30.0, result(results, "Р-1.2.7").value(region.ministry).getAsDouble(), 1e-9);
+        assertEquals(10.0, result(results, "Р-1.2.8").value(region.ministry).getAsDouble(), 1e-9);
+        assertEquals(75.0, result(results, "Р-1.2.10").value(region.ministry).getAsDouble(), 1e-9);
+        // with A (1.2.4 = 3 ÷ 12 × 100 = 25 %) and B (2 ÷ 4 × 100 = 50 %): Р-1.2.4 = (25 + 50 + 25) ÷ 3 = 33.33 %,
+        // each municipality weighing 1; Р-1.2.3: K yes, A yes, B no → 2 of 3 = 66.67 %
+        region.municipality("A", 1, 1, 1, 3, 12);
+        region.municipality("B", 1, 0, 1, 2, 4);
+        results = MonitoringEngine.compute(region.system, region.y2023);
+        assertEquals(100.0 / 3, result(results, "Р-1.2.4").value(region.ministry).getAsDouble(), 1e-9);
+        assertEquals(200.0 / 3, result(results, "Р-1.2.3").value(region.ministry).getAsDouble(), 1e-9);
     }
 
     @Test

@@ -138,6 +138,23 @@ public final class ItemPropertySource implements IPropertySource {
         }
     }
 
+    /**
+     * Narrows the choices where the model allows more than makes sense: a quality system's system above
+     * ({@code parentSystem}) is one of the next level up — a regional system for a municipal one, a
+     * municipal system for a school's, none for a region (as {@code ./oko new --parent} and
+     * {@code ./oko system parent} check). The current value stays, so the list shows it.
+     */
+    private void fitting(EStructuralFeature feature, List<Object> values) {
+        if (feature == oko.model.OkoPackage.Literals.QUALITY_SYSTEM__PARENT_SYSTEM
+                && object instanceof oko.model.QualitySystem system) {
+            oko.model.Level above = system.getLevel() == null ? null
+                    : oko.core.modules.SystemTemplates.levelAbove(system.getLevel());
+            Object current = object.eGet(feature);
+            values.removeIf(v -> v != null && v != current && !(v instanceof oko.model.QualitySystem s && above != null
+                    && s.getLevel() == above));
+        }
+    }
+
     /** Text of a value for the Properties view. */
     static String text(Object value) {
         if (value == null) {
@@ -201,6 +218,7 @@ public final class ItemPropertySource implements IPropertySource {
                 List<Object> values = new ArrayList<>();
                 if (choices != null) {
                     values.addAll(choices);
+                    fitting(structural, values);
                 } else {
                     values.addAll(List.of(Boolean.TRUE, Boolean.FALSE));
                 }
