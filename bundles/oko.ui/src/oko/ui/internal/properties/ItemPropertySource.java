@@ -145,13 +145,11 @@ public final class ItemPropertySource implements IPropertySource {
      * {@code ./oko system parent} check). The current value stays, so the list shows it.
      */
     private void fitting(EStructuralFeature feature, List<Object> values) {
-        if (feature == oko.model.OkoPackage.Literals.QUALITY_SYSTEM__PARENT_SYSTEM
-                && object instanceof oko.model.QualitySystem system) {
-            oko.model.Level above = system.getLevel() == null ? null
-                    : oko.core.modules.SystemTemplates.levelAbove(system.getLevel());
+        if (feature == OkoPackage.Literals.QUALITY_SYSTEM__PARENT_SYSTEM && object instanceof QualitySystem system) {
+            Level above = system.getLevel() == null ? null : SystemTemplates.levelAbove(system.getLevel());
             Object current = object.eGet(feature);
-            values.removeIf(v -> v != null && v != current && !(v instanceof oko.model.QualitySystem s && above != null
-                    && s.getLevel() == above));
+            values.removeIf(v -> v != null && v != current
+                    && !(v instanceof QualitySystem s && s != system && above != null && s.getLevel() == above));
         }
     }
 
@@ -212,7 +210,7 @@ public final class ItemPropertySource implements IPropertySource {
             if (!(feature instanceof EStructuralFeature structural) || structural.isMany()) {
                 return null;
             }
-            Collection<?> choices = choices(structural, item.getChoiceOfValues(object));
+            Collection<?> choices = item.getChoiceOfValues(object);
             if (choices != null || structural.getEType().getInstanceClass() == boolean.class
                     || structural.getEType().getInstanceClass() == Boolean.class) {
                 List<Object> values = new ArrayList<>();
@@ -248,28 +246,6 @@ public final class ItemPropertySource implements IPropertySource {
                 return textEditor(parent, attribute.getEAttributeType());
             }
             return null;
-        }
-
-        /**
-         * The descriptor's choices, narrowed where the model says more than its types: a system's
-         * parent system is a system of the level above (a region's for a municipal system, a
-         * municipal one for a school's), never the system itself; the current value stays listed.
-         */
-        private Collection<?> choices(EStructuralFeature feature, Collection<?> choices) {
-            if (choices == null || !(object instanceof QualitySystem system)
-                    || feature != OkoPackage.Literals.QUALITY_SYSTEM__PARENT_SYSTEM) {
-                return choices;
-            }
-            Level above = system.getLevel() == null ? null : SystemTemplates.levelAbove(system.getLevel());
-            List<Object> narrowed = new ArrayList<>();
-            for (Object choice : choices) {
-                // null (no parent) is added first, as for any optional reference
-                if (choice != null && choice == system.getParentSystem()
-                        || choice instanceof QualitySystem other && other != system && above != null && other.getLevel() == above) {
-                    narrowed.add(choice);
-                }
-            }
-            return narrowed;
         }
 
         /** Texts of the documents' cells and descriptions: edited in a multi-line box. */
