@@ -68,12 +68,14 @@ class UsageErrorsTest {
         List<String> wrong = new ArrayList<>();
         for (List<String> c : cases) {
             String expected = c.get(0) + HELP;
-            // the modules come in the extension registry's order
-            Pattern pattern = Pattern.compile(Pattern.quote(expected).replace("{modules}",
-                    "\\E(municipal, school|school, municipal)\\Q"));
+            // the modules installed here (this bundle requires the three), in the extension registry's order
+            Pattern pattern = Pattern.compile(Pattern.quote(expected).replace("{modules}", "\\E([a-z, ]+)\\Q"));
             List<String> arguments = c.subList(1, c.size());
             Run run = Oko.run(data, arguments.toArray(String[]::new));
-            if (run.exit() != 2 || !pattern.matcher(run.err().strip()).matches() || !run.out().isEmpty()) {
+            java.util.regex.Matcher matcher = pattern.matcher(run.err().strip());
+            boolean matches = matcher.matches() && (!expected.contains("{modules}")
+                    || java.util.Set.of(matcher.group(1).split(", ")).equals(java.util.Set.of("municipal", "region", "school")));
+            if (run.exit() != 2 || !matches || !run.out().isEmpty()) {
                 wrong.add("expected exit 2 and «" + expected + "»; got " + run);
             }
         }
