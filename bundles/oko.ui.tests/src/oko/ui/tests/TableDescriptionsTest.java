@@ -335,7 +335,7 @@ class TableDescriptionsTest {
     void raciRoleHeadersStayInsideTheirColumns() throws Exception {
         Job.getJobManager().join(RepositoryConnection.FAMILY, null);
         CDOID systemId = find(o -> o instanceof QualitySystem s && "msoko-functions-001".equals(s.getCode()));
-        TableEditor editor = open(systemId, "oko.tables.raci", "МСОКО распределение функций");
+        TableEditor editor = Editors.openTable(systemId, "oko.tables.raci", "МСОКО распределение функций");
         CrossTableGrid grid = grid(editor);
         List<String> problems = UiThread.call(() -> {
             List<String> found = new java.util.ArrayList<>();
