@@ -148,7 +148,8 @@ public final class ItemPropertySource implements IPropertySource {
         if (feature == OkoPackage.Literals.QUALITY_SYSTEM__PARENT_SYSTEM && object instanceof QualitySystem system) {
             Level above = system.getLevel() == null ? null : SystemTemplates.levelAbove(system.getLevel());
             Object current = object.eGet(feature);
-            values.removeIf(v -> v != null && v != current
+            // the empty choice goes too: it comes back first, as for any optional reference
+            values.removeIf(v -> v == null || v != current
                     && !(v instanceof QualitySystem s && s != system && above != null && s.getLevel() == above));
         }
     }
