@@ -3,25 +3,20 @@ package oko.reports.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-import oko.reports.Reports;
 import oko.reports.Reports.Format;
-import oko.reports.Reports.Layout;
 import oko.reports.data.HeaderFit;
+import oko.reports.tests.Raci.Word;
 
 /**
  * The role headers of the RACI matrix of the sample's municipal system (seed 001,
@@ -36,7 +31,6 @@ import oko.reports.data.HeaderFit;
  */
 class RaciHeaderTest {
 
-    private static final Path OUT = Path.of("target", "reports");
     private static final String SYSTEM = "msoko-functions-001";
 
     /** The roles of seed 001 in the system's order (all of them take part in a function). */
@@ -56,41 +50,9 @@ class RaciHeaderTest {
     private static final double ROLES_LEFT = TABLE_LEFT + 70 * POINTS_PER_MM; // 232.44
     private static final double COLUMN = (273.0 - 70) / 11 * POINTS_PER_MM; // 52.31
 
-    private record Word(double x0, double y0, double x1, double y1, String text) {
-        double centre() {
-            return (x0 + x1) / 2;
-        }
-    }
-
-    private static final Pattern PAGE = Pattern.compile("<page [^>]*>(.*?)</page>", Pattern.DOTALL);
-    private static final Pattern WORD = Pattern.compile(
-            "<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>");
-
-    private static Layout layout() {
-        return Reports.catalogue(null).stream().filter(l -> l.id().equals("raci")).findFirst().orElseThrow();
-    }
-
-    private static Path render(Format format) throws Exception {
-        Files.createDirectories(OUT);
-        Path file = OUT.resolve("raci-municipal." + format.extension);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            Reports.render(layout(), format, Map.of("system", SYSTEM), ReportsTest.sample(), out, OUT.resolve("images"));
-        }
-        return file;
-    }
-
     /** The words of the PDF's first page with their boxes (pdftotext -bbox). */
     private static List<Word> firstPage(Path pdf) throws Exception {
-        String html = Tools.run("pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", "-bbox", pdf.toString(), "-");
-        Matcher page = PAGE.matcher(html);
-        assertTrue(page.find(), html);
-        List<Word> words = new ArrayList<>();
-        Matcher m = WORD.matcher(page.group(1));
-        while (m.find()) {
-            words.add(new Word(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                    Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)), m.group(5).replace("&amp;", "&")));
-        }
-        return words;
+        return Raci.words(pdf).stream().filter(w -> w.page() == 1).toList();
     }
 
     /** The letters of a text: what stays when hyphens and white space go (a hyphenated word keeps all of them). */
@@ -105,9 +67,9 @@ class RaciHeaderTest {
      */
     @Test
     void pdfHeadersStayInsideTheirColumns() throws Exception {
-        Path pdf = render(Format.PDF);
+        Path pdf = Raci.render(SYSTEM, "raci-municipal", Format.PDF);
         Tools.run("pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", pdf.toString(),
-                OUT.resolve("raci-municipal-page").toString());
+                Raci.OUT.resolve("raci-municipal-page").toString());
         List<Word> words = firstPage(pdf);
         double title = words.stream().filter(w -> w.text().equals("(RACI)")).mapToDouble(Word::y1).max().orElseThrow();
         // the section row under the header (seed 001's first section lost its start: «…функционирования МСОКО»)
@@ -148,7 +110,7 @@ class RaciHeaderTest {
      */
     @Test
     void xlsxHeadersAreTheNames() throws Exception {
-        Path xlsx = render(Format.XLSX);
+        Path xlsx = Raci.render(SYSTEM, "raci-municipal", Format.XLSX);
         List<String> found = new ArrayList<>();
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             for (Row row : workbook.getSheetAt(0)) {

@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -24,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import oko.reports.Reports;
 import oko.reports.Reports.Format;
-import oko.reports.Reports.Layout;
+import oko.reports.tests.Raci.Word;
 
 /**
  * The responsibility matrix (RACI) of the sample's school system (seed 003, vsoko-chel-sosh51), its
@@ -44,7 +40,6 @@ import oko.reports.Reports.Layout;
  */
 class RaciReportTest {
 
-    private static final Path OUT = Path.of("target", "reports");
     private static final String SYSTEM = "vsoko-chel-sosh51";
 
     private static final String DIRECTOR = "Директор";
@@ -70,46 +65,6 @@ class RaciReportTest {
     private static final Map<String, String> HEADER_WORD = Map.of(DIRECTOR, "Директор", DEPUTIES, "Заместители", COUNCIL,
             "Совет", MO, "(МО", ADMIN, "Администрация", TEACHERS, "коллектив", SUPPORT, "Службы", NMS, "совет");
 
-    private static Layout layout() {
-        return Reports.catalogue(null).stream().filter(l -> l.id().equals("raci")).findFirst().orElseThrow();
-    }
-
-    private static Path render(Format format) throws Exception {
-        Files.createDirectories(OUT);
-        Path file = OUT.resolve("raci." + format.extension);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            Reports.render(layout(), format, Map.of("system", SYSTEM), ReportsTest.sample(), out, OUT.resolve("images"));
-        }
-        return file;
-    }
-
-    private record Word(int page, double x0, double y0, double x1, String text) {
-        double centre() {
-            return (x0 + x1) / 2;
-        }
-    }
-
-    private static final Pattern PAGE = Pattern.compile("<page [^>]*>(.*?)</page>", Pattern.DOTALL);
-    private static final Pattern WORD = Pattern.compile(
-            "<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"[\\d.]+\">([^<]*)</word>");
-
-    /** The words of the PDF with their boxes, as pdftotext -bbox gives them. */
-    private static List<Word> words(Path pdf) throws Exception {
-        String html = Tools.run("pdftotext", "-enc", "UTF-8", "-bbox", pdf.toString(), "-");
-        List<Word> words = new ArrayList<>();
-        Matcher pages = PAGE.matcher(html);
-        int page = 0;
-        while (pages.find()) {
-            page++;
-            Matcher m = WORD.matcher(pages.group(1));
-            while (m.find()) {
-                words.add(new Word(page, Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                        Double.parseDouble(m.group(3)), m.group(4).replace("&quot;", "\"").replace("&amp;", "&")));
-            }
-        }
-        return words;
-    }
-
     @Test
     void theCatalogueHasTheMatrixInBothLanguages() {
         assertEquals("Матрица ответственности (RACI)",
@@ -126,8 +81,8 @@ class RaciReportTest {
      */
     @Test
     void pdfPutsEachLetterInItsRolesColumn() throws Exception {
-        Path pdf = render(Format.PDF);
-        List<Word> words = words(pdf);
+        Path pdf = Raci.render(SYSTEM, "raci", Format.PDF);
+        List<Word> words = Raci.words(pdf);
         String text = Tools.oneLine(String.join(" ", words.stream().map(Word::text).toList()));
         assertTrue(text.contains("Матрица ответственности (RACI)"), text);
         assertTrue(text.contains("C — участвует, консультирует («при непосредственном участии»)"), "legend: " + text);
@@ -185,7 +140,7 @@ class RaciReportTest {
      */
     @Test
     void xlsxHasTheLettersUnderTheRoles() throws Exception {
-        Path xlsx = render(Format.XLSX);
+        Path xlsx = Raci.render(SYSTEM, "raci", Format.XLSX);
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
             Map<String, Integer> columns = new LinkedHashMap<>();
@@ -230,7 +185,7 @@ class RaciReportTest {
     /** The Word document holds the title, a role's name and the legend. */
     @Test
     void docxHasTheMatrix() throws Exception {
-        String docx = ReportsTest.docxText(render(Format.DOCX));
+        String docx = ReportsTest.docxText(Raci.render(SYSTEM, "raci", Format.DOCX));
         assertTrue(docx.contains("Матрица ответственности (RACI)"), docx);
         assertTrue(docx.contains(NMS), docx);
         assertTrue(docx.contains("A — руководит, утверждает, отвечает за результат"), docx);
