@@ -2,6 +2,7 @@ package oko.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.emf.cdo.common.id.CDOID;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -13,10 +14,12 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 
+import oko.model.QualitySystem;
+import oko.ui.RepositoryConnection;
 import oko.ui.internal.editors.ModelEditorInput;
 import oko.ui.internal.editors.TableEditor;
 
-/** What the editor tests do alike: open a table on an object, save with a comment. */
+/** What the editor tests do alike: open a table on an object (or a system's RACI grid), save with a comment. */
 final class Editors {
 
     /** The title of the dialog Save opens for the commit's comment. */
@@ -31,6 +34,16 @@ final class Editors {
                 .getActivePage().openEditor(new ModelEditorInput(id, table, name), TableEditor.ID));
         UiThread.waitUntil("the table «" + name + "» shows its lines", () -> !editor.cellTexts().isEmpty());
         return editor;
+    }
+
+    /**
+     * Opens the RACI grid ({@code oko.tables.raci}) of the sample's quality system with that code,
+     * once the repository is connected; waits until it shows its lines.
+     */
+    static TableEditor openRaci(String systemCode, String name) throws Exception {
+        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
+        CDOID id = Sample.find(o -> o instanceof QualitySystem s && systemCode.equals(s.getCode()));
+        return openTable(id, "oko.tables.raci", name);
     }
 
     /** File ▸ Save, run later on the UI thread: it opens a modal dialog the test then answers. */

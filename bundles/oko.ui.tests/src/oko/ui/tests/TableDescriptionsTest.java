@@ -333,9 +333,7 @@ class TableDescriptionsTest {
      */
     @Test
     void raciRoleHeadersStayInsideTheirColumns() throws Exception {
-        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
-        CDOID systemId = find(o -> o instanceof QualitySystem s && "msoko-functions-001".equals(s.getCode()));
-        TableEditor editor = Editors.openTable(systemId, "oko.tables.raci", "МСОКО распределение функций");
+        TableEditor editor = Editors.openRaci("msoko-functions-001", "МСОКО распределение функций");
         CrossTableGrid grid = grid(editor);
         List<String> problems = UiThread.call(() -> {
             List<String> found = new java.util.ArrayList<>();
@@ -385,9 +383,7 @@ class TableDescriptionsTest {
     /** Another client's commit shows in the open grid (the editor refreshes on the invalidation), and its undo too. */
     @Test
     void raciGridShowsAnotherClientsCommits() throws Exception {
-        Job.getJobManager().join(RepositoryConnection.FAMILY, null);
-        CDOID systemId = find(o -> o instanceof QualitySystem s && "vsoko-chel-sosh51".equals(s.getCode()));
-        TableEditor editor = Editors.openTable(systemId, "oko.tables.raci", "ВСОКО СОШ № 51");
+        TableEditor editor = Editors.openRaci("vsoko-chel-sosh51", "ВСОКО СОШ № 51");
         CrossTableGrid grid = grid(editor);
         // the first function and its first empty cell (the last role's column is kept for the click test)
         CDOID[] ids = UiThread.call(() -> {
