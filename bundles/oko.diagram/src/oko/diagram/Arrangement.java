@@ -186,8 +186,7 @@ public final class Arrangement {
                 layout = newNodeLayout(node);
                 representation.getNodes().add(layout);
             }
-            Node parent = parents.get(node);
-            layout.setContainer(parent == null ? null : parent.element());
+            // found by its key or new, the entry already has the node's container
             setBounds(layout, storedBounds(node, parents, result.bounds()));
         }
         Map<EdgeKey, EdgeLayout> edges = edgeLayouts(representation);

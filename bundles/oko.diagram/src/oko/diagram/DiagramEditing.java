@@ -347,7 +347,7 @@ public final class DiagramEditing {
         Map<Key, NodeLayout> stored = Arrangement.nodeLayouts(representation);
         List<EObject> moved = new ArrayList<>();
         moves.forEach((node, box) -> {
-            place(domain, representation, command, stored, node, null, box, true);
+            place(domain, representation, command, stored, node, box, true);
             withDescendants(node, moved);
         });
         clearRoutes(domain, representation, command, moved);
@@ -358,11 +358,9 @@ public final class DiagramEditing {
      * Move or resize a container's child; {@code box} is relative to the container's top-left
      * corner. The child is pinned, and stays there when the container is arranged.
      */
-    public static Command moveChild(EditingDomain domain, Representation representation, Node container, Node child,
-            Bounds box) {
+    public static Command moveChild(EditingDomain domain, Representation representation, Node child, Bounds box) {
         CompoundCommand command = new CompoundCommand(Messages.commandMove);
-        place(domain, representation, command, Arrangement.nodeLayouts(representation), child, container.element(),
-                box, true);
+        place(domain, representation, command, Arrangement.nodeLayouts(representation), child, box, true);
         List<EObject> moved = new ArrayList<>();
         withDescendants(child, moved);
         clearRoutes(domain, representation, command, moved);
@@ -375,14 +373,16 @@ public final class DiagramEditing {
         node.children().forEach(child -> withDescendants(child, into));
     }
 
-    /** Sets a node's stored bounds (adding its layout entry when there is none). */
+    /**
+     * Sets a node's stored bounds (adding its layout entry when there is none). The entry's container
+     * is the node's own: it is part of the key the entry is found by.
+     */
     private static void place(EditingDomain domain, Representation representation, CompoundCommand command,
-            Map<Key, NodeLayout> stored, Node node, EObject container, Bounds box, boolean pin) {
+            Map<Key, NodeLayout> stored, Node node, Bounds box, boolean pin) {
         NodeLayout layout = stored.get(Arrangement.key(node));
         if (layout == null) {
             layout = Arrangement.newNodeLayout(node);
             Arrangement.setBounds(layout, box);
-            layout.setContainer(container);
             layout.setPinned(pin);
             command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__NODES, layout));
             return;
@@ -391,9 +391,6 @@ public final class DiagramEditing {
         set(domain, command, layout, Literals.NODE_LAYOUT__Y, (int) Math.round(box.y()));
         set(domain, command, layout, Literals.NODE_LAYOUT__WIDTH, (int) Math.round(box.width()));
         set(domain, command, layout, Literals.NODE_LAYOUT__HEIGHT, (int) Math.round(box.height()));
-        if (layout.getContainer() != container) {
-            command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__CONTAINER, container));
-        }
         if (pin && !layout.isPinned()) {
             command.append(new SetCommand(domain, layout, Literals.NODE_LAYOUT__PINNED, true));
         }
@@ -431,8 +428,7 @@ public final class DiagramEditing {
         Map<Key, NodeLayout> stored = Arrangement.nodeLayouts(representation);
         Map<Node, Node> parents = Arrangement.parents(diagram);
         for (Node node : diagram.allNodes()) {
-            Node parent = parents.get(node);
-            place(domain, representation, command, stored, node, parent == null ? null : parent.element(),
+            place(domain, representation, command, stored, node,
                     Arrangement.storedBounds(node, parents, result.bounds()), false);
         }
         Map<Arrangement.EdgeKey, EdgeLayout> edges = Arrangement.edgeLayouts(representation);

@@ -180,7 +180,7 @@ class DiagramLayoutTest {
         Bounds sectionBox = shown.bounds().get(section);
         int y = (int) Math.round(section.children().stream().mapToDouble(c -> shown.bounds().get(c).y()
                 + shown.bounds().get(c).height()).max().orElseThrow() - sectionBox.y()) + 20;
-        domain.getCommandStack().execute(DiagramEditing.moveChild(domain, representation, section, child,
+        domain.getCommandStack().execute(DiagramEditing.moveChild(domain, representation, child,
                 new Bounds(40, y, 250, 90)));
         NodeLayout layout = representation.getNodes().stream().filter(l -> l.getElement() == child.element())
                 .findFirst().orElseThrow();

@@ -198,7 +198,7 @@ public final class Parts implements EditPartFactory {
                         return null;
                     }
                     return Commands.gef(DiagramEditing.moveChild(editor.getEditingDomain(), editor.representation(),
-                            container, node, new Bounds(r.x, r.y, r.width, r.height)));
+                            node, new Bounds(r.x, r.y, r.width, r.height)));
                 }
 
                 @Override
