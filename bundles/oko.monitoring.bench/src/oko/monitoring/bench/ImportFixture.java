@@ -14,6 +14,7 @@ import oko.model.Organisation;
 import oko.model.OrganisationKind;
 import oko.model.Period;
 import oko.model.QualitySystem;
+import oko.model.RawValue;
 import oko.model.ValueKind;
 
 /**
@@ -68,6 +69,16 @@ public final class ImportFixture {
         DataElement element = element(code);
         element.setValueKind(kind);
         return element;
+    }
+
+    /** A raw value of the school for the measure (its code and element both set), not yet in a run. */
+    public static RawValue raw(Organisation school, DataElement element, double value) {
+        RawValue raw = F.createRawValue();
+        raw.setOrganisation(school);
+        raw.setCode(element.getCode());
+        raw.setElement(element);
+        raw.setValue(value);
+        return raw;
     }
 
     /** The model of the large imports: schools S0…S{schools−1}, measures x0…x{measures−1}, period 2023, monitoring M. */

@@ -296,21 +296,13 @@ public final class RegionBenchmark {
             for (Organisation school : orgs) {
                 for (int i = 0; i < measures / 2; i++) {
                     double total = 20 + random.nextInt(80);
-                    run.getRawValues().add(raw(school, system.getDataElements().get(2 * i), random.nextInt((int) total + 1)));
-                    run.getRawValues().add(raw(school, system.getDataElements().get(2 * i + 1), total));
+                    run.getRawValues().add(ImportFixture.raw(school, system.getDataElements().get(2 * i),
+                            random.nextInt((int) total + 1)));
+                    run.getRawValues().add(ImportFixture.raw(school, system.getDataElements().get(2 * i + 1), total));
                 }
             }
         }
         return root;
-    }
-
-    private static RawValue raw(Organisation school, DataElement element, double value) {
-        RawValue raw = F.createRawValue();
-        raw.setOrganisation(school);
-        raw.setCode(element.getCode());
-        raw.setElement(element);
-        raw.setValue(value);
-        return raw;
     }
 
     // ---- the clients ----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package oko.monitoring.tests;
 
+import static oko.monitoring.bench.ImportFixture.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -29,7 +30,6 @@ import oko.model.OkoFactory;
 import oko.model.Organisation;
 import oko.model.Period;
 import oko.model.QualitySystem;
-import oko.model.RawValue;
 import oko.monitoring.MonitoringEngine;
 import oko.monitoring.RawValueImport;
 import oko.monitoring.RawValueImport.Checked;
@@ -127,15 +127,6 @@ class ImportEffectTest {
         element.setCode(code);
         system.getDataElements().add(element);
         return element;
-    }
-
-    private static RawValue raw(Organisation school, DataElement element, double value) {
-        RawValue raw = F.createRawValue();
-        raw.setOrganisation(school);
-        raw.setCode(element.getCode());
-        raw.setElement(element);
-        raw.setValue(value);
-        return raw;
     }
 
     /** The same on the sample model (bundles/oko.municipal/samples): ИШМ-01's 1.2.1.1 goes from 22,22 to 30. */
