@@ -184,10 +184,20 @@ for code in ('1.2.3', '1.2.4', '1.2.5', '1.2.6', '1.2.7', '1.2.8', '1.2.10'):
         ET.SubElement(system, 'indicators', attributes)
         used.update(d for d in data_elements if d in seed.get('formula').replace('(', ' ').replace(',', ' ')
                     .replace(')', ' ').split())
+# The unit of a count says what it counts: seed 002 names no units; the sample gives the number of the
+# district's schools (schools_total) «чел.» and no unit to the number of schools that changed position
+# and to the number of a school's teachers. A count of schools (organisations) is in «ед.», a count of
+# teachers in «чел.», as the other counts of teachers of the sample are; flags have no unit.
+UNITS_OF_COUNTS = {'schools_total': 'ед.', 'schools_changed_risk_position': 'ед.', 'teachers_total': 'чел.',
+                   'teachers_diagnosed': 'чел.', 'teachers_kpk_individual': 'чел.',
+                   'teachers_kpk_risk_students': 'чел.'}
 for code in [d for d in data_elements if d in used]:
     element = {ID: 'mde-' + code}
     for attribute in ('code', 'name', 'valueKind', 'unit', 'collectionMethod', 'description'):
-        if data_elements[code].get(attribute) is not None:
+        if attribute == 'unit':
+            if data_elements[code].get('valueKind') == 'COUNT':
+                element['unit'] = UNITS_OF_COUNTS[code]  # a count the table above does not know fails here
+        elif data_elements[code].get(attribute) is not None:
             element[attribute] = local(data_elements[code].get(attribute))
     ET.SubElement(system, 'dataElements', element)
 seed_monitorings = {mo.get('code'): mo for mo in ishimbay.findall('monitorings')}

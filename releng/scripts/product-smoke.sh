@@ -201,7 +201,8 @@ check region-import          0 0 'Импортировано объектов: [
 check new-region             0 0 'Создана система «РСОКО Удмуртской Республики» \(код region-1\)' -- new --module region --name "РСОКО Удмуртской Республики" --territory 18 --operator ur-minobr
 check new-region-no-operator 2 1 '--operator'         -- new --module region --name X --territory 18
 check new-region-not-region  1 1 'krasnogorsk'        -- new --module region --name X --territory krasnogorsk --operator ur-minobr
-check new-parent-not-region  1 1 'ishimbay-msoko.*region-1' -- new --module municipal --name X --parent ishimbay-msoko
+check new-municipal-no-operator 2 1 '--operator'      -- new --module municipal --name X --territory krasnogorsk
+check new-parent-not-region  1 1 'ishimbay-msoko.*region-1' -- new --module municipal --name X --operator krg-ono --parent ishimbay-msoko
 check validate-region-alone  0 0 'Ошибок: 0'          -- validate
 check new-under-region       0 0 '\(код municipal-1\)' -- new --module municipal --name "МСОКО Красногорского района (новая)" --territory krasnogorsk --operator krg-ono --parent region-1
 # an existing МСОКО (the sample's Ishimbay) put under the region by ./oko system parent; refusals change nothing
@@ -250,7 +251,7 @@ check tcp-without-login      1 any 'OKO_USER' -- --server "127.0.0.1:$port" vali
 export OKO_USER=methodist OKO_PASSWORD='Smoke-Secret-2026'
 check tcp-with-login         0 0 'Ошибок: 0' -- --server "127.0.0.1:$port" validate
 export OKO_USER=sosh51
-check tcp-school-refused     1 any 'Фиксация отклонена.*sosh51' -- --server "127.0.0.1:$port" new --module municipal --name "Чужая система"
+check tcp-school-refused     1 any 'Фиксация отклонена.*sosh51' -- --server "127.0.0.1:$port" new --module municipal --name "Чужая система" --operator "Чужое управление"
 unset OKO_USER OKO_PASSWORD
 kill -TERM "$server"; wait "$server" 2>/dev/null
 if grep -q 'Вход обязателен' "$work/server2.out" && grep -q 'пользователь methodist' "$work/server2.out" \

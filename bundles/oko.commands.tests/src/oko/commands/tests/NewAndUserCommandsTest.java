@@ -1,6 +1,7 @@
 package oko.commands.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -40,8 +41,13 @@ class NewAndUserCommandsTest {
      */
     @Test
     void newCreatesASystemFromEachModulesTemplate(@TempDir Path data) {
+        // a municipal system needs the organisation its aggregated values are stored for: refused without it
+        Run noOperator = Oko.run(data, "new", "--module", "municipal", "--name", "МСОКО Тестового района", "--code",
+                "test-msoko", "--territory", "Тестовый район").expect(2);
+        assertTrue(noOperator.err().startsWith("oko new: name the organisation of the municipal system: --operator"),
+                noOperator.err());
         Run municipal = Oko.run(data, "new", "--module", "municipal", "--name", "МСОКО Тестового района", "--code",
-                "test-msoko", "--territory", "Тестовый район").expect(0);
+                "test-msoko", "--territory", "Тестовый район", "--operator", "УО Тестового района").expect(0);
         assertEquals("Created system \"МСОКО Тестового района\" (code test-msoko) from the template of module Municipal"
                 + " (МСОКО): 188 objects", municipal.out().strip());
         Run school = Oko.run(data, "new", "--module", "school", "--name", "ВСОКО школы", "--code", "test-vsoko")
@@ -54,8 +60,9 @@ class NewAndUserCommandsTest {
         Path file = data.resolve("new.xmi");
         Run export = Oko.run(data, "export", "--out", file.toString()).expect(0);
         // 188 + 64 objects of the systems, plus the model root the first one created (the second goes
-        // into the repository's first model) and the territory "Тестовый район" made for the first
-        assertEquals("Exported " + (188 + 64 + 1 + 1) + " objects to " + file.toAbsolutePath(), export.out().strip());
+        // into the repository's first model), the territory "Тестовый район" and the new authority
+        // "УО Тестового района" running it made for the first
+        assertEquals("Exported " + (188 + 64 + 1 + 1 + 1) + " objects to " + file.toAbsolutePath(), export.out().strip());
     }
 
     @Test

@@ -104,6 +104,7 @@ public final class Messages extends NLS {
     public static String newOperatorOfSchool;
     public static String newSchoolOfOther;
     public static String newRegionNoOperator;
+    public static String newMunicipalNoOperator;
     public static String newNoLevelAbove;
     public static String newBadParent;
     public static String newTerritoryNotRegion;

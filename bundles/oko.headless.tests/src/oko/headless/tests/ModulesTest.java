@@ -210,7 +210,8 @@ class ModulesTest {
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("district") && unknown.err().contains("municipal")
                 && unknown.err().contains("school") && unknown.err().contains("region"), unknown.err());
-        Run taken = run(data, "new", "--module", "municipal", "--name", "Y", "--code", "school-1");
+        Run taken = run(data, "new", "--module", "municipal", "--name", "Y", "--code", "school-1", "--operator",
+                "krg-ono");
         assertEquals(1, taken.exit(), taken.err());
         assertTrue(taken.err().contains("school-1"), taken.err());
     }

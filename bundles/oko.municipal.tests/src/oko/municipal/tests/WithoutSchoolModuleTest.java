@@ -59,7 +59,8 @@ class WithoutSchoolModuleTest {
         Run school = Oko.run(data, "new", "--module", "school", "--name", "ВСОКО").expect(2);
         assertTrue(school.err().contains("school") && school.err().contains("(modules: municipal)")
                 || school.err().contains("(модули: municipal)"), school.err());
-        Run municipal = Oko.run(data, "new", "--module", "municipal", "--name", "МСОКО Нового района").expect(0);
+        Run municipal = Oko.run(data, "new", "--module", "municipal", "--name", "МСОКО Нового района", "--operator",
+                "Управление образования Нового района").expect(0);
         assertTrue(municipal.out().contains("municipal-1"), municipal.out());
         // an empty repository, so the system went into a new model; the sample comes from the module
         Oko.run(data, "import", "--sample").expect(0);

@@ -64,14 +64,19 @@ class NewRegionCommandTest {
         assertTrue(regionParent.err().contains("--parent"), regionParent.err());
         Run schoolOperator = Oko.run(data, "new", "--module", "school", "--name", "ВСОКО", "--operator", "x").expect(2);
         assertTrue(schoolOperator.err().contains("--operator"), schoolOperator.err());
+        // a МСОКО needs its organisation as a РСОКО does: its aggregated indicators store their values for it
+        Run municipalNoOperator = Oko.run(data, "new", "--module", "municipal", "--name", "МСОКО", "--territory",
+                "krasnogorsk").expect(2);
+        assertTrue(municipalNoOperator.err().contains("--operator"), municipalNoOperator.err());
+        assertNull(system(exported(data), "municipal-1"), "no municipal system was stored either");
         assertNull(system(exported(data), "region-1"), "no system was stored by a refused command");
 
         Run region = Oko.run(data, "new", "--module", "region", "--name", "РСОКО Удмуртской Республики",
                 "--code", "rsoko-ur", "--territory", "18", "--operator", "ur-minobr").expect(0);
         assertTrue(region.out().contains("rsoko-ur"), region.out());
         // a municipal system's parent must be a region: ishimbay-msoko is municipal
-        Run wrongParent = Oko.run(data, "new", "--module", "municipal", "--name", "МСОКО", "--parent",
-                "ishimbay-msoko").expect(1);
+        Run wrongParent = Oko.run(data, "new", "--module", "municipal", "--name", "МСОКО", "--operator", "krg-ono",
+                "--parent", "ishimbay-msoko").expect(1);
         assertTrue(wrongParent.err().contains("ishimbay-msoko") && wrongParent.err().contains("rsoko-ur"),
                 "names the regional systems there are: " + wrongParent.err());
         Oko.run(data, "new", "--module", "municipal", "--name", "МСОКО Красногорского района (новая)", "--code",

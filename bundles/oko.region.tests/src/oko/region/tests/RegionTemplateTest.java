@@ -332,6 +332,29 @@ class RegionTemplateTest {
         assertEquals(200.0 / 3, result(results, "Р-1.2.3").value(region.ministry).getAsDouble(), 1e-9);
     }
 
+    /**
+     * The municipal template's raw data have the unit of what they count. Seed 002 names no units; by
+     * the elements' names (worked out by hand): «общее количество общеобразовательных организаций МР»
+     * and «количество школ, изменивших позицию…» count schools, «ед.» (the sample said «чел.» for the
+     * first); the four counts of teachers are people, «чел.»; the yes/no flags have no unit.
+     */
+    @Test
+    void theMunicipalTemplatesCountsHaveTheUnitOfWhatTheyCount() {
+        QualitySystem municipal = SystemTemplates.create(Modules.byId("municipal").orElseThrow(), "МСОКО", "msoko");
+        java.util.Map<String, String> counts = new java.util.TreeMap<>();
+        for (oko.model.DataElement element : municipal.getDataElements()) {
+            if (element.getValueKind() == ValueKind.COUNT) {
+                counts.put(element.getCode(), element.getUnit());
+            } else {
+                assertEquals(ValueKind.FLAG, element.getValueKind(), element.getCode());
+                assertEquals(null, element.getUnit(), "a flag has no unit: " + element.getCode());
+            }
+        }
+        assertEquals(java.util.Map.of("schools_total", "ед.", "schools_changed_risk_position", "ед.",
+                "teachers_total", "чел.", "teachers_diagnosed", "чел.", "teachers_kpk_individual", "чел.",
+                "teachers_kpk_risk_students", "чел."), counts);
+    }
+
     @Test
     void theRegionIsComputedFromTwoMunicipalities() {
         Region region = new Region();

@@ -31,8 +31,8 @@ import oko.ui.internal.modules.NewSystemWizard;
 
 /**
  * Модель ▸ Новая система оценки качества…: the wizard lists the installed modules; a ВСОКО needs
- * its school (the user's own preselected); a МСОКО asks for its code and territory (one typed in
- * is new); Finish stores the system made from the module's template, with nothing of the sample's
+ * its school (the user's own preselected); a МСОКО asks for its code, territory (one typed in
+ * is new) and organisation (as a РСОКО: its aggregated indicators store their values for it); Finish stores the system made from the module's template, with nothing of the sample's
  * district in it.
  */
 class NewSystemWizardTest {
@@ -40,6 +40,7 @@ class NewSystemWizardTest {
     private static final String SCHOOL_SYSTEM = "ВСОКО МБОУ СОШ № 51 (мастер)";
     private static final String MUNICIPAL_SYSTEM = "МСОКО Нового района (мастер)";
     private static final String NEW_TERRITORY = "МР Новый район (мастер)";
+    private static final String NEW_AUTHORITY = "Управление образования МР Новый район (мастер)";
     private static final String REGIONAL_SYSTEM = "РСОКО Удмуртской Республики (мастер)";
 
     /** Opens the wizard on the repository as the handler does, the user's school being {@code userSchool}. */
@@ -160,6 +161,12 @@ class NewSystemWizardTest {
         List<String> territories = UiThread.call(() -> List.of(wizard.territory().getItems()));
         assertTrue(territories.contains("МР Ишимбайский район"), territories.toString());
         UiThread.run(() -> wizard.territory().setText(NEW_TERRITORY));
+        // without its organisation the template's aggregated indicators could not store their values
+        assertFalse(UiThread.call(() -> wizard.finish().isEnabled()), "no organisation yet");
+        String missing = UiThread.call(() -> wizard.wizard().getContainer().getCurrentPage().getErrorMessage());
+        assertTrue(missing.startsWith("Укажите организацию МСОКО"), missing);
+        assertTrue(UiThread.call(() -> wizard.operator().isEnabled()));
+        UiThread.run(() -> wizard.operator().setText(NEW_AUTHORITY));
         UiThread.drain();
         UiThread.call(() -> Screenshots.save(wizard.shell(), "new-system-wizard-municipal"));
         Button finish = wizard.finish();
@@ -175,7 +182,10 @@ class NewSystemWizardTest {
             assertNotNull(created, "the new system is in the repository");
             assertEquals("novy-msoko", created.getCode());
             assertEquals(NEW_TERRITORY, created.getTerritory().getName());
-            assertEquals(null, created.getOrganisation());
+            // a new education authority of the name typed, in the system's territory
+            assertEquals(NEW_AUTHORITY, created.getOrganisation().getName());
+            assertEquals(oko.model.OrganisationKind.AUTHORITY, created.getOrganisation().getKind());
+            assertEquals(NEW_TERRITORY, created.getOrganisation().getTerritory().getName());
             assertEquals(9, created.getDirections().size());
             for (var direction : created.getDirections()) {
                 assertEquals(6, direction.getStages().size(), direction.getCode());
@@ -190,7 +200,7 @@ class NewSystemWizardTest {
         } finally {
             view.close();
         }
-        cleanUp(wizard.repository(), MUNICIPAL_SYSTEM, NEW_TERRITORY);
+        cleanUp(wizard.repository(), MUNICIPAL_SYSTEM, NEW_TERRITORY, NEW_AUTHORITY);
     }
 
     /**
@@ -261,10 +271,17 @@ class NewSystemWizardTest {
 
     /** The workbench's repository is shared by the UI tests: remove what a test made. */
     private static void cleanUp(OkoRepository repository, String system, String territory) throws Exception {
+        cleanUp(repository, system, territory, null);
+    }
+
+    /** As above, and the organisation of that name the test made. */
+    private static void cleanUp(OkoRepository repository, String system, String territory, String organisation)
+            throws Exception {
         var transaction = repository.openTransaction();
         try {
             OkoRepository.roots(transaction).stream().filter(ModelRoot.class::isInstance).forEach(r -> {
                 ((ModelRoot) r).getQualitySystems().removeIf(s -> system.equals(s.getName()));
+                ((ModelRoot) r).getOrganisations().removeIf(o -> organisation != null && organisation.equals(o.getName()));
                 ((ModelRoot) r).getTerritories().removeIf(t -> territory != null && territory.equals(t.getName()));
             });
             repository.commit(transaction, "test cleanup", new org.eclipse.core.runtime.NullProgressMonitor());

@@ -100,6 +100,7 @@ public final class Messages extends NLS {
     public static String newSystemNoParent;
     public static String newSystemNotRegion;
     public static String newSystemNoOperator;
+    public static String newSystemNoMunicipalOperator;
 
     public static String loginTitle;
     public static String loginRefused;

@@ -20,13 +20,15 @@ import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Control;
 
+import oko.model.QualitySystem;
 import oko.model.edit.ModelLabels;
 import oko.model.provider.OkoItemProviderAdapterFactory;
 
 /**
  * The few JFace adapters Oko needs instead of EMF's edit.ui (not on Maven Central): a tree
  * content provider and a label provider over the generated item providers of oko.model.edit,
- * and the registers' nodes ({@link Registers}). One instance per viewer; {@link #dispose()} it
+ * the registers' nodes ({@link Registers}) and the quality systems arranged under their parent
+ * systems ({@link #arrangeSystems}). One instance per viewer; {@link #dispose()} it
  * with the viewer.
  */
 public final class ItemProviderAdapters {
@@ -49,6 +51,62 @@ public final class ItemProviderAdapters {
     }
 
     private boolean groupsNamed;
+
+    /** The systems shown under each system (those whose parent system it is), in the models' order. */
+    private Map<QualitySystem, List<QualitySystem>> below = Map.of();
+    /** The system each nested system is shown under. */
+    private Map<QualitySystem, QualitySystem> above = Map.of();
+
+    /**
+     * Arranges the quality systems as a tree of their parent systems: a system whose
+     * {@link QualitySystem#getParentSystem() parent system} is among {@code systems} is shown under
+     * it (a МСОКО under its РСОКО, a school's system under its МСОКО), the others at the top level.
+     * A system whose chain of parents does not end at the top (a loop the model should not have) is
+     * shown at the top level too, so that every system appears exactly once.
+     *
+     * @param systems every quality system of the repository, in the order the navigator lists them
+     * @return the systems of the top level, in that order
+     */
+    public List<QualitySystem> arrangeSystems(List<QualitySystem> systems) {
+        java.util.Set<QualitySystem> shown = new java.util.HashSet<>(systems);
+        Map<QualitySystem, List<QualitySystem>> children = new java.util.LinkedHashMap<>();
+        Map<QualitySystem, QualitySystem> parents = new HashMap<>();
+        List<QualitySystem> top = new java.util.ArrayList<>();
+        for (QualitySystem system : systems) {
+            QualitySystem parent = system.getParentSystem();
+            if (parent != null && shown.contains(parent) && reachesTop(system, shown)) {
+                children.computeIfAbsent(parent, p -> new java.util.ArrayList<>()).add(system);
+                parents.put(system, parent);
+            } else {
+                top.add(system);
+            }
+        }
+        below = children;
+        above = parents;
+        return top;
+    }
+
+    /** Whether the chain of the system's parents among {@code shown} ends at a system without one. */
+    private static boolean reachesTop(QualitySystem system, java.util.Set<QualitySystem> shown) {
+        java.util.Set<QualitySystem> seen = new java.util.HashSet<>();
+        for (QualitySystem s = system; s != null && shown.contains(s); s = s.getParentSystem()) {
+            if (!seen.add(s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The systems the navigator shows directly under a system (after the last
+     * {@link #arrangeSystems}).
+     *
+     * @param system a quality system
+     * @return the systems whose parent system it is, or an empty list
+     */
+    public List<QualitySystem> systemsBelow(QualitySystem system) {
+        return below.getOrDefault(system, List.of());
+    }
 
     /**
      * Whether the «Реестры» nodes carry their model's name (several models in the repository).
@@ -82,7 +140,14 @@ public final class ItemProviderAdapters {
                 }
                 ITreeItemContentProvider provider = (ITreeItemContentProvider) factory.adapt(parent,
                         ITreeItemContentProvider.class);
-                return provider == null ? new Object[0] : provider.getChildren(parent).toArray();
+                Collection<?> children = provider == null ? List.of() : provider.getChildren(parent);
+                if (parent instanceof QualitySystem system && !systemsBelow(system).isEmpty()) {
+                    // the systems below first: a system's own contents can be long (indicators, data)
+                    List<Object> all = new java.util.ArrayList<>(systemsBelow(system));
+                    all.addAll(children);
+                    return all.toArray();
+                }
+                return children.toArray();
             }
 
             @Override
@@ -90,7 +155,10 @@ public final class ItemProviderAdapters {
                 if (element instanceof Registers.Register register) {
                     return new Registers.Group(register.root(), groupsNamed);
                 }
-                if (!(element instanceof EObject object) || object instanceof oko.model.QualitySystem) {
+                if (element instanceof QualitySystem system) {
+                    return above.get(system);
+                }
+                if (!(element instanceof EObject object)) {
                     return null;
                 }
                 Registers.Register register = Registers.registerOf(object);
@@ -104,6 +172,9 @@ public final class ItemProviderAdapters {
                 }
                 if (element instanceof Registers.Register register) {
                     return !register.objects().isEmpty();
+                }
+                if (element instanceof QualitySystem system && !systemsBelow(system).isEmpty()) {
+                    return true;
                 }
                 ITreeItemContentProvider provider = (ITreeItemContentProvider) factory.adapt(element,
                         ITreeItemContentProvider.class);

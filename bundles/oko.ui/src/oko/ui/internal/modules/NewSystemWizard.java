@@ -37,7 +37,7 @@ import oko.ui.internal.Messages;
  * description), the name, the code (a free one suggested), and the territory (one of the models',
  * or a new one typed in; a region for a regional system) or, for a school module, the school (the
  * user's own preselected); for a regional or municipal system the organisation running it (one of
- * the models' or a new authority typed in; a regional system needs one) and the system above it
+ * the models' or a new authority typed in; both need one) and the system above it
  * (a municipal system's region, a school's municipal system); Finish creates the system from the
  * module's template in one commit, as a job, like {@code ./oko new}.
  */
@@ -202,6 +202,8 @@ public final class NewSystemWizard extends Wizard {
         Module selected = chosen();
         boolean forSchool = selected != null && selected.level() == Level.SCHOOL;
         boolean forRegion = selected != null && selected.level() == Level.REGION;
+        // a municipal system's aggregated indicators store their values for its organisation, as a region's do
+        boolean forMunicipality = selected != null && selected.level() == Level.MUNICIPALITY;
         school.setEnabled(forSchool);
         territory.setEnabled(!forSchool);
         operator.setEnabled(!forSchool);
@@ -222,7 +224,9 @@ public final class NewSystemWizard extends Wizard {
                                                                                         typedTerritory)
                                                                                 : forRegion && operator.getText().isBlank()
                                                                                         ? Messages.newSystemNoOperator
-                                                                                        : null;
+                                                                                        : forMunicipality && operator.getText().isBlank()
+                                                                                                ? Messages.newSystemNoMunicipalOperator
+                                                                                                : null;
         page.setErrorMessage(problem);
         page.setPageComplete(problem == null);
     }

@@ -27,7 +27,8 @@ import oko.ui.navigator.Registers;
 
 /**
  * The repository navigator: quality systems → directions → stages, indicators, documents, roles,
- * plans, working groups…, and per model its registers (organisations, people, periods, clusters,
+ * plans, working groups…, each system under its parent system when that is in the repository (a
+ * МСОКО under its РСОКО, a school's system under its МСОКО), and per model its registers (organisations, people, periods, clusters,
  * territories), with Russian labels and the model's icons, a filter box, and live refresh when
  * another client commits (CDO invalidations), keeping the selection. It starts collapsed: the
  * systems and the registers' nodes, nothing opened.
@@ -128,6 +129,14 @@ public final class RepositoryNavigator extends ViewPart implements Navigator {
         if (label.toLowerCase().contains(text)) {
             return true;
         }
+        if (element instanceof oko.model.QualitySystem system) {
+            // a system is shown when a system under it (at any depth) is
+            for (oko.model.QualitySystem below : adapters.systemsBelow(system)) {
+                if (matches(below, text, 1)) {
+                    return true;
+                }
+            }
+        }
         if (depth > 0) {
             for (Object child : adapters.contentProvider().getChildren(element)) {
                 if (matches(child, text, depth - 1)) {
@@ -157,18 +166,22 @@ public final class RepositoryNavigator extends ViewPart implements Navigator {
     }
 
     /**
-     * The tree's top level: the quality systems of every model in the repository, then each
-     * model's «Реестры» node.
+     * The tree's top level: the quality systems of every model in the repository that are not shown
+     * under their parent system (a МСОКО is under its РСОКО, a school's system under its МСОКО, when
+     * that system is in the repository), then each model's «Реестры» node. Computed anew at every
+     * refresh, so a changed parent system moves the system in the tree.
      */
     private List<Object> top(CDOView view) {
         List<Object> top = new java.util.ArrayList<>();
         List<oko.model.ModelRoot> models = new java.util.ArrayList<>();
+        List<oko.model.QualitySystem> systems = new java.util.ArrayList<>();
         for (EObject root : OkoRepository.roots(view)) {
             if (root instanceof oko.model.ModelRoot model) {
-                top.addAll(model.getQualitySystems());
+                systems.addAll(model.getQualitySystems());
                 models.add(model);
             }
         }
+        top.addAll(adapters.arrangeSystems(systems));
         adapters.setGroupsNamed(models.size() > 1);
         for (oko.model.ModelRoot model : models) {
             top.add(new Registers.Group(model, models.size() > 1));
