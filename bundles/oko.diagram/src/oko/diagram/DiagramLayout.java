@@ -42,7 +42,8 @@ import oko.diagram.description.Routing;
  * nodes are then laid out by ELK layered, left to right, with the edges between them (an edge from
  * or to a container's child counts for the container), in the columns their mappings'
  * {@code layoutPartition} assigns. Nodes given as fixed (pinned by a person) keep their bounds;
- * the nodes ELK put where a fixed one is move to the first free place.
+ * the nodes ELK put where a fixed one is move to the first free place. Last, the edges between a
+ * child and a top-level node get their routes beside the child's container ({@link ChannelRoutes}).
  */
 public final class DiagramLayout {
 
@@ -114,7 +115,7 @@ public final class DiagramLayout {
         Map<Node, Bounds> inTop = new IdentityHashMap<>();
         tops.forEach(node -> absolute(node, new Bounds(0, 0, 0, 0), relative, inTop));
         Map<Node, Bounds> placed = elk(tops, sizes, diagram.edges(), top, new ElkPadding(12), SPACING, true,
-                orthogonal, routes, inTop);
+                orthogonal, routes, inTop, false);
         // pinned top-level nodes stay; what ELK put where they are goes to the first free place
         List<Bounds> taken = new ArrayList<>();
         Set<Node> moved = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -152,6 +153,9 @@ public final class DiagramLayout {
             width = Math.max(width, box.x() + box.width());
             height = Math.max(height, box.y() + box.height());
         }
+        // edges between a child and a top-level node counted for the child's container in ELK:
+        // they get their route in the channel beside the container
+        ChannelRoutes.route(tops, diagram.edges(), top, bounds, routes);
         return new Result(bounds, routes, width + 12, height + 12);
     }
 
@@ -254,7 +258,11 @@ public final class DiagramLayout {
             children.forEach(child -> mapUp(child, child, up));
             // edges between descendants of different children count for those children
             ElkPadding padding = new ElkPadding(header + PADDING, PADDING, PADDING, PADDING);
-            placed.putAll(elk(children, sizes, edges, up, padding, CHILD_SPACING, false, true, null, Map.of()));
+            // children with edges to top-level nodes go one below the other, so that each reaches
+            // both sides of the container (ELK would pack them, unrelated, in rows): their edges
+            // leave them across the container's padding (ChannelRoutes)
+            placed.putAll(elk(children, sizes, edges, up, padding, CHILD_SPACING, false, true, null, Map.of(),
+                    reachesTop(node, edges)));
         }
         if (anyFixed) {
             List<Bounds> taken = new ArrayList<>();
@@ -325,7 +333,7 @@ public final class DiagramLayout {
      */
     private static Map<Node, Bounds> elk(List<Node> nodes, List<double[]> sizes, List<Edge> edges, Map<Node, Node> up,
             ElkPadding padding, double spacing, boolean top, boolean orthogonal, Map<Edge, int[]> routes,
-            Map<Node, Bounds> inTop) {
+            Map<Node, Bounds> inTop, boolean oneColumn) {
         ElkNode graph = ElkGraphUtil.createGraph();
         graph.setProperty(CoreOptions.ALGORITHM, "org.eclipse.elk.layered");
         graph.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
@@ -338,6 +346,10 @@ public final class DiagramLayout {
         // description's order of elements reads left to right
         graph.setProperty(LayeredOptions.CYCLE_BREAKING_STRATEGY, CycleBreakingStrategy.MODEL_ORDER);
         graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
+        if (oneColumn) {
+            // unrelated nodes in one layer, in model order, rather than packed in rows
+            graph.setProperty(LayeredOptions.SEPARATE_CONNECTED_COMPONENTS, false);
+        }
         Map<Node, ElkNode> elk = new IdentityHashMap<>();
         boolean partitioned = nodes.stream().anyMatch(n -> n.mapping().getLayoutPartition() > 0);
         List<Integer> order = new ArrayList<>();
@@ -450,13 +462,38 @@ public final class DiagramLayout {
         return bounds;
     }
 
+    /**
+     * Whether an edge joins a node inside the container (at any depth) to a top-level node (the
+     * roles diagram's function → role).
+     */
+    private static boolean reachesTop(Node container, List<Edge> edges) {
+        if (edges.isEmpty()) {
+            return false;
+        }
+        Set<Node> inside = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Node> open = new ArrayList<>(container.children());
+        while (!open.isEmpty()) {
+            Node node = open.remove(open.size() - 1);
+            inside.add(node);
+            open.addAll(node.children());
+        }
+        for (Edge edge : edges) {
+            if ((inside.contains(edge.source()) && edge.target().container() == null)
+                    || (inside.contains(edge.target()) && edge.source().container() == null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the edge joins children (at any depth) of two different nodes laid out together. */
     private static boolean between(Edge edge, Map<Node, Node> up) {
         Node from = up.get(edge.source());
         Node to = up.get(edge.target());
         // (an edge between a child and a node laid out here, as the roles diagram's function to
         // role, still counts for the container: routed one by one, the 1,600 such edges of a
-        // 1,000-node roles diagram took ELK 1.4 s instead of 0.2 s)
+        // 1,000-node roles diagram took ELK 1.4 s instead of 0.2 s; ChannelRoutes routes them
+        // once the nodes are placed)
         return from != null && to != null && from != to && from != edge.source() && to != edge.target();
     }
 
