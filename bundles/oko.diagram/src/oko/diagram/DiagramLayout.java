@@ -115,7 +115,7 @@ public final class DiagramLayout {
         Map<Node, Bounds> inTop = new IdentityHashMap<>();
         tops.forEach(node -> absolute(node, new Bounds(0, 0, 0, 0), relative, inTop));
         Map<Node, Bounds> placed = elk(tops, sizes, diagram.edges(), top, new ElkPadding(12), SPACING, true,
-                orthogonal, routes, inTop, false);
+                orthogonal, routes, inTop);
         // pinned top-level nodes stay; what ELK put where they are goes to the first free place
         List<Bounds> taken = new ArrayList<>();
         Set<Node> moved = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -256,13 +256,24 @@ public final class DiagramLayout {
         } else {
             Map<Node, Node> up = new IdentityHashMap<>();
             children.forEach(child -> mapUp(child, child, up));
-            // edges between descendants of different children count for those children
-            ElkPadding padding = new ElkPadding(header + PADDING, PADDING, PADDING, PADDING);
-            // children with edges to top-level nodes go one below the other, so that each reaches
-            // both sides of the container (ELK would pack them, unrelated, in rows): their edges
-            // leave them across the container's padding (ChannelRoutes)
-            placed.putAll(elk(children, sizes, edges, up, padding, CHILD_SPACING, false, true, null, Map.of(),
-                    reachesTop(node, edges)));
+            boolean linked = edges.stream().anyMatch(e -> up.get(e.source()) != null && up.get(e.target()) != null
+                    && up.get(e.source()) != up.get(e.target()));
+            if (!linked && reachesTop(node, edges)) {
+                // children with edges to top-level nodes and none between them go one below the
+                // other, in the model's order, so that each reaches both sides of the container
+                // (ELK would pack them in rows) and its edges leave it across the container's
+                // padding (ChannelRoutes); where ELK would put them in one layer, ordering that
+                // layer by the model's order is quadratic (8 times slower on 5,000 nodes)
+                double y = header + PADDING;
+                for (int i = 0; i < children.size(); i++) {
+                    placed.put(children.get(i), new Bounds(PADDING, y, sizes.get(i)[0], sizes.get(i)[1]));
+                    y += sizes.get(i)[1] + CHILD_SPACING;
+                }
+            } else {
+                // edges between descendants of different children count for those children
+                ElkPadding padding = new ElkPadding(header + PADDING, PADDING, PADDING, PADDING);
+                placed.putAll(elk(children, sizes, edges, up, padding, CHILD_SPACING, false, true, null, Map.of()));
+            }
         }
         if (anyFixed) {
             List<Bounds> taken = new ArrayList<>();
@@ -333,7 +344,7 @@ public final class DiagramLayout {
      */
     private static Map<Node, Bounds> elk(List<Node> nodes, List<double[]> sizes, List<Edge> edges, Map<Node, Node> up,
             ElkPadding padding, double spacing, boolean top, boolean orthogonal, Map<Edge, int[]> routes,
-            Map<Node, Bounds> inTop, boolean oneColumn) {
+            Map<Node, Bounds> inTop) {
         ElkNode graph = ElkGraphUtil.createGraph();
         graph.setProperty(CoreOptions.ALGORITHM, "org.eclipse.elk.layered");
         graph.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
@@ -346,10 +357,6 @@ public final class DiagramLayout {
         // description's order of elements reads left to right
         graph.setProperty(LayeredOptions.CYCLE_BREAKING_STRATEGY, CycleBreakingStrategy.MODEL_ORDER);
         graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
-        if (oneColumn) {
-            // unrelated nodes in one layer, in model order, rather than packed in rows
-            graph.setProperty(LayeredOptions.SEPARATE_CONNECTED_COMPONENTS, false);
-        }
         Map<Node, ElkNode> elk = new IdentityHashMap<>();
         boolean partitioned = nodes.stream().anyMatch(n -> n.mapping().getLayoutPartition() > 0);
         List<Integer> order = new ArrayList<>();
