@@ -46,8 +46,28 @@ public final class Arrangement {
         }
     }
 
-    /** An edge's identity across refreshes. */
-    public record EdgeKey(String mapping, EObject source, EObject target) {
+    /**
+     * An edge's identity across refreshes: its mapping, and each end's semantic element with the
+     * semantic element of the container its node is drawn in (null at the top level), as its
+     * stored {@link EdgeLayout} records them. An element drawn in two containers is two nodes,
+     * and an edge to each is an edge of its own, with a route of its own.
+     */
+    public record EdgeKey(String mapping, EObject source, EObject sourceContainer, EObject target,
+            EObject targetContainer) {
+
+        /** The identity a stored edge layout records. */
+        public static EdgeKey of(EdgeLayout layout) {
+            return new EdgeKey(layout.getMapping(), layout.getSource(), layout.getSourceContainer(), layout.getTarget(),
+                    layout.getTargetContainer());
+        }
+
+        /**
+         * The identity without the ends' containers: how an edge layout stored before containers
+         * were recorded names the edge (it stands for the edges of every copy).
+         */
+        public EdgeKey withoutContainers() {
+            return new EdgeKey(mapping, source, null, target, null);
+        }
     }
 
     /** What to draw: the diagram, each node's bounds (children included) and edges' bendpoints. */
@@ -69,7 +89,8 @@ public final class Arrangement {
     }
 
     public static EdgeKey key(Edge edge) {
-        return new EdgeKey(edge.mapping().getId(), edge.source().element(), edge.target().element());
+        return new EdgeKey(edge.mapping().getId(), edge.source().element(), edge.source().container(),
+                edge.target().element(), edge.target().container());
     }
 
     /** Whether a referenced element still exists (not deleted here or by another client). */
@@ -112,7 +133,7 @@ public final class Arrangement {
         Set<EdgeKey> hiddenEdges = new java.util.HashSet<>();
         for (EdgeLayout layout : representation.getEdges()) {
             if (layout.isHidden()) {
-                hiddenEdges.add(new EdgeKey(layout.getMapping(), layout.getSource(), layout.getTarget()));
+                hiddenEdges.add(EdgeKey.of(layout));
             }
         }
         if (hidden.isEmpty() && hiddenEdges.isEmpty()) {
@@ -121,7 +142,8 @@ public final class Arrangement {
         Map<Node, Node> kept = new IdentityHashMap<>();
         List<Node> nodes = without(full.nodes(), hidden, kept);
         List<Edge> edges = full.edges().stream().filter(e -> kept.containsKey(e.source())
-                && kept.containsKey(e.target()) && !hiddenEdges.contains(key(e)))
+                && kept.containsKey(e.target()) && !hiddenEdges.contains(key(e))
+                && !hiddenEdges.contains(key(e).withoutContainers()))
                 .map(e -> kept.get(e.source()) == e.source() && kept.get(e.target()) == e.target() ? e
                         : new Edge(e.mapping(), kept.get(e.source()), kept.get(e.target()), e.label(), e.style()))
                 .toList();
@@ -191,10 +213,13 @@ public final class Arrangement {
         }
         Map<EdgeKey, EdgeLayout> edges = edgeLayouts(representation);
         result.routes().forEach((edge, route) -> {
-            EdgeLayout layout = edges.get(key(edge));
+            EdgeLayout layout = claim(edges, edge);
             if (layout == null) {
                 layout = newEdgeLayout(edge);
                 representation.getEdges().add(layout);
+            } else {
+                layout.setSourceContainer(edge.source().container());
+                layout.setTargetContainer(edge.target().container());
             }
             layout.getPoints().clear();
             for (int value : route) {
@@ -217,7 +242,9 @@ public final class Arrangement {
         EdgeLayout layout = RepresentationFactory.eINSTANCE.createEdgeLayout();
         layout.setMapping(edge.mapping().getId());
         layout.setSource(edge.source().element());
+        layout.setSourceContainer(edge.source().container());
         layout.setTarget(edge.target().element());
+        layout.setTargetContainer(edge.target().container());
         return layout;
     }
 
@@ -239,9 +266,35 @@ public final class Arrangement {
     public static Map<EdgeKey, EdgeLayout> edgeLayouts(Representation representation) {
         Map<EdgeKey, EdgeLayout> map = new HashMap<>();
         for (EdgeLayout layout : representation.getEdges()) {
-            map.putIfAbsent(new EdgeKey(layout.getMapping(), layout.getSource(), layout.getTarget()), layout);
+            map.putIfAbsent(EdgeKey.of(layout), layout);
         }
         return map;
+    }
+
+    /**
+     * The stored layout of an edge: its own, else one stored before the ends' containers were
+     * recorded (null containers), which stands for the edges of every copy of its ends.
+     */
+    public static EdgeLayout edgeLayout(Map<EdgeKey, EdgeLayout> layouts, Edge edge) {
+        EdgeKey key = key(edge);
+        EdgeLayout layout = layouts.get(key);
+        if (layout == null && (key.sourceContainer() != null || key.targetContainer() != null)) {
+            layout = layouts.get(key.withoutContainers());
+        }
+        return layout;
+    }
+
+    /**
+     * The stored layout of an edge about to be written ({@link #edgeLayout}): one stored before
+     * containers were recorded is taken out of {@code layouts}, so it becomes this edge's alone
+     * (the writer records the containers) and another copy's edge gets a layout of its own.
+     */
+    public static EdgeLayout claim(Map<EdgeKey, EdgeLayout> layouts, Edge edge) {
+        EdgeLayout layout = edgeLayout(layouts, edge);
+        if (layout != null && layouts.get(key(edge)) != layout) {
+            layouts.remove(key(edge).withoutContainers());
+        }
+        return layout;
     }
 
     /** The stored diagram arranged, sizes from the headless text estimate. */
@@ -301,7 +354,7 @@ public final class Arrangement {
         Map<Edge, int[]> routes = new IdentityHashMap<>();
         Map<Node, Node> parents = parents(diagram);
         for (Edge edge : diagram.edges()) {
-            EdgeLayout layout = storedEdges.get(key(edge));
+            EdgeLayout layout = edgeLayout(storedEdges, edge);
             if (layout != null && !layout.getPoints().isEmpty()) {
                 int[] route = layout.getPoints().stream().mapToInt(Integer::intValue).toArray();
                 // a route between two containers' children starts and ends on their sides; when a

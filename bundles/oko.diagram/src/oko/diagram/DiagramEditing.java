@@ -435,11 +435,12 @@ public final class DiagramEditing {
         for (Edge edge : diagram.edges()) {
             int[] route = result.routes().getOrDefault(edge, new int[0]);
             List<Integer> points = java.util.Arrays.stream(route).boxed().toList();
-            EdgeLayout layout = edges.get(Arrangement.key(edge));
+            EdgeLayout layout = Arrangement.claim(edges, edge);
             if (layout != null) {
                 if (!layout.getPoints().equals(points)) {
                     command.append(new SetCommand(domain, layout, Literals.EDGE_LAYOUT__POINTS, points));
                 }
+                containers(domain, command, layout, edge);
             } else if (!points.isEmpty()) {
                 layout = Arrangement.newEdgeLayout(edge);
                 layout.getPoints().addAll(points);
@@ -475,15 +476,31 @@ public final class DiagramEditing {
     public static Command route(EditingDomain domain, Representation representation, Edge edge, int[] points) {
         CompoundCommand command = new CompoundCommand(Messages.commandBendpoints);
         List<Integer> values = java.util.Arrays.stream(points).boxed().toList();
-        EdgeLayout layout = Arrangement.edgeLayouts(representation).get(Arrangement.key(edge));
+        EdgeLayout layout = Arrangement.claim(Arrangement.edgeLayouts(representation), edge);
         if (layout == null) {
             layout = Arrangement.newEdgeLayout(edge);
             layout.getPoints().addAll(values);
             command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__EDGES, layout));
         } else {
             command.append(new SetCommand(domain, layout, Literals.EDGE_LAYOUT__POINTS, values));
+            containers(domain, command, layout, edge);
         }
         return command;
+    }
+
+    /**
+     * A stored edge layout written for one edge records the containers of its ends (one stored
+     * before containers were recorded becomes that copy's).
+     */
+    private static void containers(EditingDomain domain, CompoundCommand command, EdgeLayout layout, Edge edge) {
+        if (layout.getSourceContainer() != edge.source().container()) {
+            command.append(new SetCommand(domain, layout, Literals.EDGE_LAYOUT__SOURCE_CONTAINER,
+                    edge.source().container()));
+        }
+        if (layout.getTargetContainer() != edge.target().container()) {
+            command.append(new SetCommand(domain, layout, Literals.EDGE_LAYOUT__TARGET_CONTAINER,
+                    edge.target().container()));
+        }
     }
 
     /** Hide nodes and edges (their layout remembers it); the semantic elements stay. */
@@ -502,9 +519,10 @@ public final class DiagramEditing {
                     command.append(new AddCommand(domain, representation, Literals.REPRESENTATION__NODES, layout));
                 }
             } else if (item instanceof Edge edge) {
-                EdgeLayout layout = edges.get(Arrangement.key(edge));
+                EdgeLayout layout = Arrangement.claim(edges, edge);
                 if (layout != null) {
                     command.append(new SetCommand(domain, layout, Literals.ELEMENT_LAYOUT__HIDDEN, true));
+                    containers(domain, command, layout, edge);
                 } else {
                     layout = Arrangement.newEdgeLayout(edge);
                     layout.setHidden(true);
