@@ -870,10 +870,12 @@ class DiagramEditorTest {
     }
 
     /**
-     * An undo from the keyboard changes nothing under the mouse, and no other event may come: the
-     * canvas must still be asked to paint where the undone node was. (draw2d 3.2 painted through a
-     * GC of its own outside paint events, which GTK 3 showed only with the next event: in the
-     * product the node stayed on the screen until the mouse moved.)
+     * An undo from the keyboard changes nothing under the mouse: the canvas must still be painted
+     * where the undone node was. In the product, draw2d 3.2's own painting (a GC outside paint
+     * events) reached the screen only with the next event, and the undone node stayed until the
+     * mouse moved; since RedrawingUpdateManager the area is painted in a paint event. This test
+     * checks the paint events over the node's place; it passed with the old painting as well,
+     * because the test's event loop is woken by its own timers: the GTK part was checked by hand.
      */
     @Test
     void anUndoneNodeIsPaintedAwayWithoutWaitingForAnotherEvent() throws Exception {
