@@ -332,6 +332,10 @@ public final class DiagramEditing {
                 || text.isBlank()) {
             return UnexecutableCommand.INSTANCE;
         }
+        if (text.strip().equals(node.element().eGet(feature))) {
+            // the field left as it was (Enter, or focus lost): nothing to undo later
+            return UnexecutableCommand.INSTANCE;
+        }
         CompoundCommand command = new CompoundCommand(Messages.commandRename);
         command.append(new SetCommand(domain, node.element(), feature, text.strip()));
         return command;

@@ -143,6 +143,9 @@ class DiagramEditingTest {
 
         domain.getCommandStack().execute(DiagramEditing.rename(domain, roles, node(connected, role), "  Наблюдатель  "));
         assertEquals("Наблюдатель", role.getName());
+        // the direct edit field committed unchanged (Enter or focus lost) is no edit: no undo step
+        assertFalse(DiagramEditing.rename(domain, roles, node(connected, role), "Наблюдатель ").canExecute(),
+                "the same name again");
 
         domain.getCommandStack().execute(DiagramEditing.delete(domain, representation, roles,
                 List.of(node(connected, role))));

@@ -869,6 +869,55 @@ class DiagramEditorTest {
         assertEquals(roles + 1, (int) UiThread.call(() -> system.getRoles().size()));
     }
 
+    /**
+     * An undo from the keyboard changes nothing under the mouse: the canvas must still be painted
+     * where the undone node was. In the product, draw2d 3.2's own painting (a GC outside paint
+     * events) reached the screen only with the next event, and the undone node stayed until the
+     * mouse moved; since RedrawingUpdateManager the area is painted in a paint event. This test
+     * checks the paint events over the node's place; it passed with the old painting as well,
+     * because the test's event loop is woken by its own timers: the GTK part was checked by hand.
+     */
+    @Test
+    void anUndoneNodeIsPaintedAwayWithoutWaitingForAnotherEvent() throws Exception {
+        CDOID systemId = find(o -> o instanceof QualitySystem s && s.getRoles().size() > 2 && DiagramInterpreter
+                .build(description("roles"), s).edges().stream().anyMatch(e -> e.mapping().getId().equals("performs")));
+        DiagramEditor editor = newDiagram(systemId, "roles");
+        UiThread.run(() -> editor.setZoom(1.0));
+        QualitySystem system = UiThread.call(() -> (QualitySystem) editor.representation().getTarget());
+        int roles = UiThread.call(() -> system.getRoles().size());
+        CreationFactory newRole = factory(editor, "Роль");
+        execute(editor, UiThread.call(() -> {
+            CreateRequest request = new CreateRequest();
+            request.setFactory(newRole);
+            request.setLocation(new Point(40, 40));
+            return editor.graphicalViewer().getContents().getCommand(request);
+        }));
+        Role role = UiThread.call(() -> system.getRoles().get(roles));
+        NodePart created = part(editor, role);
+        assertNotNull(created, "the new role is drawn");
+        UiThread.run(() -> editor.graphicalViewer().reveal(created));
+        UiThread.drain();
+        // where the node is on the canvas (canvas coordinates: the viewport's scrolling applied)
+        Rectangle shownAt = UiThread.call(() -> {
+            Rectangle box = created.getFigure().getBounds().getCopy();
+            created.getFigure().translateToAbsolute(box);
+            return box;
+        });
+        List<org.eclipse.swt.graphics.Rectangle> painted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        UiThread.run(() -> editor.graphicalViewer().getControl().addPaintListener(
+                event -> painted.add(new org.eclipse.swt.graphics.Rectangle(event.x, event.y, event.width, event.height))));
+
+        UiThread.run(() -> PlatformUI.getWorkbench().getService(IHandlerService.class)
+                .executeCommand("org.eclipse.ui.edit.undo", null));
+        UiThread.waitUntil("the role removed by the undo", () -> !system.getRoles().contains(role));
+        // each corner of the node's place lies in an area the canvas was asked to paint
+        int[][] corners = { { shownAt.x, shownAt.y }, { shownAt.right() - 1, shownAt.y },
+                { shownAt.x, shownAt.bottom() - 1 }, { shownAt.right() - 1, shownAt.bottom() - 1 } };
+        UiThread.waitUntil("a paint event over the undone node at " + shownAt, () -> java.util.Arrays.stream(corners)
+                .allMatch(corner -> painted.stream().anyMatch(area -> area.contains(corner[0], corner[1]))));
+        assertNull(part(editor, role));
+    }
+
     private static Text findText(Control control) {
         if (control instanceof Text text && !text.isDisposed() && text.isVisible()) {
             return text;

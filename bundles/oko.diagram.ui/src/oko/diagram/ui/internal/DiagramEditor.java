@@ -105,9 +105,11 @@ public final class DiagramEditor extends TransactionalEditor implements DiagramH
         editDomain.setCommandStack(Commands.stack((BasicCommandStack) domain.getCommandStack()));
         palette = new DiagramPalette(content);
         palette.viewer().createControl(sash);
+        RedrawingUpdateManager.install(palette.viewer());
         editDomain.setPaletteViewer(palette.viewer());
         graphical = new ScrollingGraphicalViewer();
         graphical.createControl(sash);
+        RedrawingUpdateManager.install(graphical);
         graphical.getControl().setBackground(graphical.getControl().getDisplay().getSystemColor(SWT.COLOR_WHITE));
         graphical.setRootEditPart(new ScalableFreeformRootEditPart());
         graphical.setEditPartFactory(new Parts(this));
