@@ -777,10 +777,7 @@ class DiagramEditorTest {
 
     @Test
     void paletteToolsCreateConnectRenameAndDeleteAndEditUndoRevertsEachStep() throws Exception {
-        CDOID systemId = find(o -> o instanceof QualitySystem s && s.getRoles().size() > 2 && DiagramInterpreter
-                .build(description("roles"), s).edges().stream().anyMatch(e -> e.mapping().getId().equals("performs")));
-        DiagramEditor editor = newDiagram(systemId, "roles");
-        UiThread.run(() -> editor.setZoom(1.0));
+        DiagramEditor editor = rolesDiagramAtHundredPercent();
         QualitySystem system = UiThread.call(() -> (QualitySystem) editor.representation().getTarget());
         int roles = UiThread.call(() -> system.getRoles().size());
         List<String> palette = UiThread.call(() -> {
@@ -791,15 +788,8 @@ class DiagramEditorTest {
         assertTrue(palette.containsAll(List.of("Роль", "Документ", "Выполняет", "Регламентируется")), palette.toString());
 
         // create: the creation tool's request on the diagram, at a free spot to the right
-        CreationFactory newRole = factory(editor, "Роль");
-        Command create = UiThread.call(() -> {
-            CreateRequest request = new CreateRequest();
-            request.setFactory(newRole);
-            int right = editor.figureBounds().values().stream().mapToInt(r -> r.right()).max().orElse(0);
-            request.setLocation(new Point(right + 60, 40));
-            return editor.graphicalViewer().getContents().getCommand(request);
-        });
-        execute(editor, create);
+        int right = UiThread.call(() -> editor.figureBounds().values().stream().mapToInt(r -> r.right()).max().orElse(0));
+        createRole(editor, new Point(right + 60, 40));
         assertEquals(roles + 1, (int) UiThread.call(() -> system.getRoles().size()));
         Role role = UiThread.call(() -> system.getRoles().get(roles));
         assertNotNull(part(editor, role), "the new role is drawn");
@@ -879,19 +869,10 @@ class DiagramEditorTest {
      */
     @Test
     void anUndoneNodeIsPaintedAwayWithoutWaitingForAnotherEvent() throws Exception {
-        CDOID systemId = find(o -> o instanceof QualitySystem s && s.getRoles().size() > 2 && DiagramInterpreter
-                .build(description("roles"), s).edges().stream().anyMatch(e -> e.mapping().getId().equals("performs")));
-        DiagramEditor editor = newDiagram(systemId, "roles");
-        UiThread.run(() -> editor.setZoom(1.0));
+        DiagramEditor editor = rolesDiagramAtHundredPercent();
         QualitySystem system = UiThread.call(() -> (QualitySystem) editor.representation().getTarget());
         int roles = UiThread.call(() -> system.getRoles().size());
-        CreationFactory newRole = factory(editor, "Роль");
-        execute(editor, UiThread.call(() -> {
-            CreateRequest request = new CreateRequest();
-            request.setFactory(newRole);
-            request.setLocation(new Point(40, 40));
-            return editor.graphicalViewer().getContents().getCommand(request);
-        }));
+        createRole(editor, new Point(40, 40));
         Role role = UiThread.call(() -> system.getRoles().get(roles));
         NodePart created = part(editor, role);
         assertNotNull(created, "the new role is drawn");
@@ -916,6 +897,26 @@ class DiagramEditorTest {
         UiThread.waitUntil("a paint event over the undone node at " + shownAt, () -> java.util.Arrays.stream(corners)
                 .allMatch(corner -> painted.stream().anyMatch(area -> area.contains(corner[0], corner[1]))));
         assertNull(part(editor, role));
+    }
+
+    /** New Diagram ▸ roles on a system whose functions perform roles, at 100 %. */
+    private static DiagramEditor rolesDiagramAtHundredPercent() throws Exception {
+        CDOID systemId = find(o -> o instanceof QualitySystem s && s.getRoles().size() > 2 && DiagramInterpreter
+                .build(description("roles"), s).edges().stream().anyMatch(e -> e.mapping().getId().equals("performs")));
+        DiagramEditor editor = newDiagram(systemId, "roles");
+        UiThread.run(() -> editor.setZoom(1.0));
+        return editor;
+    }
+
+    /** The palette's «Роль» tool used at {@code location} on the diagram (one command, executed). */
+    private static void createRole(DiagramEditor editor, Point location) throws Exception {
+        CreationFactory newRole = factory(editor, "Роль");
+        execute(editor, UiThread.call(() -> {
+            CreateRequest request = new CreateRequest();
+            request.setFactory(newRole);
+            request.setLocation(location);
+            return editor.graphicalViewer().getContents().getCommand(request);
+        }));
     }
 
     private static Text findText(Control control) {
