@@ -40,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import oko.core.modules.SystemTemplates;
 import oko.model.Direction;
 import oko.model.ModelRoot;
 import oko.model.Person;
@@ -114,16 +115,11 @@ class NavigatorEditingTest {
     }
 
     private static QualitySystem system(CDOView view, String code) {
-        for (EObject root : OkoRepository.roots(view)) {
-            if (root instanceof ModelRoot model) {
-                for (QualitySystem system : model.getQualitySystems()) {
-                    if (code.equals(system.getCode())) {
-                        return system;
-                    }
-                }
-            }
+        QualitySystem system = SystemTemplates.system(SystemTemplates.models(OkoRepository.roots(view)), code);
+        if (system == null) {
+            throw new AssertionError("no system " + code);
         }
-        throw new AssertionError("no system " + code);
+        return system;
     }
 
     /** The navigator's own object (of its transaction) for what a query finds there. */

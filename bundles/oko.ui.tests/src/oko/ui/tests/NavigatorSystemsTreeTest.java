@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import oko.core.modules.SystemTemplates;
 import oko.model.Level;
 import oko.model.ModelRoot;
 import oko.model.OkoFactory;
@@ -86,16 +87,7 @@ class NavigatorSystemsTreeTest {
     }
 
     private static QualitySystem system(CDOView view, String code) {
-        for (EObject root : OkoRepository.roots(view)) {
-            if (root instanceof ModelRoot model) {
-                for (QualitySystem system : model.getQualitySystems()) {
-                    if (code.equals(system.getCode())) {
-                        return system;
-                    }
-                }
-            }
-        }
-        return null;
+        return SystemTemplates.system(SystemTemplates.models(OkoRepository.roots(view)), code);
     }
 
     /** The texts of the tree's top-level items (on the UI thread). */
