@@ -258,7 +258,7 @@ public final class DiagramLayout {
             children.forEach(child -> mapUp(child, child, up));
             boolean linked = edges.stream().anyMatch(e -> up.get(e.source()) != null && up.get(e.target()) != null
                     && up.get(e.source()) != up.get(e.target()));
-            if (!linked && reachesTop(node, edges)) {
+            if (!linked && reachesTop(up.keySet(), edges)) {
                 // children with edges to top-level nodes and none between them go one below the
                 // other, in the model's order, so that each reaches both sides of the container
                 // (ELK would pack them in rows) and its edges leave it across the container's
@@ -470,20 +470,10 @@ public final class DiagramLayout {
     }
 
     /**
-     * Whether an edge joins a node inside the container (at any depth) to a top-level node (the
-     * roles diagram's function → role).
+     * Whether an edge joins a node inside the container (at any depth: {@code inside}, the keys of
+     * the children's {@code mapUp}) to a top-level node (the roles diagram's function → role).
      */
-    private static boolean reachesTop(Node container, List<Edge> edges) {
-        if (edges.isEmpty()) {
-            return false;
-        }
-        Set<Node> inside = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Node> open = new ArrayList<>(container.children());
-        while (!open.isEmpty()) {
-            Node node = open.remove(open.size() - 1);
-            inside.add(node);
-            open.addAll(node.children());
-        }
+    private static boolean reachesTop(Set<Node> inside, List<Edge> edges) {
         for (Edge edge : edges) {
             if ((inside.contains(edge.source()) && edge.target().container() == null)
                     || (inside.contains(edge.target()) && edge.source().container() == null)) {
