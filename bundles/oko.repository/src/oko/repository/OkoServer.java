@@ -78,6 +78,12 @@ public final class OkoServer implements AutoCloseable {
      */
     public static final String BULK_PATHS = oko.repository.internal.BulkPaths.PROPERTY;
 
+    /**
+     * The system property that makes the bulk paths send a commit's new rows to PostgreSQL as
+     * batched inserts instead of {@code COPY} ({@code -Doko.store.copy=false}); read at each commit.
+     */
+    public static final String COPY = oko.repository.internal.BulkPaths.COPY_PROPERTY;
+
     /** The system property that sets the size of the revision cache ({@link #revisionCache()}). */
     public static final String REVISION_CACHE = "oko.revisionCache";
 

@@ -24,7 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import oko.model.OkoFactory;
 import oko.model.Person;
 import oko.repository.OkoRepository;
-import oko.repository.db.StoreConfig;
 import oko.repository.exchange.SampleModel;
 
 /** The server in a JVM of its own: restarted cleanly, and killed in the middle of commits. */
@@ -41,13 +40,7 @@ class ServerProcessTest {
     }
 
     private List<String> storeArgs(Stores.Kind kind) throws Exception {
-        StoreConfig store = Stores.fresh(kind, temp);
-        if (store instanceof StoreConfig.PostgreSQL pg) {
-            return List.of("--db", "postgresql://" + pg.host() + ":" + pg.port() + "/" + pg.database() + "?user="
-                    + pg.user() + (pg.password() == null ? "" : "&password=" + pg.password()));
-        }
-        // ServerRunner --data DIR keeps the store in DIR/repository, as ./oko does.
-        return List.of("--data", temp.resolve("data").toString());
+        return Stores.serverArgs(Stores.fresh(kind, temp), temp.resolve("data"));
     }
 
     /** The child's output, kept in target/ so a failure can be read after the run. */

@@ -53,4 +53,17 @@ final class Stores {
         }
         return new StoreConfig.PostgreSQL(admin.host(), admin.port(), database, admin.user(), admin.password());
     }
+
+    /**
+     * The options that start {@code ./oko server} (or {@link ServerProcess}) on {@code store}:
+     * {@code --db URL}, or {@code --data dataDir} for H2.
+     */
+    static List<String> serverArgs(StoreConfig store, Path dataDir) {
+        if (store instanceof StoreConfig.PostgreSQL pg) {
+            return List.of("--db", "postgresql://" + pg.host() + ":" + pg.port() + "/" + pg.database() + "?user="
+                    + pg.user() + (pg.password() == null ? "" : "&password=" + pg.password()));
+        }
+        // ServerRunner --data DIR keeps the store in DIR/repository, as ./oko does
+        return List.of("--data", dataDir.toString());
+    }
 }

@@ -13,34 +13,42 @@ import org.eclipse.net4j.db.DBException;
 /**
  * The batched JDBC statements of one commit's write: one prepared statement per SQL text, rows
  * added with {@code addBatch} and sent with {@code executeBatch} every {@value #ROWS} rows of a
- * statement and at {@link #flush()}. Everything runs on the commit's own connection, inside its
- * database transaction: a batch that was sent is as uncommitted as a single insert until CDO
- * commits the connection, and a failed commit's rollback takes it back the same way.
+ * statement and at {@link #flush()}. On PostgreSQL the rows of an insert go with {@code COPY}
+ * instead ({@link CopyRows}), about a megabyte at a time. Everything runs on the commit's own
+ * connection, inside its database transaction: rows that were sent are as uncommitted as a single
+ * insert until CDO commits the connection, and a failed commit's rollback takes them back the same
+ * way.
  * <p>
  * Only inserts of new rows are batched (new revisions, their list entries, their object types).
  * The update that marks an object's previous revision as revised runs at once, before the insert
  * of its next revision is even queued: a batch can never insert a row that an update then revises
  * by mistake. Whoever reads back must {@link #flush()} first.
  */
-final class Batches implements AutoCloseable {
+public final class Batches implements AutoCloseable {
 
     /** Rows per statement sent at a time: big enough for the database, small enough for the heap. */
     static final int ROWS = 2_000;
 
     private final Connection connection;
+    private final boolean copy;
     private final Map<String, Batch> batches = new LinkedHashMap<>();
     private int pending;
+    private long copied;
 
-    Batches(Connection connection) {
+    /** Batches on {@code connection}; with {@code copy}, PostgreSQL's {@code COPY} where it applies. */
+    public Batches(Connection connection, boolean copy) {
         this.connection = connection;
+        this.copy = copy && CopyRows.copyManager(connection) != null;
     }
 
     /** The statement for {@code sql}, to bind one row's parameters and then call {@link #added(PreparedStatement)}. */
     PreparedStatement statement(String sql) {
         Batch batch = batches.get(sql);
         if (batch == null) {
+            CopyRows rows = copy ? CopyRows.of(connection, sql) : null;
             try {
-                batch = new Batch(sql, connection.prepareStatement(sql));
+                batch = rows != null ? new Batch(sql, rows.statement(), rows)
+                        : new Batch(sql, connection.prepareStatement(sql), null);
             } catch (SQLException e) {
                 throw new DBException(e, sql);
             }
@@ -61,7 +69,7 @@ final class Batches implements AutoCloseable {
     }
 
     /** Binds and queues a row: {@code binder} sets the parameters of {@code sql}'s statement. */
-    void add(String sql, Binder binder) {
+    public void add(String sql, Binder binder) {
         PreparedStatement statement = statement(sql);
         try {
             binder.bind(statement);
@@ -72,16 +80,25 @@ final class Batches implements AutoCloseable {
     }
 
     private void add(Batch batch) {
-        try {
-            batch.statement.addBatch();
-        } catch (SQLException e) {
-            throw new DBException(e, batch.sql);
+        if (batch.copy != null) {
+            batch.copy.add();
+        } else {
+            try {
+                batch.statement.addBatch();
+            } catch (SQLException e) {
+                throw new DBException(e, batch.sql);
+            }
         }
         batch.rows++;
         pending++;
-        if (batch.rows >= ROWS) {
+        if (batch.copy != null ? batch.copy.full() : batch.rows >= ROWS) {
             execute(batch);
         }
+    }
+
+    /** Rows sent with {@code COPY} so far. */
+    public long copied() {
+        return copied;
     }
 
     /** Whether rows are waiting to be sent. */
@@ -90,7 +107,7 @@ final class Batches implements AutoCloseable {
     }
 
     /** Sends every queued row, in the order the statements were first used. */
-    void flush() {
+    public void flush() {
         if (pending == 0) {
             return;
         }
@@ -105,14 +122,12 @@ final class Batches implements AutoCloseable {
         int rows = batch.rows;
         batch.rows = 0;
         pending -= rows;
+        if (batch.copy != null) {
+            copied += batch.copy.send();
+            return;
+        }
         try {
-            int[] counts = batch.statement.executeBatch();
-            for (int count : counts) {
-                // every row is one insert: one row each, as CDO checks for its single inserts
-                if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
-                    throw new DBException("Batched insert wrote " + count + " rows instead of 1: " + batch.sql);
-                }
-            }
+            checkCounts(batch.statement.executeBatch(), rows, batch.sql);
         } catch (BatchUpdateException e) {
             // PostgreSQL puts the real cause in the next exception
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
@@ -122,10 +137,29 @@ final class Batches implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks the update counts of a batch of {@code rows} inserts: every row is one insert of one
+     * row, as CDO checks for its single inserts.
+     */
+    static void checkCounts(int[] counts, int rows, String sql) {
+        if (counts.length != rows) {
+            throw new DBException("Batched insert answered " + counts.length + " counts for " + rows + " rows: " + sql);
+        }
+        for (int count : counts) {
+            if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
+                throw new DBException("Batched insert wrote " + count + " rows instead of 1: " + sql);
+            }
+        }
+    }
+
     /** Closes the statements; rows still queued are dropped (the commit failed). */
     @Override
     public void close() {
         for (Batch batch : batches.values()) {
+            if (batch.copy != null) {
+                batch.copy.close();
+                continue;
+            }
             try {
                 batch.statement.close();
             } catch (SQLException e) {
@@ -137,18 +171,20 @@ final class Batches implements AutoCloseable {
     }
 
     @FunctionalInterface
-    interface Binder {
+    public interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
     private static final class Batch {
         final String sql;
         final PreparedStatement statement;
+        final CopyRows copy;
         int rows;
 
-        Batch(String sql, PreparedStatement statement) {
+        Batch(String sql, PreparedStatement statement, CopyRows copy) {
             this.sql = sql;
             this.statement = statement;
+            this.copy = copy;
         }
     }
 }

@@ -42,7 +42,8 @@ final class BulkAccessor extends DBStoreAccessor {
         // the JDBC connection under net4j's: the same transaction, but a statement held open for a
         // batch does not hold net4j's schema lock, which a table CDO creates meanwhile waits for
         java.sql.Connection connection = getConnection();
-        batches = new Batches(connection instanceof DelegatingConnection delegating ? delegating.getDelegate() : connection);
+        batches = new Batches(connection instanceof DelegatingConnection delegating ? delegating.getDelegate() : connection,
+                BulkPaths.copy());
         try {
             super.doWrite(context, monitor);
             batches.flush();
