@@ -7,14 +7,18 @@
 #   repository  commit of 100,000 small model objects into the repository (embedded H2, audits),
 #             their load in a fresh session (lazy and with prefetch, warm and restarted server),
 #             and the plain EMF XMI save/load of the same model. -Doko.bench.objects=N via
-#             BENCH_OPTS changes the size. Each store runs twice: CDO's own paths
-#             (-Doko.store.bulk=false), then the bulk paths; -Doko.bench.postgresql=URL via BENCH_OPTS
-#             adds PostgreSQL (a new database on that server; releng/scripts/postgres.sh start).
+#             BENCH_OPTS changes the size. Each store runs in each mode: CDO's own paths
+#             (-Doko.store.bulk=false), on PostgreSQL the bulk paths without COPY
+#             (-Doko.store.copy=false), then the bulk paths; -Doko.bench.modes=cdo,batch,bulk picks
+#             some; -Doko.bench.postgresql=URL via BENCH_OPTS adds PostgreSQL (a new database on that
+#             server; releng/scripts/postgres.sh start).
 #   monitoring  all indicators, ranks, medians, scores and risk groups for 1,000 schools × 50
 #             indicators × 5 periods (10 runs; median of the last 5 = warm), and a 250,000-row CSV import
-#             including the commit, with CDO's own paths and with the bulk paths, on H2 and (with
-#             -Doko.bench.postgresql=URL via BENCH_OPTS) on PostgreSQL. -Doko.bench.importOnly=true: the
-#             import alone; -Doko.bench.modes=bulk (or cdo): one mode (profiling: docs/repository.md).
+#             including the commit, with CDO's own paths and with the bulk paths (on PostgreSQL also
+#             without COPY), on H2 and (with -Doko.bench.postgresql=URL via BENCH_OPTS) on PostgreSQL.
+#             Then the rows CDO's schema needs for those values, by plain JDBC without CDO (the
+#             physical floor). -Doko.bench.importOnly=true: the import alone;
+#             -Doko.bench.modes=bulk (or cdo, batch): one mode (profiling: docs/repository.md).
 #   import-memory [N]  memory of a large raw-value import: a CSV of N values (default 200,000; ask
 #             1000000 for the figures of issue 25) imported by a client JVM into a server JVM over
 #             TCP (load the model, read, check, create, one commit): the client's time and peak heap

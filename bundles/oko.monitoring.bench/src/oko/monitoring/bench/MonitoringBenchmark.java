@@ -31,6 +31,7 @@ import oko.monitoring.RawValueImport;
 import oko.monitoring.RiskGroups;
 import oko.repository.OkoRepository;
 import oko.repository.OkoServer;
+import oko.repository.bench.BenchStores;
 import oko.repository.db.StoreConfig;
 
 /**
@@ -38,8 +39,8 @@ import oko.repository.db.StoreConfig;
  * scores and risk groups for 1,000 schools × 50 indicators × 5 periods (goal: under 200 ms warm),
  * and a 250,000-row CSV import including the commit (goal: under 3 s on H2, under 6 s on PostgreSQL), on
  * H2 and, given {@code -Doko.bench.postgresql=URL}, on a new database of that PostgreSQL server, each
- * once with CDO's own paths ({@code -Doko.store.bulk=false}) and once with the bulk paths, in the same
- * run. Prints, asserts nothing.
+ * once with CDO's own paths ({@code -Doko.store.bulk=false}), on PostgreSQL once with the bulk paths
+ * without {@code COPY}, and once with the bulk paths, in the same run. Prints, asserts nothing.
  */
 public final class MonitoringBenchmark {
 
@@ -167,32 +168,39 @@ public final class MonitoringBenchmark {
                 }
             }
             System.out.printf(Locale.ROOT, "CSV: 250,000 rows, %.1f MB%n", Files.size(csv) / 1e6);
-            // each store twice in this run: CDO's own row-by-row paths (baseline), then Oko's bulk paths
+            // each store in each mode in this run: CDO's own row-by-row paths (baseline), then Oko's bulk paths
             String postgresql = System.getProperty("oko.bench.postgresql", "").strip();
             if (postgresql.isEmpty()) {
                 System.out.println("(PostgreSQL: BENCH_OPTS=-Doko.bench.postgresql=postgresql://host:port/db?user=… adds it)");
             }
             List<String> summary = new ArrayList<>();
             for (String kind : postgresql.isEmpty() ? List.of("H2") : List.of("H2", "PostgreSQL")) {
-                // -Doko.bench.modes=bulk (or cdo) runs one mode only, e.g. when profiling
-                String modes = System.getProperty("oko.bench.modes", "cdo,bulk");
-                for (boolean bulk : new boolean[] { false, true }) {
-                    if (!modes.contains(bulk ? "bulk" : "cdo")) {
-                        continue;
-                    }
-                    StoreConfig store = kind.equals("H2") ? new StoreConfig.H2(dir.resolve("h2-" + bulk))
-                            : oko.repository.bench.BenchStores.freshPostgreSQL(postgresql);
-                    String label = kind + (bulk ? ", bulk paths" : ", baseline (-Doko.store.bulk=false)");
+                // -Doko.bench.modes=bulk (or cdo, batch) runs one mode only, e.g. when profiling
+                for (BenchStores.Mode mode : BenchStores.Mode.of(kind)) {
+                    StoreConfig store = kind.equals("H2") ? new StoreConfig.H2(dir.resolve("h2-" + mode))
+                            : BenchStores.freshPostgreSQL(postgresql);
+                    String label = mode.label(kind);
                     System.out.println("--- " + label);
-                    System.setProperty(OkoServer.BULK_PATHS, String.valueOf(bulk));
+                    mode.set();
                     try {
                         double[] times = importInto(store, csv, kind);
                         summary.add(String.format(Locale.ROOT, "%-44s import %6.0f ms, of which commit %6.0f ms", label,
                                 times[0], times[1]));
                     } finally {
-                        System.clearProperty(OkoServer.BULK_PATHS);
-                        oko.repository.bench.BenchStores.drop(store);
+                        BenchStores.Mode.clear();
+                        BenchStores.drop(store);
                     }
+                }
+                // what the database alone takes for the rows those commits store
+                StoreConfig store = kind.equals("H2") ? new StoreConfig.H2(dir.resolve("h2-floor"))
+                        : BenchStores.freshPostgreSQL(postgresql);
+                try {
+                    double floor = SchemaFloor.write(store, 250_000);
+                    String label = kind + ", the same rows by plain JDBC";
+                    System.out.printf(Locale.ROOT, "--- %s (CDO's schema, no CDO): %.0f ms%n", label, floor);
+                    summary.add(String.format(Locale.ROOT, "%-44s write  %6.0f ms (the physical floor)", label, floor));
+                } finally {
+                    BenchStores.drop(store);
                 }
             }
             System.out.println("summary of the 250,000-row import (goal: < 3 s on H2, < 6 s on PostgreSQL):");

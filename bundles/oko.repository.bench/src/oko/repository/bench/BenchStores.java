@@ -2,10 +2,14 @@ package oko.repository.bench;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import oko.repository.OkoServer;
 import oko.repository.db.StoreConfig;
 
 /** Throw-away PostgreSQL databases for the benchmarks: one new database per measured store. */
@@ -43,6 +47,62 @@ public final class BenchStores {
             statement.execute("DROP DATABASE IF EXISTS " + made.database() + " WITH (FORCE)");
         } catch (java.sql.SQLException e) {
             System.out.println("(could not drop " + made.database() + ": " + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * How a benchmarked server writes and reads: CDO's own row-by-row paths (the baseline), the bulk
+     * paths with batched inserts only, the bulk paths (with PostgreSQL's {@code COPY}).
+     */
+    public enum Mode {
+        CDO("baseline (-Doko.store.bulk=false)", false, false),
+        BATCH("bulk paths without COPY", true, false),
+        BULK("bulk paths", true, true);
+
+        private final String label;
+        private final boolean bulk;
+        private final boolean copy;
+
+        Mode(String label, boolean bulk, boolean copy) {
+            this.label = label;
+            this.bulk = bulk;
+            this.copy = copy;
+        }
+
+        /**
+         * The modes {@code -Doko.bench.modes} names (default {@code cdo,batch,bulk}) that differ on a
+         * store of {@code kind}: on H2 there is no {@code COPY}, so no separate {@code batch} run.
+         */
+        public static List<Mode> of(String kind) {
+            String wanted = System.getProperty("oko.bench.modes", "cdo,batch,bulk").toLowerCase(Locale.ROOT);
+            List<Mode> modes = new ArrayList<>();
+            for (Mode mode : values()) {
+                if (wanted.contains(mode.name().toLowerCase(Locale.ROOT)) && (mode != BATCH || !kind.equals("H2"))) {
+                    modes.add(mode);
+                }
+            }
+            return modes;
+        }
+
+        public boolean bulk() {
+            return bulk;
+        }
+
+        /** "KIND, label". */
+        public String label(String kind) {
+            return kind + ", " + label;
+        }
+
+        /** Sets the system properties a server started now (and its commits) read. */
+        public void set() {
+            System.setProperty(OkoServer.BULK_PATHS, String.valueOf(bulk));
+            System.setProperty(OkoServer.COPY, String.valueOf(copy));
+        }
+
+        /** Back to the defaults. */
+        public static void clear() {
+            System.clearProperty(OkoServer.BULK_PATHS);
+            System.clearProperty(OkoServer.COPY);
         }
     }
 }

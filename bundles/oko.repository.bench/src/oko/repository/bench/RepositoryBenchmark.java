@@ -35,8 +35,9 @@ import oko.repository.exchange.XmiFiles;
  * Commit and load times of the repository against plain EMF XMI for the same model: 100,000 raw
  * monitoring values (small objects referring to 100 schools), on H2 and, given
  * {@code -Doko.bench.postgresql=URL}, on a new database of that PostgreSQL server; each store once
- * with CDO's own paths ({@code -Doko.store.bulk=false}) and once with the bulk paths, in the same
- * run. Run by {@code releng/bench.sh repository}; prints figures, asserts nothing. Object count:
+ * with CDO's own paths ({@code -Doko.store.bulk=false}), on PostgreSQL once with the bulk paths
+ * without {@code COPY} ({@code -Doko.store.copy=false}), and once with the bulk paths, in the same
+ * run ({@link BenchStores.Mode}). Run by {@code releng/bench.sh repository}; prints figures, asserts nothing. Object count:
  * {@code -Doko.bench.objects=N}.
  */
 public final class RepositoryBenchmark {
@@ -85,7 +86,7 @@ public final class RepositoryBenchmark {
             }
         }
 
-        // each store twice in this run: CDO's own row-by-row paths (baseline), then Oko's bulk paths
+        // each store in each mode in this run: CDO's own row-by-row paths (baseline), then Oko's bulk paths
         List<String> summary = new ArrayList<>();
         String postgresql = System.getProperty("oko.bench.postgresql", "").strip();
         List<String> kinds = postgresql.isEmpty() ? List.of("H2") : List.of("H2", "PostgreSQL");
@@ -93,19 +94,19 @@ public final class RepositoryBenchmark {
             System.out.println("(PostgreSQL: BENCH_OPTS=-Doko.bench.postgresql=postgresql://host:port/db?user=… adds it)");
         }
         for (String kind : kinds) {
-            for (boolean bulk : new boolean[] { false, true }) {
-                StoreConfig store = kind.equals("H2") ? new StoreConfig.H2(dir.resolve("h2-" + bulk))
+            for (BenchStores.Mode mode : BenchStores.Mode.of(kind)) {
+                StoreConfig store = kind.equals("H2") ? new StoreConfig.H2(dir.resolve("h2-" + mode))
                         : BenchStores.freshPostgreSQL(postgresql);
-                String label = kind + (bulk ? ", bulk paths" : ", baseline (-Doko.store.bulk=false)");
+                String label = mode.label(kind);
                 System.out.println("--- " + label);
-                System.setProperty(OkoServer.BULK_PATHS, String.valueOf(bulk));
+                mode.set();
                 try {
                     double[] loads = repository(store, model, total, kind, !kind.equals("H2"));
                     summary.add(String.format(Locale.ROOT,
                             "%-44s commit %6.2f s, first load after restart %6.2f s = %.2f × XMI load (CPU %.2f ×), after warm-up %.2f ×",
                             label, loads[0], loads[1], loads[1] / xmiLoad, loads[3] / xmiCpu, loads[2] / xmiLoad));
                 } finally {
-                    System.clearProperty(OkoServer.BULK_PATHS);
+                    BenchStores.Mode.clear();
                     BenchStores.drop(store);
                 }
             }
