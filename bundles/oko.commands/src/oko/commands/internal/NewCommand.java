@@ -26,8 +26,9 @@ import oko.repository.OkoRepository;
  * a system without a school belongs to the territory named — an existing one by code or name, or a
  * new one of that name; a regional system's is a region — as in the workbench's wizard. A regional or
  * municipal system is run by the organisation {@code --operator} names (an existing one, or a new
- * education authority of that name), for which its aggregated values are stored: both need one. {@code --parent} names the system above the new one (a municipal system's region, a
- * school's municipal system), whose aggregated indicators then count it.
+ * education authority of that name), for which its aggregated values are stored: both need one.
+ * {@code --parent} names the system above the new one (a municipal system's region, a school's
+ * municipal system), whose aggregated indicators then count it.
  */
 public final class NewCommand implements Command {
 
@@ -56,14 +57,12 @@ public final class NewCommand implements Command {
             throw new UsageException(Messages.bind(Messages.newSchoolOfOther, module.id()));
         }
         String operator = args.value("--operator", "").strip();
-        if (module.level() == Level.REGION && operator.isEmpty()) {
-            throw new UsageException(Messages.newRegionNoOperator);
-        }
-        // the municipal template's aggregated indicators store their values for the system's
-        // organisation: without one the new system could not be computed (OKO-IND-06), so it is asked
-        // for here, as for a region, instead of leaving a system that fails validation
-        if (module.level() == Level.MUNICIPALITY && operator.isEmpty()) {
-            throw new UsageException(Messages.newMunicipalNoOperator);
+        // a regional or municipal template's aggregated indicators store their values for the
+        // system's organisation: without one the new system could not be computed (OKO-IND-06), so it
+        // is asked for here instead of leaving a system that fails validation
+        if (!forSchool && operator.isEmpty()) {
+            throw new UsageException(module.level() == Level.REGION ? Messages.newRegionNoOperator
+                    : Messages.newMunicipalNoOperator);
         }
         Level above = SystemTemplates.levelAbove(module.level());
         if (above == null && args.has("--parent")) {

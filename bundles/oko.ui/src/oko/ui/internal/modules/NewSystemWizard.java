@@ -201,34 +201,49 @@ public final class NewSystemWizard extends Wizard {
     private void update(WizardPage page) {
         Module selected = chosen();
         boolean forSchool = selected != null && selected.level() == Level.SCHOOL;
-        boolean forRegion = selected != null && selected.level() == Level.REGION;
-        // a municipal system's aggregated indicators store their values for its organisation, as a region's do
-        boolean forMunicipality = selected != null && selected.level() == Level.MUNICIPALITY;
         school.setEnabled(forSchool);
         territory.setEnabled(!forSchool);
         operator.setEnabled(!forSchool);
         above.setEnabled(parentChoices.size() > 0);
-        String typedTerritory = territory.getText().strip();
-        String typed = code.getText().strip();
-        String problem = modules.isEmpty() ? Messages.newSystemNoModules
-                : name.getText().isBlank() ? Messages.newSystemNoName
-                        : typed.isEmpty() ? Messages.newSystemNoCode
-                                : typed.chars().anyMatch(Character::isWhitespace) ? Messages.newSystemCodeBlank
-                                        : takenCodes.contains(typed) ? Messages.bind(Messages.newSystemCodeTaken, typed)
-                                                : forSchool && school.getSelectionIndex() < 0 ? Messages.newSystemNoSchool
-                                                        : !forSchool && territory.getText().isBlank()
-                                                                ? Messages.newSystemNoTerritory
-                                                                : forRegion && !SystemTemplates.fits(Level.REGION,
-                                                                        SystemTemplates.territory(models, typedTerritory))
-                                                                                ? Messages.bind(Messages.newSystemNotRegion,
-                                                                                        typedTerritory)
-                                                                                : forRegion && operator.getText().isBlank()
-                                                                                        ? Messages.newSystemNoOperator
-                                                                                        : forMunicipality && operator.getText().isBlank()
-                                                                                                ? Messages.newSystemNoMunicipalOperator
-                                                                                                : null;
+        String problem = problem(selected == null ? null : selected.level());
         page.setErrorMessage(problem);
         page.setPageComplete(problem == null);
+    }
+
+    /** What keeps the page from finishing for a system of {@code level}, or null. */
+    private String problem(Level level) {
+        String typed = code.getText().strip();
+        String typedTerritory = territory.getText().strip();
+        if (modules.isEmpty()) {
+            return Messages.newSystemNoModules;
+        }
+        if (name.getText().isBlank()) {
+            return Messages.newSystemNoName;
+        }
+        if (typed.isEmpty()) {
+            return Messages.newSystemNoCode;
+        }
+        if (typed.chars().anyMatch(Character::isWhitespace)) {
+            return Messages.newSystemCodeBlank;
+        }
+        if (takenCodes.contains(typed)) {
+            return Messages.bind(Messages.newSystemCodeTaken, typed);
+        }
+        if (level == Level.SCHOOL) {
+            return school.getSelectionIndex() < 0 ? Messages.newSystemNoSchool : null;
+        }
+        if (typedTerritory.isEmpty()) {
+            return Messages.newSystemNoTerritory;
+        }
+        if (level == Level.REGION
+                && !SystemTemplates.fits(Level.REGION, SystemTemplates.territory(models, typedTerritory))) {
+            return Messages.bind(Messages.newSystemNotRegion, typedTerritory);
+        }
+        // a regional or municipal system's aggregated indicators store their values for its organisation
+        if (operator.getText().isBlank() && (level == Level.REGION || level == Level.MUNICIPALITY)) {
+            return level == Level.REGION ? Messages.newSystemNoOperator : Messages.newSystemNoMunicipalOperator;
+        }
+        return null;
     }
 
     /** The controls, for tests: module, name, code, territory, school, operator, parent. */

@@ -28,10 +28,10 @@ import oko.ui.navigator.Registers;
 /**
  * The repository navigator: quality systems → directions → stages, indicators, documents, roles,
  * plans, working groups…, each system under its parent system when that is in the repository (a
- * МСОКО under its РСОКО, a school's system under its МСОКО), and per model its registers (organisations, people, periods, clusters,
- * territories), with Russian labels and the model's icons, a filter box, and live refresh when
- * another client commits (CDO invalidations), keeping the selection. It starts collapsed: the
- * systems and the registers' nodes, nothing opened.
+ * МСОКО under its РСОКО, a school's system under its МСОКО), and per model its registers
+ * (organisations, people, periods, clusters, territories), with Russian labels and the model's
+ * icons, a filter box, and live refresh when another client commits (CDO invalidations), keeping
+ * the selection. It starts collapsed: the systems and the registers' nodes, nothing opened.
  * <p>
  * The model is edited here too ({@link NavigatorEditing}): New ▸, Delete, Copy/Paste, Rename in the
  * context menu and Edit menu, and the Properties view of the selection; each change is an undoable
@@ -139,6 +139,10 @@ public final class RepositoryNavigator extends ViewPart implements Navigator {
         }
         if (depth > 0) {
             for (Object child : adapters.contentProvider().getChildren(element)) {
+                // a system's children start with the systems under it, matched just above
+                if (element instanceof oko.model.QualitySystem && child instanceof oko.model.QualitySystem) {
+                    continue;
+                }
                 if (matches(child, text, depth - 1)) {
                     return true;
                 }
