@@ -222,6 +222,11 @@ public final class OkoServer implements AutoCloseable {
         repository.addHandler(commits);
         try {
             security = users ? secure(repository, store, log) : null;
+            if (security == null) {
+                // sessions that start where the commit notices they get begin (secure() sets its own)
+                ((org.eclipse.emf.cdo.spi.server.InternalRepository) repository).setSessionManager(
+                        new oko.repository.internal.NoticeSessionManager());
+            }
             CDOServerUtil.addRepository(container, repository);
             JVMUtil.getAcceptor(container, jvmName);
             if (dbStore.repairedAfterCrash()) {

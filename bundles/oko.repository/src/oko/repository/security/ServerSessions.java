@@ -5,7 +5,6 @@ import java.net.Socket;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
-import org.eclipse.emf.cdo.internal.server.SessionManager;
 import org.eclipse.emf.cdo.server.ISession;
 import org.eclipse.emf.cdo.spi.server.IAuthenticationProtocol;
 import org.eclipse.emf.cdo.spi.server.ISessionProtocol;
@@ -15,13 +14,15 @@ import org.eclipse.net4j.protocol.IProtocol;
 import org.eclipse.net4j.util.lifecycle.LifecycleUtil;
 
 import oko.repository.internal.Messages;
+import oko.repository.internal.NoticeSessionManager;
 
 /**
- * The server's sessions when clients must log in: CDO's session manager that tells the
+ * The server's sessions when clients must log in: the server's session manager
+ * ({@link NoticeSessionManager}) that tells the
  * {@link UserAuthenticator} the client's address (for throttling and the log), binds each session
  * to the user it logged in as, and ends sessions whose user was removed or changed.
  */
-public final class ServerSessions extends SessionManager {
+public final class ServerSessions extends NoticeSessionManager {
 
     private final UserAuthenticator authenticator;
     private final Consumer<String> log;
