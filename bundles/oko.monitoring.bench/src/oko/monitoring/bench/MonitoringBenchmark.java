@@ -177,8 +177,7 @@ public final class MonitoringBenchmark {
             for (String kind : postgresql.isEmpty() ? List.of("H2") : List.of("H2", "PostgreSQL")) {
                 // -Doko.bench.modes=bulk (or cdo, batch) runs one mode only, e.g. when profiling
                 for (BenchStores.Mode mode : BenchStores.Mode.of(kind)) {
-                    StoreConfig store = kind.equals("H2") ? new StoreConfig.H2(dir.resolve("h2-" + mode))
-                            : BenchStores.freshPostgreSQL(postgresql);
+                    StoreConfig store = BenchStores.fresh(kind, dir.resolve("h2-" + mode), postgresql);
                     String label = mode.label(kind);
                     System.out.println("--- " + label);
                     mode.set();
@@ -192,8 +191,7 @@ public final class MonitoringBenchmark {
                     }
                 }
                 // what the database alone takes for the rows those commits store
-                StoreConfig store = kind.equals("H2") ? new StoreConfig.H2(dir.resolve("h2-floor"))
-                        : BenchStores.freshPostgreSQL(postgresql);
+                StoreConfig store = BenchStores.fresh(kind, dir.resolve("h2-floor"), postgresql);
                 try {
                     double floor = SchemaFloor.write(store, 250_000);
                     String label = kind + ", the same rows by plain JDBC";

@@ -1,5 +1,6 @@
 package oko.repository.bench;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -34,6 +35,14 @@ public final class BenchStores {
                 admin.password());
         MADE.put(store, admin);
         return store;
+    }
+
+    /**
+     * A new, empty store of {@code kind} ("H2" or "PostgreSQL"): an H2 store in {@code h2Dir}, or a
+     * new database on the PostgreSQL server of {@code postgresqlUrl}.
+     */
+    public static StoreConfig fresh(String kind, Path h2Dir, String postgresqlUrl) throws Exception {
+        return kind.equals("H2") ? new StoreConfig.H2(h2Dir) : freshPostgreSQL(postgresqlUrl);
     }
 
     /** Drops a database {@link #freshPostgreSQL} made; nothing for other stores. */
@@ -82,10 +91,6 @@ public final class BenchStores {
                 }
             }
             return modes;
-        }
-
-        public boolean bulk() {
-            return bulk;
         }
 
         /** "KIND, label". */

@@ -37,8 +37,8 @@ import oko.repository.exchange.XmiFiles;
  * {@code -Doko.bench.postgresql=URL}, on a new database of that PostgreSQL server; each store once
  * with CDO's own paths ({@code -Doko.store.bulk=false}), on PostgreSQL once with the bulk paths
  * without {@code COPY} ({@code -Doko.store.copy=false}), and once with the bulk paths, in the same
- * run ({@link BenchStores.Mode}). Run by {@code releng/bench.sh repository}; prints figures, asserts nothing. Object count:
- * {@code -Doko.bench.objects=N}.
+ * run ({@link BenchStores.Mode}). Run by {@code releng/bench.sh repository}; prints figures,
+ * asserts nothing. Object count: {@code -Doko.bench.objects=N}.
  */
 public final class RepositoryBenchmark {
 
@@ -95,8 +95,7 @@ public final class RepositoryBenchmark {
         }
         for (String kind : kinds) {
             for (BenchStores.Mode mode : BenchStores.Mode.of(kind)) {
-                StoreConfig store = kind.equals("H2") ? new StoreConfig.H2(dir.resolve("h2-" + mode))
-                        : BenchStores.freshPostgreSQL(postgresql);
+                StoreConfig store = BenchStores.fresh(kind, dir.resolve("h2-" + mode), postgresql);
                 String label = mode.label(kind);
                 System.out.println("--- " + label);
                 mode.set();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.eclipse.net4j.db.DBException;
+import org.postgresql.copy.CopyManager;
 
 /**
  * The batched JDBC statements of one commit's write: one prepared statement per SQL text, rows
@@ -30,7 +31,8 @@ public final class Batches implements AutoCloseable {
     static final int ROWS = 2_000;
 
     private final Connection connection;
-    private final boolean copy;
+    /** PostgreSQL's copy API of the connection when rows go with {@code COPY}, else null. */
+    private final CopyManager copy;
     private final Map<String, Batch> batches = new LinkedHashMap<>();
     private int pending;
     private long copied;
@@ -38,14 +40,14 @@ public final class Batches implements AutoCloseable {
     /** Batches on {@code connection}; with {@code copy}, PostgreSQL's {@code COPY} where it applies. */
     public Batches(Connection connection, boolean copy) {
         this.connection = connection;
-        this.copy = copy && CopyRows.copyManager(connection) != null;
+        this.copy = copy ? CopyRows.copyManager(connection) : null;
     }
 
     /** The statement for {@code sql}, to bind one row's parameters and then call {@link #added(PreparedStatement)}. */
     PreparedStatement statement(String sql) {
         Batch batch = batches.get(sql);
         if (batch == null) {
-            CopyRows rows = copy ? CopyRows.of(connection, sql) : null;
+            CopyRows rows = copy != null ? CopyRows.of(connection, copy, sql) : null;
             try {
                 batch = rows != null ? new Batch(sql, rows.statement(), rows)
                         : new Batch(sql, connection.prepareStatement(sql), null);
@@ -124,24 +126,26 @@ public final class Batches implements AutoCloseable {
         pending -= rows;
         if (batch.copy != null) {
             copied += batch.copy.send();
-            return;
-        }
-        try {
-            checkCounts(batch.statement.executeBatch(), rows, batch.sql);
-        } catch (BatchUpdateException e) {
-            // PostgreSQL puts the real cause in the next exception
-            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-            throw new DBException(cause, batch.sql);
-        } catch (SQLException e) {
-            throw new DBException(e, batch.sql);
+        } else {
+            executeBatch(batch.statement, rows, batch.sql);
         }
     }
 
     /**
-     * Checks the update counts of a batch of {@code rows} inserts: every row is one insert of one
-     * row, as CDO checks for its single inserts.
+     * Sends the {@code rows} inserts queued on {@code statement} and checks the update counts:
+     * every row is one insert of one row, as CDO checks for its single inserts.
      */
-    static void checkCounts(int[] counts, int rows, String sql) {
+    static void executeBatch(PreparedStatement statement, int rows, String sql) {
+        int[] counts;
+        try {
+            counts = statement.executeBatch();
+        } catch (BatchUpdateException e) {
+            // PostgreSQL puts the real cause in the next exception
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            throw new DBException(cause, sql);
+        } catch (SQLException e) {
+            throw new DBException(e, sql);
+        }
         if (counts.length != rows) {
             throw new DBException("Batched insert answered " + counts.length + " counts for " + rows + " rows: " + sql);
         }

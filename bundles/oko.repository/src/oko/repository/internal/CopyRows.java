@@ -63,12 +63,12 @@ final class CopyRows {
     }
 
     /**
-     * Rows of {@code insert} to be copied, or null when the connection is not PostgreSQL's or the
-     * statement is not a plain {@code INSERT INTO t(c, …) VALUES (?, …)}.
+     * Rows of {@code insert} to be copied with {@code copy} (the {@link #copyManager} of
+     * {@code connection}), or null when the statement is not a plain
+     * {@code INSERT INTO t(c, …) VALUES (?, …)}.
      */
-    static CopyRows of(Connection connection, String insert) {
-        CopyManager copy = copyManager(connection);
-        if (copy == null || !insert.startsWith("INSERT INTO ")) {
+    static CopyRows of(Connection connection, CopyManager copy, String insert) {
+        if (!insert.startsWith("INSERT INTO ")) {
             return null;
         }
         int values = insert.indexOf(") VALUES (");
@@ -104,11 +104,6 @@ final class CopyRows {
         return statement;
     }
 
-    /** Rows added and not yet sent. */
-    int rows() {
-        return rows + realRows;
-    }
-
     /** Whether enough is queued to send it. */
     boolean full() {
         return length >= BYTES || realRows >= Batches.ROWS;
@@ -126,8 +121,7 @@ final class CopyRows {
     /** Sends the queued rows and checks that each became one row; the number of rows copied. */
     int send() {
         int copied = rows;
-        if (rows > 0) {
-            int expected = rows;
+        if (copied > 0) {
             rows = 0;
             int bytes = length;
             length = 0;
@@ -136,8 +130,8 @@ final class CopyRows {
                 in = copy.copyIn(copySql);
                 in.writeToCopy(buffer, 0, bytes);
                 long written = in.endCopy();
-                if (written != expected) {
-                    throw new DBException("COPY wrote " + written + " rows instead of " + expected + ": " + copySql);
+                if (written != copied) {
+                    throw new DBException("COPY wrote " + written + " rows instead of " + copied + ": " + copySql);
                 }
             } catch (SQLException e) {
                 cancel(in);
@@ -150,7 +144,7 @@ final class CopyRows {
         if (realRows > 0) {
             int expected = realRows;
             realRows = 0;
-            Batches.checkCounts(executeBatch(), expected, insert);
+            Batches.executeBatch(real, expected, insert);
         }
         return copied;
     }
@@ -177,17 +171,6 @@ final class CopyRows {
             } catch (SQLException e) {
                 // the transaction fails anyway and is rolled back
             }
-        }
-    }
-
-    private int[] executeBatch() {
-        try {
-            return real.executeBatch();
-        } catch (java.sql.BatchUpdateException e) {
-            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-            throw new DBException(cause, insert);
-        } catch (SQLException e) {
-            throw new DBException(e, insert);
         }
     }
 
