@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -44,32 +45,35 @@ class BatchesTest {
         return Stores.kinds();
     }
 
-    /** Rows 0..count-1 into {@code table}; every 1,000th row has a timestamp, every 11th a null count. */
+    /** Binds row {@code row}: every 1,000th has a timestamp, every 11th a null count. */
+    private static void bind(PreparedStatement statement, int row) throws java.sql.SQLException {
+        statement.setLong(1, row);
+        String name = NAMES[row % NAMES.length];
+        if (name == null) {
+            statement.setNull(2, Types.VARCHAR);
+        } else {
+            statement.setString(2, name + (row % 3 == 0 ? "" : " " + row));
+        }
+        statement.setBoolean(3, row % 2 == 0);
+        statement.setDouble(4, AMOUNTS[row % AMOUNTS.length] * (row % 5 == 0 ? 1 : row));
+        if (row % 11 == 0) {
+            statement.setNull(5, Types.INTEGER);
+        } else {
+            statement.setInt(5, -row);
+        }
+        if (row % 1000 == 0) {
+            statement.setTimestamp(6, Timestamp.valueOf("2024-09-01 08:30:00"));
+        } else {
+            statement.setNull(6, Types.TIMESTAMP);
+        }
+    }
+
+    /** Rows 0..count-1 into {@code table} through {@link Batches}; the rows sent with COPY. */
     private static long write(Connection connection, String table, int count, boolean copy) {
         try (Batches batches = new Batches(connection, copy)) {
             for (int i = 0; i < count; i++) {
                 int row = i;
-                batches.add(INSERT.formatted(table), statement -> {
-                    statement.setLong(1, row);
-                    String name = NAMES[row % NAMES.length];
-                    if (name == null) {
-                        statement.setNull(2, Types.VARCHAR);
-                    } else {
-                        statement.setString(2, name + (row % 3 == 0 ? "" : " " + row));
-                    }
-                    statement.setBoolean(3, row % 2 == 0);
-                    statement.setDouble(4, AMOUNTS[row % AMOUNTS.length] * (row % 5 == 0 ? 1 : row));
-                    if (row % 11 == 0) {
-                        statement.setNull(5, Types.INTEGER);
-                    } else {
-                        statement.setInt(5, -row);
-                    }
-                    if (row % 1000 == 0) {
-                        statement.setTimestamp(6, Timestamp.valueOf("2024-09-01 08:30:00"));
-                    } else {
-                        statement.setNull(6, Types.TIMESTAMP);
-                    }
-                });
+                batches.add(INSERT.formatted(table), statement -> bind(statement, row));
             }
             batches.flush();
             return batches.copied();
@@ -103,15 +107,9 @@ class BatchesTest {
                 statement.execute(TABLE.formatted("BATCHED"));
             }
             // the reference, worked out row by row: one plain insert each
-            try (var insert = connection.prepareStatement(INSERT.formatted("SINGLE"))) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT.formatted("SINGLE"))) {
                 for (int i = 0; i < 1_000; i++) {
-                    insert.setLong(1, i);
-                    String name = NAMES[i % NAMES.length];
-                    insert.setString(2, name == null ? null : name + (i % 3 == 0 ? "" : " " + i));
-                    insert.setBoolean(3, i % 2 == 0);
-                    insert.setDouble(4, AMOUNTS[i % AMOUNTS.length] * (i % 5 == 0 ? 1 : i));
-                    insert.setObject(5, i % 11 == 0 ? null : -i, Types.INTEGER);
-                    insert.setTimestamp(6, i % 1000 == 0 ? Timestamp.valueOf("2024-09-01 08:30:00") : null);
+                    bind(insert, i);
                     insert.executeUpdate();
                 }
             }

@@ -113,7 +113,7 @@ class CommitCrashTest {
                         server.kill();
                     } else if (point != Point.BEFORE) {
                         long by = (long) (growth * share);
-                        if (!killWhen(server, () -> grown(file, size, by), commit)) {
+                        if (!server.killWhen(() -> grown(file, size, by), commit)) {
                             commit.get(120, TimeUnit.SECONDS);
                             CDOView view = client.openView();
                             assertEquals(VALUES, MonitoringStore.values(view, run),
@@ -188,24 +188,6 @@ class CommitCrashTest {
         } catch (java.io.IOException e) {
             return false;
         }
-    }
-
-    /**
-     * Kills the server once {@code condition} holds and returns true; returns false, the server alive, when the
-     * commit ended first.
-     */
-    private static boolean killWhen(ServerProcess server, BooleanSupplier condition, CompletableFuture<Void> commit)
-            throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!condition.getAsBoolean()) {
-            if (commit.isDone()) {
-                return false;
-            }
-            assertTrue(System.nanoTime() < deadline, "the commit neither ended nor grew the file in 120 s");
-            Thread.sleep(2); // polls the file's size; the kill follows the condition within milliseconds
-        }
-        server.kill();
-        return true;
     }
 
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import oko.repository.ServerRunner;
 import oko.repository.bench.BundleClassPath;
@@ -87,6 +89,26 @@ final class ServerProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Kills the server (SIGKILL) once {@code condition} holds, polled every 2 ms, and returns true;
+     * returns false, the server alive, when {@code work} (a commit under way) ended first. Fails when
+     * neither happens within 120 s.
+     */
+    boolean killWhen(BooleanSupplier condition, Future<?> work) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!condition.getAsBoolean()) {
+            if (work.isDone()) {
+                return false;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new AssertionError("the commit neither ended nor reached the kill point in 120 s");
+            }
+            Thread.sleep(2); // the kill follows the condition within milliseconds
+        }
+        kill();
+        return true;
     }
 
     @Override
