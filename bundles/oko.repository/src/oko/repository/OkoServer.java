@@ -220,6 +220,10 @@ public final class OkoServer implements AutoCloseable {
         }
         CommitWatch commits = new CommitWatch(log, Long.getLong(SLOW_COMMIT, 5_000L));
         repository.addHandler(commits);
+        if (dbStore.statistics() != null) {
+            // PostgreSQL's planner statistics kept up with what the commits insert
+            repository.addHandler(dbStore.statistics());
+        }
         try {
             security = users ? secure(repository, store, log) : null;
             if (security == null) {
@@ -229,6 +233,9 @@ public final class OkoServer implements AutoCloseable {
             }
             CDOServerUtil.addRepository(container, repository);
             JVMUtil.getAcceptor(container, jvmName);
+            if (dbStore.statistics() != null) {
+                dbStore.statistics().analyzeNeverAnalyzed();
+            }
             if (dbStore.repairedAfterCrash()) {
                 log.accept(oko.repository.internal.Messages.bind(oko.repository.internal.Messages.repairedAfterCrash,
                         store.describe()));

@@ -36,6 +36,8 @@ public final class Batches implements AutoCloseable {
     private final Map<String, Batch> batches = new LinkedHashMap<>();
     private int pending;
     private long copied;
+    /** Rows sent per table (the name as in the insert), for {@link TableStatistics}. */
+    private final Map<String, Long> inserted = new LinkedHashMap<>();
 
     /** Batches on {@code connection}; with {@code copy}, PostgreSQL's {@code COPY} where it applies. */
     public Batches(Connection connection, boolean copy) {
@@ -103,6 +105,11 @@ public final class Batches implements AutoCloseable {
         return copied;
     }
 
+    /** Rows sent so far per table, named as in the inserts; rows still queued are not counted. */
+    public Map<String, Long> inserted() {
+        return Map.copyOf(inserted);
+    }
+
     /** Whether rows are waiting to be sent. */
     boolean pending() {
         return pending > 0;
@@ -129,6 +136,7 @@ public final class Batches implements AutoCloseable {
         } else {
             executeBatch(batch.statement, rows, batch.sql);
         }
+        inserted.merge(batch.table, (long) rows, Long::sum);
     }
 
     /**
@@ -181,14 +189,29 @@ public final class Batches implements AutoCloseable {
 
     private static final class Batch {
         final String sql;
+        /** The table of {@code INSERT INTO table…}, else the whole statement. */
+        final String table;
         final PreparedStatement statement;
         final CopyRows copy;
         int rows;
 
         Batch(String sql, PreparedStatement statement, CopyRows copy) {
             this.sql = sql;
+            this.table = table(sql);
             this.statement = statement;
             this.copy = copy;
+        }
+
+        private static String table(String sql) {
+            if (!sql.startsWith("INSERT INTO ")) {
+                return sql;
+            }
+            int start = "INSERT INTO ".length();
+            int end = start;
+            while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+                end++;
+            }
+            return end > start ? sql.substring(start, end) : sql;
         }
     }
 }

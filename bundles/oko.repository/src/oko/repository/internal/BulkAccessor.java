@@ -47,6 +47,10 @@ final class BulkAccessor extends DBStoreAccessor {
         try {
             super.doWrite(context, monitor);
             batches.flush();
+            TableStatistics statistics = ((RecoveringStore) getStore()).statistics();
+            if (statistics != null) {
+                statistics.written(context, batches.inserted());
+            }
         } finally {
             batches.close();
             batches = null;

@@ -12,6 +12,7 @@ public final class Messages extends NLS {
     public static String serverStatus;
     public static String slowCommit;
     public static String analyzeFailed;
+    public static String statisticsFailed;
     public static String repairedAfterCrash;
     public static String clientConnectedAnonymous;
     public static String clientDisconnected;

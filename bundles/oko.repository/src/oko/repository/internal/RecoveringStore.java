@@ -22,6 +22,8 @@ public final class RecoveringStore extends DBStore {
 
     private final IDBConnectionProvider connections;
     private final boolean bulk;
+    /** PostgreSQL's statistics kept up with the bulk paths' rows; null on H2, without the bulk paths or when switched off. */
+    private final TableStatistics statistics;
     private volatile boolean repaired;
 
     /** CDO's DB store with CDO's own mapping and accessors. */
@@ -40,6 +42,23 @@ public final class RecoveringStore extends DBStore {
         setDBAdapter(adapter);
         setDBConnectionProvider(connections);
         this.connections = connections;
+        this.statistics = bulk && TableStatistics.wanted(adapter.getName()) ? new TableStatistics(connections) : null;
+    }
+
+    /**
+     * The statistics keeper of this store (to be added as a write access handler of its
+     * repository), or null when the store needs none.
+     */
+    public TableStatistics statistics() {
+        return statistics;
+    }
+
+    @Override
+    protected void doDeactivate() throws Exception {
+        if (statistics != null) {
+            statistics.close();
+        }
+        super.doDeactivate();
     }
 
     @Override
