@@ -94,7 +94,11 @@ public final class ImportSession implements AutoCloseable {
         if (prepared.report().hasErrors()) {
             throw new IllegalStateException(Messages.bind(Messages.notWithErrors, prepared.report().file()));
         }
-        List<EObject> objects = prepared.apply();
+        List<EObject> objects;
+        // a register or a function table changes hundreds of stored objects: one subscription request
+        try (OkoRepository.ManyChanges changes = OkoRepository.manyChanges(transaction)) {
+            objects = prepared.apply();
+        }
         CDOCommitInfo info = repository.commit(transaction, comment, monitor);
         return new Committed(info, objects);
     }

@@ -79,6 +79,8 @@ public final class MonitorCommand implements Command {
         String periodCode = args.has("--period") ? args.value("--period", "") : null;
         try (OkoRepository repository = Repositories.open(context)) {
             CDOTransaction transaction = repository.openTransaction();
+            // an import or a computation changes thousands of stored values: one subscription request
+            OkoRepository.ManyChanges changes = OkoRepository.manyChanges(transaction);
             List<String> afterCommit = new ArrayList<>();
             try {
                 OkoRepository.prefetch(transaction);
@@ -180,7 +182,8 @@ public final class MonitorCommand implements Command {
                 // the server stopped or died before the commit: say so, not CDO's "Not active"
                 throw repository.explain(e);
             } finally {
-                transaction.close();
+                transaction.close(); // before the scope: nothing left to subscribe to
+                changes.close();
             }
         }
     }

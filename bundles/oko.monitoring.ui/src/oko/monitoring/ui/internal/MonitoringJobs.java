@@ -139,7 +139,11 @@ public final class MonitoringJobs {
                 OkoRepository.roots(transaction);
                 QualitySystem system = (QualitySystem) transaction.getObject(systemId);
                 Period period = (Period) transaction.getObject(periodId);
-                Done result = work.run(transaction, system, period, monitor.split(7));
+                Done result;
+                // an import or a computation changes thousands of stored values: one subscription request
+                try (OkoRepository.ManyChanges changes = OkoRepository.manyChanges(transaction)) {
+                    result = work.run(transaction, system, period, monitor.split(7));
+                }
                 monitor.checkCanceled();
                 if (transaction.isDirty()) {
                     repository.commit(transaction, result.comment(), monitor.split(3));
