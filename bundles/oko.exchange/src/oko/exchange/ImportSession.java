@@ -94,13 +94,13 @@ public final class ImportSession implements AutoCloseable {
         if (prepared.report().hasErrors()) {
             throw new IllegalStateException(Messages.bind(Messages.notWithErrors, prepared.report().file()));
         }
-        List<EObject> objects;
-        // a register or a function table changes hundreds of stored objects: one subscription request
+        // a register or a function table changes hundreds of stored objects: one subscription
+        // request, and none per object when the commit ends them
         try (OkoRepository.ManyChanges changes = OkoRepository.manyChanges(transaction)) {
-            objects = prepared.apply();
+            List<EObject> objects = prepared.apply();
+            CDOCommitInfo info = repository.commit(transaction, comment, monitor);
+            return new Committed(info, objects);
         }
-        CDOCommitInfo info = repository.commit(transaction, comment, monitor);
-        return new Committed(info, objects);
     }
 
     /** What a commit stored: the commit and the objects created or updated at the top. */

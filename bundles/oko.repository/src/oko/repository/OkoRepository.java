@@ -518,10 +518,12 @@ public final class OkoRepository implements AutoCloseable {
      * scope is closed, changing an object of {@code view} does not ask the server for that object's
      * future changes. {@link #openTransaction()}'s merging conflict resolver asks for them (CDO's
      * change subscription) for each object as it becomes dirty — a round trip to the server per
-     * object, half of an import of 1,500 values. Closing the scope asks once, for every object
-     * still dirty; after the view is closed it asks nothing. A change another client commits to
-     * those objects while the scope is open reaches this view as an invalidation only, so a
-     * change to the same object is reported as a conflict instead of merged.
+     * object, half of an import of 1,500 values — and after the commit it drops them, again one
+     * request per object. Keep the scope open over the commit: closing it asks once, for every
+     * object still dirty (none after a commit); after the view is closed it asks nothing. A change
+     * another client commits to those objects while the scope is open reaches this view as an
+     * invalidation only, so a change to the same object is reported as a conflict instead of
+     * merged.
      */
     public static ManyChanges manyChanges(CDOView view) {
         org.eclipse.emf.cdo.view.CDOAdapterPolicy[] policies = view.options().getChangeSubscriptionPolicies();

@@ -520,15 +520,15 @@ public final class RegionBenchmark {
             transaction.getResource(resource(m)).cdoPrefetch(CDORevision.DEPTH_INFINITE);
             QualitySystem system = system(transaction, m);
             Period period = period(transaction, p);
-            RawValueImport.Imported imported;
-            // as ./oko monitor import and the workbench do
+            // as ./oko monitor import and the workbench do: the values changed and committed in one scope
             try (OkoRepository.ManyChanges changes = OkoRepository.manyChanges(transaction)) {
-                imported = MonitoringService.importValues(csv, RawValueImport.Layout.LONG, system, period);
+                RawValueImport.Imported imported = MonitoringService.importValues(csv, RawValueImport.Layout.LONG, system,
+                        period);
+                if (!imported.ok()) {
+                    throw new IllegalStateException(imported.problems().get(0));
+                }
+                repository.commit(transaction, "import " + code + " " + (FIRST_YEAR + p), new NullProgressMonitor());
             }
-            if (!imported.ok()) {
-                throw new IllegalStateException(imported.problems().get(0));
-            }
-            repository.commit(transaction, "import " + code + " " + (FIRST_YEAR + p), new NullProgressMonitor());
         } finally {
             transaction.close();
         }

@@ -71,10 +71,7 @@ class CommitCrashTest {
             MonitoringStore.create(client, Point.values().length + 1 + 9); // and up to three retries of three points
             // a first large commit, undisturbed: how much the file grows with one
             long before = Files.size(file);
-            CDOTransaction transaction = client.openTransaction();
-            MonitoringStore.addRun(transaction, "p0", "calibration", VALUES);
-            client.commit(transaction, "calibration", NO_PROGRESS);
-            transaction.close();
+            MonitoringStore.commitRun(client, "p0", "calibration", VALUES);
             growth = Math.max(Files.size(file) - before, 1);
         }
         try (ServerProcess server = ServerProcess.start(store, port, log)) {

@@ -56,10 +56,7 @@ class CopyCrashTest {
         try (ServerProcess server = ServerProcess.start(args, port, log)) {
             OkoRepository client = OkoRepository.connect("127.0.0.1", port, "copy-crash");
             MonitoringStore.create(client, 3);
-            CDOTransaction before = client.openTransaction();
-            MonitoringStore.addRun(before, "p0", "before", 10);
-            client.commit(before, "before", new NullProgressMonitor());
-            before.close();
+            MonitoringStore.commitRun(client, "p0", "before", 10);
             CDOTransaction transaction = client.openTransaction();
             MonitoringStore.addRun(transaction, "p1", "killed", VALUES);
             CompletableFuture<Void> commit = CompletableFuture
@@ -98,10 +95,7 @@ class CopyCrashTest {
                 assertFalse(client.wasCommitted(unknown), "a new connection finds the commit not stored");
             }
             // and the store takes the same commit afterwards
-            CDOTransaction transaction = client.openTransaction();
-            MonitoringStore.addRun(transaction, "p2", "again", 1_000);
-            client.commit(transaction, "again", new NullProgressMonitor());
-            transaction.close();
+            MonitoringStore.commitRun(client, "p2", "again", 1_000);
             CDOView again = client.openView();
             assertEquals(1_000, MonitoringStore.values(again, "again"));
             again.close();

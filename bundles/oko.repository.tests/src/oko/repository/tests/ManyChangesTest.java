@@ -44,10 +44,7 @@ class ManyChangesTest {
                 OkoRepository first = OkoRepository.connect(server, "first");
                 OkoRepository second = OkoRepository.connect(server, "second")) {
             MonitoringStore.create(first, 1);
-            CDOTransaction setUp = first.openTransaction();
-            MonitoringStore.addRun(setUp, "p0", "run", 200);
-            first.commit(setUp, "200 values", new NullProgressMonitor());
-            setUp.close();
+            MonitoringStore.commitRun(first, "p0", "run", 200);
 
             CDOTransaction transaction = first.openTransaction();
             OkoRepository.prefetch(transaction);
@@ -84,11 +81,29 @@ class ManyChangesTest {
             first.commit(transaction, "comments", new NullProgressMonitor());
             transaction.close();
 
+            // changed and committed in one scope: no request per value when the commit drops the subscriptions
+            CDOTransaction again = first.openTransaction();
+            OkoRepository.prefetch(again);
+            SignalCounter requests = new SignalCounter(((CDONet4jSession) again.getSession()).options().getNet4jProtocol());
+            try {
+                try (OkoRepository.ManyChanges scope = OkoRepository.manyChanges(again)) {
+                    for (RawValue value : run(again).getRawValues().subList(100, 200)) {
+                        value.setValue(value.getValue() + 1);
+                    }
+                    first.commit(again, "values", new NullProgressMonitor());
+                }
+                assertEquals(2, requests.getCountFor(ChangeSubscriptionRequest.class));
+            } finally {
+                requests.dispose();
+                again.close();
+            }
+
             CDOView check = second.openView();
             RawValue merged = run(check).getRawValues().get(150);
             assertEquals("в области 150", merged.getComment());
             assertEquals("не представлено", merged.getNoValueReason());
             assertEquals("без области 7", run(check).getRawValues().get(7).getComment());
+            assertEquals(199 + 1, run(check).getRawValues().get(199).getValue());
             check.close();
         }
     }

@@ -68,6 +68,17 @@ final class MonitoringStore {
         return run;
     }
 
+    /** Adds a run as {@link #addRun} does and commits it in a transaction of its own. */
+    static void commitRun(OkoRepository repository, String code, String name, int values) {
+        CDOTransaction transaction = repository.openTransaction();
+        try {
+            addRun(transaction, code, name, values);
+            repository.commit(transaction, name, new org.eclipse.core.runtime.NullProgressMonitor());
+        } finally {
+            transaction.close();
+        }
+    }
+
     /** How many raw values the run of that name holds (-1: no such run). */
     static int values(CDOView view, String name) {
         return monitoring(view).getRuns().stream().filter(r -> name.equals(r.getName())).findFirst()

@@ -14,8 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.emf.cdo.transaction.CDOTransaction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -57,10 +55,7 @@ class TableStatisticsTest {
         try (OkoServer server = OkoServer.start(store, line -> { });
                 OkoRepository repository = OkoRepository.connect(server, "statistics")) {
             MonitoringStore.create(repository, 1);
-            CDOTransaction transaction = repository.openTransaction();
-            MonitoringStore.addRun(transaction, "p0", "run", VALUES);
-            repository.commit(transaction, "20 000 values", new NullProgressMonitor());
-            transaction.close();
+            MonitoringStore.commitRun(repository, "p0", "run", VALUES);
             try (Connection connection = store.dataSource().getConnection()) {
                 // set by an explicit ANALYZE only (autovacuum sets last_autoanalyze)
                 assertNotNull(waitForAnalyze(connection, "rawvalue"), "RAWVALUE was not analyzed after 20,000 rows");
@@ -87,18 +82,12 @@ class TableStatisticsTest {
         try (OkoServer server = OkoServer.start(store, line -> { });
                 OkoRepository repository = OkoRepository.connect(server, "statistics")) {
             MonitoringStore.create(repository, 1);
-            CDOTransaction first = repository.openTransaction();
-            MonitoringStore.addRun(first, "p0", "first", 10); // creates the table
-            repository.commit(first, "10 values", new NullProgressMonitor());
-            first.close();
+            MonitoringStore.commitRun(repository, "p0", "first", 10); // creates the table
             try (Connection connection = store.dataSource().getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.execute("ALTER TABLE rawvalue SET (autovacuum_enabled = false)");
             }
-            CDOTransaction transaction = repository.openTransaction();
-            MonitoringStore.addRun(transaction, "p0", "run", VALUES);
-            repository.commit(transaction, "20 000 values", new NullProgressMonitor());
-            transaction.close();
+            MonitoringStore.commitRun(repository, "p0", "run", VALUES);
         }
         try (Connection connection = store.dataSource().getConnection()) {
             assertNull(lastAnalyze(connection, "rawvalue"));
@@ -124,54 +113,38 @@ class TableStatisticsTest {
     }
 
     private static Timestamp lastAnalyze(Connection connection, String table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = ?")) {
-            statement.setString(1, table);
-            try (ResultSet result = statement.executeQuery()) {
-                assertTrue(result.next(), "no table " + table);
-                return result.getTimestamp(1);
-            }
-        }
+        return (Timestamp) value(connection, "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = ?", table);
     }
 
     /** PostgreSQL's estimate of the table's rows (-1: never analyzed). */
     private static double rows(Connection connection, String table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT reltuples FROM pg_class WHERE relname = ?")) {
-            statement.setString(1, table);
-            try (ResultSet result = statement.executeQuery()) {
-                assertTrue(result.next(), "no table " + table);
-                return result.getDouble(1);
-            }
-        }
+        return ((Number) value(connection, "SELECT reltuples FROM pg_class WHERE relname = ?", table)).doubleValue();
     }
 
     private static String commonValues(Connection connection, String table, String column) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT most_common_vals::text FROM pg_stats WHERE tablename = ? AND attname = ?")) {
-            statement.setString(1, table);
-            statement.setString(2, column);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getString(1) != null ? result.getString(1) : "";
-            }
-        }
+        Object values = value(connection, "SELECT most_common_vals::text FROM pg_stats WHERE tablename = ? AND attname = ?",
+                table, column);
+        return values == null ? "" : values.toString();
     }
 
     private static long anyCurrentValue(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SELECT MAX(cdo_id) FROM rawvalue WHERE cdo_revised = 0")) {
-            assertTrue(result.next());
-            return result.getLong(1);
-        }
+        return ((Number) value(connection, "SELECT MAX(cdo_id) FROM rawvalue WHERE cdo_revised = 0")).longValue();
     }
 
     /** The name of the table's index on CDO_REVISED alone. */
     private static String revisedIndex(Connection connection, String table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT indexname FROM pg_indexes WHERE tablename = ? AND indexdef LIKE '%(cdo_revised)'")) {
-            statement.setString(1, table);
+        return (String) value(connection,
+                "SELECT indexname FROM pg_indexes WHERE tablename = ? AND indexdef LIKE '%(cdo_revised)'", table);
+    }
+
+    /** The first column of the first row {@code sql} answers with {@code parameters}; null when there is no row. */
+    private static Object value(Connection connection, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             try (ResultSet result = statement.executeQuery()) {
-                assertTrue(result.next(), "no index on cdo_revised of " + table);
-                return result.getString(1);
+                return result.next() ? result.getObject(1) : null;
             }
         }
     }

@@ -140,13 +140,14 @@ public final class MonitoringJobs {
                 QualitySystem system = (QualitySystem) transaction.getObject(systemId);
                 Period period = (Period) transaction.getObject(periodId);
                 Done result;
-                // an import or a computation changes thousands of stored values: one subscription request
+                // an import or a computation changes thousands of stored values: one subscription
+                // request, and none per value when the commit ends them
                 try (OkoRepository.ManyChanges changes = OkoRepository.manyChanges(transaction)) {
                     result = work.run(transaction, system, period, monitor.split(7));
-                }
-                monitor.checkCanceled();
-                if (transaction.isDirty()) {
-                    repository.commit(transaction, result.comment(), monitor.split(3));
+                    monitor.checkCanceled();
+                    if (transaction.isDirty()) {
+                        repository.commit(transaction, result.comment(), monitor.split(3));
+                    }
                 }
                 ILog.of(MonitoringJobs.class).info(result.message());
                 if (result.shown() != null && PlatformUI.isWorkbenchRunning()) {
