@@ -68,7 +68,6 @@ public final class TableStatistics implements IRepository.WriteAccessHandler, Au
     private final Map<String, Long> rows = new HashMap<>();
     private final Set<String> queued = new HashSet<>();
     private final Set<String> failed = Collections.synchronizedSet(new HashSet<>());
-    private volatile long analyses;
 
     TableStatistics(IDBConnectionProvider connections) {
         this.connections = connections;
@@ -161,7 +160,6 @@ public final class TableStatistics implements IRepository.WriteAccessHandler, Au
                 }
             }
             finish(connection);
-            analyses++;
         } catch (SQLException e) {
             if (!executor.isShutdown()) {
                 warn(table, e);
@@ -187,33 +185,6 @@ public final class TableStatistics implements IRepository.WriteAccessHandler, Au
             org.eclipse.core.runtime.ILog.of(TableStatistics.class).warn(
                     Messages.bind(Messages.statisticsFailed, table, e.getMessage()), e);
         }
-    }
-
-    /** Analyses done since the start (for tests). */
-    long analyses() {
-        return analyses;
-    }
-
-    /** Waits until nothing is queued or running, at most {@code millis} (for tests); whether it got there. */
-    boolean settle(long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (System.nanoTime() < deadline) {
-            var marker = new java.util.concurrent.CountDownLatch(1);
-            try {
-                executor.execute(marker::countDown);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                return true;
-            }
-            if (!marker.await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS)) {
-                return false;
-            }
-            synchronized (this) {
-                if (queued.isEmpty()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Drops queued analyses and waits for a running one to end (the store is closing). */
