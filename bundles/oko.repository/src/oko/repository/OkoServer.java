@@ -232,6 +232,7 @@ public final class OkoServer implements AutoCloseable {
                         new oko.repository.internal.NoticeSessionManager());
             }
             CDOServerUtil.addRepository(container, repository);
+            loadPackages(repository);
             JVMUtil.getAcceptor(container, jvmName);
             if (dbStore.statistics() != null) {
                 dbStore.statistics().analyzeNeverAnalyzed();
@@ -272,6 +273,26 @@ public final class OkoServer implements AutoCloseable {
     }
 
     /** Counts the commits and logs those slower than the threshold (time from the check to the stored commit). */
+    /**
+     * Loads every package of the model now. CDO loads a package unit of the store on its first
+     * use, and two first uses at once (the cache warm-up and a client's first load, right after a
+     * start) failed now and then with «Cannot create a resource for 'http://oko.dev/model/1.0'; a
+     * registered resource factory is needed»: the type lookup found the package neither loaded nor
+     * registered. Done before the acceptors open, nothing else uses the registry yet.
+     */
+    private static void loadPackages(IRepository repository) {
+        // a package unit is read from the store through the thread's accessor, as CDO does at activation
+        org.eclipse.emf.cdo.server.StoreThreadLocal.setAccessor(repository.getStore().getReader(null));
+        try {
+            org.eclipse.emf.ecore.EPackage.Registry packages = repository.getPackageRegistry();
+            for (String nsURI : new java.util.ArrayList<>(packages.keySet())) {
+                packages.getEPackage(nsURI);
+            }
+        } finally {
+            org.eclipse.emf.cdo.server.StoreThreadLocal.release();
+        }
+    }
+
     private static final class CommitWatch implements IRepository.WriteAccessHandler {
         private final Consumer<String> log;
         private final long slowMillis;
