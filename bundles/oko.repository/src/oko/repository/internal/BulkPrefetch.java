@@ -194,21 +194,6 @@ final class BulkPrefetch {
         return true;
     }
 
-    /**
-     * The class of a class id, or null when the server cannot resolve it now: CDO 4.7's meta-data
-     * manager resolves the class's URI in a resource set of its own over the repository's package
-     * registry, and on a server just restarted, while its package units are still being loaded
-     * lazily, that lookup can fail ("a registered resource factory is needed"). The objects of such
-     * a class are then left out, for CDO's own path, which loads the package unit first.
-     */
-    private static EClass eClass(IDBStore store, CDOID classId) {
-        try {
-            return store.getMetaDataManager().getMetaInstance(classId) instanceof EClass c ? c : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     /** The classes of {@code ids} from the object-type table, one query per chunk; ids not found are left out. */
     private static Map<EClass, List<CDOID>> types(IDBStore store, IDBStoreAccessor accessor, List<CDOID> ids) {
         Map<EClass, List<CDOID>> types = new LinkedHashMap<>();
@@ -235,7 +220,8 @@ final class BulkPrefetch {
                         Object raw = rows.getObject(2);
                         EClass eClass = classes.get(raw);
                         if (eClass == null && !classes.containsKey(raw)) {
-                            eClass = eClass(store, idHandler.getCDOID(rows, 2));
+                            CDOID classId = idHandler.getCDOID(rows, 2);
+                            eClass = store.getMetaDataManager().getMetaInstance(classId) instanceof EClass c ? c : null;
                             classes.put(raw, eClass);
                         }
                         if (eClass != null) {
